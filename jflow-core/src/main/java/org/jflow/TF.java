@@ -6,6 +6,7 @@ import org.jflow.config.Config;
 import org.jflow.config.DeviceFunctions;
 import org.jflow.engine.Convert;
 import org.jflow.format.PrintFunctions;
+import org.jflow.graph.GraphFunctions;
 import org.jflow.linalg.Linalg;
 import org.jflow.linalg.LinalgFunctions;
 import org.jflow.math.ComplexFunctions;
@@ -25,7 +26,7 @@ import java.util.function.UnaryOperator;
  * which the namespaces ({@code tf.math}, {@code tf.linalg}) share, so each is written once.
  */
 public final class TF implements ElementwiseFunctions, ReductionFunctions, ArrayFunctions, LinalgFunctions,
-        PrintFunctions, DeviceFunctions, ComplexFunctions, GradientFunctions {
+        PrintFunctions, DeviceFunctions, ComplexFunctions, GradientFunctions, GraphFunctions {
     /** The one instance. */
     public static final TF tf = new TF();
 

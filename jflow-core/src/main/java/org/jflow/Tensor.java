@@ -2,13 +2,21 @@ package org.jflow;
 
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Halfs;
+import org.jflow.errors.AttributeError;
+import org.jflow.errors.OperatorNotAllowedInGraphError;
+import org.jflow.errors.SymbolicTensorError;
 import org.jflow.format.TensorFormat;
+import org.jflow.graph.Node;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * An immutable n-dimensional value: dtype, shape, device and a row-major buffer. Ops never change
  * a tensor's buffer after it is built; {@link Variable} is the mutable holder.
+ *
+ * <p>Inside a graph (a {@code tf.function} trace or a TF1 graph) tensors are symbolic: an output of
+ * a {@link Node}, with a shape that may be partial and no buffer, except where the value is known
+ * while tracing (constants and what is computed from them only).
  */
 public final class Tensor implements TensorLike {
     static final String CPU0 = "/job:localhost/replica:0/task:0/device:CPU:0";
@@ -16,11 +24,15 @@ public final class Tensor implements TensorLike {
     private final DType dtype;
     private final Shape shape;
     private final Object data;
+    private final Node node;
+    private final int outputIndex;
 
-    private Tensor(DType dtype, Shape shape, Object data) {
+    private Tensor(DType dtype, Shape shape, Object data, Node node, int outputIndex) {
         this.dtype = dtype;
         this.shape = shape;
         this.data = data;
+        this.node = node;
+        this.outputIndex = outputIndex;
     }
 
     /**
@@ -33,7 +45,37 @@ public final class Tensor implements TensorLike {
         if (n != shape.size() * dtype.slots()) {
             throw new IllegalArgumentException("Buffer of " + n + " elements does not fit shape " + shape);
         }
-        return new Tensor(dtype, shape, data);
+        return new Tensor(dtype, shape, data, null, 0);
+    }
+
+    /**
+     * Output {@code index} of a graph node. {@code knownValue}, when not null, is the eager tensor
+     * the output is known to equal while tracing (a constant, or computed from constants only).
+     */
+    public static Tensor symbolic(Node node, int index, DType dtype, Shape shape, Tensor knownValue) {
+        if (knownValue != null) return new Tensor(knownValue.dtype, knownValue.shape, knownValue.data, node, index);
+        return new Tensor(dtype, shape, null, node, index);
+    }
+
+    /** Whether this tensor is a graph node's output rather than an eager value. */
+    public boolean isSymbolic() { return node != null; }
+
+    /** The graph node this tensor is an output of (TF's {@code tensor.op}); null for eager tensors. */
+    public Node op() { return node; }
+
+    /** Which output of {@link #op()} this is (TF's {@code tensor.value_index}). */
+    public int outputIndex() { return outputIndex; }
+
+    /** Whether the value is known: always for eager tensors; in a graph, for constants and what is folded from them. */
+    public boolean hasValue() { return data != null; }
+
+    /** The known value as an eager tensor (this tensor itself when eager); throws where none is known. */
+    public Tensor knownValue() { return node == null ? this : new Tensor(dtype, shape, data(), null, 0); }
+
+    /** TF's {@code tensor.name}, {@code add:0}: graph tensors only, as in TF. */
+    public String name() {
+        if (node == null) throw new AttributeError("Tensor.name is undefined when eager execution is enabled.");
+        return node.name() + ":" + outputIndex;
     }
 
     @Override
@@ -54,23 +96,26 @@ public final class Tensor implements TensorLike {
     public String device() { return CPU0; }
 
     /** The buffer itself, for kernels: never modify it. */
-    public Object data() { return data; }
+    public Object data() {
+        if (data == null) throw new SymbolicTensorError(this);
+        return data;
+    }
 
     // ---- reading values back (numpy()-style) ----
 
     /** The elements as float32 values, converted from any numeric dtype (from a complex one: the real parts, as tf.cast). */
     public float[] toFloatArray() {
-        if (dtype == DType.FLOAT32) return ((float[]) data).clone();
-        return (float[]) Buffers.convert(data, dtype, DType.FLOAT32);
+        if (dtype == DType.FLOAT32) return ((float[]) data()).clone();
+        return (float[]) Buffers.convert(data(), dtype, DType.FLOAT32);
     }
 
-    public double[] toDoubleArray() { return (double[]) Buffers.convert(data, dtype, DType.FLOAT64); }
+    public double[] toDoubleArray() { return (double[]) Buffers.convert(data(), dtype, DType.FLOAT64); }
 
-    public int[] toIntArray() { return (int[]) Buffers.convert(data, dtype, DType.INT32); }
+    public int[] toIntArray() { return (int[]) Buffers.convert(data(), dtype, DType.INT32); }
 
-    public long[] toLongArray() { return (long[]) Buffers.convert(data, dtype, DType.INT64); }
+    public long[] toLongArray() { return (long[]) Buffers.convert(data(), dtype, DType.INT64); }
 
-    public boolean[] toBooleanArray() { return (boolean[]) Buffers.convert(data, dtype, DType.BOOL); }
+    public boolean[] toBooleanArray() { return (boolean[]) Buffers.convert(data(), dtype, DType.BOOL); }
 
     /** String elements decoded as UTF-8. */
     public String[] toStringArray() {
@@ -85,14 +130,14 @@ public final class Tensor implements TensorLike {
 
     private byte[][] stringBytes() {
         if (dtype != DType.STRING) throw new org.jflow.errors.TypeError("Tensor of dtype " + dtype.tfName() + " holds no strings");
-        return (byte[][]) data;
+        return (byte[][]) data();
     }
 
     /** Element {@code i} (row-major) as a double. */
-    public double getDouble(int flatIndex) { return Buffers.getDouble(data, dtype, flatIndex); }
+    public double getDouble(int flatIndex) { return Buffers.getDouble(data(), dtype, flatIndex); }
 
     /** Element {@code i} (row-major) as a long. */
-    public long getLong(int flatIndex) { return Buffers.getLong(data, dtype, flatIndex); }
+    public long getLong(int flatIndex) { return Buffers.getLong(data(), dtype, flatIndex); }
 
     /** The single element of a one-element tensor as a boxed Java value (numpy's {@code item()}). */
     public Object item() {
@@ -105,17 +150,17 @@ public final class Tensor implements TensorLike {
     /** Element {@code i} boxed: Float, Double, Integer, Long, Short, Byte, Boolean, String or {@link Complex}. */
     public Object element(int flatIndex) {
         return switch (dtype) {
-            case FLOAT16, BFLOAT16 -> Halfs.toFloat(((short[]) data)[flatIndex], dtype);
-            case FLOAT32 -> ((float[]) data)[flatIndex];
-            case FLOAT64 -> ((double[]) data)[flatIndex];
-            case INT8 -> ((byte[]) data)[flatIndex];
-            case UINT8 -> ((byte[]) data)[flatIndex] & 0xFF;
-            case INT16 -> ((short[]) data)[flatIndex];
-            case INT32 -> ((int[]) data)[flatIndex];
-            case INT64 -> ((long[]) data)[flatIndex];
-            case BOOL -> ((boolean[]) data)[flatIndex];
-            case STRING -> new String(((byte[][]) data)[flatIndex], StandardCharsets.UTF_8);
-            case COMPLEX64, COMPLEX128 -> new Complex(Buffers.getDouble(data, dtype, flatIndex), Buffers.getImag(data, dtype, flatIndex));
+            case FLOAT16, BFLOAT16 -> Halfs.toFloat(((short[]) data())[flatIndex], dtype);
+            case FLOAT32 -> ((float[]) data())[flatIndex];
+            case FLOAT64 -> ((double[]) data())[flatIndex];
+            case INT8 -> ((byte[]) data())[flatIndex];
+            case UINT8 -> ((byte[]) data())[flatIndex] & 0xFF;
+            case INT16 -> ((short[]) data())[flatIndex];
+            case INT32 -> ((int[]) data())[flatIndex];
+            case INT64 -> ((long[]) data())[flatIndex];
+            case BOOL -> ((boolean[]) data())[flatIndex];
+            case STRING -> new String(((byte[][]) data())[flatIndex], StandardCharsets.UTF_8);
+            case COMPLEX64, COMPLEX128 -> new Complex(Buffers.getDouble(data(), dtype, flatIndex), Buffers.getImag(data(), dtype, flatIndex));
         };
     }
 
@@ -127,7 +172,11 @@ public final class Tensor implements TensorLike {
 
     public long longValue() { return getLong(checkScalar()); }
 
-    public boolean booleanValue() { return getDouble(checkScalar()) != 0; }
+    /** A one-element tensor as a Java boolean; a symbolic one cannot be (Java's {@code if} cannot be traced). */
+    public boolean booleanValue() {
+        if (data == null) throw new OperatorNotAllowedInGraphError(this);
+        return getDouble(checkScalar()) != 0;
+    }
 
     public String stringValue() { return toStringArray()[checkScalar()]; }
 
@@ -154,8 +203,14 @@ public final class Tensor implements TensorLike {
 
     /** As Python's {@code print(t)}: {@code tf.Tensor([1 2 4], shape=(3,), dtype=int32)}. */
     @Override
-    public String toString() { return TensorFormat.str(this); }
+    public String toString() {
+        return node == null ? TensorFormat.str(this)
+                : "Tensor(\"" + name() + "\", shape=" + shape + ", dtype=" + dtype.tfName() + ")";
+    }
 
     /** As a notebook shows it: {@code <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], dtype=int32)>}. */
-    public String repr() { return TensorFormat.repr(this); }
+    public String repr() {
+        return node == null ? TensorFormat.repr(this)
+                : "<tf.Tensor '" + name() + "' shape=" + shape + " dtype=" + dtype.tfName() + ">";
+    }
 }

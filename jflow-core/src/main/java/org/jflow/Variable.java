@@ -1,9 +1,14 @@
 package org.jflow;
 
 import org.jflow.array.Indexing;
+import org.jflow.engine.Attrs;
 import org.jflow.engine.Convert;
+import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Recorder;
+import org.jflow.engine.Tracer;
+import org.jflow.errors.FailedPreconditionError;
 import org.jflow.errors.ValueError;
+import org.jflow.graph.GraphOps;
 import org.jflow.format.TensorFormat;
 
 import java.util.function.UnaryOperator;
@@ -12,6 +17,11 @@ import java.util.function.UnaryOperator;
  * TF's {@code tf.Variable}: a named, mutable holder of a tensor. Assignments replace the held
  * value, so tensors read earlier keep their values; the Variable object itself stays the same.
  * As in TF, {@code assign} returns an alias of the variable that prints as {@code 'UnreadVariable'}.
+ *
+ * <p>Inside a graph, reads and assignments become {@code ReadVariableOp} and {@code AssignVariableOp}
+ * nodes that act when the graph runs. A variable created while a function is traced is created
+ * once, eagerly, from an initial value known at trace time (TF lifts it out of the function the
+ * same way); a TF1 graph leaves it uninitialized until its initializer runs.
  */
 public final class Variable implements TensorLike {
     /** Optional constructor arguments, TF's keywords: {@code v -> v.name("x").trainable(false)}. */
@@ -39,19 +49,24 @@ public final class Variable implements TensorLike {
     private final Cell cell;
     /** The variable gradient tapes see: this one, or for an alias, the variable it aliases. */
     private final Variable owner;
+    /** The value the variable starts with, kept for TF1 initializers. */
+    private final Tensor initialValue;
 
     public Variable(Object initialValue) { this(initialValue, o -> o); }
 
     public Variable(Object initialValue, UnaryOperator<Options> options) {
         Options o = options.apply(new Options());
-        Tensor v = o.dtype == null ? Convert.toTensor(initialValue) : castIfTensor(initialValue, o.dtype);
+        Tensor v = (o.dtype == null ? Convert.toTensor(initialValue) : castIfTensor(initialValue, o.dtype)).knownValue();
         this.name = (o.name == null ? "Variable" : o.name) + ":0";
         this.trainable = o.trainable;
         this.dtype = v.dtype();
         this.shape = v.shape();
         this.cell = new Cell();
-        this.cell.value = v;
         this.owner = this;
+        this.initialValue = v;
+        Tracer tracer = Tracer.Stack.current();
+        boolean deferred = tracer != null && tracer.variableCreated(this);
+        if (!deferred) this.cell.value = v;
     }
 
     /** TF's {@code _UnreadVariable}: what an assignment returns, reading through to {@code of}. */
@@ -62,6 +77,7 @@ public final class Variable implements TensorLike {
         this.shape = of.shape;
         this.cell = of.cell;
         this.owner = of.owner;
+        this.initialValue = of.initialValue;
     }
 
     /** {@code tf.Variable(tf.zeros(...), dtype=tf.float32)} accepts a tensor of the same dtype only, as TF does. */
@@ -78,13 +94,30 @@ public final class Variable implements TensorLike {
     @Override
     public Shape shape() { return shape; }
 
-    /** The current value; an open gradient tape that watches this variable notes the read. */
+    /**
+     * The current value (in a graph, a {@code ReadVariableOp} node); an open gradient tape that
+     * watches this variable notes the read.
+     */
     @Override
     public Tensor value() {
-        Tensor v = cell.value;
+        Tensor v = current();
         if (Recorder.Stack.any()) Recorder.Stack.variableRead(owner, v);
         return v;
     }
+
+    /** The value without telling tapes: the cell eagerly, a read node in a graph. */
+    private Tensor current() {
+        if (Tracer.Stack.current() != null) return Dispatcher.execute1(GraphOps.READ_VARIABLE, Attrs.of("variable", owner));
+        Tensor v = cell.value;
+        if (v == null) {
+            throw new FailedPreconditionError("Error while reading resource variable " + name.replace(":0", "")
+                    + " from Container: localhost. This could mean that the variable was uninitialized.");
+        }
+        return v;
+    }
+
+    /** The value the variable was created with (what a TF1 initializer assigns). */
+    public Tensor initialValue() { return initialValue; }
 
     /** TF's {@code read_value()}. */
     public Tensor readValue() { return value(); }
@@ -94,16 +127,18 @@ public final class Variable implements TensorLike {
      * of this variable, as TF's {@code assign} does.
      */
     public Variable assign(Object newValue) {
-        cell.value = checked(Convert.toTensor(newValue, dtype));
+        Tensor v = Convert.toTensor(newValue, dtype);
+        if (Tracer.Stack.current() != null) Dispatcher.execute(GraphOps.ASSIGN_VARIABLE, Attrs.of("variable", owner), v);
+        else cell.value = checked(v);
         return new Variable(this);
     }
 
     public Variable assignAdd(Object delta) {
-        return assign(TF.tf.add(cell.value, Convert.toTensor(delta, dtype)));
+        return assign(TF.tf.add(current(), Convert.toTensor(delta, dtype)));
     }
 
     public Variable assignSub(Object delta) {
-        return assign(TF.tf.subtract(cell.value, Convert.toTensor(delta, dtype)));
+        return assign(TF.tf.subtract(current(), Convert.toTensor(delta, dtype)));
     }
 
     /**
@@ -123,7 +158,7 @@ public final class Variable implements TensorLike {
                     + at.shape() + " is not the variable's " + shape);
         }
         Tensor indices = TF.tf.reshape(at.indices(), at.indices().size(), 1);
-        return assign(TF.tf.tensorScatterNdAdd(cell.value, indices, rows));
+        return assign(TF.tf.tensorScatterNdAdd(current(), indices, rows));
     }
 
     /** Whether {@code other} is this variable or an alias of it (what TF's {@code is} would tell of their handles). */
@@ -144,8 +179,7 @@ public final class Variable implements TensorLike {
 
         /** Writes {@code newValue}, broadcast to the slice's shape; returns an alias of the variable, as TF does. */
         public Variable assign(Object newValue) {
-            cell.value = Indexing.update(cell.value, Convert.toTensorLike(newValue, dtype), spec);
-            return new Variable(Variable.this);
+            return Variable.this.assign(Indexing.update(current(), Convert.toTensorLike(newValue, dtype), spec));
         }
     }
 

@@ -38,6 +38,13 @@ public abstract class Op {
         return (T) this;
     }
 
+    /**
+     * Whether a call may give a different result for the same inputs or act on the world (random
+     * draws, variable reads and writes, printing): a graph never folds, merges or drops such a
+     * node, and runs it in program order.
+     */
+    public boolean stateful() { return false; }
+
     /** Declares this op not differentiable (TF's {@code NotDifferentiable}); returns this op. */
     public final <T extends Op> T notDifferentiable() { return withGradient(Gradient.NONE); }
 

@@ -20,6 +20,7 @@ public final class OpRegistry {
         "org.jflow.random.RandomOps",
         "org.jflow.strings.StringOps",
         "org.jflow.autodiff.AutodiffOps",
+        "org.jflow.graph.GraphOps", "org.jflow.format.PrintOp",
     };
 
     private static final Map<String, Op> OPS = new TreeMap<>();

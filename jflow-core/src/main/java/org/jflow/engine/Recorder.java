@@ -26,6 +26,9 @@ public interface Recorder {
 
         public static boolean any() { return anywhere != 0; }
 
+        /** Whether a recorder is active on this thread. */
+        public static boolean activeHere() { return anywhere != 0 && !ACTIVE.get().isEmpty(); }
+
         public static synchronized void push(Recorder r) {
             ACTIVE.get().add(r);
             anywhere++;

@@ -7,8 +7,11 @@ import java.io.PrintStream;
  * TF itself defaults to stderr; JFlow prints to stdout, where tutorials' output is expected.
  */
 public final class PrintOptions {
-    PrintStream outputStream = System.out;
+    /** Null: {@code System.out} as it is when the print runs. */
+    PrintStream outputStream;
     int summarize = 3;
+
+    PrintStream stream() { return outputStream != null ? outputStream : System.out; }
     String sep = " ";
     String end = "\n";
 

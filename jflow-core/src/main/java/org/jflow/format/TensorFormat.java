@@ -46,7 +46,7 @@ public final class TensorFormat {
      * of a container prints this.
      */
     public static String repr(Object o) {
-        if (o instanceof Tensor t) return repr(t);
+        if (o instanceof Tensor t) return t.repr();
         if (o instanceof Variable v) return variableRepr(v);
         if (o instanceof String s) return PythonText.stringRepr(s);
         if (o instanceof List<?> list) return reprList(list);

@@ -1,0 +1,67 @@
+package org.jflow.engine;
+
+import org.jflow.Tensor;
+import org.jflow.Variable;
+
+import java.util.ArrayList;
+
+/**
+ * Something that turns op calls into graph nodes instead of running them: a {@code tf.function}
+ * trace or a TF1 graph being built. {@link Dispatcher} hands every call to the innermost active
+ * tracer on this thread; with none active anywhere that costs one volatile read.
+ */
+public interface Tracer {
+    /** Adds a node for {@code op} (its inputs already checked by the shape rule) and returns its symbolic outputs. */
+    Tensor[] add(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs);
+
+    /**
+     * A variable is being created while this tracer is active. Throws where the tracer forbids it
+     * (TF's rule for non-first traces); returns true when the variable must stay uninitialized
+     * until an initializer node runs (TF1 graphs).
+     */
+    boolean variableCreated(Variable variable);
+
+    /** The tracers active on this thread, innermost last. */
+    final class Stack {
+        private static final ThreadLocal<ArrayList<Tracer>> ACTIVE = ThreadLocal.withInitial(ArrayList::new);
+        private static volatile int anywhere;
+
+        private Stack() {}
+
+        /** The innermost tracer on this thread, or null when ops run eagerly. */
+        public static Tracer current() {
+            if (anywhere == 0) return null;
+            ArrayList<Tracer> active = ACTIVE.get();
+            return active.isEmpty() ? null : active.getLast();
+        }
+
+        /** Makes {@code t} the current tracer until the returned scope closes. */
+        public static Scope push(Tracer t) {
+            ArrayList<Tracer> active = ACTIVE.get();
+            synchronized (Stack.class) {
+                active.add(t);
+                anywhere++;
+            }
+            return () -> {
+                synchronized (Stack.class) {
+                    if (active.remove(t)) anywhere--;
+                }
+            };
+        }
+
+        /** Runs eagerly until the returned scope closes, as TF's {@code tf.init_scope} does. */
+        public static Scope eager() {
+            ArrayList<Tracer> saved = ACTIVE.get();
+            ArrayList<Tracer> none = new ArrayList<>();
+            ACTIVE.set(none);
+            return () -> ACTIVE.set(saved);
+        }
+    }
+
+    /** The lifetime of a pushed tracer or an eager section. */
+    @FunctionalInterface
+    interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,206 @@
+package org.jflow.graph;
+
+import org.jflow.DType;
+import org.jflow.Shape;
+import org.jflow.Tensor;
+import org.jflow.Variable;
+import org.jflow.engine.Attrs;
+import org.jflow.engine.Op;
+import org.jflow.engine.TensorSpec;
+import org.jflow.engine.Tracer;
+import org.jflow.errors.ValueError;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dataflow graph (TF's {@code tf.Graph}): nodes in creation order, which is a topological order.
+ * While it is the current {@link Tracer} (a {@code tf.function} trace, a control-flow branch, or a
+ * TF1 graph under {@link #asDefault()}), every op call adds a node here instead of running.
+ *
+ * <p>Tensors from outside are captured on first use: an eager tensor becomes a {@code Const} node,
+ * a tensor of an enclosing graph becomes a placeholder listed in {@link #captures()} (what a
+ * control-flow op passes in). Stateful nodes (variable reads and writes, random draws, printing)
+ * are chained by control edges in program order, as TF's automatic control dependencies do, so
+ * every optimization keeps their order.
+ */
+public class Graph implements Tracer {
+    private final Graph outer;
+    private final List<Node> nodes = new ArrayList<>();
+    private final Map<String, Integer> nameCounts = new HashMap<>();
+    private final Map<Tensor, Tensor> captures = new IdentityHashMap<>();
+    private final Map<Tensor, Tensor> captureOrder = new LinkedHashMap<>();
+    private final List<Variable> createdVariables = new ArrayList<>();
+    private Node lastStateful;
+    private boolean variableCreationAllowed = true;
+
+    public Graph() { this(null); }
+
+    /** A graph nested in {@code outer} (a branch or loop body): it may read {@code outer}'s tensors. */
+    public Graph(Graph outer) { this.outer = outer; }
+
+    /** The enclosing graph of a branch or loop body; null for a top-level graph. */
+    public Graph outer() { return outer; }
+
+    /** TF's {@code graph.get_operations()}: every node, in creation order. */
+    public List<Node> operations() { return Collections.unmodifiableList(nodes); }
+
+    /** TF's {@code graph.get_operation_by_name}. */
+    public Node operation(String name) {
+        for (Node n : nodes) if (n.name().equals(name)) return n;
+        throw new ValueError("The name '" + name + "' refers to an Operation not in the graph.");
+    }
+
+    /**
+     * Tensors from enclosing graphs this graph reads, in first-use order, each with the
+     * placeholder that stands for it here.
+     */
+    public Map<Tensor, Tensor> captures() { return Collections.unmodifiableMap(captureOrder); }
+
+    /** Variables created while this graph was traced. */
+    public List<Variable> createdVariables() { return Collections.unmodifiableList(createdVariables); }
+
+    /** Forbids creating variables while tracing this graph (TF's rule for a function's later traces). */
+    public void forbidVariableCreation() { variableCreationAllowed = false; }
+
+    /** Makes this graph the current one until the scope closes: op calls add nodes here (TF1's {@code with g.as_default()}). */
+    public Tracer.Scope asDefault() { return Tracer.Stack.push(this); }
+
+    /** A name not yet used in this graph: {@code base}, then {@code base_1}, {@code base_2}... */
+    public String uniqueName(String base) {
+        String name = base;
+        Integer n = nameCounts.get(base);
+        if (n != null) {
+            int i = n;
+            do name = base + "_" + i++; while (nameCounts.containsKey(name));
+            nameCounts.put(base, i);
+        } else {
+            nameCounts.put(base, 1);
+        }
+        nameCounts.putIfAbsent(name, 1);
+        return name;
+    }
+
+    /** A placeholder node: a graph input fed when the graph runs. */
+    public Tensor placeholder(DType dtype, Shape shape, String name) {
+        String unique = uniqueName(name == null ? "Placeholder" : name);
+        Attrs attrs = Attrs.of("dtype", dtype, "shape", shape, "name", unique);
+        return insert(GraphOps.PLACEHOLDER, attrs, new Tensor[0], new TensorSpec[] {new TensorSpec(dtype, shape)}, unique, null)[0];
+    }
+
+    /** A {@code Const} node holding the eager tensor {@code value}. */
+    public Tensor constant(Tensor value) {
+        Attrs attrs = Attrs.of("value", value);
+        return addNode(GraphOps.CONST, attrs, new Tensor[0], GraphOps.CONST.infer(new Tensor[0], attrs), "Const",
+                new Tensor[] {value})[0];
+    }
+
+    @Override
+    public Tensor[] add(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs) {
+        Tensor[] local = new Tensor[inputs.length];
+        boolean allKnown = !op.stateful();
+        for (int i = 0; i < inputs.length; i++) {
+            local[i] = local(inputs[i]);
+            allKnown &= local[i].hasValue();
+        }
+        Tensor[] known = allKnown ? knownOutputs(op, attrs, local, outputs) : null;
+        return addNode(op, attrs, local, outputs, op.name(), known);
+    }
+
+    /**
+     * Folds while tracing: the value of a node whose inputs are all known (TF's constant-value
+     * inference), so that shape arguments computed from constants still shape the graph.
+     */
+    private static Tensor[] knownOutputs(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs) {
+        Tensor[] values = new Tensor[inputs.length];
+        for (int i = 0; i < inputs.length; i++) values[i] = inputs[i].knownValue();
+        try (Tracer.Scope eager = Tracer.Stack.eager()) {
+            return op.compute(values, attrs, outputs);
+        }
+    }
+
+    /**
+     * Adds a node as is: inputs must already be this graph's tensors. Stateful ops are chained after
+     * the previous stateful node. {@code known}, when not null, are the outputs' values.
+     */
+    public Tensor[] addNode(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs, String name, Tensor[] known) {
+        for (Tensor t : inputs) {
+            if (t.op() == null || t.op().graph() != this) {
+                throw new ValueError("Tensor " + t + " must be from the same graph as the node being added.");
+            }
+        }
+        return insert(op, attrs, inputs, outputs, uniqueName(name), known);
+    }
+
+    private Tensor[] insert(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs, String uniqueName, Tensor[] known) {
+        Node[] control = op.stateful() && lastStateful != null ? new Node[] {lastStateful} : new Node[0];
+        Node node = new Node(this, nodes.size(), uniqueName, op, attrs, inputs, control);
+        Tensor[] out = new Tensor[outputs.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Tensor.symbolic(node, i, outputs[i].dtype(), outputs[i].shape(), known == null ? null : known[i]);
+        }
+        node.setOutputs(out);
+        nodes.add(node);
+        if (op.stateful()) lastStateful = node;
+        return out;
+    }
+
+    /** {@code t} as a tensor of this graph, capturing it if it comes from elsewhere. */
+    public Tensor local(Tensor t) {
+        Node n = t.op();
+        if (n != null && n.graph() == this) return t;
+        Tensor captured = captures.get(t);
+        if (captured != null) return captured;
+        if (n == null) {
+            captured = constant(t);
+        } else if (isEnclosedBy(n.graph())) {
+            captured = placeholder(t.dtype(), t.shape(), n.name());
+            captureOrder.put(t, captured);
+        } else {
+            throw new ValueError("Tensor " + t + " belongs to another graph; a graph can read eager tensors and"
+                    + " tensors of the graphs that enclose it only.");
+        }
+        captures.put(t, captured);
+        return captured;
+    }
+
+    private boolean isEnclosedBy(Graph g) {
+        for (Graph o = outer; o != null; o = o.outer) if (o == g) return true;
+        return false;
+    }
+
+    @Override
+    public boolean variableCreated(Variable variable) {
+        if (!variableCreationAllowed) {
+            throw new ValueError("tf.function-decorated function tried to create variables on non-first call.");
+        }
+        createdVariables.add(variable);
+        return false;
+    }
+
+    /** The stateful nodes, in program order. */
+    public List<Node> statefulNodes() {
+        List<Node> out = new ArrayList<>();
+        for (Node n : nodes) if (n.op().stateful()) out.add(n);
+        return out;
+    }
+
+    /** One line per node, {@code name = Type(inputs) ^controls}: a readable dump for logs and tests. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (Node n : nodes) {
+            sb.append(n.name()).append(" = ").append(n.type()).append('(');
+            for (int i = 0; i < n.numInputs(); i++) sb.append(i > 0 ? ", " : "").append(n.input(i).name());
+            sb.append(')');
+            for (Node c : n.controlArray()) sb.append(" ^").append(c.name());
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,71 @@
+package org.jflow.graph;
+
+import org.jflow.Tensor;
+import org.jflow.engine.Attrs;
+import org.jflow.engine.Op;
+
+import java.util.List;
+
+/**
+ * One operation in a {@link Graph} (TF's {@code tf.Operation}): an op with its attributes, the
+ * tensors it reads, the nodes it must run after (control inputs: TF's dashed edges) and the
+ * symbolic tensors it produces.
+ */
+public final class Node {
+    private final Graph graph;
+    private final int id;
+    private final String name;
+    private final Op op;
+    private final Attrs attrs;
+    private final Tensor[] inputs;
+    private final Node[] controlInputs;
+    private Tensor[] outputs;
+
+    Node(Graph graph, int id, String name, Op op, Attrs attrs, Tensor[] inputs, Node[] controlInputs) {
+        this.graph = graph;
+        this.id = id;
+        this.name = name;
+        this.op = op;
+        this.attrs = attrs;
+        this.inputs = inputs;
+        this.controlInputs = controlInputs;
+    }
+
+    void setOutputs(Tensor[] outputs) { this.outputs = outputs; }
+
+    public Graph graph() { return graph; }
+
+    /** Position in the graph's creation order, which is a topological order. */
+    public int id() { return id; }
+
+    /** Unique within the graph: {@code AddV2}, {@code AddV2_1}, {@code x}. */
+    public String name() { return name; }
+
+    public Op op() { return op; }
+
+    /** TF's {@code op.type}: the op's registered name. */
+    public String type() { return op.name(); }
+
+    public Attrs attrs() { return attrs; }
+
+    public List<Tensor> inputs() { return List.of(inputs); }
+
+    public Tensor input(int i) { return inputs[i]; }
+
+    public int numInputs() { return inputs.length; }
+
+    public List<Node> controlInputs() { return List.of(controlInputs); }
+
+    public List<Tensor> outputs() { return List.of(outputs); }
+
+    public Tensor output(int i) { return outputs[i]; }
+
+    public int numOutputs() { return outputs.length; }
+
+    Tensor[] inputArray() { return inputs; }
+
+    Node[] controlArray() { return controlInputs; }
+
+    @Override
+    public String toString() { return "<tf.Operation '" + name + "' type=" + type() + ">"; }
+}

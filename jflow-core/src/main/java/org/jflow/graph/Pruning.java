@@ -1,0 +1,27 @@
+package org.jflow.graph;
+
+import org.jflow.Tensor;
+
+import java.util.List;
+
+/** Which nodes a run needs: those the fetches depend on, and optionally every stateful node. */
+public final class Pruning {
+    private Pruning() {}
+
+    /** {@code needed[node.id()]}; nodes behind a fed tensor are not needed for it. */
+    public static boolean[] needed(Graph graph, List<Tensor> fetches, List<Tensor> feeds, boolean allSideEffects) {
+        List<Node> all = graph.operations();
+        boolean[] needed = new boolean[all.size()];
+        boolean[] fed = new boolean[all.size()];
+        for (Tensor f : feeds) fed[f.op().id()] = true;
+        for (Tensor t : fetches) needed[t.op().id()] = true;
+        if (allSideEffects) for (Node n : all) if (n.op().stateful()) needed[n.id()] = true;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (!needed[i] || fed[i]) continue;
+            Node n = all.get(i);
+            for (Tensor in : n.inputArray()) needed[in.op().id()] = true;
+            for (Node c : n.controlArray()) needed[c.id()] = true;
+        }
+        return needed;
+    }
+}

@@ -37,13 +37,17 @@ public interface ArrayFunctions {
 
     default Tensor ones(Object shape, DType dtype) { return fill(shape, ArraySupport.scalar(1, dtype)); }
 
-    default Tensor zerosLike(Object x) { Tensor t = Convert.toTensor(x); return zeros(t.shape(), t.dtype()); }
+    default Tensor zerosLike(Object x) { return Dispatcher.execute1(ArrayOps.ZEROS_LIKE, Attrs.EMPTY, Convert.toTensor(x)); }
 
-    default Tensor zerosLike(Object x, DType dtype) { return zeros(Convert.toTensor(x).shape(), dtype); }
+    default Tensor zerosLike(Object x, DType dtype) {
+        return Dispatcher.execute1(ArrayOps.ZEROS_LIKE, Attrs.of("dtype", dtype), Convert.toTensor(x));
+    }
 
-    default Tensor onesLike(Object x) { Tensor t = Convert.toTensor(x); return ones(t.shape(), t.dtype()); }
+    default Tensor onesLike(Object x) { return Dispatcher.execute1(ArrayOps.ONES_LIKE, Attrs.EMPTY, Convert.toTensor(x)); }
 
-    default Tensor onesLike(Object x, DType dtype) { return ones(Convert.toTensor(x).shape(), dtype); }
+    default Tensor onesLike(Object x, DType dtype) {
+        return Dispatcher.execute1(ArrayOps.ONES_LIKE, Attrs.of("dtype", dtype), Convert.toTensor(x));
+    }
 
     /** {@code tf.fill(dims, value)}: the value's dtype (int gives int32, a double literal float32). */
     default Tensor fill(Object dims, Object value) {

@@ -12,6 +12,8 @@ public final class ArrayOps {
     private ArrayOps() {}
 
     public static final Op FILL = new CreationOps.Fill().withGradient(unary((g, dy) -> tf.reduceSum(dy)));
+    public static final Op ZEROS_LIKE = new CreationOps.FilledLike("ZerosLike", 0).notDifferentiable();
+    public static final Op ONES_LIKE = new CreationOps.FilledLike("OnesLike", 1).notDifferentiable();
     public static final Op RANGE = new CreationOps.Range().notDifferentiable();
     public static final Op LIN_SPACE = new CreationOps.LinSpace();
     public static final Op ONE_HOT = new CreationOps.OneHot().notDifferentiable();

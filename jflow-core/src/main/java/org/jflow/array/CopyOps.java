@@ -281,10 +281,11 @@ final class CopyOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             int[] target = attrs.getInts("shape"), d = in[0].shape().dimsView();
+            for (int t : target) if (t < 0) throw error("Dimension " + t + " must be >= 0");
             boolean ok = d.length <= target.length;
             for (int k = 0; ok && k < d.length; k++) {
                 int t = target[target.length - d.length + k];
-                ok = d[k] == t || d[k] == 1;
+                ok = d[k] == t || d[k] == 1 || d[k] == Shape.UNKNOWN;
             }
             if (!ok) {
                 throw error("Unable to broadcast tensor of shape " + in[0].shape().toErrorString()

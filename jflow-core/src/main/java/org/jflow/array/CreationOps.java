@@ -33,6 +33,41 @@ final class CreationOps {
         }
     }
 
+    /**
+     * {@code ZerosLike} / {@code OnesLike}: a tensor of {@code value} with the input's shape, known
+     * only when the graph runs if the input's shape is partial. Attr {@code dtype} (default: the input's).
+     */
+    static final class FilledLike extends ArrayOp {
+        private final int value;
+
+        FilledLike(String name, int value) {
+            super(name);
+            this.value = value;
+        }
+
+        @Override
+        public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
+            DType dtype = attrs.has("dtype") ? attrs.getDType("dtype") : in[0].dtype();
+            return spec(dtype, in[0].shape());
+        }
+
+        @Override
+        public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
+            DType dtype = out[0].dtype();
+            Shape s = out[0].shape();
+            int n = s.size();
+            Object buf = Buffers.allocate(dtype, n);
+            if (dtype == DType.STRING) {
+                java.util.Arrays.fill((byte[][]) buf, new byte[0]);
+            } else if (dtype.slots() == 2) {
+                for (int i = 0; i < n && value != 0; i++) Buffers.setDouble(buf, dtype, i, value);
+            } else if (value != 0) {
+                StridedCopy.fillFrom(ArraySupport.scalar(value, dtype).data(), 0, buf, 0, n);
+            }
+            return one(Tensor.wrap(dtype, s, buf));
+        }
+    }
+
     /** {@code Range}: attrs {@code start}, {@code limit}, {@code delta} (numbers) and {@code Tidx}. */
     static final class Range extends ArrayOp {
         Range() { super("Range"); }

@@ -18,8 +18,9 @@ final class ShapeOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             int[] req = attrs.getInts("shape");
-            int n = in[0].size();
             int[] out = req.clone();
+            if (!in[0].shape().isFullyDefined()) return spec(in[0].dtype(), partialReshape(out));
+            int n = in[0].size();
             int unknown = -1;
             long known = 1;
             for (int i = 0; i < out.length; i++) {
@@ -41,6 +42,16 @@ final class ShapeOps {
                 throw error("Input to reshape is a tensor with " + n + " values, but the requested shape has " + known);
             }
             return spec(in[0].dtype(), Shape.ofOwned(out));
+        }
+
+        /** The requested shape, its -1 left unknown: the size is checked when the graph runs. */
+        private Shape partialReshape(int[] req) {
+            int unknowns = 0;
+            for (int i = 0; i < req.length; i++) {
+                if (req[i] == -1 && ++unknowns > 1) throw error("Only one input size may be -1, not more");
+                if (req[i] < -1) throw error("Size " + i + " must be non-negative, not " + req[i]);
+            }
+            return Shape.ofOwned(req);
         }
 
         @Override
@@ -123,6 +134,9 @@ final class ShapeOps {
         static ShapeFact size() { return new ShapeFact("Size", 1); }
 
         static ShapeFact rank() { return new ShapeFact("Rank", 2); }
+
+        @Override
+        public boolean readsShapesOnly() { return true; }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

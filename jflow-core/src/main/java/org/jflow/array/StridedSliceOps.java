@@ -91,6 +91,10 @@ final class StridedSliceOps {
         for (int k = 0; k < rank; k++) {
             int dim = dims[k], s = stride[k];
             if (s == 0) throw op.error("strides[" + sparseOf[k] + "] must be non-zero");
+            if (dim == Shape.UNKNOWN) { // a partial shape while tracing: the size is known when the graph runs
+                counts[k] = shrink[k] ? 1 : Shape.UNKNOWN;
+                continue;
+            }
             if (shrink[k]) {
                 int b = begin[k] < 0 ? dim + begin[k] : begin[k];
                 if (b < 0 || b >= dim) throw op.error("slice index " + begin[k] + " of dimension " + k + " out of bounds.");

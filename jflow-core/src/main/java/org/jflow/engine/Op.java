@@ -45,6 +45,13 @@ public abstract class Op {
      */
     public boolean stateful() { return false; }
 
+    /**
+     * Whether the kernel reads only its inputs' shapes, never their values ({@code Shape},
+     * {@code Size}, {@code Rank}): a graph then knows the output while tracing wherever the input
+     * shapes are fully known, as TF's constant-value inference does.
+     */
+    public boolean readsShapesOnly() { return false; }
+
     /** Declares this op not differentiable (TF's {@code NotDifferentiable}); returns this op. */
     public final <T extends Op> T notDifferentiable() { return withGradient(Gradient.NONE); }
 

@@ -103,12 +103,13 @@ public class Graph implements Tracer {
     @Override
     public Tensor[] add(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs) {
         Tensor[] local = new Tensor[inputs.length];
-        boolean allKnown = !op.stateful();
+        boolean allKnown = !op.stateful(), shapesKnown = op.readsShapesOnly();
         for (int i = 0; i < inputs.length; i++) {
             local[i] = local(inputs[i]);
             allKnown &= local[i].hasValue();
+            shapesKnown &= local[i].shape().isFullyDefined();
         }
-        Tensor[] known = allKnown ? knownOutputs(op, attrs, local, outputs) : null;
+        Tensor[] known = allKnown ? knownOutputs(op, attrs, local, outputs) : shapesKnown ? shapeFacts(op, attrs, local, outputs) : null;
         return addNode(op, attrs, local, outputs, op.name(), known);
     }
 
@@ -121,6 +122,13 @@ public class Graph implements Tracer {
         for (int i = 0; i < inputs.length; i++) values[i] = inputs[i].knownValue();
         try (Tracer.Scope eager = Tracer.Stack.eager()) {
             return op.compute(values, attrs, outputs);
+        }
+    }
+
+    /** The outputs of an op that reads only shapes, from the inputs' static shapes. */
+    private static Tensor[] shapeFacts(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs) {
+        try (Tracer.Scope eager = Tracer.Stack.eager()) {
+            return op.compute(inputs, attrs, outputs);
         }
     }
 

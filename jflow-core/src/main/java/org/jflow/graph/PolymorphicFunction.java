@@ -24,7 +24,9 @@ import java.util.Map;
  * value for a Java number, string or boolean (each new value retraces, and the value is baked
  * into the graph as a constant, as Python values are in TF), and identity for any other object
  * (a variable, a model), which is passed to {@code fn} as is. With an input signature, tensors are
- * checked against it and there is one trace.
+ * checked against it and there is one trace, with the signature's partial shapes; where an op's
+ * shape rule or gradient cannot work on unknown dimensions, the function falls back to one trace
+ * per concrete shape (still checked against the signature).
  *
  * <p>Java code in {@code fn} runs only while tracing: {@code System.out.println} prints at the
  * first call of each signature, {@code tf.print} on every call. Variables may be created on the
@@ -41,6 +43,8 @@ public final class PolymorphicFunction<R> {
     private final FunctionOptions options;
     private final Map<List<Object>, ConcreteFunction> traces = new HashMap<>();
     private int tracingCount;
+    /** Set once a trace with the signature's unknown dims failed: from then on, one trace per concrete shape. */
+    private boolean perShape;
 
     public PolymorphicFunction(Body<R> body, FunctionOptions options) {
         this.body = body;
@@ -124,7 +128,7 @@ public final class PolymorphicFunction<R> {
     private List<Object> key(Object[] canonical) {
         List<Object> key = new ArrayList<>(canonical.length);
         for (Object a : canonical) {
-            if (options.inputSignature != null) key.add(Boolean.TRUE);
+            if (options.inputSignature != null && !perShape) key.add(Boolean.TRUE);
             else if (a instanceof Tensor t) key.add(new TensorSpec(t.dtype(), t.shape()));
             else if (a instanceof Baked b) key.add(b.value());
             else key.add(new Identity(a));
@@ -143,14 +147,30 @@ public final class PolymorphicFunction<R> {
         ConcreteFunction f = traces.get(key);
         if (f == null) {
             f = trace(canonical);
-            traces.put(key, f);
+            traces.put(key(canonical), f); // the key changes if this trace fell back to concrete shapes
         }
         return f;
     }
 
     private ConcreteFunction trace(Object[] canonical) {
+        boolean first = tracingCount == 0;
+        if (options.inputSignature == null || perShape || !hasUnknownDims(options.inputSignature)) return trace(canonical, perShape, first);
+        try {
+            return trace(canonical, false, first);
+        } catch (RuntimeException partialShapesFailed) {
+            perShape = true;
+            return trace(canonical, true, first);
+        }
+    }
+
+    private static boolean hasUnknownDims(List<TensorSpec> specs) {
+        for (TensorSpec s : specs) if (!s.shape().isFullyDefined()) return true;
+        return false;
+    }
+
+    private ConcreteFunction trace(Object[] canonical, boolean concreteShapes, boolean first) {
         Graph g = new Graph();
-        if (tracingCount > 0) g.forbidVariableCreation();
+        if (!first) g.forbidVariableCreation();
         tracingCount++;
         List<Tensor> inputs = new ArrayList<>();
         List<Tensor> outputs = new ArrayList<>();
@@ -160,7 +180,8 @@ public final class PolymorphicFunction<R> {
             for (int i = 0; i < canonical.length; i++) {
                 Object a = canonical[i];
                 if (a instanceof Tensor t) {
-                    TensorSpec spec = options.inputSignature != null ? options.inputSignature.get(i) : new TensorSpec(t.dtype(), t.shape());
+                    TensorSpec spec = options.inputSignature != null && !concreteShapes ? options.inputSignature.get(i)
+                            : new TensorSpec(t.dtype(), t.shape(), options.inputSignature != null ? options.inputSignature.get(i).name() : null);
                     Tensor p = g.placeholder(spec.dtype(), spec.shape(), argName(i, spec));
                     inputs.add(p);
                     args[i] = p;

@@ -17,6 +17,15 @@ public final class Config {
     /** {@code tf.config.experimental}: the older names of the same functions, and memory settings. */
     public final Experimental experimental = new Experimental();
 
+    /**
+     * {@code tf.config.run_functions_eagerly(True)}: every {@code tf.function} runs its Java body
+     * eagerly on each call instead of its graph, for debugging with ordinary Java tools.
+     */
+    public void runFunctionsEagerly(boolean eagerly) { org.jflow.graph.PolymorphicFunction.runEagerly(eagerly); }
+
+    /** {@code tf.config.functions_run_eagerly()}. */
+    public boolean functionsRunEagerly() { return org.jflow.graph.PolymorphicFunction.runsEagerly(); }
+
     /** {@code tf.config.list_physical_devices()}. */
     public List<PhysicalDevice> listPhysicalDevices() { return physical; }
 

@@ -39,6 +39,8 @@ public final class PolymorphicFunction<R> {
         R apply(Object[] args);
     }
 
+    private static volatile boolean runEagerly;
+
     private final Body<R> body;
     private final FunctionOptions options;
     private final Map<List<Object>, ConcreteFunction> traces = new HashMap<>();
@@ -51,10 +53,16 @@ public final class PolymorphicFunction<R> {
         this.options = options;
     }
 
+    /** {@code tf.config.run_functions_eagerly}: all functions call their Java body directly from now on. */
+    public static void runEagerly(boolean eagerly) { runEagerly = eagerly; }
+
+    public static boolean runsEagerly() { return runEagerly; }
+
     /** Calls the function: traces it first if this signature is new, then runs its graph. */
     @SuppressWarnings("unchecked")
     public R call(Object... args) {
         Object[] canonical = canonicalize(args);
+        if (runEagerly) return body.apply(eagerArgs(canonical));
         ConcreteFunction f = concreteFor(canonical);
         return (R) f.call(tensorArgs(canonical));
     }
@@ -136,6 +144,12 @@ public final class PolymorphicFunction<R> {
         return key;
     }
 
+    private static Object[] eagerArgs(Object[] canonical) {
+        Object[] out = canonical.clone();
+        for (int i = 0; i < out.length; i++) if (out[i] instanceof Baked b) out[i] = b.tensor();
+        return out;
+    }
+
     private static Tensor[] tensorArgs(Object[] canonical) {
         List<Tensor> out = new ArrayList<>();
         for (Object a : canonical) if (a instanceof Tensor t) out.add(t);
@@ -176,7 +190,7 @@ public final class PolymorphicFunction<R> {
         List<Tensor> outputs = new ArrayList<>();
         Object template;
         try (Recorder.Stack.Suspension outerTapes = Recorder.Stack.suspend(); Tracer.Scope scope = g.asDefault()) {
-            Object[] args = new Object[canonical.length];
+            Object[] args = eagerArgs(canonical);
             for (int i = 0; i < canonical.length; i++) {
                 Object a = canonical[i];
                 if (a instanceof Tensor t) {
@@ -185,8 +199,6 @@ public final class PolymorphicFunction<R> {
                     Tensor p = g.placeholder(spec.dtype(), spec.shape(), argName(i, spec));
                     inputs.add(p);
                     args[i] = p;
-                } else {
-                    args[i] = a instanceof Baked b ? b.tensor() : a;
                 }
             }
             List<Tensor> flat = new ArrayList<>();

@@ -212,4 +212,24 @@ class TfFunctionTest {
         assertEquals("a = Placeholder()\nb = Placeholder()\nMul = Mul(a:0, b:0)\nMul_1 = Mul(a:0, b:0)\nAddV2 = AddV2(Mul:0, Mul_1:0)\n", g.toString());
         assertFalse(g.operations().isEmpty());
     }
+
+    @Test
+    void runFunctionsEagerlyRunsTheJavaBodyOnEveryCall() {
+        var f = tf.function((Tensor x) -> {
+            System.out.println("body");
+            return tf.multiply(x, 2.0f);
+        });
+        tf.config.runFunctionsEagerly(true);
+        try {
+            assertTrue(tf.config.functionsRunEagerly());
+            assertEquals("body\nbody\n", Stdout.of(() -> {
+                assertEquals(2.0f, f.call(1.0f).floatValue());
+                f.call(1.0f);
+            }));
+            assertEquals(0, f.tracingCount());
+        } finally {
+            tf.config.runFunctionsEagerly(false);
+        }
+        assertEquals("body\n", Stdout.of(() -> f.call(1.0f)));
+    }
 }

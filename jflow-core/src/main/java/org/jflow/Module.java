@@ -13,7 +13,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -121,21 +120,21 @@ public class Module {
         for (Module m : submodules) walk(m, type, wanted, seen, out);
     }
 
-    /** The values of the fields of subclasses and of the attached attributes, sorted by name as TF sorts {@code vars(module)}. */
+    /** One of a module's attributes: a field of a subclass, or a value attached with {@link #track}. */
+    private record Attribute(String name, Object value) {}
+
+    /** The attributes' values, sorted by name as TF sorts {@code vars(module)}. */
     private List<Object> attributeValues() {
-        List<Map.Entry<String, Object>> attributes = new ArrayList<>(attached.entrySet());
+        List<Attribute> attributes = new ArrayList<>();
+        attached.forEach((name, value) -> attributes.add(new Attribute(name, value)));
         for (Class<?> c = getClass(); c != Module.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
-                if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) continue;
-                attributes.add(Map.entry(f.getName(), Objects.requireNonNullElse(read(f), NONE)));
+                if (!Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) attributes.add(new Attribute(f.getName(), read(f)));
             }
         }
-        attributes.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
-        return attributes.stream().map(e -> e.getValue() == NONE ? null : e.getValue()).toList();
+        attributes.sort(Comparator.comparing(Attribute::name));
+        return attributes.stream().map(Attribute::value).toList();
     }
-
-    /** A null field's stand-in (Map.entry refuses nulls). */
-    private static final Object NONE = new Object();
 
     private Object read(Field f) {
         if (!f.trySetAccessible()) {

@@ -24,17 +24,19 @@ public final class NameScope implements AutoCloseable {
         this.path = path;
     }
 
-    /** Opens {@code name} inside the scope open for the current graph (or eager code). */
+    /**
+     * Opens {@code name} inside the scope open for the current graph (or eager code). As in TF, a
+     * name ending in {@code /} is a full path taken as is, and an empty name returns to the top level.
+     */
     public static NameScope enter(String name) {
-        if (name == null || name.isEmpty() || name.endsWith("/")) {
-            throw new org.jflow.errors.ValueError("'" + name + "' is not a valid scope name: use a non-empty name without a trailing '/'.");
-        }
+        if (name == null) throw new org.jflow.errors.TypeError("name for name_scope must be a string.");
+        if (name.isEmpty() || name.endsWith("/")) return reenter(name.isEmpty() ? "" : name.substring(0, name.length() - 1));
         Tracer owner = Tracer.Stack.current();
         String path = owner instanceof Graph g ? g.uniqueName(name) : prefix(null) + name;
         return open(owner, path);
     }
 
-    /** Re-opens a full path as it is (TF's {@code tf.name_scope("a/b/")}): how a module re-enters its own scope. */
+    /** Re-opens a full path as it is: how a module re-enters its own scope. */
     public static NameScope reenter(String path) { return open(Tracer.Stack.current(), path); }
 
     private static NameScope open(Tracer owner, String path) {
@@ -43,14 +45,15 @@ public final class NameScope implements AutoCloseable {
         return scope;
     }
 
-    /** The full path, {@code outer/inner}, without the trailing slash. */
+    /** The full path, {@code outer/inner}, without the trailing slash; empty at the top level. */
     public String path() { return path; }
 
     /** The prefix names created for {@code owner} take: {@code outer/inner/}, or "" outside any scope. */
     public static String prefix(Tracer owner) {
         ArrayList<NameScope> open = OPEN.get();
         for (int i = open.size() - 1; i >= 0; i--) {
-            if (open.get(i).owner == owner) return open.get(i).path + "/";
+            NameScope scope = open.get(i);
+            if (scope.owner == owner) return scope.path.isEmpty() ? "" : scope.path + "/";
         }
         return "";
     }

@@ -26,6 +26,19 @@ class NameScopeTest {
     }
 
     @Test
+    void aTrailingSlashIsAFullPathAndAnEmptyNameTheTopLevel() {
+        try (var outer = tf.nameScope("outer")) {
+            try (var full = tf.nameScope("elsewhere/")) {
+                assertEquals("elsewhere/Variable:0", tf.Variable(1.0).name());
+            }
+            try (var top = tf.nameScope("")) {
+                assertEquals("Variable:0", tf.Variable(1.0).name());
+            }
+            assertEquals("outer/Variable:0", tf.Variable(1.0).name());
+        }
+    }
+
+    @Test
     void graphScopesPrefixNodeNamesAndAreMadeUnique() {
         Graph g = tf.compat.v1.Graph();
         Tensor first, second, outside;

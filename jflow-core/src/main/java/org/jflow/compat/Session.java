@@ -28,7 +28,8 @@ import static org.jflow.TF.tf;
  * its arguments; each distinct (feeds, fetches) pair is compiled once into an {@link Executor}.
  *
  * <p>A fetch is a graph tensor (its value comes back as an eager tensor), a variable (its value),
- * a node (run for its effect, e.g. an initializer: it comes back as null), or a {@code List},
+ * a node (run for its effect, e.g. an initializer: it comes back as null), a name of either
+ * ({@code "add:0"}, {@code "init"}), or a {@code List},
  * {@code Object[]} or {@code Map} nesting these, which comes back in the same shape.
  */
 public final class Session implements AutoCloseable {
@@ -89,6 +90,7 @@ public final class Session implements AutoCloseable {
                 yield null;
             }
             case Variable v -> variableReads.computeIfAbsent(v, this::readNode);
+            case String name -> graphElements(byName(name), targets);
             case Tensor t -> {
                 if (!t.isSymbolic()) {
                     throw new TypeError("Fetch argument " + t.repr() + " has invalid type <class 'EagerTensor'>, must be a"
@@ -121,6 +123,19 @@ public final class Session implements AutoCloseable {
                     + ", must be a string or Tensor. (Can not convert a " + fetch.getClass().getSimpleName()
                     + " into a Tensor or Operation.)");
         };
+    }
+
+    /** TF's fetch by name: {@code "add:0"} is a tensor, {@code "init"} a node. */
+    private Object byName(String name) {
+        int colon = name.lastIndexOf(':');
+        if (colon < 0) return graph.operation(name);
+        Node n = graph.operation(name.substring(0, colon));
+        int index = Integer.parseInt(name.substring(colon + 1));
+        if (index >= n.numOutputs()) {
+            throw new ValueError("The name '" + name + "' refers to a Tensor which does not exist. The operation, '" + n.name()
+                    + "', exists but only has " + n.numOutputs() + " outputs.");
+        }
+        return n.output(index);
     }
 
     /** A {@code ReadVariableOp} node for fetching {@code v}, added once (TF1 keeps one per variable too). */

@@ -42,6 +42,10 @@ class SessionTest {
         try (Session sess = tf.compat.v1.Session(g)) {
             Tensor result = sess.run(z, Map.of(x, "hello", y, "world"));
             assertEquals("b'hello world'", NumpyFormat.str(result));
+            // fetches and nodes may be named as in TF: "StringJoin:0" is the tensor, "StringJoin" the node
+            assertEquals("b'hello world'", NumpyFormat.str((Tensor) sess.run("StringJoin:0", Map.of(x, "hello", y, "world"))));
+            assertEquals("The name 'StringJoin:1' refers to a Tensor which does not exist. The operation, 'StringJoin', exists"
+                    + " but only has 1 outputs.", assertThrows(ValueError.class, () -> sess.run("StringJoin:1")).getMessage());
             assertArrayEquals("hello world".getBytes(StandardCharsets.UTF_8), result.toBytesArray()[0]);
             assertEquals("x:0", x.name());
         }

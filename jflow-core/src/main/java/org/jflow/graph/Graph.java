@@ -11,6 +11,7 @@ import org.jflow.engine.Tracer;
 import org.jflow.errors.ValueError;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -144,7 +145,7 @@ public class Graph implements Tracer {
         for (Node c : controlInputs) {
             if (c.graph() != this) throw new ValueError("Operation " + c + " must be from the same graph as the group being added.");
         }
-        insert(GraphOps.NO_OP, Attrs.of(), new Tensor[0], new TensorSpec[0], uniqueName(name), null, controlInputs.toArray(new Node[0]));
+        insert(GraphOps.NO_OP, Attrs.EMPTY, new Tensor[0], new TensorSpec[0], uniqueName(name), null, controlInputs.toArray(new Node[0]));
         return nodes.getLast();
     }
 
@@ -152,7 +153,7 @@ public class Graph implements Tracer {
                             Node[] explicitControl) {
         Node[] control = explicitControl;
         if (op.stateful() && lastStateful != null && chainsStatefulNodes()) {
-            control = java.util.Arrays.copyOf(explicitControl, explicitControl.length + 1);
+            control = Arrays.copyOf(explicitControl, explicitControl.length + 1);
             control[explicitControl.length] = lastStateful;
         }
         Node node = new Node(this, nodes.size(), uniqueName, op, attrs, inputs, control);

@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  * which the namespaces ({@code tf.math}, {@code tf.linalg}) share, so each is written once.
  */
 public final class TF implements ElementwiseFunctions, ReductionFunctions, ArrayFunctions, LinalgFunctions,
-        PrintFunctions, DeviceFunctions, ComplexFunctions, GradientFunctions, GraphFunctions {
+        PrintFunctions, DeviceFunctions, ComplexFunctions, GradientFunctions, GraphFunctions, ModuleFunctions {
     /** The one instance. */
     public static final TF tf = new TF();
 
@@ -36,6 +36,7 @@ public final class TF implements ElementwiseFunctions, ReductionFunctions, Array
     public final RandomNamespace random = new RandomNamespace();
     public final Strings strings = new Strings();
     public final Config config = new Config();
+    public final org.jflow.compat.Compat compat = new org.jflow.compat.Compat();
 
     public final DType float16 = DType.FLOAT16;
     public final DType half = DType.FLOAT16;

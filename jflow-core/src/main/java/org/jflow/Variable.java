@@ -9,6 +9,7 @@ import org.jflow.engine.Tracer;
 import org.jflow.errors.FailedPreconditionError;
 import org.jflow.errors.ValueError;
 import org.jflow.graph.GraphOps;
+import org.jflow.graph.NameScope;
 import org.jflow.format.TensorFormat;
 
 import java.util.function.UnaryOperator;
@@ -57,7 +58,7 @@ public final class Variable implements TensorLike {
     public Variable(Object initialValue, UnaryOperator<Options> options) {
         Options o = options.apply(new Options());
         Tensor v = (o.dtype == null ? Convert.toTensor(initialValue) : castIfTensor(initialValue, o.dtype)).knownValue();
-        this.name = (o.name == null ? "Variable" : o.name) + ":0";
+        this.name = NameScope.variableName(o.name == null ? "Variable" : o.name) + ":0";
         this.trainable = o.trainable;
         this.dtype = v.dtype();
         this.shape = v.shape();

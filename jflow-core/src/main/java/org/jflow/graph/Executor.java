@@ -34,6 +34,11 @@ public final class Executor {
      * (placeholders); {@code allSideEffects} also runs stateful nodes the fetches do not need.
      */
     public Executor(Graph graph, List<Tensor> feeds, List<Tensor> fetches, boolean allSideEffects) {
+        this(graph, feeds, fetches, List.of(), allSideEffects);
+    }
+
+    /** As above, also running {@code targets}, nodes wanted for their effect only (TF1's {@code sess.run(init_op)}). */
+    public Executor(Graph graph, List<Tensor> feeds, List<Tensor> fetches, List<Node> targets, boolean allSideEffects) {
         List<Node> all = graph.operations();
         Map<Node, Integer> base = new HashMap<>();
         int slots = 0;
@@ -42,7 +47,7 @@ public final class Executor {
             slots += n.numOutputs();
         }
         this.slotCount = slots;
-        boolean[] needed = Pruning.needed(graph, fetches, feeds, allSideEffects);
+        boolean[] needed = Pruning.needed(graph, fetches, targets, feeds, allSideEffects);
         this.feedSlots = feeds.stream().mapToInt(t -> slotOf(base, t)).toArray();
         boolean[] fed = new boolean[all.size()];
         for (Tensor f : feeds) fed[f.op().id()] = true;

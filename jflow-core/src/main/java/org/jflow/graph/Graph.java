@@ -11,6 +11,7 @@ import org.jflow.engine.Tracer;
 import org.jflow.errors.ValueError;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -71,8 +72,9 @@ public class Graph implements Tracer {
     /** Makes this graph the current one until the scope closes: op calls add nodes here (TF1's {@code with g.as_default()}). */
     public Tracer.Scope asDefault() { return Tracer.Stack.push(this); }
 
-    /** A name not yet used in this graph: {@code base}, then {@code base_1}, {@code base_2}... */
+    /** A name not yet used in this graph, inside the open {@link NameScope}: {@code base}, then {@code base_1}, {@code base_2}... */
     public String uniqueName(String base) {
+        base = NameScope.prefix(this) + base;
         String name = base;
         Integer n = nameCounts.get(base);
         if (n != null) {
@@ -90,7 +92,8 @@ public class Graph implements Tracer {
     public Tensor placeholder(DType dtype, Shape shape, String name) {
         String unique = uniqueName(name == null ? "Placeholder" : name);
         Attrs attrs = Attrs.of("dtype", dtype, "shape", shape, "name", unique);
-        return insert(GraphOps.PLACEHOLDER, attrs, new Tensor[0], new TensorSpec[] {new TensorSpec(dtype, shape)}, unique, null)[0];
+        return insert(GraphOps.PLACEHOLDER, attrs, new Tensor[0], new TensorSpec[] {new TensorSpec(dtype, shape)}, unique, null,
+                new Node[0])[0];
     }
 
     /** A {@code Const} node holding the eager tensor {@code value}. */
@@ -142,11 +145,25 @@ public class Graph implements Tracer {
                 throw new ValueError("Tensor " + t + " must be from the same graph as the node being added.");
             }
         }
-        return insert(op, attrs, inputs, outputs, uniqueName(name), known);
+        return insert(op, attrs, inputs, outputs, uniqueName(name), known, new Node[0]);
     }
 
-    private Tensor[] insert(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs, String uniqueName, Tensor[] known) {
-        Node[] control = op.stateful() && lastStateful != null ? new Node[] {lastStateful} : new Node[0];
+    /** A node that runs after {@code controlInputs} and reads nothing (TF's {@code tf.group}: a NoOp gathering them). */
+    public Node addGroup(String name, List<Node> controlInputs) {
+        for (Node c : controlInputs) {
+            if (c.graph() != this) throw new ValueError("Operation " + c + " must be from the same graph as the group being added.");
+        }
+        insert(GraphOps.NO_OP, Attrs.EMPTY, new Tensor[0], new TensorSpec[0], uniqueName(name), null, controlInputs.toArray(new Node[0]));
+        return nodes.getLast();
+    }
+
+    private Tensor[] insert(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs, String uniqueName, Tensor[] known,
+                            Node[] explicitControl) {
+        Node[] control = explicitControl;
+        if (op.stateful() && lastStateful != null && chainsStatefulNodes()) {
+            control = Arrays.copyOf(explicitControl, explicitControl.length + 1);
+            control[explicitControl.length] = lastStateful;
+        }
         Node node = new Node(this, nodes.size(), uniqueName, op, attrs, inputs, control);
         Tensor[] out = new Tensor[outputs.length];
         for (int i = 0; i < out.length; i++) {
@@ -190,6 +207,15 @@ public class Graph implements Tracer {
         createdVariables.add(variable);
         return false;
     }
+
+    /**
+     * Whether stateful nodes run in program order (TF2's automatic control dependencies, which a
+     * function needs); a TF1 graph has none, so a session runs only what its fetches need.
+     */
+    protected boolean chainsStatefulNodes() { return true; }
+
+    /** The name of a variable created while this graph is current: {@code base} in the open name scope, as TF2 names it. */
+    public String variableName(String base) { return NameScope.prefix(this) + base; }
 
     /** The stateful nodes, in program order. */
     public List<Node> statefulNodes() {

@@ -10,11 +10,18 @@ public final class Pruning {
 
     /** {@code needed[node.id()]}; nodes behind a fed tensor are not needed for it. */
     public static boolean[] needed(Graph graph, List<Tensor> fetches, List<Tensor> feeds, boolean allSideEffects) {
+        return needed(graph, fetches, List.of(), feeds, allSideEffects);
+    }
+
+    /** As above, also running {@code targets}: nodes run for their effect only (a TF1 session's op fetches). */
+    public static boolean[] needed(Graph graph, List<Tensor> fetches, List<Node> targets, List<Tensor> feeds,
+                                   boolean allSideEffects) {
         List<Node> all = graph.operations();
         boolean[] needed = new boolean[all.size()];
         boolean[] fed = new boolean[all.size()];
         for (Tensor f : feeds) fed[f.op().id()] = true;
         for (Tensor t : fetches) needed[t.op().id()] = true;
+        for (Node n : targets) needed[n.id()] = true;
         if (allSideEffects) for (Node n : all) if (n.op().stateful()) needed[n.id()] = true;
         for (int i = all.size() - 1; i >= 0; i--) {
             if (!needed[i] || fed[i]) continue;

@@ -1,0 +1,24 @@
+package org.jflow.compat;
+
+import org.jflow.Variable;
+import org.jflow.graph.Graph;
+
+/**
+ * A TF1 graph ({@code tf.compat.v1.Graph()}): built once, then run piecewise by a {@link Session}.
+ * Unlike a function's graph it has no automatic control dependencies (a session runs only what the
+ * fetches need), its variables stay uninitialized until an initializer node runs, and their names
+ * are made unique within the graph ({@code Variable}, {@code Variable_1}) as TF1 names them.
+ */
+final class V1Graph extends Graph {
+    @Override
+    public boolean variableCreated(Variable variable) {
+        super.variableCreated(variable);
+        return true;
+    }
+
+    @Override
+    protected boolean chainsStatefulNodes() { return false; }
+
+    @Override
+    public String variableName(String base) { return uniqueName(base); }
+}

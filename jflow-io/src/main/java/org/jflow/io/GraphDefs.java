@@ -1,0 +1,157 @@
+package org.jflow.io;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.TextFormat;
+import org.jflow.Shape;
+import org.jflow.Tensor;
+import org.jflow.Variable;
+import org.jflow.engine.Attrs;
+import org.jflow.graph.Graph;
+import org.jflow.graph.GraphOps;
+import org.jflow.graph.Node;
+import org.jflow.graph.Program;
+import org.jflow.io.proto.AttrValue;
+import org.jflow.io.proto.GraphDef;
+import org.jflow.io.proto.NodeDef;
+import org.jflow.io.proto.VersionDef;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * JFlow graphs as TF's {@code GraphDef} (what {@code graph.as_graph_def()} returns and
+ * {@code tf.io.write_graph} writes), for TensorBoard and TensorFlow.
+ *
+ * <p>Each node keeps its name and op; inputs are {@code node} for output 0, {@code node:i} for
+ * others and {@code ^node} for control inputs, as TF writes them. Attributes map to TF's types
+ * (see {@link AttrCodec}), plus the dtype attributes TF's op definitions declare ({@link TypeAttrs})
+ * and {@code _output_shapes}, which TensorBoard draws on edges. A variable, an attribute of JFlow's
+ * {@code ReadVariableOp} and {@code AssignVariableOp}, becomes a {@code VarHandleOp} node feeding them
+ * its resource handle, as in TF's graphs. Attributes holding Java objects TF has no type for (a
+ * print template) are left out, their names listed in the node's {@value #UNEXPORTED} attribute
+ * (TF ignores attributes whose names start with {@code _}).
+ */
+public final class GraphDefs {
+    private GraphDefs() {}
+
+    /** The GraphDef version written: TF 2's, so that TF reads the ops with today's semantics. */
+    static final int PRODUCER = 1394;
+
+    /** The node attribute listing the attributes that could not be written. */
+    public static final String UNEXPORTED = "_jflow_unexported_attrs";
+
+    public static GraphDef toGraphDef(Program program) { return toGraphDef(program.graph()); }
+
+    public static GraphDef toGraphDef(Graph graph) {
+        GraphDef.Builder def = GraphDef.newBuilder().setVersions(VersionDef.newBuilder().setProducer(PRODUCER));
+        VariableHandles handles = new VariableHandles(graph);
+        for (Node n : graph.operations()) {
+            Variable v = (Variable) n.attrs().get("variable");
+            String handle = v == null ? null : handles.nameOf(v, def);
+            def.addNode(nodeDef(n, handle));
+        }
+        return def.build();
+    }
+
+    private static NodeDef nodeDef(Node n, String variableHandle) {
+        NodeDef.Builder b = NodeDef.newBuilder().setName(n.name()).setOp(n.type()).setDevice("");
+        if (variableHandle != null) b.addInput(variableHandle);
+        for (Tensor in : n.inputs()) b.addInput(inputName(in));
+        for (Node c : n.controlInputs()) b.addInput("^" + c.name());
+        Attrs attrs = n.attrs();
+        AttrValue.ListValue.Builder unexported = AttrValue.ListValue.newBuilder();
+        for (int i = 0; i < attrs.size(); i++) {
+            String key = attrs.key(i);
+            // A placeholder's name is the node's; the variable is the handle input.
+            if (key.equals("variable") || (key.equals("name") && n.op() == GraphOps.PLACEHOLDER)) continue;
+            AttrValue a = AttrCodec.of(attrs.value(i));
+            if (a != null) b.putAttr(key, a);
+            else unexported.addS(ByteString.copyFromUtf8(key));
+        }
+        if (unexported.getSCount() > 0) b.putAttr(UNEXPORTED, AttrValue.newBuilder().setList(unexported).build());
+        TypeAttrs.of(n).forEach((key, dtype) -> {
+            if (!b.containsAttr(key)) b.putAttr(key, AttrCodec.of(dtype));
+        });
+        if (n.numOutputs() > 0) b.putAttr("_output_shapes", outputShapes(n));
+        return b.build();
+    }
+
+    /** {@code node} for output 0, {@code node:i} for the others, as TF writes inputs. */
+    private static String inputName(Tensor t) {
+        return t.outputIndex() == 0 ? t.op().name() : t.op().name() + ":" + t.outputIndex();
+    }
+
+    private static AttrValue outputShapes(Node n) {
+        AttrValue.ListValue.Builder list = AttrValue.ListValue.newBuilder();
+        for (Tensor out : n.outputs()) list.addShape(TensorCodec.shape(out.shape()));
+        return AttrValue.newBuilder().setList(list).build();
+    }
+
+    /** One {@code VarHandleOp} node per variable the graph reads or writes, added before its first user. */
+    private static final class VariableHandles {
+        private final List<Variable> variables = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        private final Set<String> taken = new HashSet<>();
+
+        VariableHandles(Graph graph) {
+            for (Node n : graph.operations()) taken.add(n.name());
+        }
+
+        String nameOf(Variable v, GraphDef.Builder def) {
+            for (int i = 0; i < variables.size(); i++) if (variables.get(i).sameVariable(v)) return names.get(i);
+            String base = v.name().endsWith(":0") ? v.name().substring(0, v.name().length() - 2) : v.name();
+            String name = base;
+            for (int i = 1; !taken.add(name); i++) name = base + "_" + i;
+            variables.add(v);
+            names.add(name);
+            def.addNode(NodeDef.newBuilder().setName(name).setOp("VarHandleOp").setDevice("")
+                    .putAttr("container", AttrCodec.of(""))
+                    .putAttr("shared_name", AttrCodec.of(base))
+                    .putAttr("dtype", AttrCodec.of(v.dtype()))
+                    .putAttr("shape", AttrCodec.of(v.shape()))
+                    .putAttr("_output_shapes", AttrValue.newBuilder().setList(AttrValue.ListValue.newBuilder()
+                            .addShape(TensorCodec.shape(Shape.scalar()))).build()));
+            return name;
+        }
+    }
+
+    /** TF's text format of the GraphDef ({@code tf.io.write_graph(..., as_text=True)}), for reading. */
+    public static String toText(GraphDef def) { return TextFormat.printer().printToString(def); }
+
+    /**
+     * Writes {@code def} to {@code path}, binary or as text, through a temporary file in the same
+     * folder moved into place, so a reader never sees half a file.
+     */
+    public static void write(GraphDef def, Path path, boolean asText) throws IOException {
+        Path dir = path.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                if (asText) out.write(toText(def).getBytes(StandardCharsets.UTF_8));
+                else def.writeTo(out);
+            }
+            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** {@code tf.io.write_graph}: the program's graph as a binary GraphDef at {@code path}. */
+    public static void writeGraphDef(Program program, Path path) throws IOException { write(toGraphDef(program), path, false); }
+
+    /** Reads a binary GraphDef. */
+    public static GraphDef readGraphDef(Path path) throws IOException {
+        try (var in = Files.newInputStream(path)) {
+            return GraphDef.parseFrom(in);
+        }
+    }
+}

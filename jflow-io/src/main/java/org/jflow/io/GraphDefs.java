@@ -21,10 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * JFlow graphs as TF's {@code GraphDef} (what {@code graph.as_graph_def()} returns and
@@ -77,8 +79,8 @@ public final class GraphDefs {
             else unexported.addS(ByteString.copyFromUtf8(key));
         }
         if (unexported.getSCount() > 0) b.putAttr(UNEXPORTED, AttrValue.newBuilder().setList(unexported).build());
-        TypeAttrs.of(n).forEach((key, dtype) -> {
-            if (!b.containsAttr(key)) b.putAttr(key, AttrCodec.of(dtype));
+        TypeAttrs.of(n).forEach((key, value) -> {
+            if (!b.containsAttr(key)) b.putAttr(key, AttrCodec.of(value));
         });
         if (n.numOutputs() > 0) b.putAttr("_output_shapes", outputShapes(n));
         return b.build();
@@ -133,9 +135,10 @@ public final class GraphDefs {
     public static void write(GraphDef def, Path path, boolean asText) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+        // Not Files.createTempFile: its owner-only permissions would stay on the moved file.
+        Path tmp = dir.resolve(path.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 if (asText) out.write(toText(def).getBytes(StandardCharsets.UTF_8));
                 else def.writeTo(out);
             }

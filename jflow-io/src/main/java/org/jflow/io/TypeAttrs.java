@@ -1,6 +1,5 @@
 package org.jflow.io;
 
-import org.jflow.DType;
 import org.jflow.graph.Node;
 
 import java.util.LinkedHashMap;
@@ -8,15 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dtype attributes TF's op definitions declare ({@code T}, {@code Tidx}, {@code dtype}...),
- * which JFlow's nodes leave out because their tensors carry dtypes. TF needs them to load a graph
- * and TensorBoard shows them; each is read off an input or output of the node.
+ * The dtype attributes TF's op definitions declare ({@code T}, {@code Tidx}, {@code dtype}...), and
+ * the input count {@code N} of ops taking a list, which JFlow's nodes leave out because their
+ * tensors carry them. TF needs them to load a graph and TensorBoard shows them; each is read off
+ * the node's inputs or outputs.
  */
 final class TypeAttrs {
     private TypeAttrs() {}
 
-    /** Where an attribute's dtype comes from: input {@code i} (i >= 0) or output {@code -1 - i}. */
+    /** Where an attribute's value comes from: input {@code i}'s dtype (i >= 0), output {@code -1 - i}'s, or the input count. */
     private record Source(String attr, int index) {}
+
+    private static final int INPUT_COUNT = Integer.MIN_VALUE;
 
     private static final Map<String, List<Source>> BY_OP = new LinkedHashMap<>();
 
@@ -27,6 +29,8 @@ final class TypeAttrs {
     private static Source in(String attr, int i) { return new Source(attr, i); }
 
     private static Source out(String attr, int i) { return new Source(attr, -1 - i); }
+
+    private static Source inputCount() { return new Source("N", INPUT_COUNT); }
 
     static {
         declare(List.of(in("T", 0)),
@@ -43,17 +47,23 @@ final class TypeAttrs {
         declare(List.of(in("T", 0), in("Tmultiples", 1)), "Tile");
         declare(List.of(in("T", 0), out("out_type", 0)), "Shape");
         declare(List.of(in("SrcT", 0), out("DstT", 0)), "Cast");
+        declare(List.of(inputCount(), in("T", 0)), "AddN", "Pack");
+        declare(List.of(inputCount()), "StringJoin");
         declare(List.of(out("dtype", 0)), "Const", "Placeholder", "ReadVariableOp");
         declare(List.of(in("dtype", 0)), "AssignVariableOp");
     }
 
-    /** The dtype attributes TF's definition of {@code node}'s op declares, for the inputs and outputs it has. */
-    static Map<String, DType> of(Node node) {
-        Map<String, DType> attrs = new LinkedHashMap<>();
+    /**
+     * The attributes TF's definition of {@code node}'s op declares that JFlow leaves out: dtypes
+     * (for the inputs and outputs the node has) and {@code N} as an {@code Integer}.
+     */
+    static Map<String, Object> of(Node node) {
+        Map<String, Object> attrs = new LinkedHashMap<>();
         for (Source s : BY_OP.getOrDefault(node.type(), List.of())) {
-            if (s.index >= 0 && s.index < node.numInputs()) attrs.put(s.attr, node.input(s.index).dtype());
             int o = -1 - s.index;
-            if (s.index < 0 && o < node.numOutputs()) attrs.put(s.attr, node.output(o).dtype());
+            if (s.index == INPUT_COUNT) attrs.put(s.attr, node.numInputs());
+            else if (s.index >= 0 && s.index < node.numInputs()) attrs.put(s.attr, node.input(s.index).dtype());
+            else if (s.index < 0 && o < node.numOutputs()) attrs.put(s.attr, node.output(o).dtype());
         }
         return attrs;
     }

@@ -125,6 +125,20 @@ class GraphDefsTest {
     }
 
     @Test
+    void listOpsGetTheirInputCount() {
+        Graph g = new Graph();
+        try (var scope = g.asDefault()) {
+            tf.addN(List.of(tf.constant(new long[] {5, 6}), tf.constant(new long[] {1, 1}), tf.constant(new long[] {0, 2})));
+            tf.strings.join(List.of(tf.constant("a"), tf.constant("b")), "-");
+        }
+        GraphDef def = GraphDefs.toGraphDef(g);
+        assertEquals(3, node(def, "AddN").getAttrOrThrow("N").getI());
+        assertEquals(DataType.DT_INT64, node(def, "AddN").getAttrOrThrow("T").getType());
+        assertEquals(2, node(def, "StringJoin").getAttrOrThrow("N").getI());
+        assertEquals("-", node(def, "StringJoin").getAttrOrThrow("separator").getS().toStringUtf8());
+    }
+
+    @Test
     void textFormatOfATinyGraph() {
         Graph g = new Graph();
         Tensor x = g.placeholder(tf.float32, Shape.of(-1), "x");
@@ -204,5 +218,8 @@ class GraphDefsTest {
         try (var files = Files.list(dir.resolve("logs"))) {
             assertEquals(List.of("graph.pb", "graph.pbtxt"), files.map(f -> f.getFileName().toString()).sorted().toList());
         }
+        // The file gets the permissions of any file written there, not a temporary file's owner-only ones.
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(pb));
     }
 }

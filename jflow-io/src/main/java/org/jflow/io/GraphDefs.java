@@ -2,6 +2,7 @@ package org.jflow.io;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.TextFormat;
+import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.Variable;
@@ -52,68 +53,89 @@ public final class GraphDefs {
 
     public static GraphDef toGraphDef(Program program) { return toGraphDef(program.graph()); }
 
-    public static GraphDef toGraphDef(Graph graph) {
-        GraphDef.Builder def = GraphDef.newBuilder().setVersions(VersionDef.newBuilder().setProducer(PRODUCER));
-        VariableHandles handles = new VariableHandles(graph);
-        for (Node n : graph.operations()) {
-            Variable v = (Variable) n.attrs().get("variable");
-            String handle = v == null ? null : handles.nameOf(v, def);
-            def.addNode(nodeDef(n, handle));
-        }
-        return def.build();
-    }
+    public static GraphDef toGraphDef(Graph graph) { return new Exporter(graph).run(); }
 
-    private static NodeDef nodeDef(Node n, String variableHandle) {
-        NodeDef.Builder b = NodeDef.newBuilder().setName(n.name()).setOp(n.type()).setDevice("");
-        if (variableHandle != null) b.addInput(variableHandle);
-        for (Tensor in : n.inputs()) b.addInput(inputName(in));
-        for (Node c : n.controlInputs()) b.addInput("^" + c.name());
-        Attrs attrs = n.attrs();
-        AttrValue.ListValue.Builder unexported = AttrValue.ListValue.newBuilder();
-        for (int i = 0; i < attrs.size(); i++) {
-            String key = attrs.key(i);
-            // A placeholder's name is the node's; the variable is the handle input.
-            if (key.equals("variable") || (key.equals("name") && n.op() == GraphOps.PLACEHOLDER)) continue;
-            AttrValue a = AttrCodec.of(attrs.value(i));
-            if (a != null) b.putAttr(key, a);
-            else unexported.addS(ByteString.copyFromUtf8(key));
-        }
-        if (unexported.getSCount() > 0) b.putAttr(UNEXPORTED, AttrValue.newBuilder().setList(unexported).build());
-        TypeAttrs.of(n).forEach((key, value) -> {
-            if (!b.containsAttr(key)) b.putAttr(key, AttrCodec.of(value));
-        });
-        if (n.numOutputs() > 0) b.putAttr("_output_shapes", outputShapes(n));
-        return b.build();
-    }
-
-    /** {@code node} for output 0, {@code node:i} for the others, as TF writes inputs. */
-    private static String inputName(Tensor t) {
-        return t.outputIndex() == 0 ? t.op().name() : t.op().name() + ":" + t.outputIndex();
-    }
-
-    private static AttrValue outputShapes(Node n) {
-        AttrValue.ListValue.Builder list = AttrValue.ListValue.newBuilder();
-        for (Tensor out : n.outputs()) list.addShape(TensorCodec.shape(out.shape()));
-        return AttrValue.newBuilder().setList(list).build();
-    }
-
-    /** One {@code VarHandleOp} node per variable the graph reads or writes, added before its first user. */
-    private static final class VariableHandles {
-        private final List<Variable> variables = new ArrayList<>();
-        private final List<String> names = new ArrayList<>();
+    /** One export: the GraphDef being built and the node names taken so far. */
+    private static final class Exporter {
+        private final Graph graph;
+        private final GraphDef.Builder def = GraphDef.newBuilder().setVersions(VersionDef.newBuilder().setProducer(PRODUCER));
         private final Set<String> taken = new HashSet<>();
+        private final List<Variable> variables = new ArrayList<>();
+        private final List<String> handles = new ArrayList<>();
 
-        VariableHandles(Graph graph) {
+        Exporter(Graph graph) {
+            this.graph = graph;
             for (Node n : graph.operations()) taken.add(n.name());
         }
 
-        String nameOf(Variable v, GraphDef.Builder def) {
-            for (int i = 0; i < variables.size(); i++) if (variables.get(i).sameVariable(v)) return names.get(i);
-            String base = v.name().endsWith(":0") ? v.name().substring(0, v.name().length() - 2) : v.name();
+        GraphDef run() {
+            for (Node n : graph.operations()) def.addNode(nodeDef(n));
+            return def.build();
+        }
+
+        /** {@code base}, or {@code base_1}, {@code base_2}... when a node has that name. */
+        private String freshName(String base) {
             String name = base;
             for (int i = 1; !taken.add(name); i++) name = base + "_" + i;
+            return name;
+        }
+
+        private NodeDef nodeDef(Node n) {
+            NodeDef.Builder b = NodeDef.newBuilder().setName(n.name()).setOp(n.type()).setDevice("");
+            Variable v = (Variable) n.attrs().get("variable");
+            if (v != null) b.addInput(handle(v));
+            for (Tensor in : n.inputs()) b.addInput(inputName(in));
+            Set<String> asInputs = new HashSet<>();
+            for (AttrInputs.Spec spec : AttrInputs.of(n.type())) {
+                Tensor value = AttrInputs.tensor(spec, n);
+                if (value == null) continue;
+                String constName = constant(n.name() + "/" + spec.attr(), value);
+                if (spec.position() == AttrInputs.LAST) b.addInput(constName);
+                else insertInput(b, spec.position(), constName);
+                if (spec.typeAttr() != null) b.putAttr(spec.typeAttr(), AttrCodec.of(DType.INT32));
+                asInputs.add(spec.attr());
+            }
+            for (Node c : n.controlInputs()) b.addInput("^" + c.name());
+            putAttrs(n, b, asInputs);
+            TypeAttrs.of(n).forEach((key, value) -> {
+                if (!b.containsAttr(key)) b.putAttr(key, AttrCodec.of(value));
+            });
+            if (n.numOutputs() > 0) b.putAttr("_output_shapes", outputShapes(n.outputs()));
+            return b.build();
+        }
+
+        /** {@code n}'s attributes but those in {@code asInputs}, which went in as inputs. */
+        private void putAttrs(Node n, NodeDef.Builder b, Set<String> asInputs) {
+            Attrs attrs = n.attrs();
+            AttrValue.ListValue.Builder unexported = AttrValue.ListValue.newBuilder();
+            for (int i = 0; i < attrs.size(); i++) {
+                String key = attrs.key(i);
+                // A placeholder's name is the node's; the variable is the handle input.
+                if (key.equals("variable") || (key.equals("name") && n.op() == GraphOps.PLACEHOLDER) || asInputs.contains(key)) continue;
+                AttrValue a = AttrCodec.of(attrs.value(i));
+                if (a != null) b.putAttr(key, a);
+                else unexported.addS(ByteString.copyFromUtf8(key));
+            }
+            if (unexported.getSCount() > 0) b.putAttr(UNEXPORTED, AttrValue.newBuilder().setList(unexported).build());
+        }
+
+        /** A {@code Const} node holding {@code value}, added now; returns its name. */
+        private String constant(String base, Tensor value) {
+            String name = freshName(base);
+            def.addNode(NodeDef.newBuilder().setName(name).setOp("Const").setDevice("")
+                    .putAttr("dtype", AttrCodec.of(value.dtype()))
+                    .putAttr("value", AttrCodec.of(value))
+                    .putAttr("_output_shapes", outputShapes(List.of(value))));
+            return name;
+        }
+
+        /** The {@code VarHandleOp} node of {@code v}, added before its first user. */
+        private String handle(Variable v) {
+            for (int i = 0; i < variables.size(); i++) if (variables.get(i).sameVariable(v)) return handles.get(i);
+            String base = v.name().endsWith(":0") ? v.name().substring(0, v.name().length() - 2) : v.name();
+            String name = freshName(base);
             variables.add(v);
-            names.add(name);
+            handles.add(name);
             def.addNode(NodeDef.newBuilder().setName(name).setOp("VarHandleOp").setDevice("")
                     .putAttr("container", AttrCodec.of(""))
                     .putAttr("shared_name", AttrCodec.of(base))
@@ -123,6 +145,23 @@ public final class GraphDefs {
                             .addShape(TensorCodec.shape(Shape.scalar()))).build()));
             return name;
         }
+    }
+
+    private static void insertInput(NodeDef.Builder b, int position, String input) {
+        List<String> inputs = new ArrayList<>(b.getInputList());
+        inputs.add(position, input);
+        b.clearInput().addAllInput(inputs);
+    }
+
+    /** {@code node} for output 0, {@code node:i} for the others, as TF writes inputs. */
+    private static String inputName(Tensor t) {
+        return t.outputIndex() == 0 ? t.op().name() : t.op().name() + ":" + t.outputIndex();
+    }
+
+    private static AttrValue outputShapes(List<Tensor> outputs) {
+        AttrValue.ListValue.Builder list = AttrValue.ListValue.newBuilder();
+        for (Tensor out : outputs) list.addShape(TensorCodec.shape(out.shape()));
+        return AttrValue.newBuilder().setList(list).build();
     }
 
     /** TF's text format of the GraphDef ({@code tf.io.write_graph(..., as_text=True)}), for reading. */

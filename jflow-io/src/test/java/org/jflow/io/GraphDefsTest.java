@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.jflow.TF.tf;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,15 +114,49 @@ class GraphDefsTest {
         assertFalse(matmul.getAttrOrThrow("transpose_a").getB());
         assertTrue(matmul.getAttrOrThrow("transpose_b").getB());
         NodeDef sum = node(def, "Sum");
-        assertEquals(List.of(0L), sum.getAttrOrThrow("axis").getList().getIList());
         assertTrue(sum.getAttrOrThrow("keep_dims").getB());
         assertEquals(2, node(def, "Split").getAttrOrThrow("_output_shapes").getList().getShapeCount());
+        assertEquals(2, node(def, "Split").getAttrOrThrow("num_split").getI());
 
         NodeDef print = node(def, "PrintV2");
         assertTrue(print.getAttrOrThrow(GraphDefs.UNEXPORTED).getList().getSCount() > 0);
         for (ByteString key : print.getAttrOrThrow(GraphDefs.UNEXPORTED).getList().getSList()) {
             assertFalse(print.containsAttr(key.toStringUtf8()));
         }
+    }
+
+    @Test
+    void attributesTfTakesAsInputsBecomeConstInputs() {
+        Graph g = new Graph();
+        Tensor x = g.placeholder(tf.float32, Shape.of(2, 4), "x");
+        try (var scope = g.asDefault()) {
+            tf.reduceSum(tf.split(x, 2, 1).get(0), new int[] {0}, true);
+            tf.reduceMean(tf.concat(List.of(x, x), 1));
+            tf.pad(tf.reshape(x, new int[] {4, 2}), new int[][] {{1, 1}, {0, 0}});
+        }
+        GraphDef def = GraphDefs.toGraphDef(g);
+        assertEquals(List.of("x", "Split/axis", "Split", "Sum/axis", "Sum", "ConcatV2/axis", "ConcatV2", "Mean/axis", "Mean",
+                "Reshape/shape", "Reshape", "Pad/paddings", "Pad"), def.getNodeList().stream().map(NodeDef::getName).toList());
+        assertEquals(List.of("Split/axis", "x"), node(def, "Split").getInputList());
+        assertEquals(List.of("Split", "Sum/axis"), node(def, "Sum").getInputList());
+        assertEquals(List.of("x", "x", "ConcatV2/axis"), node(def, "ConcatV2").getInputList());
+        assertEquals(2, node(def, "ConcatV2").getAttrOrThrow("N").getI());
+        assertEquals(DataType.DT_INT32, node(def, "Sum").getAttrOrThrow("Tidx").getType());
+        assertEquals(DataType.DT_INT32, node(def, "Reshape").getAttrOrThrow("Tshape").getType());
+        assertFalse(node(def, "Sum").containsAttr("axis"));
+        assertFalse(node(def, "Reshape").containsAttr("shape"));
+
+        assertArrayEquals(new int[] {1}, constant(def, "Split/axis").toIntArray());
+        assertEquals(0, constant(def, "Split/axis").rank());
+        assertArrayEquals(new int[] {0}, constant(def, "Sum/axis").toIntArray());
+        assertArrayEquals(new int[] {0, 1}, constant(def, "Mean/axis").toIntArray());
+        assertArrayEquals(new int[] {4, 2}, constant(def, "Reshape/shape").toIntArray());
+        assertEquals(Shape.of(2, 2), constant(def, "Pad/paddings").shape());
+        assertArrayEquals(new int[] {1, 1, 0, 0}, constant(def, "Pad/paddings").toIntArray());
+    }
+
+    private static Tensor constant(GraphDef def, String name) {
+        return TensorCodec.toTensor(node(def, name).getAttrOrThrow("value").getTensor());
     }
 
     @Test

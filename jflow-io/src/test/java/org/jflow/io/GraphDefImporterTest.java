@@ -3,6 +3,7 @@ package org.jflow.io;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.errors.NotFoundError;
+import org.jflow.errors.UnimplementedError;
 import org.jflow.graph.ConcreteFunction;
 import org.jflow.graph.Executor;
 import org.jflow.graph.Graph;
@@ -65,6 +66,50 @@ class GraphDefImporterTest {
         assertArrayEquals(run(g, List.of("x"), "Sum", feed).toFloatArray(), run(imported, List.of("x"), "Sum", feed).toFloatArray());
         assertArrayEquals(new float[] {34, 122}, run(imported, List.of("x"), "Sum", feed).toFloatArray());
         assertArrayEquals(new String[] {"a-c", "b-c"}, run(imported, List.of(), "StringJoin").toStringArray());
+    }
+
+    @Test
+    void opsWithAttributesTfTakesAsInputsRoundTripToEqualResults() {
+        Graph g = new Graph();
+        Tensor x = g.placeholder(tf.float32, Shape.of(2, 4), "x");
+        try (var scope = g.asDefault()) {
+            tf.split(x, new int[] {1, 3}, 1);
+            tf.reduceSum(x);
+            tf.reduceMax(x, new int[] {1}, true);
+            tf.transpose(tf.concat(List.of(x, x), 0));
+            tf.tile(tf.expandDims(x, 0), new int[] {1, 1, 2});
+            tf.gather(x, tf.constant(new int[] {1}), 1);
+            tf.argmax(x, 1);
+            tf.fill(new int[] {2}, 3f);
+            tf.slice(x, new int[] {0, 1}, new int[] {1, 2});
+            tf.pad(x, new int[][] {{1, 1}, {0, 0}});
+            tf.oneHot(tf.constant(new int[] {1}), 3);
+        }
+        Graph imported = GraphDefImporter.toGraph(GraphDef.newBuilder(GraphDefs.toGraphDef(g)).build());
+        assertEquals(g.toString(), imported.toString());
+        Tensor feed = tf.constant(new float[][] {{0, 1, 2, 3}, {4, 5, 6, 7}});
+        for (Node n : g.operations()) {
+            if (n.numOutputs() == 0 || n.type().equals("Placeholder")) continue;
+            Tensor expected = new Executor(g, List.of(x), List.of(n.output(0)), true).run(feed)[0];
+            Tensor actual = run(imported, List.of("x"), n.name(), feed);
+            assertEquals(expected.shape(), actual.shape(), n.name());
+            assertArrayEquals(expected.toDoubleArray(), actual.toDoubleArray(), n.name());
+        }
+        assertArrayEquals(new float[] {28}, run(imported, List.of("x"), "Sum", feed).toFloatArray());
+        assertArrayEquals(new float[] {0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 0, 0, 0, 0}, run(imported, List.of("x"), "Pad", feed).toFloatArray());
+    }
+
+    @Test
+    void anAttributeInputMustBeAConstant() {
+        GraphDef def = GraphDef.newBuilder()
+                .addNode(NodeDef.newBuilder().setName("x").setOp("Placeholder")
+                        .putAttr("dtype", AttrCodec.of(tf.float32)).putAttr("shape", AttrCodec.of(Shape.of(2))))
+                .addNode(NodeDef.newBuilder().setName("axes").setOp("Placeholder")
+                        .putAttr("dtype", AttrCodec.of(tf.int32)).putAttr("shape", AttrCodec.of(Shape.of(1))))
+                .addNode(NodeDef.newBuilder().setName("Sum").setOp("Sum").addInput("x").addInput("axes"))
+                .build();
+        UnimplementedError e = assertThrows(UnimplementedError.class, () -> GraphDefImporter.toGraph(def));
+        assertEquals("JFlow's Sum takes 'axis' as an attribute: input 'axes' of node 'Sum' must be a Const", e.getMessage());
     }
 
     @Test

@@ -65,7 +65,8 @@ final class TensorCodec {
         Object data = Buffers.allocate(dtype, shape.size());
         if (dtype == DType.STRING) {
             byte[][] s = (byte[][]) data;
-            for (int i = 0; i < n; i++) s[i] = proto.getStringVal(Math.min(i, proto.getStringValCount() - 1)).toByteArray();
+            int count = proto.getStringValCount();
+            for (int i = 0; i < n && count > 0; i++) s[i] = proto.getStringVal(Math.min(i, count - 1)).toByteArray();
         } else if (!proto.getTensorContent().isEmpty()) {
             readLittleEndian(proto.getTensorContent().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN), data);
         } else if (dtype.isComplex()) {

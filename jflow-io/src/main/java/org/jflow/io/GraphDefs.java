@@ -36,7 +36,9 @@ import java.util.UUID;
  * <p>Each node keeps its name and op; inputs are {@code node} for output 0, {@code node:i} for
  * others and {@code ^node} for control inputs, as TF writes them. Attributes map to TF's types
  * (see {@link AttrCodec}), plus the dtype attributes TF's op definitions declare ({@link TypeAttrs})
- * and {@code _output_shapes}, which TensorBoard draws on edges. A variable, an attribute of JFlow's
+ * and {@code _output_shapes}, which TensorBoard draws on edges. Where JFlow keeps as an attribute
+ * what TF's op takes as an input ({@code Sum}'s axes, {@code Reshape}'s shape), the value goes in as a
+ * {@code Const} node named {@code op/attr} ({@link AttrInputs}). A variable, an attribute of JFlow's
  * {@code ReadVariableOp} and {@code AssignVariableOp}, becomes a {@code VarHandleOp} node feeding them
  * its resource handle, as in TF's graphs. Attributes holding Java objects TF has no type for (a
  * print template) are left out, their names listed in the node's {@value #UNEXPORTED} attribute

@@ -1,0 +1,84 @@
+package org.jflow.io;
+
+import org.jflow.DType;
+import org.jflow.Shape;
+import org.jflow.Tensor;
+import org.jflow.graph.Node;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where JFlow keeps as an attribute what TF's op takes as an int32 input ({@code Sum}'s axes,
+ * {@code Reshape}'s shape, {@code Split}'s axis): exported as a {@code Const} node feeding the input
+ * TF's definition has at that position, and folded back into the attribute on import.
+ */
+final class AttrInputs {
+    private AttrInputs() {}
+
+    /** How an attribute's value is laid out as a tensor. */
+    enum Form {
+        SCALAR,
+        VECTOR,
+        /** Pairs per dimension, {@code [rank, 2]}, from a flat list ({@code Pad}'s paddings). */
+        PAIRS,
+        /** A reduction's axes; when absent, all axes of input 0. */
+        AXES
+    }
+
+    /** Position {@link #LAST} is after all other inputs. {@code typeAttr} (may be null) names the input's dtype attribute. */
+    record Spec(String attr, int position, Form form, String typeAttr) {}
+
+    static final int LAST = -1;
+
+    private static final Map<String, List<Spec>> BY_OP = new LinkedHashMap<>();
+
+    private static void declare(List<Spec> specs, String... ops) {
+        for (String op : ops) BY_OP.put(op, specs);
+    }
+
+    static {
+        declare(List.of(new Spec("axis", 1, Form.AXES, "Tidx")), "Sum", "Mean", "Max", "Min", "Prod", "All", "Any");
+        declare(List.of(new Spec("axis", 1, Form.SCALAR, "Tidx")), "ArgMax", "ArgMin");
+        declare(List.of(new Spec("axis", 0, Form.SCALAR, null)), "Split");
+        declare(List.of(new Spec("size_splits", 1, Form.VECTOR, "Tlen"), new Spec("axis", 2, Form.SCALAR, null)), "SplitV");
+        declare(List.of(new Spec("axis", LAST, Form.SCALAR, "Tidx")), "ConcatV2");
+        declare(List.of(new Spec("shape", 1, Form.VECTOR, "Tshape")), "Reshape");
+        declare(List.of(new Spec("perm", 1, Form.VECTOR, "Tperm")), "Transpose");
+        declare(List.of(new Spec("axis", 1, Form.SCALAR, "Tdim")), "ExpandDims");
+        declare(List.of(new Spec("multiples", 1, Form.VECTOR, "Tmultiples")), "Tile");
+        declare(List.of(new Spec("axis", 2, Form.SCALAR, "Taxis")), "GatherV2");
+        declare(List.of(new Spec("dims", 0, Form.VECTOR, "index_type")), "Fill");
+        declare(List.of(new Spec("begin", 1, Form.VECTOR, "Index"), new Spec("size", 2, Form.VECTOR, null)), "Slice");
+        declare(List.of(new Spec("paddings", 1, Form.PAIRS, "Tpaddings")), "Pad");
+        declare(List.of(new Spec("depth", 1, Form.SCALAR, null)), "OneHot");
+    }
+
+    /** The specs of {@code op}, in increasing input position (the order to insert in). */
+    static List<Spec> of(String op) { return BY_OP.getOrDefault(op, List.of()); }
+
+    /** The int32 tensor TF's input holds for {@code node}'s attribute, or null when it cannot be known. */
+    static Tensor tensor(Spec spec, Node node) {
+        Object value = node.attrs().get(spec.attr);
+        if (spec.form == Form.AXES && value == null) {
+            Shape s = node.input(0).shape();
+            if (!s.hasRank()) return null;
+            int[] all = new int[s.rank()];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            value = all;
+        }
+        return switch (value) {
+            case Number n when spec.form == Form.SCALAR -> Tensor.wrap(DType.INT32, Shape.scalar(), new int[] {n.intValue()});
+            case int[] a when spec.form == Form.PAIRS -> Tensor.wrap(DType.INT32, Shape.of(a.length / 2, 2), a.clone());
+            case int[] a when spec.form != Form.SCALAR -> Tensor.wrap(DType.INT32, Shape.of(a.length), a.clone());
+            case null, default -> null;
+        };
+    }
+
+    /** The attribute value JFlow's op keeps for TF's constant input {@code value}. */
+    static Object attrValue(Spec spec, Tensor value) {
+        int[] v = value.toIntArray();
+        return spec.form == Form.SCALAR ? (Object) v[0] : v;
+    }
+}

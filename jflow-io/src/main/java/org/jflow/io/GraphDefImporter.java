@@ -1,0 +1,145 @@
+package org.jflow.io;
+
+import org.jflow.Tensor;
+import org.jflow.engine.Attrs;
+import org.jflow.engine.Op;
+import org.jflow.engine.OpRegistry;
+import org.jflow.errors.InvalidArgumentError;
+import org.jflow.errors.NotFoundError;
+import org.jflow.errors.UnimplementedError;
+import org.jflow.graph.Graph;
+import org.jflow.graph.GraphOps;
+import org.jflow.io.proto.AttrValue;
+import org.jflow.io.proto.GraphDef;
+import org.jflow.io.proto.NodeDef;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A {@code GraphDef} as a JFlow {@link Graph} (TF's {@code tf.graph_util.import_graph_def}), for
+ * graphs whose ops JFlow has under the same name and attributes: each node's op is looked up in
+ * {@link OpRegistry} and checked by its shape rule as it is added.
+ *
+ * <p>Nodes must come after their inputs, as in the GraphDefs JFlow and TF's Python API write.
+ * Control inputs are not read: the graph chains stateful nodes in order by itself. Constant inputs
+ * where JFlow's op takes an attribute ({@code Sum}'s axes) are folded into it. Attributes whose
+ * names start with {@code _} are TF's and JFlow's annotations and are skipped; variables
+ * ({@code VarHandleOp}) are not imported yet.
+ */
+public final class GraphDefImporter {
+    private GraphDefImporter() {}
+
+    public static Graph toGraph(GraphDef def) {
+        Graph graph = new Graph();
+        Map<String, NodeDef> byName = new HashMap<>();
+        for (NodeDef n : def.getNodeList()) {
+            if (byName.put(n.getName(), n) != null) {
+                throw new InvalidArgumentError("Node name '" + n.getName() + "' is used twice in the GraphDef");
+            }
+        }
+        Set<String> attrOnly = constantsReadAsAttrs(def);
+        Map<String, Tensor[]> outputs = new HashMap<>();
+        for (NodeDef n : def.getNodeList()) {
+            if (attrOnly.contains(n.getName())) continue;
+            List<String> dataInputs = new ArrayList<>();
+            for (String in : n.getInputList()) if (!in.startsWith("^")) dataInputs.add(in);
+            Attrs attrs = foldAttrInputs(n, dataInputs, byName, attrs(n));
+            Tensor[] out = switch (n.getOp()) {
+                case "Placeholder" -> new Tensor[] {graph.placeholder(attrs.getDType("dtype"), attrs.getShape("shape"), n.getName())};
+                case "Const" -> graph.addNode(GraphOps.CONST, attrs, new Tensor[0], GraphOps.CONST.infer(new Tensor[0], attrs),
+                        n.getName(), new Tensor[] {(Tensor) attrs.get("value")});
+                default -> {
+                    Op op = OpRegistry.get(n.getOp());
+                    if (op == null || n.getOp().equals("VarHandleOp")) {
+                        throw new NotFoundError("Op type not registered '" + n.getOp() + "' in JFlow (node '" + n.getName() + "')");
+                    }
+                    Tensor[] inputs = inputs(n, dataInputs, outputs);
+                    yield graph.addNode(op, attrs, inputs, op.infer(inputs, attrs), n.getName(), null);
+                }
+            };
+            outputs.put(n.getName(), out);
+        }
+        return graph;
+    }
+
+    /** The node's attributes, in name order, without {@code _}-prefixed annotations. */
+    private static Attrs attrs(NodeDef n) {
+        List<Object> kv = new ArrayList<>();
+        for (Map.Entry<String, AttrValue> e : new TreeMap<>(n.getAttrMap()).entrySet()) {
+            if (e.getKey().startsWith("_")) continue;
+            kv.add(e.getKey());
+            kv.add(AttrCodec.toValue(e.getValue()));
+        }
+        return Attrs.of(kv.toArray());
+    }
+
+    /** An input at position {@code at} that JFlow's op has as an attribute. */
+    private record AttrInput(AttrInputs.Spec spec, int at) {}
+
+    /** The inputs where JFlow's op has an attribute instead (see {@link AttrInputs}), last first. */
+    private static List<AttrInput> attrInputs(NodeDef n, int dataInputs) {
+        List<AttrInput> found = new ArrayList<>();
+        for (AttrInputs.Spec spec : AttrInputs.of(n.getOp()).reversed()) {
+            int at = spec.position() == AttrInputs.LAST ? dataInputs - 1 : spec.position();
+            // A reduction over all axes of an input of unknown rank has no axes input.
+            if (at > 0 && at < dataInputs || at == 0 && dataInputs > 1) found.add(new AttrInput(spec, at));
+        }
+        return found;
+    }
+
+    /** The names of {@code Const} nodes read only where JFlow takes an attribute: they become no nodes. */
+    private static Set<String> constantsReadAsAttrs(GraphDef def) {
+        Set<String> asAttr = new HashSet<>();
+        Set<String> asData = new HashSet<>();
+        for (NodeDef n : def.getNodeList()) {
+            List<String> data = n.getInputList().stream().filter(in -> !in.startsWith("^")).toList();
+            Set<Integer> attrPositions = new HashSet<>();
+            for (AttrInput a : attrInputs(n, data.size())) attrPositions.add(a.at);
+            for (int i = 0; i < data.size(); i++) (attrPositions.contains(i) ? asAttr : asData).add(nodeName(data.get(i)));
+        }
+        asAttr.removeAll(asData);
+        return asAttr;
+    }
+
+    /** Takes the constant inputs JFlow keeps as attributes out of {@code dataInputs}, into the attributes. */
+    private static Attrs foldAttrInputs(NodeDef n, List<String> dataInputs, Map<String, NodeDef> byName, Attrs attrs) {
+        for (AttrInput a : attrInputs(n, dataInputs.size())) {
+            AttrInputs.Spec spec = a.spec;
+            String input = dataInputs.remove(a.at);
+            NodeDef source = byName.get(nodeName(input));
+            if (source == null || !source.getOp().equals("Const")) {
+                throw new UnimplementedError("JFlow's " + n.getOp() + " takes '" + spec.attr() + "' as an attribute: input '"
+                        + input + "' of node '" + n.getName() + "' must be a Const");
+            }
+            attrs = attrs.with(spec.attr(), AttrInputs.attrValue(spec, TensorCodec.toTensor(source.getAttrOrThrow("value").getTensor())));
+        }
+        return attrs;
+    }
+
+    private static String nodeName(String input) {
+        int colon = input.lastIndexOf(':');
+        return colon < 0 ? input : input.substring(0, colon);
+    }
+
+    private static Tensor[] inputs(NodeDef n, List<String> dataInputs, Map<String, Tensor[]> outputs) {
+        List<Tensor> inputs = new ArrayList<>();
+        for (String in : dataInputs) {
+            int colon = in.lastIndexOf(':');
+            String name = nodeName(in);
+            int index = colon < 0 ? 0 : Integer.parseInt(in.substring(colon + 1));
+            Tensor[] source = outputs.get(name);
+            if (source == null || index >= source.length) {
+                throw new InvalidArgumentError("Node '" + n.getName() + "': input '" + in
+                        + "' is not an output of an earlier node");
+            }
+            inputs.add(source[index]);
+        }
+        return inputs.toArray(new Tensor[0]);
+    }
+}

@@ -1,0 +1,120 @@
+package org.jflow.io;
+
+import com.google.protobuf.ByteString;
+import org.jflow.DType;
+import org.jflow.Shape;
+import org.jflow.Tensor;
+import org.jflow.engine.Buffers;
+import org.jflow.io.proto.TensorProto;
+import org.jflow.io.proto.TensorShapeProto;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Tensors and shapes as TF's {@code TensorProto} and {@code TensorShapeProto}: numbers as
+ * {@code tensor_content} (row-major, little-endian, as TF writes them), strings as {@code string_val}.
+ */
+final class TensorCodec {
+    private TensorCodec() {}
+
+    static TensorShapeProto shape(Shape shape) {
+        TensorShapeProto.Builder b = TensorShapeProto.newBuilder();
+        if (!shape.hasRank()) return b.setUnknownRank(true).build();
+        for (int d : shape.dimsView()) b.addDim(TensorShapeProto.Dim.newBuilder().setSize(d));
+        return b.build();
+    }
+
+    static Shape toShape(TensorShapeProto proto) {
+        if (proto.getUnknownRank()) return Shape.unknownRank();
+        int[] dims = new int[proto.getDimCount()];
+        for (int i = 0; i < dims.length; i++) dims[i] = Math.toIntExact(proto.getDim(i).getSize());
+        return Shape.of(dims);
+    }
+
+    static TensorProto tensor(Tensor t) {
+        TensorProto.Builder b = TensorProto.newBuilder().setDtype(DataTypes.of(t.dtype())).setTensorShape(shape(t.shape()));
+        if (t.dtype() == DType.STRING) {
+            for (byte[] s : t.toBytesArray()) b.addStringVal(ByteString.copyFrom(s));
+            return b.build();
+        }
+        return b.setTensorContent(ByteString.copyFrom(littleEndian(t.data(), t.dtype()))).build();
+    }
+
+    private static byte[] littleEndian(Object data, DType dtype) {
+        int n = Buffers.length(data);
+        ByteBuffer buf = ByteBuffer.allocate(n * dtype.byteSize() / dtype.slots()).order(ByteOrder.LITTLE_ENDIAN);
+        switch (data) {
+            case float[] a -> buf.asFloatBuffer().put(a);
+            case double[] a -> buf.asDoubleBuffer().put(a);
+            case int[] a -> buf.asIntBuffer().put(a);
+            case long[] a -> buf.asLongBuffer().put(a);
+            case short[] a -> buf.asShortBuffer().put(a);
+            case byte[] a -> buf.put(a);
+            case boolean[] a -> { for (boolean v : a) buf.put((byte) (v ? 1 : 0)); }
+            default -> throw new IllegalArgumentException("No byte layout for a " + dtype.tfName() + " buffer");
+        }
+        return buf.array();
+    }
+
+    /** The tensor a {@code TensorProto} holds, from {@code tensor_content} or the typed value lists. */
+    static Tensor toTensor(TensorProto proto) {
+        DType dtype = DataTypes.toDType(proto.getDtype());
+        Shape shape = toShape(proto.getTensorShape());
+        int n = shape.size() * dtype.slots();
+        Object data = Buffers.allocate(dtype, shape.size());
+        if (dtype == DType.STRING) {
+            byte[][] s = (byte[][]) data;
+            int count = proto.getStringValCount();
+            for (int i = 0; i < n && count > 0; i++) s[i] = proto.getStringVal(Math.min(i, count - 1)).toByteArray();
+        } else if (!proto.getTensorContent().isEmpty()) {
+            readLittleEndian(proto.getTensorContent().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN), data);
+        } else if (dtype.isComplex()) {
+            throw new IllegalArgumentException("Complex tensors read from tensor_content only");
+        } else {
+            fillFromValues(proto, data, n);
+        }
+        return Tensor.wrap(dtype, shape, data);
+    }
+
+    private static void readLittleEndian(ByteBuffer buf, Object data) {
+        switch (data) {
+            case float[] a -> buf.asFloatBuffer().get(a);
+            case double[] a -> buf.asDoubleBuffer().get(a);
+            case int[] a -> buf.asIntBuffer().get(a);
+            case long[] a -> buf.asLongBuffer().get(a);
+            case short[] a -> buf.asShortBuffer().get(a);
+            case byte[] a -> buf.get(a);
+            case boolean[] a -> { for (int i = 0; i < a.length; i++) a[i] = buf.get() != 0; }
+            default -> throw new IllegalArgumentException("No byte layout for " + data.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * TF writes small tensors as typed value lists; a list shorter than the tensor repeats its last
+     * value (TF's rule, so a splat constant stores one number), and an empty one means zeros.
+     */
+    private static void fillFromValues(TensorProto p, Object data, int n) {
+        int count = switch (data) {
+            case float[] a -> p.getFloatValCount();
+            case double[] a -> p.getDoubleValCount();
+            case long[] a -> p.getInt64ValCount();
+            case short[] a -> p.getHalfValCount();
+            case boolean[] a -> p.getBoolValCount();
+            default -> p.getIntValCount();
+        };
+        if (count == 0) return;
+        for (int i = 0; i < n; i++) {
+            switch (data) {
+                case float[] a -> a[i] = p.getFloatVal(Math.min(i, p.getFloatValCount() - 1));
+                case double[] a -> a[i] = p.getDoubleVal(Math.min(i, p.getDoubleValCount() - 1));
+                case int[] a -> a[i] = p.getIntVal(Math.min(i, p.getIntValCount() - 1));
+                case long[] a -> a[i] = p.getInt64Val(Math.min(i, p.getInt64ValCount() - 1));
+                case short[] a -> a[i] = (short) p.getHalfVal(Math.min(i, p.getHalfValCount() - 1));
+                case byte[] a -> a[i] = (byte) p.getIntVal(Math.min(i, p.getIntValCount() - 1));
+                case boolean[] a -> a[i] = p.getBoolVal(Math.min(i, p.getBoolValCount() - 1));
+                default -> throw new IllegalArgumentException("No value list for " + data.getClass().getSimpleName());
+            }
+        }
+    }
+}

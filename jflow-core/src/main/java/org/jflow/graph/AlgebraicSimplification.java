@@ -18,7 +18,8 @@ import java.util.function.DoublePredicate;
  * Bypasses nodes that return their input unchanged, bit for bit: adding zero, multiplying or
  * dividing by one, {@code Identity}, a double {@code Neg} or {@code LogicalNot}, a {@code Cast}
  * to the input's dtype, a {@code Reshape} to its static shape, a {@code Transpose} undone by the
- * next. The bypassed nodes stay for {@link DeadNodeElimination} to drop where nothing else reads them.
+ * next. A bypassed node is not copied; what only it read (the constant one) is left for
+ * {@link DeadNodeElimination}.
  *
  * <p>{@code x * 0} is not rewritten to zeros for floats: {@code NaN * 0} and {@code Inf * 0} are
  * NaN and {@code -3 * 0} is {@code -0.0}, so the product depends on x. For the same reason of

@@ -32,8 +32,9 @@ public final class ConstantFolding implements GraphPass {
         if (n.op().stateful() || n.op() == GraphOps.CONST || n.op() == GraphOps.PLACEHOLDER || n.numOutputs() == 0) return false;
         long in = 0, out = 0;
         for (Tensor t : n.inputs()) {
-            if (r.get(t).op().op() != GraphOps.CONST) return false;
-            in += t.size();
+            Tensor value = r.get(t);
+            if (value.op().op() != GraphOps.CONST) return false;
+            in += value.size();
         }
         for (Tensor t : n.outputs()) {
             if (!t.shape().isFullyDefined()) return false;

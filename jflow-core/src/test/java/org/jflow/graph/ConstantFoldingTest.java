@@ -4,6 +4,11 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.Variable;
+import org.jflow.engine.Attrs;
+import org.jflow.engine.Op;
+import org.jflow.engine.Tracer;
+import org.jflow.errors.InvalidArgumentError;
+import org.jflow.math.BinaryArithmetic;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,6 +21,7 @@ import static org.jflow.graph.Programs.nodes;
 import static org.jflow.graph.Programs.types;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ConstantFoldingTest {
@@ -72,5 +78,27 @@ class ConstantFoldingTest {
         }
         assertSameResults(p, q, tf.constant(new float[][] {{1, 2}, {3, 4}}));
         assertEquals(2_000_001f, Programs.run(q, tf.constant(new float[][] {{1, 2}, {3, 4}}))[0].toFloatArray()[0]);
+    }
+
+    @Test
+    void nodesWithoutTracedValuesAreComputedAndFailuresAreLeftForRunTime() {
+        // Built with addNode, so no values are known from tracing: 2 + 3 is computed here; 1 / 0 on
+        // ints must fail when the graph runs, after the print before it, so it stays a RealDiv.
+        Graph g = new Graph();
+        Tensor two = g.constant(tf.constant(2)), three = g.constant(tf.constant(3)), zero = g.constant(tf.constant(0));
+        Tensor sum = node(g, BinaryArithmetic.ADD, two, three);
+        try (Tracer.Scope s = g.asDefault()) {
+            tf.print(sum);
+        }
+        Tensor quotient = node(g, BinaryArithmetic.REAL_DIV, sum, zero);
+        Program p = new Program(g, List.of(), List.of(sum, quotient));
+        Program q = GraphOptimizer.run(p, FOLD);
+        assertEquals(List.of("Const", "Const", "PrintV2", "RealDiv"), types(q));
+        assertEquals(5, ((Tensor) q.graph().operation("AddV2").attrs().get("value")).intValue());
+        assertEquals("5\n", Stdout.of(() -> assertThrows(InvalidArgumentError.class, () -> Programs.run(q))));
+    }
+
+    private static Tensor node(Graph g, Op op, Tensor... inputs) {
+        return g.addNode(op, Attrs.EMPTY, inputs, op.infer(inputs, Attrs.EMPTY), op.name(), null)[0];
     }
 }

@@ -27,13 +27,13 @@ import java.util.function.DoublePredicate;
  * {@code +0.0}, while {@code x + (-0.0)} and {@code x - (+0.0)} are x for every float x.
  */
 public final class AlgebraicSimplification implements GraphPass {
-    private interface Rule { Tensor simplify(Tensor[] in, Attrs attrs, Tensor out); }
+    private interface Simplification { Tensor simplify(Tensor[] in, Attrs attrs, Tensor out); }
 
     private static final DoublePredicate NEGATIVE_ZERO = v -> Double.doubleToRawLongBits(v) == Long.MIN_VALUE;
     private static final DoublePredicate POSITIVE_ZERO = v -> Double.doubleToRawLongBits(v) == 0L;
     private static final DoublePredicate ONE = v -> v == 1.0;
 
-    private static final Map<Op, Rule> RULES = Map.of(
+    private static final Map<Op, Simplification> RULES = Map.of(
             BinaryArithmetic.ADD, (in, a, out) -> either(in, out, NEGATIVE_ZERO, 0L),
             BinaryArithmetic.SUB, (in, a, out) -> left(in[0], in[1], out, POSITIVE_ZERO, 0L),
             BinaryArithmetic.MUL, (in, a, out) -> either(in, out, ONE, 1L),
@@ -48,7 +48,7 @@ public final class AlgebraicSimplification implements GraphPass {
     @Override
     public Program apply(Program program) {
         return NodeRewrites.apply(program, (r, n) -> {
-            Rule rule = RULES.get(n.op());
+            Simplification rule = RULES.get(n.op());
             if (rule == null) return false;
             Tensor x = rule.simplify(NodeRewrites.newInputs(r, n), n.attrs(), n.output(0));
             if (x == null) return false;

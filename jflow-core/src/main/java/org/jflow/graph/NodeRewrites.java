@@ -27,7 +27,7 @@ final class NodeRewrites {
 
     /** The new-graph tensors {@code n} reads. */
     static Tensor[] newInputs(GraphRewriter r, Node n) {
-        Tensor[] in = new org.jflow.Tensor[n.numInputs()];
+        Tensor[] in = new Tensor[n.numInputs()];
         for (int i = 0; i < in.length; i++) in[i] = r.get(n.input(i));
         return in;
     }

@@ -6,7 +6,12 @@ import java.util.List;
 public final class GraphOptimizer {
     private GraphOptimizer() {}
 
-    private static final List<GraphPass> DEFAULT = List.of();
+    private static final List<GraphPass> DEFAULT = List.of(
+            new AlgebraicSimplification(),
+            new ConstantFolding(),
+            new CommonSubexpressionElimination(),
+            new DeadNodeElimination()
+    );
 
     /** The default pipeline. */
     public static Program optimize(Program program) { return run(program, DEFAULT); }

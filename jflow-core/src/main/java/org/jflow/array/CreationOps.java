@@ -46,6 +46,9 @@ final class CreationOps {
         }
 
         @Override
+        public boolean readsShapesOnly() { return true; }
+
+        @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             DType dtype = attrs.has("dtype") ? attrs.getDType("dtype") : in[0].dtype();
             return spec(dtype, in[0].shape());

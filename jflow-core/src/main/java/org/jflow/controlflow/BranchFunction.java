@@ -24,12 +24,15 @@ import java.util.Map;
 public final class BranchFunction {
     private final Program program;
     private final int[] argumentIndices;
+    private final Map<Variable, Integer> variableInputs;
     private final boolean stateful;
     private volatile Executor executor;
 
-    BranchFunction(Program program, int[] argumentIndices) {
+    /** {@code variableInputs}: op inputs holding a value read, outside, of a variable the program reads (see {@link #recompute}). */
+    BranchFunction(Program program, int[] argumentIndices, Map<Variable, Integer> variableInputs) {
         this.program = program;
         this.argumentIndices = argumentIndices;
+        this.variableInputs = variableInputs;
         this.stateful = !program.graph().statefulNodes().isEmpty();
     }
 
@@ -70,7 +73,9 @@ public final class BranchFunction {
     /**
      * Recomputes the outputs through the {@link Dispatcher} (so a gradient tape records them), from
      * the op's inputs, without the side effects: only the nodes the outputs depend on through data
-     * edges run, so a gradient neither prints nor assigns again. Variables are read anew.
+     * edges run, so a gradient neither prints nor assigns again. A variable with a value read
+     * outside among the op's inputs stands for that value (so a tape's gradient reaches the
+     * variable through the op); other variables are read anew.
      */
     Tensor[] recompute(Tensor[] opInputs) {
         Tensor[] args = arguments(opInputs);
@@ -92,7 +97,9 @@ public final class BranchFunction {
             if (!needed[n.id()] || fed[n.id()]) continue;
             Tensor[] outs;
             if (n.op() == GraphOps.READ_VARIABLE) {
-                outs = new Tensor[] {((Variable) n.attrs().get("variable")).value()};
+                Variable v = (Variable) n.attrs().get("variable");
+                Integer outside = variableInputs.get(v);
+                outs = new Tensor[] {outside != null ? opInputs[outside] : v.value()};
             } else {
                 Tensor[] ins = new Tensor[n.numInputs()];
                 for (int i = 0; i < ins.length; i++) ins[i] = env.get(n.input(i));

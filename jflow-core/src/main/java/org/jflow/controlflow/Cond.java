@@ -4,6 +4,7 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.TensorLike;
+import org.jflow.Variable;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Convert;
 import org.jflow.engine.Dispatcher;
@@ -15,6 +16,7 @@ import org.jflow.errors.ValueError;
 import org.jflow.graph.Graph;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -51,7 +53,21 @@ public final class Cond {
         NestedTrace f = NestedTrace.of(g, List.of(), "input", args -> falseFn.get());
         checkSameOutputs(t, f);
         NestedTrace.Captures captures = new NestedTrace.Captures(t, f);
-        BranchFunction thenBranch = t.bind(captures, 1), elseBranch = f.bind(captures, 1);
+        // Each trainable variable a branch reads is also read here and passed in, unused by the
+        // branches when they run: its value is what the gradient recomputes the branch from, so
+        // tapes reach the variable through the If (TF passes the variable's handle in instead).
+        List<Tensor> inputs = new ArrayList<>();
+        inputs.add(p);
+        inputs.addAll(captures.tensors());
+        Map<Variable, Integer> variableInputs = new IdentityHashMap<>();
+        for (NestedTrace branch : List.of(t, f)) {
+            for (Variable v : branch.trainableVariablesRead()) {
+                if (variableInputs.containsKey(v)) continue;
+                variableInputs.put(v, inputs.size());
+                inputs.add(v.value());
+            }
+        }
+        BranchFunction thenBranch = t.bind(captures, 1, variableInputs), elseBranch = f.bind(captures, 1, variableInputs);
         int n = t.outputs.size();
         DType[] dtypes = new DType[n];
         Shape[] shapes = new Shape[n];
@@ -59,9 +75,6 @@ public final class Cond {
             dtypes[i] = t.outputs.get(i).dtype();
             shapes[i] = Structures.mostSpecificCompatible(t.outputs.get(i).shape(), f.outputs.get(i).shape());
         }
-        List<Tensor> inputs = new ArrayList<>();
-        inputs.add(p);
-        inputs.addAll(captures.tensors());
         Attrs attrs = Attrs.of("Tout", dtypes, "output_shapes", shapes, "then_branch", thenBranch, "else_branch", elseBranch);
         boolean stateful = thenBranch.stateful() || elseBranch.stateful();
         Tensor[] outs = Dispatcher.execute(stateful ? ControlFlowOps.IF : ControlFlowOps.STATELESS_IF, attrs, inputs.toArray(new Tensor[0]));

@@ -16,8 +16,8 @@ import static org.jflow.TF.tf;
  * captured inputs, zero for those the branch does not use. Being a cond itself, it traces into an
  * {@code If} node inside a graph and runs one branch eagerly, and its own gradient is the same rule.
  *
- * <p>Gradients reach tensors passed into the branches; a variable read inside a branch gets none
- * from it (TF passes the variable's handle in; JFlow reads variables through attributes).
+ * <p>Gradients reach the tensors the branches capture and the variables they read (through the
+ * values of them the If also takes as inputs, see {@link Cond}).
  */
 final class CondGradient {
     private CondGradient() {}

@@ -1,11 +1,14 @@
 package org.jflow.controlflow;
 
 import org.jflow.Tensor;
+import org.jflow.Variable;
 import org.jflow.engine.Nest;
 import org.jflow.engine.Recorder;
 import org.jflow.engine.TensorSpec;
 import org.jflow.engine.Tracer;
 import org.jflow.graph.Graph;
+import org.jflow.graph.GraphOps;
+import org.jflow.graph.Node;
 import org.jflow.graph.Program;
 
 import java.util.ArrayList;
@@ -57,7 +60,10 @@ final class NestedTrace {
      * The traced function as an op attribute: parameter {@code k} is fed by op input {@code k}, and
      * each capture by its place in {@code captures}, which follow the op's first {@code captureOffset} inputs.
      */
-    BranchFunction bind(Captures captures, int captureOffset) {
+    BranchFunction bind(Captures captures, int captureOffset) { return bind(captures, captureOffset, Map.of()); }
+
+    /** As {@link #bind(Captures, int)}, with the op inputs that hold outside reads of variables (see {@link BranchFunction#recompute}). */
+    BranchFunction bind(Captures captures, int captureOffset, Map<Variable, Integer> variableInputs) {
         List<Tensor> inputs = new ArrayList<>(parameters);
         int[] indices = new int[parameters.size() + graph.captures().size()];
         for (int k = 0; k < parameters.size(); k++) indices[k] = k;
@@ -66,7 +72,18 @@ final class NestedTrace {
             inputs.add(c.getValue());
             indices[k++] = captureOffset + captures.indexOf(c.getKey());
         }
-        return new BranchFunction(new Program(graph, inputs, outputs), indices);
+        return new BranchFunction(new Program(graph, inputs, outputs), indices, variableInputs);
+    }
+
+    /** The trainable floating variables the traced graph reads, each once, in first-read order. */
+    List<Variable> trainableVariablesRead() {
+        List<Variable> out = new ArrayList<>();
+        for (Node n : graph.operations()) {
+            if (n.op() != GraphOps.READ_VARIABLE) continue;
+            Variable v = (Variable) n.attrs().get("variable");
+            if (v.trainable() && (v.dtype().isFloating() || v.dtype().isComplex()) && !out.contains(v)) out.add(v);
+        }
+        return out;
     }
 
     /** The union of several traces' captured outer tensors, each once, in first-use order. */

@@ -216,6 +216,34 @@ class ControlFlowTest {
         }
     }
 
+    @Test
+    void variablesReadInsideABranchGetTheirGradient() {
+        // y = x > 0 ? w * x : w + b, d/dw and d/db, by a tape in the function and by an outer tape through the call.
+        Variable w = new Variable(3.0f), b = new Variable(0.5f);
+        var inside = tf.function((Tensor x) -> {
+            try (GradientTape tape = tf.GradientTape()) {
+                Tensor out = tf.cond(tf.greater(x, 0.0f), () -> tf.multiply(w, x), () -> tf.add(w, b));
+                return tape.gradient(out, List.of(w, b), o -> o.unconnectedGradients(org.jflow.UnconnectedGradients.ZERO));
+            }
+        });
+        @SuppressWarnings("unchecked") List<Tensor> positive = (List<Tensor>) inside.call(tf.constant(2.0f));
+        assertEquals(2.0f, positive.get(0).floatValue());
+        assertEquals(0.0f, positive.get(1).floatValue());
+        @SuppressWarnings("unchecked") List<Tensor> negative = (List<Tensor>) inside.call(tf.constant(-2.0f));
+        assertEquals(1.0f, negative.get(0).floatValue());
+        assertEquals(1.0f, negative.get(1).floatValue());
+
+        var traced = tf.function((Tensor x) -> tf.cond(tf.greater(x, 0.0f), () -> tf.multiply(w, x), () -> tf.add(w, b)));
+        try (GradientTape tape = tf.GradientTape(o -> o.persistent(true))) {
+            Tensor out = traced.call(tf.constant(2.0f));
+            assertEquals(6.0f, out.floatValue());
+            assertEquals(2.0f, tape.gradient(out, w).floatValue());
+            Tensor other = traced.call(tf.constant(-2.0f));
+            assertEquals(3.5f, other.floatValue());
+            assertEquals(1.0f, tape.gradient(other, b).floatValue());
+        }
+    }
+
     private static List<Tensor> fibonacci(Tensor n) {
         return tf.whileLoop(v -> tf.less(v.get(0), n),
                 v -> List.of(tf.add(v.get(0), 1), v.get(2), tf.add(v.get(1), v.get(2))),

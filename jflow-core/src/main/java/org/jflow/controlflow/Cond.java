@@ -16,7 +16,6 @@ import org.jflow.errors.ValueError;
 import org.jflow.graph.Graph;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -53,20 +52,10 @@ public final class Cond {
         NestedTrace f = NestedTrace.of(g, List.of(), "input", args -> falseFn.get());
         checkSameOutputs(t, f);
         NestedTrace.Captures captures = new NestedTrace.Captures(t, f);
-        // Each trainable variable a branch reads is also read here and passed in, unused by the
-        // branches when they run: its value is what the gradient recomputes the branch from, so
-        // tapes reach the variable through the If (TF passes the variable's handle in instead).
         List<Tensor> inputs = new ArrayList<>();
         inputs.add(p);
         inputs.addAll(captures.tensors());
-        Map<Variable, Integer> variableInputs = new IdentityHashMap<>();
-        for (NestedTrace branch : List.of(t, f)) {
-            for (Variable v : branch.trainableVariablesRead()) {
-                if (variableInputs.containsKey(v)) continue;
-                variableInputs.put(v, inputs.size());
-                inputs.add(v.value());
-            }
-        }
+        Map<Variable, Integer> variableInputs = NestedTrace.readVariablesOutside(inputs, t, f);
         BranchFunction thenBranch = t.bind(captures, 1, variableInputs), elseBranch = f.bind(captures, 1, variableInputs);
         int n = t.outputs.size();
         DType[] dtypes = new DType[n];

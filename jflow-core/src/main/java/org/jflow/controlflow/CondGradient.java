@@ -25,7 +25,11 @@ final class CondGradient {
     static Tensor[] apply(GradientContext g, Tensor[] upstream) {
         Tensor[] inputs = g.inputs();
         List<Integer> wrt = new ArrayList<>();
-        for (int k = 1; k < inputs.length; k++) if (g.needs(k) && trainable(inputs[k])) wrt.add(k);
+        for (int k = 1; k < inputs.length; k++) {
+            // a tensor fed twice gets its whole gradient once (the tape tells sources apart by identity)
+            Tensor input = inputs[k];
+            if (g.needs(k) && trainable(input) && Arrays.stream(inputs, 1, k).noneMatch(t -> t == input)) wrt.add(k);
+        }
         Tensor[] result = new Tensor[inputs.length];
         if (wrt.isEmpty()) return result;
         BranchFunction thenBranch = (BranchFunction) g.attrs().get("then_branch");

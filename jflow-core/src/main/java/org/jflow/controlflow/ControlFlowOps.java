@@ -6,7 +6,6 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
 import org.jflow.engine.TensorSpec;
-import org.jflow.errors.UnimplementedError;
 
 /**
  * TF's functional control-flow ops: {@code If} runs one of two traced branches, {@code While} runs
@@ -83,15 +82,8 @@ public final class ControlFlowOps {
     public static final Op IF = new IfOp("If", true).withGradient(CondGradient::apply);
     public static final Op STATELESS_IF = new IfOp("StatelessIf", false).withGradient(CondGradient::apply);
 
-    /**
-     * Differentiating through a loop would need the body's intermediates of every iteration; JFlow
-     * does not keep them yet, so the tape says so instead of giving a wrong (zero) gradient.
-     */
-    private static Tensor[] whileGradient(org.jflow.engine.GradientContext g, Tensor[] upstream) {
-        throw new UnimplementedError("Gradients through tf.whileLoop (op " + g.op().name() + ") are not supported"
-                + " yet: take the gradient inside the loop body (a GradientTape in the body), or loop in Java eagerly.");
-    }
-
-    public static final Op WHILE = new WhileOp("While", true).withGradient(ControlFlowOps::whileGradient);
-    public static final Op STATELESS_WHILE = new WhileOp("StatelessWhile", false).withGradient(ControlFlowOps::whileGradient);
+    public static final Op WHILE = new WhileOp("While", true).withGradient(WhileGradient::apply);
+    public static final Op STATELESS_WHILE = new WhileOp("StatelessWhile", false).withGradient(WhileGradient::apply);
+    /** The gradient of While (see {@link WhileGradient}); named here so the registry loads it with its family. */
+    public static final Op WHILE_GRAD = WhileGradient.WHILE_GRAD;
 }

@@ -58,11 +58,9 @@ final class NestedTrace {
 
     /**
      * The traced function as an op attribute: parameter {@code k} is fed by op input {@code k}, and
-     * each capture by its place in {@code captures}, which follow the op's first {@code captureOffset} inputs.
+     * each capture by its place in {@code captures}, which follow the op's first {@code captureOffset} inputs;
+     * {@code variableInputs} are the op inputs holding outside reads of variables (see {@link #readVariablesOutside}).
      */
-    BranchFunction bind(Captures captures, int captureOffset) { return bind(captures, captureOffset, Map.of()); }
-
-    /** As {@link #bind(Captures, int)}, with the op inputs that hold outside reads of variables (see {@link BranchFunction#recompute}). */
     BranchFunction bind(Captures captures, int captureOffset, Map<Variable, Integer> variableInputs) {
         List<Tensor> inputs = new ArrayList<>(parameters);
         int[] indices = new int[parameters.size() + graph.captures().size()];
@@ -75,8 +73,27 @@ final class NestedTrace {
         return new BranchFunction(new Program(graph, inputs, outputs), indices, variableInputs);
     }
 
+    /**
+     * Reads, in the current graph, each trainable variable the traces read, and appends the values
+     * to {@code inputs}; returns where each went. The traced functions do not use these inputs when
+     * they run (they read the variable themselves, in order with their other effects): the value
+     * is what a gradient recomputes them from, so that tapes reach the variable through the
+     * control-flow op (TF passes the variable's handle in instead).
+     */
+    static Map<Variable, Integer> readVariablesOutside(List<Tensor> inputs, NestedTrace... traces) {
+        Map<Variable, Integer> where = new IdentityHashMap<>();
+        for (NestedTrace t : traces) {
+            for (Variable v : t.trainableVariablesRead()) {
+                if (where.containsKey(v)) continue;
+                where.put(v, inputs.size());
+                inputs.add(v.value());
+            }
+        }
+        return where;
+    }
+
     /** The trainable floating variables the traced graph reads, each once, in first-read order. */
-    List<Variable> trainableVariablesRead() {
+    private List<Variable> trainableVariablesRead() {
         List<Variable> out = new ArrayList<>();
         for (Node n : graph.operations()) {
             if (n.op() != GraphOps.READ_VARIABLE) continue;

@@ -3,6 +3,7 @@ package org.jflow.controlflow;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.Variable;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Convert;
 import org.jflow.engine.Dispatcher;
@@ -15,6 +16,7 @@ import org.jflow.graph.Graph;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -126,15 +128,16 @@ public final class WhileLoop {
             }
         }
         NestedTrace.Captures captures = new NestedTrace.Captures(c, b);
-        BranchFunction condFn = c.bind(captures, n), bodyFn = b.bind(captures, n);
+        List<Tensor> inputs = new ArrayList<>(initial);
+        inputs.addAll(captures.tensors());
+        Map<Variable, Integer> variableInputs = NestedTrace.readVariablesOutside(inputs, c, b);
+        BranchFunction condFn = c.bind(captures, n, variableInputs), bodyFn = b.bind(captures, n, variableInputs);
         DType[] dtypes = new DType[n];
         Shape[] shapes = new Shape[n];
         for (int i = 0; i < n; i++) {
             dtypes[i] = specs.get(i).dtype();
             shapes[i] = specs.get(i).shape();
         }
-        List<Tensor> inputs = new ArrayList<>(initial);
-        inputs.addAll(captures.tensors());
         Attrs attrs = Attrs.of("T", dtypes, "output_shapes", shapes, "cond", condFn, "body", bodyFn);
         boolean stateful = condFn.stateful() || bodyFn.stateful();
         Tensor[] outs = Dispatcher.execute(stateful ? ControlFlowOps.WHILE : ControlFlowOps.STATELESS_WHILE, attrs, inputs.toArray(new Tensor[0]));

@@ -341,7 +341,7 @@ class GradientCheckTest {
      */
     private static final List<String> CHECKED_ELSEWHERE = List.of("Cholesky", "SelfAdjointEigV2", "CustomGradient", "Svd", "Eig", "RandomGamma",
             "Complex", "Real", "Imag", "Conj", "ComplexAbs", "Angle",
-            "If", "StatelessIf", "While", "StatelessWhile");
+            "If", "StatelessIf", "While", "StatelessWhile", "WhileGrad");
 
     /**
      * Ops TF registers neither a gradient nor NotDifferentiable for: its tapes raise LookupError, and

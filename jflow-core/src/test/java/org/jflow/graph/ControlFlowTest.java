@@ -398,6 +398,20 @@ class ControlFlowTest {
     }
 
     @Test
+    void aFunctionWithControlFlowInlinesIntoAnotherAndKeepsItsSideEffects() {
+        var inner = tf.function((Tensor x) -> {
+            tf.forRange(2, i -> tf.print("step", i));
+            return tf.cond(tf.greater(x, 0.0f), () -> tf.multiply(x, 2.0f), () -> x);
+        });
+        var outer = tf.function((Tensor x) -> tf.add(inner.call(x), 1.0f));
+        Tensor[] r = new Tensor[1];
+        assertEquals("step 0\nstep 1\n", Stdout.of(() -> r[0] = outer.call(tf.constant(3.0f))));
+        assertEquals(7.0f, r[0].floatValue());
+        List<String> ops = types(outer.getConcreteFunction(tf.constant(3.0f)));
+        assertTrue(ops.contains("While") && ops.contains("StatelessIf"), ops.toString());
+    }
+
+    @Test
     void nestedCondInsideAWhileBodyCapturesFromTheFunction() {
         // Collatz steps of 27: a cond in the loop body reading a tensor of the function's graph.
         var steps = tf.function((Tensor n) -> {

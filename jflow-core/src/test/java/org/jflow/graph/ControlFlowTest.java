@@ -106,6 +106,10 @@ class ControlFlowTest {
             return null;
         })));
         assertEquals(1, (int) tf.cond(false, () -> 0, () -> 1));
+        // A traced branch returning a Java value keeps it (the Java type stays true), so different values are a structure error.
+        var sign = tf.function((Tensor x) -> tf.cond(tf.less(x, 0.0f), () -> -1, () -> 1));
+        TypeError e = assertThrows(TypeError.class, () -> sign.call(tf.constant(-3.0f)));
+        assertTrue(e.getMessage().contains("true_fn output: -1\nfalse_fn output: 1"), e.getMessage());
     }
 
     @Test
@@ -280,9 +284,12 @@ class ControlFlowTest {
                 + " less-specific shape.", e.getMessage());
 
         var relaxed = tf.function((Tensor v) -> tf.whileLoop((Tensor t) -> tf.less(tf.size(t), 8),
-                t -> tf.concat(List.of(t, t), 0), v, o -> o.shapeInvariants(Shape.of(-1))));
+                t -> tf.concat(List.of(t, t), 0), v, o -> o.shapeInvariants(Shape.of(-1))), f -> f.argNames("v"));
         assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, relaxed.call(tf.ones(1)).toFloatArray());
         assertEquals("(None,)", relaxed.getConcreteFunction(tf.ones(1)).outputs().get(0).shape().toString());
+        ValueError incompatible = assertThrows(ValueError.class, () -> relaxed.call(tf.ones(1, 1)));
+        assertEquals("The shape invariant specified for v:0 is not compatible with the initial shape of the loop variable."
+                + " It enters the loop with shape (1, 1), but the specified shape invariant is (None,).", incompatible.getMessage());
         // Eagerly the shape may change, as in TF.
         assertEquals(8, tf.whileLoop((Tensor t) -> tf.less(tf.size(t), 8), t -> tf.concat(List.of(t, t), 0), tf.ones(1)).size());
     }

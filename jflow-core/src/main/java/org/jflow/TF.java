@@ -4,6 +4,7 @@ import org.jflow.array.ArrayFunctions;
 import org.jflow.autodiff.GradientFunctions;
 import org.jflow.config.Config;
 import org.jflow.config.DeviceFunctions;
+import org.jflow.controlflow.ControlFlowFunctions;
 import org.jflow.engine.Convert;
 import org.jflow.format.PrintFunctions;
 import org.jflow.graph.GraphFunctions;
@@ -26,7 +27,8 @@ import java.util.function.UnaryOperator;
  * which the namespaces ({@code tf.math}, {@code tf.linalg}) share, so each is written once.
  */
 public final class TF implements ElementwiseFunctions, ReductionFunctions, ArrayFunctions, LinalgFunctions,
-        PrintFunctions, DeviceFunctions, ComplexFunctions, GradientFunctions, GraphFunctions, ModuleFunctions {
+        PrintFunctions, DeviceFunctions, ComplexFunctions, GradientFunctions, GraphFunctions, ModuleFunctions,
+        ControlFlowFunctions {
     /** The one instance. */
     public static final TF tf = new TF();
 

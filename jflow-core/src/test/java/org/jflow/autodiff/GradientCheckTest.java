@@ -336,10 +336,12 @@ class GradientCheckTest {
      * Ops whose gradient a dedicated test checks: Cholesky and SelfAdjointEigV2 below (their inputs need a structure random
      * values lack), Svd below (its u and v only up to sign), Eig below (its v only up to phase), CustomGradient in
      * GradientTapeTest (its gradient is the caller's), RandomGamma in random.GammaGradientTest (its samples move with alpha only in the implicit, CDF-preserving sense), the complex
-     * ops in {@link #complexGradients} (complex values in and out, through real parts).
+     * ops in {@link #complexGradients} (complex values in and out, through real parts), the control-flow ops in
+     * graph.ControlFlowTest (their inputs are traced branch functions).
      */
     private static final List<String> CHECKED_ELSEWHERE = List.of("Cholesky", "SelfAdjointEigV2", "CustomGradient", "Svd", "Eig", "RandomGamma",
-            "Complex", "Real", "Imag", "Conj", "ComplexAbs", "Angle");
+            "Complex", "Real", "Imag", "Conj", "ComplexAbs", "Angle",
+            "If", "StatelessIf", "While", "StatelessWhile", "WhileGrad");
 
     /**
      * Ops TF registers neither a gradient nor NotDifferentiable for: its tapes raise LookupError, and

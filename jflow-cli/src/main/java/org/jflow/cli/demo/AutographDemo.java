@@ -44,10 +44,8 @@ final class AutographDemo implements Demo {
     private static void tracing(Transcript t, CapturedOutput out) {
         PrintStream s = out.stream;
         var myadd = tf.function((Tensor a, Tensor b) -> {
-            // the tutorial loops `for i in tf.range(3): tf.print(i)`; three prints give the same output
-            tf.print(o -> o.outputStream(s), tf.constant(0));
-            tf.print(o -> o.outputStream(s), tf.constant(1));
-            tf.print(o -> o.outputStream(s), tf.constant(2));
+            // AutoGraph's `for i in tf.range(3): tf.print(i)`: one While node whose body prints
+            tf.forRange(3, i -> tf.print(o -> o.outputStream(s), i));
             Tensor c = a.add(b);
             s.println("tracing");
             return c;

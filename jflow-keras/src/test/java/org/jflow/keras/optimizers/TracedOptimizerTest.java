@@ -59,4 +59,19 @@ class TracedOptimizerTest {
         assertArrayEquals(eagerW.value().toFloatArray(), tracedW.value().toFloatArray());
         assertEquals(1, step.tracingCount());
     }
+
+    @Test
+    void minimizeLoopInsideOneFunctionCall() {
+        // 001a G-AD7/G-AD8: `for _ in tf.range(epoch): optimizer.minimize(f, [x])` in one tf.function call.
+        Variable x = tf.Variable(0.0, o -> o.name("x").dtype(tf.float32));
+        Supplier<Tensor> y = () -> tf.add(tf.add(tf.multiply(1.0f, tf.pow(x, 2.0f)), tf.multiply(-2.0f, x)), 1.0f);
+        SGD sgd = new SGD(0.01);
+        PolymorphicFunction<Tensor> train = tf.function((Tensor epochs) -> {
+            tf.forRange(epochs, i -> sgd.minimize(y, List.of(x)));
+            return y.get();
+        });
+        assertEquals(0f, train.call(1000).floatValue());
+        assertEquals(0.99999857f, x.value().floatValue());
+        assertEquals(1000L, sgd.iterations().value().longValue());
+    }
 }

@@ -33,9 +33,15 @@ class QuadraticDemoTest {
                 ## optimizer.apply_gradients
                 y = 0 ; x = 0.999998569
                 """), run.out());
-        assertTrue(run.out().endsWith("""
+        assertTrue(run.out().contains("""
                 ## optimizer.minimize
                 y = 0 ; x = 0.999998569
+                """), run.out());
+        // G-AD8: the loop inside one tf.function call
+        assertTrue(run.out().endsWith("""
+                ## tf.function
+                0
+                0.999998569
                 """), run.out());
     }
 }

@@ -14,8 +14,9 @@ import static org.jflow.TF.tf;
 /**
  * The automatic differentiation chapter's {@code f(x) = a*x^2 + b*x + c} (a=1, b=-2, c=1): its
  * derivatives at 0 (with respect to x, to watched constants, the second one), then its minimum with
- * SGD(0.01), first through {@code optimizer.apply_gradients} and then {@code optimizer.minimize}:
- * 1000 float32 steps from 0 end at x = 0.999998569, where f evaluates to exactly 0.
+ * SGD(0.01), first through {@code optimizer.apply_gradients}, then {@code optimizer.minimize}, then
+ * the whole loop in one {@code tf.function} (AutoGraph's {@code for _ in tf.range(1000)} is
+ * {@code tf.forRange}): 1000 float32 steps from 0 end at x = 0.999998569, where f evaluates to exactly 0.
  */
 final class QuadraticDemo implements Demo {
     @Override
@@ -32,6 +33,8 @@ final class QuadraticDemo implements Demo {
         withApplyGradients(t);
         t.section("optimizer.minimize");
         withMinimize(t);
+        t.section("tf.function");
+        inAFunction(t);
     }
 
     private static void derivatives(Transcript t) {
@@ -69,9 +72,10 @@ final class QuadraticDemo implements Demo {
         Tensor dy2Dx2 = tape2.gradient(dyDx, x);
         t.print(dy2Dx2);
 
-        // f(x) returning (dy_dx, y), for a constant x that the tape watches
-        t.tfPrint((Object) f(tf.constant(0.0f)));
-        t.tfPrint((Object) f(tf.constant(1.0f)));
+        // @tf.function f(x) returning (dy_dx, y), for a constant x that the tape watches
+        var f = tf.function(QuadraticDemo::f);
+        t.tfPrint((Object) f.call(tf.constant(0.0f)));
+        t.tfPrint((Object) f.call(tf.constant(1.0f)));
     }
 
     /** {@code a*tf.pow(x,2) + b*x + c}. */
@@ -122,5 +126,19 @@ final class QuadraticDemo implements Demo {
         for (int i = 0; i < 1000; i++) optimizer.minimize(f, List.of(x));
 
         t.tfPrint("y =", f.get(), "; x =", x);
+    }
+
+    private static void inAFunction(Transcript t) {
+        Variable x = tf.Variable(0.0, o -> o.name("x").dtype(tf.float32));
+        Supplier<Tensor> f = () -> quadratic(tf.constant(1.0f), tf.constant(-2.0f), tf.constant(1.0f), x);
+        SGD optimizer = new SGD(0.01);
+
+        // @tf.function def train(epoch): for _ in tf.range(epoch): optimizer.minimize(f, [x]); return f()
+        var train = tf.function((Tensor epoch) -> {
+            tf.forRange(epoch, i -> optimizer.minimize(f, List.of(x)));
+            return f.get();
+        });
+        t.tfPrint(train.call(1000));
+        t.tfPrint(x);
     }
 }

@@ -21,6 +21,7 @@ public final class OpRegistry {
         "org.jflow.strings.StringOps",
         "org.jflow.autodiff.AutodiffOps",
         "org.jflow.graph.GraphOps", "org.jflow.format.PrintOp",
+        "org.jflow.graph.FusedElementwise",
     };
 
     private static final Map<String, Op> OPS = new TreeMap<>();

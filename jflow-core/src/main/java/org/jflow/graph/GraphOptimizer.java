@@ -6,7 +6,9 @@ import java.util.List;
 public final class GraphOptimizer {
     private GraphOptimizer() {}
 
-    private static final List<GraphPass> DEFAULT = List.of();
+    private static final List<GraphPass> DEFAULT = List.of(
+            new ElementwiseFusion()
+    );
 
     /** The default pipeline. */
     public static Program optimize(Program program) { return run(program, DEFAULT); }

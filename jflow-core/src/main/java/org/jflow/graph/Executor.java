@@ -3,6 +3,7 @@ package org.jflow.graph;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.TensorSpec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,12 @@ import java.util.Map;
  * its last reader so its buffer can be collected. Only the nodes the fetched tensors need run,
  * plus, for a function, every stateful node (a function's side effects always happen; a TF1
  * session runs only what the fetches need).
+ * <p>
+ * Output specs known in full at compile time are not inferred again on every run. A
+ * {@link FusedElementwise} node writes its result into the buffer of an input that dies at that
+ * node when nothing else can see that buffer: no live slot, fed value, constant, variable value or
+ * stateful node's input or output shares the array (Identity and Reshape outputs share their
+ * input's array, ReadVariableOp's output is the variable's own tensor).
  */
 public final class Executor {
     private final Op[] ops;
@@ -28,6 +35,15 @@ public final class Executor {
     private final int[] constSlots;
     private final Tensor[] constValues;
     private final int[] fetchSlots;
+    /** Per step: the output specs when fully known at compile time, else null (inferred per run). */
+    private final TensorSpec[][] specs;
+    /** Per step: input positions whose buffer the step may overwrite (their slot dies here), or null. */
+    private final int[][] reusable;
+    private final boolean[] stateful;
+    private volatile int lastRunReuses;
+
+    /** Outputs below this many elements are allocated fresh: checking a buffer for reuse costs more than that. */
+    static final int REUSE_MIN_ELEMENTS = 4096;
 
     /**
      * Compiles {@code graph} to compute {@code fetches} from values fed to {@code feeds}
@@ -66,6 +82,8 @@ public final class Executor {
         this.attrs = new Attrs[k];
         this.inputSlots = new int[k][];
         this.outputBase = new int[k];
+        this.specs = new TensorSpec[k][];
+        this.stateful = new boolean[k];
         int[] lastReader = new int[slots];
         Arrays.fill(lastReader, -1);
         for (int s = 0; s < k; s++) {
@@ -79,6 +97,8 @@ public final class Executor {
                 lastReader[in[i]] = s;
             }
             inputSlots[s] = in;
+            specs[s] = staticSpecs(n);
+            stateful[s] = n.op().stateful();
         }
         this.fetchSlots = fetches.stream().mapToInt(t -> slotOf(base, t)).toArray();
         for (int f : fetchSlots) lastReader[f] = Integer.MAX_VALUE;
@@ -89,6 +109,36 @@ public final class Executor {
         }
         this.freedAfter = new int[k][];
         for (int s = 0; s < k; s++) freedAfter[s] = frees.get(s).stream().mapToInt(Integer::intValue).toArray();
+        boolean[] computed = new boolean[slots];
+        for (int s = 0; s < k; s++) for (int o = 0; o < steps.get(s).numOutputs(); o++) computed[outputBase[s] + o] = true;
+        this.reusable = new int[k][];
+        for (int s = 0; s < k; s++) reusable[s] = reusableInputs(steps.get(s), inputSlots[s], lastReader, s, computed);
+    }
+
+    /** The node's output specs if its inputs' and outputs' shapes are all known and it reads no state, else null. */
+    private static TensorSpec[] staticSpecs(Node n) {
+        if (n.op().stateful()) return null;
+        for (Tensor t : n.inputArray()) if (!t.shape().isFullyDefined()) return null;
+        TensorSpec[] out = new TensorSpec[n.numOutputs()];
+        for (int i = 0; i < out.length; i++) {
+            Tensor t = n.output(i);
+            if (!t.shape().isFullyDefined()) return null;
+            out[i] = new TensorSpec(t.dtype(), t.shape());
+        }
+        return out;
+    }
+
+    /** For a fused node: its full-size inputs computed by an earlier step whose slot dies at step {@code s}. */
+    private static int[] reusableInputs(Node n, int[] in, int[] lastReader, int s, boolean[] computed) {
+        if (n.op() != FusedElementwise.OP) return null;
+        Tensor out = n.output(0);
+        if (!out.shape().isFullyDefined() || out.shape().size() < REUSE_MIN_ELEMENTS) return null;
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < in.length; i++) {
+            Tensor t = n.input(i);
+            if (lastReader[in[i]] == s && computed[in[i]] && t.dtype() == out.dtype() && t.shape().equals(out.shape())) found.add(i);
+        }
+        return found.isEmpty() ? null : found.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static int slotOf(Map<Node, Integer> base, Tensor t) { return base.get(t.op()) + t.outputIndex(); }
@@ -96,22 +146,65 @@ public final class Executor {
     /** Number of nodes that run per call (constants and fed placeholders excluded). */
     public int stepCount() { return ops.length; }
 
+    /** How many nodes of the latest run wrote into a dead input's buffer instead of a new one. */
+    public int lastRunReuses() { return lastRunReuses; }
+
     /** Runs the graph on eager {@code feeds} (in the order given at compile time) and returns the fetches. */
     public Tensor[] run(Tensor... feeds) {
         Tensor[] v = new Tensor[slotCount];
-        for (int i = 0; i < constSlots.length; i++) v[constSlots[i]] = constValues[i];
-        for (int i = 0; i < feedSlots.length; i++) v[feedSlots[i]] = feeds[i];
+        List<Object> pinned = new ArrayList<>(); // arrays that outlive the run: fed, constant, held by state
+        for (int i = 0; i < constSlots.length; i++) {
+            v[constSlots[i]] = constValues[i];
+            pinned.add(constValues[i].data());
+        }
+        for (int i = 0; i < feedSlots.length; i++) {
+            v[feedSlots[i]] = feeds[i];
+            pinned.add(feeds[i].data());
+        }
+        int reuses = 0;
         for (int s = 0; s < ops.length; s++) {
             int[] in = inputSlots[s];
             Tensor[] ins = new Tensor[in.length];
             for (int i = 0; i < in.length; i++) ins[i] = v[in[i]];
             Op op = ops[s];
-            Tensor[] outs = op.compute(ins, attrs[s], op.infer(ins, attrs[s]));
+            TensorSpec[] out = specs[s] != null ? specs[s] : op.infer(ins, attrs[s]);
+            Object target = reusable[s] == null ? null : deadBuffer(s, ins, v, pinned);
+            Tensor[] outs;
+            if (target != null) {
+                outs = new Tensor[] {FusedElementwise.computeInto(ins, attrs[s], out[0], target)};
+                reuses++;
+            } else {
+                outs = op.compute(ins, attrs[s], out);
+            }
+            if (stateful[s]) {
+                for (Tensor t : ins) pinned.add(t.data());
+                for (Tensor t : outs) pinned.add(t.data());
+            }
             System.arraycopy(outs, 0, v, outputBase[s], outs.length);
             for (int f : freedAfter[s]) v[f] = null;
         }
+        lastRunReuses = reuses;
         Tensor[] result = new Tensor[fetchSlots.length];
         for (int i = 0; i < result.length; i++) result[i] = v[fetchSlots[i]];
         return result;
+    }
+
+    /** The array of a reusable input of step {@code s} that nothing else can see, or null. */
+    private Object deadBuffer(int s, Tensor[] ins, Tensor[] v, List<Object> pinned) {
+        candidates:
+        for (int i : reusable[s]) {
+            Object data = ins[i].data();
+            for (Object p : pinned) if (p == data) continue candidates;
+            for (int slot = 0; slot < v.length; slot++) {
+                if (v[slot] != null && v[slot].data() == data && !diesAt(s, slot)) continue candidates;
+            }
+            return data;
+        }
+        return null;
+    }
+
+    private boolean diesAt(int s, int slot) {
+        for (int f : freedAfter[s]) if (f == slot) return true;
+        return false;
     }
 }

@@ -3,6 +3,7 @@ package org.jflow.graph;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 
 import java.util.ArrayList;
@@ -23,6 +24,11 @@ import java.util.Map;
  * node when nothing else can see that buffer: no live slot, fed value, constant, variable value or
  * stateful node's input or output shares the array (Identity and Reshape outputs share their
  * input's array, ReadVariableOp's output is the variable's own tensor).
+ * <p>
+ * Consecutive independent nodes of medium size run at the same time on the kernels' thread pool
+ * (a stage). Work is estimated from output sizes: below {@link #STAGE_MIN_ELEMENTS} the hand-off
+ * costs more than the node, and from {@link Parallel#DEFAULT_GRAIN} up a kernel already spreads its
+ * own loop over every thread. Stateful nodes never join a stage, so they keep their order.
  */
 public final class Executor {
     private final Op[] ops;
@@ -41,6 +47,10 @@ public final class Executor {
     private final int[][] reusable;
     private final boolean[] stateful;
     private volatile int lastRunReuses;
+    /** Per step: the end (exclusive) of the stage it starts, or its own index + 1 when it runs alone. */
+    private final int[] stageEnd;
+
+    static final int STAGE_MIN_ELEMENTS = 1 << 12;
 
     /** Outputs below this many elements are allocated fresh: checking a buffer for reuse costs more than that. */
     static final int REUSE_MIN_ELEMENTS = 4096;
@@ -113,6 +123,38 @@ public final class Executor {
         for (int s = 0; s < k; s++) for (int o = 0; o < steps.get(s).numOutputs(); o++) computed[outputBase[s] + o] = true;
         this.reusable = new int[k][];
         for (int s = 0; s < k; s++) reusable[s] = reusableInputs(steps.get(s), inputSlots[s], lastReader, s, computed);
+        this.stageEnd = stages(steps);
+    }
+
+    /** Groups runs of consecutive independent medium-sized steps into stages (at most one per thread). */
+    private int[] stages(List<Node> steps) {
+        int k = steps.size();
+        int[] producer = new int[slotCount];
+        Arrays.fill(producer, -1);
+        for (int s = 0; s < k; s++) for (int o = 0; o < steps.get(s).numOutputs(); o++) producer[outputBase[s] + o] = s;
+        int[] end = new int[k];
+        for (int s = 0; s < k; ) {
+            int e = s + 1;
+            if (stageable(steps.get(s), s)) {
+                while (e < k && e - s < Parallel.threads() && stageable(steps.get(e), e) && !readsFrom(e, s, producer)) e++;
+            }
+            for (int t = s; t < e; t++) end[t] = e;
+            s = e;
+        }
+        return end;
+    }
+
+    private boolean stageable(Node n, int s) {
+        if (specs[s] == null || stateful[s] || reusable[s] != null || !n.controlInputs().isEmpty()) return false;
+        long elements = 0;
+        for (TensorSpec t : specs[s]) elements += t.shape().size();
+        return elements >= STAGE_MIN_ELEMENTS && elements < Parallel.DEFAULT_GRAIN;
+    }
+
+    /** Whether step {@code e} reads an output of a step in {@code [from, e)}. */
+    private boolean readsFrom(int e, int from, int[] producer) {
+        for (int slot : inputSlots[e]) if (producer[slot] >= from && producer[slot] < e) return true;
+        return false;
     }
 
     /** The node's output specs if its inputs' and outputs' shapes are all known and it reads no state, else null. */
@@ -146,6 +188,13 @@ public final class Executor {
     /** Number of nodes that run per call (constants and fed placeholders excluded). */
     public int stepCount() { return ops.length; }
 
+    /** Number of steps that run in stages, beside other steps. */
+    public int stagedStepCount() {
+        int n = 0;
+        for (int s = 0; s < stageEnd.length; s = stageEnd[s]) if (stageEnd[s] > s + 1) n += stageEnd[s] - s;
+        return n;
+    }
+
     /** How many nodes of the latest run wrote into a dead input's buffer instead of a new one. */
     public int lastRunReuses() { return lastRunReuses; }
 
@@ -162,10 +211,12 @@ public final class Executor {
             pinned.add(feeds[i].data());
         }
         int reuses = 0;
-        for (int s = 0; s < ops.length; s++) {
-            int[] in = inputSlots[s];
-            Tensor[] ins = new Tensor[in.length];
-            for (int i = 0; i < in.length; i++) ins[i] = v[in[i]];
+        for (int s = 0; s < ops.length; s = stageEnd[s]) {
+            if (stageEnd[s] > s + 1) {
+                runStage(s, stageEnd[s], v);
+                continue;
+            }
+            Tensor[] ins = inputs(s, v);
             Op op = ops[s];
             TensorSpec[] out = specs[s] != null ? specs[s] : op.infer(ins, attrs[s]);
             Object target = reusable[s] == null ? null : deadBuffer(s, ins, v, pinned);
@@ -187,6 +238,23 @@ public final class Executor {
         Tensor[] result = new Tensor[fetchSlots.length];
         for (int i = 0; i < result.length; i++) result[i] = v[fetchSlots[i]];
         return result;
+    }
+
+    private Tensor[] inputs(int s, Tensor[] v) {
+        int[] in = inputSlots[s];
+        Tensor[] ins = new Tensor[in.length];
+        for (int i = 0; i < in.length; i++) ins[i] = v[in[i]];
+        return ins;
+    }
+
+    /** Steps {@code [from, to)} at once: none reads another's output, so each writes only its own slots. */
+    private void runStage(int from, int to, Tensor[] v) {
+        Parallel.forEachChunk(to - from, i -> {
+            int s = from + i;
+            Tensor[] outs = ops[s].compute(inputs(s, v), attrs[s], specs[s]);
+            System.arraycopy(outs, 0, v, outputBase[s], outs.length);
+        });
+        for (int s = from; s < to; s++) for (int f : freedAfter[s]) v[f] = null;
     }
 
     /** The array of a reusable input of step {@code s} that nothing else can see, or null. */

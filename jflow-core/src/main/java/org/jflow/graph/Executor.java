@@ -5,6 +5,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
+import org.jflow.errors.ValueError;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,8 @@ public final class Executor {
     private final int[][] freedAfter;
     private final int slotCount;
     private final int[] feedSlots;
+    /** The fed placeholders: a fed value must fit its shape, since known output shapes are not inferred again. */
+    private final Tensor[] feedSpecs;
     private final int[] constSlots;
     private final Tensor[] constValues;
     private final int[] fetchSlots;
@@ -70,6 +73,7 @@ public final class Executor {
         this.slotCount = slots;
         boolean[] needed = Pruning.needed(graph, fetches, feeds, allSideEffects);
         this.feedSlots = feeds.stream().mapToInt(t -> slotOf(base, t)).toArray();
+        this.feedSpecs = feeds.toArray(new Tensor[0]);
         boolean[] fed = new boolean[all.size()];
         for (Tensor f : feeds) fed[f.op().id()] = true;
 
@@ -207,6 +211,10 @@ public final class Executor {
             pinned.add(constValues[i].data());
         }
         for (int i = 0; i < feedSlots.length; i++) {
+            if (!feeds[i].shape().isCompatibleWith(feedSpecs[i].shape())) {
+                throw new ValueError("Cannot feed value of shape " + feeds[i].shape() + " for Tensor " + feedSpecs[i].name()
+                        + ", which has shape " + feedSpecs[i].shape());
+            }
             v[feedSlots[i]] = feeds[i];
             pinned.add(feeds[i].data());
         }

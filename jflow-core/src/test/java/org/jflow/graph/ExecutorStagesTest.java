@@ -3,6 +3,7 @@ package org.jflow.graph;
 import org.jflow.DType;
 import org.jflow.Tensor;
 import org.jflow.engine.Parallel;
+import org.jflow.errors.ValueError;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,11 +13,20 @@ import java.util.function.Function;
 import static org.jflow.TF.tf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Independent medium-sized nodes run side by side and give exactly the results of one-by-one execution. */
+/** Independent medium-sized nodes run side by side and give exactly the results of one-by-one execution; fed shapes are checked. */
 class ExecutorStagesTest {
     private static Program traced(Function<Tensor, List<Tensor>> fn, Tensor x) {
         return tf.function(fn::apply).getConcreteFunction(x).optimizedProgram();
+    }
+
+    @Test
+    void aFedValueMustFitItsPlaceholder() {
+        Program p = traced(in -> List.of(tf.add(in, 1f)), tf.constant(new float[] {1, 2, 3}));
+        Executor e = new Executor(p.graph(), p.inputs(), p.outputs(), true);
+        ValueError error = assertThrows(ValueError.class, () -> e.run(tf.constant(new float[] {1, 2})));
+        assertEquals("Cannot feed value of shape (2,) for Tensor args_0:0, which has shape (3,)", error.getMessage());
     }
 
     @Test

@@ -20,6 +20,12 @@ class ElementwiseFusionTest {
         return tf.multiply(tf.cast(tf.sin(tf.multiply(tf.range(0.0, n, 1.0), 0.37 + seed)), DType.FLOAT32), 3f);
     }
 
+    /** The block temporaries of the program's only fused node. */
+    private static int temporaries(Program p) {
+        Node fused = p.graph().operations().stream().filter(n -> n.op() == FusedElementwise.OP).findFirst().orElseThrow();
+        return ((FusedElementwise.Expression) fused.attrs().get("expression")).temporaries();
+    }
+
     private static long count(Program p, String type) { return p.graph().operations().stream().filter(n -> n.type().equals(type)).count(); }
 
     /** Fetches of the function traced on (x, y): eager and through the optimized graph must agree to the bit. */
@@ -56,6 +62,7 @@ class ElementwiseFusionTest {
             assertEquals(0, count(after, "Sigmoid"));
             assertEquals(1, count(after, "FusedElementwise"));
             assertEquals(before.graph().operations().size() - 12 + 1, after.graph().operations().size()); // 12 ops, one node
+            assertEquals(1, temporaries(after)); // each step overwrites the block its input was in
         }
     }
 
@@ -71,6 +78,7 @@ class ElementwiseFusionTest {
             assertEquals(5, c.program().graph().operations().size() - 2);
             assertEquals(List.of("Placeholder", "Placeholder", "FusedElementwise"),
                     c.optimizedProgram().graph().operations().stream().map(Node::type).toList());
+            assertEquals(2, temporaries(c.optimizedProgram())); // exp(i) and neg(i) are alive together
         }
     }
 

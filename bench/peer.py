@@ -1,6 +1,9 @@
 """PyTorch (CPU, 2 threads) side of bench/run: the same cases as org.jflow.bench.Bench.
 
 Prints one line per case: case<TAB>value<TAB>unit. Arguments filter the cases by substring.
+The traced JFlow rows (tf.function) are compared with the same PyTorch eager code: PyTorch's
+graph compiler (torch.compile) needs a C++ toolchain at run time, which the peer setup does not
+install. Rows with no PyTorch counterpart (allocation, executor overhead) print no peer value.
 Timing matches the Java harness: a warm-up second, then repetitions for two seconds (at least
 three), and the best repetition counts.
 """
@@ -113,6 +116,25 @@ def mlp_step(batch=128, inputs=784, hidden=128, outputs=10, learning_rate=0.01):
     return seconds_per_call(step) * 1e3
 
 
+def elementwise_chain(x):
+    """The same ten element-wise ops as Bench.elementwiseChain."""
+    t = x * 1.5
+    t = t + 0.5
+    t = torch.tanh(t)
+    t = t * x
+    t = t - 0.25
+    t = torch.exp(t)
+    t = t * 0.5
+    t = t + x
+    t = torch.abs(t)
+    return torch.sqrt(t)
+
+
+def chain10(n=1 << 20):
+    x = matrix(n // 1024, 1024) - 0.5
+    return seconds_per_call(lambda: elementwise_chain(x)) * 1e3
+
+
 CASES = [
     ("eager add scalar", "us/op", eager_add_scalar),
     ("add 1M f32", "GB/s", lambda: add(1 << 20)),
@@ -127,6 +149,17 @@ CASES = [
     ("tape overhead per op", "us/op", tape_overhead_per_op),
     ("backward per op", "us/op", backward_per_op),
     ("mlp 784-128-10 step b128", "ms/step", mlp_step),
+    ("mlp 784-128-10 step b128 traced", "ms/step", mlp_step),
+    ("chain10 1M f32 eager", "ms/op", chain10),
+    ("chain10 1M f32 traced", "ms/op", chain10),
+    ("chain10 1M f32 traced unfused", "ms/op", chain10),
+    # JFlow-only rows: no PyTorch counterpart, listed so that both sides name the same cases
+    ("mlp step allocated eager", "MB/step", None),
+    ("mlp step allocated traced", "MB/step", None),
+    ("chain10 1M f32 traced/eager speedup", "x", None),
+    ("chain10 allocated eager", "MB/op", None),
+    ("chain10 allocated traced", "MB/op", None),
+    ("executor overhead per node", "us/op", None),
 ]
 
 
@@ -134,7 +167,8 @@ def main(filters):
     for name, unit, measure in CASES:
         if filters and not any(f in name for f in filters):
             continue
-        print(f"{name}\t{measure():.4g}\t{unit}", flush=True)
+        value = "-" if measure is None else f"{measure():.4g}"
+        print(f"{name}\t{value}\t{unit}", flush=True)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,9 @@ package org.jflow.bench;
 import org.jflow.GradientTape;
 import org.jflow.Tensor;
 import org.jflow.Variable;
+import org.jflow.graph.PolymorphicFunction;
+
+import java.lang.management.ManagementFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,8 @@ public final class Bench {
     private static final Timer TIMER = new Timer(1.0, 2.0, 3);
     private static final Random RANDOM = new Random(42);
     private static final int CHAIN = 1_000; // scalar multiplies per tape case: the tape's creation is amortized over them
+    private static final int GRAPH_NODES = 100; // scalar adds in the executor overhead case
+    private static final int ELEMENTS = 1 << 20; // the element-wise chain's size
 
     private Bench() {}
 
@@ -78,7 +83,67 @@ public final class Bench {
             Tensor x = matrix(128, 784), labels = oneHot(128, 10);
             return TIMER.secondsPerCall(1, () -> mlp.step(x, labels, 0.01f)) * 1e3;
         }));
+        cases.add(new Case("mlp 784-128-10 step b128 traced", "ms/step", () -> {
+            Mlp mlp = new Mlp(784, 128, 10);
+            Tensor x = matrix(128, 784), labels = oneHot(128, 10);
+            var step = tf.function((Tensor in, Tensor y) -> mlp.step(in, y, 0.01f));
+            return TIMER.secondsPerCall(1, () -> step.call(x, labels)) * 1e3;
+        }));
+        cases.add(new Case("mlp step allocated eager", "MB/step", () -> {
+            Mlp mlp = new Mlp(784, 128, 10);
+            Tensor x = matrix(128, 784), labels = oneHot(128, 10);
+            return allocatedPerCall(() -> mlp.step(x, labels, 0.01f)) / 1e6;
+        }));
+        cases.add(new Case("mlp step allocated traced", "MB/step", () -> {
+            Mlp mlp = new Mlp(784, 128, 10);
+            Tensor x = matrix(128, 784), labels = oneHot(128, 10);
+            var step = tf.function((Tensor in, Tensor y) -> mlp.step(in, y, 0.01f));
+            return allocatedPerCall(() -> step.call(x, labels)) / 1e6;
+        }));
+        Tensor chainInput = tf.subtract(matrix(ELEMENTS / 1024, 1024), 0.5f);
+        PolymorphicFunction<Tensor> fused = tf.function(Bench::elementwiseChain);
+        PolymorphicFunction<Tensor> unfused = tf.function(Bench::elementwiseChain, o -> o.optimizer(p -> p));
+        cases.add(new Case("chain10 1M f32 eager", "ms/op", () -> TIMER.secondsPerCall(1, () -> elementwiseChain(chainInput)) * 1e3));
+        cases.add(new Case("chain10 1M f32 traced", "ms/op", () -> TIMER.secondsPerCall(1, () -> fused.call(chainInput)) * 1e3));
+        cases.add(new Case("chain10 1M f32 traced unfused", "ms/op", () -> TIMER.secondsPerCall(1, () -> unfused.call(chainInput)) * 1e3));
+        cases.add(new Case("chain10 1M f32 traced/eager speedup", "x", () ->
+                TIMER.secondsPerCall(1, () -> elementwiseChain(chainInput)) / TIMER.secondsPerCall(1, () -> fused.call(chainInput))));
+        cases.add(new Case("chain10 allocated eager", "MB/op", () -> allocatedPerCall(() -> elementwiseChain(chainInput)) / 1e6));
+        cases.add(new Case("chain10 allocated traced", "MB/op", () -> allocatedPerCall(() -> fused.call(chainInput)) / 1e6));
+        cases.add(new Case("executor overhead per node", "us/op", () -> {
+            Tensor x = tf.constant(1.5f), c = tf.constant(0.25f);
+            var adds = tf.function((Tensor in) -> {
+                Tensor y = in;
+                for (int i = 0; i < GRAPH_NODES; i++) y = tf.add(y, c);
+                return y;
+            }, o -> o.optimizer(p -> p)); // unfused: the executor's cost per node, not the fused loop's
+            return TIMER.secondsPerCall(SCALAR_CALLS / GRAPH_NODES, () -> adds.call(x)) / GRAPH_NODES * 1e6;
+        }));
         return cases;
+    }
+
+    /** Ten element-wise TF ops, each reading the previous result (and two reading x again). */
+    static Tensor elementwiseChain(Tensor x) {
+        Tensor t = tf.multiply(x, 1.5f);
+        t = tf.add(t, 0.5f);
+        t = tf.tanh(t);
+        t = tf.multiply(t, x);
+        t = tf.subtract(t, 0.25f);
+        t = tf.exp(t);
+        t = tf.multiply(t, 0.5f);
+        t = tf.add(t, x);
+        t = tf.abs(t);
+        return tf.sqrt(t);
+    }
+
+    /** Bytes allocated per call on all threads, after a warm-up: what a call leaves for the collector. */
+    private static double allocatedPerCall(Supplier<?> body) {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 20; i++) body.get();
+        int calls = 50;
+        long before = threads.getTotalThreadAllocatedBytes();
+        for (int i = 0; i < calls; i++) body.get();
+        return (double) (threads.getTotalThreadAllocatedBytes() - before) / calls;
     }
 
     /** {@code x * c * c * ...}, {@link #CHAIN} scalar multiplies. */

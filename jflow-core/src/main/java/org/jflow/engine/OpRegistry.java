@@ -22,6 +22,7 @@ public final class OpRegistry {
         "org.jflow.autodiff.AutodiffOps",
         "org.jflow.graph.GraphOps", "org.jflow.format.PrintOp",
         "org.jflow.controlflow.ControlFlowOps",
+        "org.jflow.graph.FusedElementwise",
     };
 
     private static final Map<String, Op> OPS = new TreeMap<>();

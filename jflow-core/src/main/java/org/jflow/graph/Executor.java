@@ -3,6 +3,9 @@ package org.jflow.graph;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Parallel;
+import org.jflow.engine.TensorSpec;
+import org.jflow.errors.ValueError;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +19,17 @@ import java.util.Map;
  * its last reader so its buffer can be collected. Only the nodes the fetched tensors need run,
  * plus, for a function, every stateful node (a function's side effects always happen; a TF1
  * session runs only what the fetches need).
+ * <p>
+ * Output specs known in full at compile time are not inferred again on every run. A
+ * {@link FusedElementwise} node writes its result into the buffer of an input that dies at that
+ * node when nothing else can see that buffer: no live slot, fed value, constant, variable value or
+ * stateful node's input or output shares the array (Identity and Reshape outputs share their
+ * input's array, ReadVariableOp's output is the variable's own tensor).
+ * <p>
+ * Consecutive independent nodes of medium size run at the same time on the kernels' thread pool
+ * (a stage). Work is estimated from output sizes: below {@link #STAGE_MIN_ELEMENTS} the hand-off
+ * costs more than the node, and from {@link Parallel#DEFAULT_GRAIN} up a kernel already spreads its
+ * own loop over every thread. Stateful nodes never join a stage, so they keep their order.
  */
 public final class Executor {
     private final Op[] ops;
@@ -25,9 +39,24 @@ public final class Executor {
     private final int[][] freedAfter;
     private final int slotCount;
     private final int[] feedSlots;
+    /** The fed placeholders: a fed value must fit its shape, since known output shapes are not inferred again. */
+    private final Tensor[] feedSpecs;
     private final int[] constSlots;
     private final Tensor[] constValues;
     private final int[] fetchSlots;
+    /** Per step: the output specs when fully known at compile time, else null (inferred per run). */
+    private final TensorSpec[][] specs;
+    /** Per step: input positions whose buffer the step may overwrite (their slot dies here), or null. */
+    private final int[][] reusable;
+    private final boolean[] stateful;
+    private volatile int lastRunReuses;
+    /** Per step: the end (exclusive) of the stage it starts, or its own index + 1 when it runs alone. */
+    private final int[] stageEnd;
+
+    static final int STAGE_MIN_ELEMENTS = 1 << 12;
+
+    /** Outputs below this many elements are allocated fresh: checking a buffer for reuse costs more than that. */
+    static final int REUSE_MIN_ELEMENTS = 4096;
 
     /**
      * Compiles {@code graph} to compute {@code fetches} from values fed to {@code feeds}
@@ -49,6 +78,7 @@ public final class Executor {
         this.slotCount = slots;
         boolean[] needed = Pruning.needed(graph, fetches, targets, feeds, allSideEffects);
         this.feedSlots = feeds.stream().mapToInt(t -> slotOf(base, t)).toArray();
+        this.feedSpecs = feeds.toArray(new Tensor[0]);
         boolean[] fed = new boolean[all.size()];
         for (Tensor f : feeds) fed[f.op().id()] = true;
 
@@ -71,6 +101,8 @@ public final class Executor {
         this.attrs = new Attrs[k];
         this.inputSlots = new int[k][];
         this.outputBase = new int[k];
+        this.specs = new TensorSpec[k][];
+        this.stateful = new boolean[k];
         int[] lastReader = new int[slots];
         Arrays.fill(lastReader, -1);
         for (int s = 0; s < k; s++) {
@@ -84,6 +116,8 @@ public final class Executor {
                 lastReader[in[i]] = s;
             }
             inputSlots[s] = in;
+            specs[s] = staticSpecs(n);
+            stateful[s] = n.op().stateful();
         }
         this.fetchSlots = fetches.stream().mapToInt(t -> slotOf(base, t)).toArray();
         for (int f : fetchSlots) lastReader[f] = Integer.MAX_VALUE;
@@ -94,6 +128,68 @@ public final class Executor {
         }
         this.freedAfter = new int[k][];
         for (int s = 0; s < k; s++) freedAfter[s] = frees.get(s).stream().mapToInt(Integer::intValue).toArray();
+        boolean[] computed = new boolean[slots];
+        for (int s = 0; s < k; s++) for (int o = 0; o < steps.get(s).numOutputs(); o++) computed[outputBase[s] + o] = true;
+        this.reusable = new int[k][];
+        for (int s = 0; s < k; s++) reusable[s] = reusableInputs(steps.get(s), inputSlots[s], lastReader, s, computed);
+        this.stageEnd = stages(steps);
+    }
+
+    /** Groups runs of consecutive independent medium-sized steps into stages (at most one per thread). */
+    private int[] stages(List<Node> steps) {
+        int k = steps.size();
+        int[] producer = new int[slotCount];
+        Arrays.fill(producer, -1);
+        for (int s = 0; s < k; s++) for (int o = 0; o < steps.get(s).numOutputs(); o++) producer[outputBase[s] + o] = s;
+        int[] end = new int[k];
+        for (int s = 0; s < k; ) {
+            int e = s + 1;
+            if (stageable(steps.get(s), s)) {
+                while (e < k && e - s < Parallel.threads() && stageable(steps.get(e), e) && !readsFrom(e, s, producer)) e++;
+            }
+            for (int t = s; t < e; t++) end[t] = e;
+            s = e;
+        }
+        return end;
+    }
+
+    private boolean stageable(Node n, int s) {
+        if (specs[s] == null || stateful[s] || reusable[s] != null || !n.controlInputs().isEmpty()) return false;
+        long elements = 0;
+        for (TensorSpec t : specs[s]) elements += t.shape().size();
+        return elements >= STAGE_MIN_ELEMENTS && elements < Parallel.DEFAULT_GRAIN;
+    }
+
+    /** Whether step {@code e} reads an output of a step in {@code [from, e)}. */
+    private boolean readsFrom(int e, int from, int[] producer) {
+        for (int slot : inputSlots[e]) if (producer[slot] >= from && producer[slot] < e) return true;
+        return false;
+    }
+
+    /** The node's output specs if its inputs' and outputs' shapes are all known and it reads no state, else null. */
+    private static TensorSpec[] staticSpecs(Node n) {
+        if (n.op().stateful()) return null;
+        for (Tensor t : n.inputArray()) if (!t.shape().isFullyDefined()) return null;
+        TensorSpec[] out = new TensorSpec[n.numOutputs()];
+        for (int i = 0; i < out.length; i++) {
+            Tensor t = n.output(i);
+            if (!t.shape().isFullyDefined()) return null;
+            out[i] = new TensorSpec(t.dtype(), t.shape());
+        }
+        return out;
+    }
+
+    /** For a fused node: its full-size inputs computed by an earlier step whose slot dies at step {@code s}. */
+    private static int[] reusableInputs(Node n, int[] in, int[] lastReader, int s, boolean[] computed) {
+        if (n.op() != FusedElementwise.OP) return null;
+        Tensor out = n.output(0);
+        if (!out.shape().isFullyDefined() || out.shape().size() < REUSE_MIN_ELEMENTS) return null;
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < in.length; i++) {
+            Tensor t = n.input(i);
+            if (lastReader[in[i]] == s && computed[in[i]] && t.dtype() == out.dtype() && t.shape().equals(out.shape())) found.add(i);
+        }
+        return found.isEmpty() ? null : found.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static int slotOf(Map<Node, Integer> base, Tensor t) { return base.get(t.op()) + t.outputIndex(); }
@@ -101,22 +197,95 @@ public final class Executor {
     /** Number of nodes that run per call (constants and fed placeholders excluded). */
     public int stepCount() { return ops.length; }
 
+    /** Number of steps that run in stages, beside other steps. */
+    public int stagedStepCount() {
+        int n = 0;
+        for (int s = 0; s < stageEnd.length; s = stageEnd[s]) if (stageEnd[s] > s + 1) n += stageEnd[s] - s;
+        return n;
+    }
+
+    /** How many nodes of the latest run wrote into a dead input's buffer instead of a new one. */
+    public int lastRunReuses() { return lastRunReuses; }
+
     /** Runs the graph on eager {@code feeds} (in the order given at compile time) and returns the fetches. */
     public Tensor[] run(Tensor... feeds) {
         Tensor[] v = new Tensor[slotCount];
-        for (int i = 0; i < constSlots.length; i++) v[constSlots[i]] = constValues[i];
-        for (int i = 0; i < feedSlots.length; i++) v[feedSlots[i]] = feeds[i];
-        for (int s = 0; s < ops.length; s++) {
-            int[] in = inputSlots[s];
-            Tensor[] ins = new Tensor[in.length];
-            for (int i = 0; i < in.length; i++) ins[i] = v[in[i]];
+        List<Object> pinned = new ArrayList<>(); // arrays that outlive the run: fed, constant, held by state
+        for (int i = 0; i < constSlots.length; i++) {
+            v[constSlots[i]] = constValues[i];
+            pinned.add(constValues[i].data());
+        }
+        for (int i = 0; i < feedSlots.length; i++) {
+            if (!feeds[i].shape().isCompatibleWith(feedSpecs[i].shape())) {
+                throw new ValueError("Cannot feed value of shape " + feeds[i].shape() + " for Tensor " + feedSpecs[i].name()
+                        + ", which has shape " + feedSpecs[i].shape());
+            }
+            v[feedSlots[i]] = feeds[i];
+            pinned.add(feeds[i].data());
+        }
+        int reuses = 0;
+        for (int s = 0; s < ops.length; s = stageEnd[s]) {
+            if (stageEnd[s] > s + 1) {
+                runStage(s, stageEnd[s], v);
+                continue;
+            }
+            Tensor[] ins = inputs(s, v);
             Op op = ops[s];
-            Tensor[] outs = op.compute(ins, attrs[s], op.infer(ins, attrs[s]));
+            TensorSpec[] out = specs[s] != null ? specs[s] : op.infer(ins, attrs[s]);
+            Object target = reusable[s] == null ? null : deadBuffer(s, ins, v, pinned);
+            Tensor[] outs;
+            if (target != null) {
+                outs = new Tensor[] {FusedElementwise.computeInto(ins, attrs[s], out[0], target)};
+                reuses++;
+            } else {
+                outs = op.compute(ins, attrs[s], out);
+            }
+            if (stateful[s]) {
+                for (Tensor t : ins) pinned.add(t.data());
+                for (Tensor t : outs) pinned.add(t.data());
+            }
             System.arraycopy(outs, 0, v, outputBase[s], outs.length);
             for (int f : freedAfter[s]) v[f] = null;
         }
+        lastRunReuses = reuses;
         Tensor[] result = new Tensor[fetchSlots.length];
         for (int i = 0; i < result.length; i++) result[i] = v[fetchSlots[i]];
         return result;
+    }
+
+    private Tensor[] inputs(int s, Tensor[] v) {
+        int[] in = inputSlots[s];
+        Tensor[] ins = new Tensor[in.length];
+        for (int i = 0; i < in.length; i++) ins[i] = v[in[i]];
+        return ins;
+    }
+
+    /** Steps {@code [from, to)} at once: none reads another's output, so each writes only its own slots. */
+    private void runStage(int from, int to, Tensor[] v) {
+        Parallel.forEachChunk(to - from, i -> {
+            int s = from + i;
+            Tensor[] outs = ops[s].compute(inputs(s, v), attrs[s], specs[s]);
+            System.arraycopy(outs, 0, v, outputBase[s], outs.length);
+        });
+        for (int s = from; s < to; s++) for (int f : freedAfter[s]) v[f] = null;
+    }
+
+    /** The array of a reusable input of step {@code s} that nothing else can see, or null. */
+    private Object deadBuffer(int s, Tensor[] ins, Tensor[] v, List<Object> pinned) {
+        candidates:
+        for (int i : reusable[s]) {
+            Object data = ins[i].data();
+            for (Object p : pinned) if (p == data) continue candidates;
+            for (int slot = 0; slot < v.length; slot++) {
+                if (v[slot] != null && v[slot].data() == data && !diesAt(s, slot)) continue candidates;
+            }
+            return data;
+        }
+        return null;
+    }
+
+    private boolean diesAt(int s, int slot) {
+        for (int f : freedAfter[s]) if (f == slot) return true;
+        return false;
     }
 }

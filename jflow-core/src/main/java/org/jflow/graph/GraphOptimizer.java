@@ -10,7 +10,8 @@ public final class GraphOptimizer {
             new AlgebraicSimplification(),
             new ConstantFolding(),
             new CommonSubexpressionElimination(),
-            new DeadNodeElimination()
+            new DeadNodeElimination(),
+            new ElementwiseFusion()
     );
 
     /** The default pipeline. */

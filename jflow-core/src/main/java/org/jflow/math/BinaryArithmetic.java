@@ -106,6 +106,16 @@ public final class BinaryArithmetic extends BinaryOp {
     @Override
     DType outputType(DType in) { return in; }
 
+    /** {@code o[oo+k] = x[xo+k*xs] op y[yo+k*ys]} for {@code k < n}, steps 0 or 1 (not both 0 unless n is 1). */
+    @FunctionalInterface
+    public interface Run { void run(int xo, int xs, int yo, int ys, int oo, int n); }
+
+    /** This op's kernel on buffers of {@code dtype}, one run at a time: what a fused elementwise loop calls. */
+    public Run runs(DType dtype, Object x, Object y, Object o) {
+        BroadcastLoop.Run run = kernel(dtype, x, y, o);
+        return run::run;
+    }
+
     @Override
     BroadcastLoop.Run kernel(DType dtype, Object x, Object y, Object o) {
         return switch (dtype.storage()) {

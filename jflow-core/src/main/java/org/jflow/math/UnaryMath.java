@@ -97,6 +97,13 @@ public final class UnaryMath extends Op {
     // For complex x, TF's gradients use conj(x) and conj(y) where real ones use x and y (tf.math.conj
     // of a real tensor is the tensor itself, so real gradients are unchanged).
 
+    /**
+     * Elements per parallel chunk. The vector loops finish each chunk's tail with the scalar
+     * formula, whose last bit can differ (exp): a fused loop that splits the same way gives the
+     * same bits.
+     */
+    public static final int GRAIN = Parallel.DEFAULT_GRAIN / 4;
+
     private final TypeList types;
     private final String signature;
     private final UnaryLane lanes;
@@ -148,54 +155,60 @@ public final class UnaryMath extends Op {
         DType dtype = out[0].dtype();
         int n = in[0].size();
         Object o = Buffers.allocate(dtype, n);
-        Parallel.RangeBody body = kernel(dtype, in[0].data(), o);
-        if (n < Parallel.DEFAULT_GRAIN / 4) body.run(0, n);
-        else Parallel.forRange(n, Parallel.DEFAULT_GRAIN / 4, body);
+        Run run = kernel(dtype, in[0].data(), o);
+        Parallel.RangeBody body = (from, to) -> run.run(from, from, to - from);
+        if (n < GRAIN) body.run(0, n);
+        else Parallel.forRange(n, GRAIN, body);
         return new Tensor[] {Tensor.wrap(dtype, out[0].shape(), o)};
     }
 
-    private Parallel.RangeBody kernel(DType dtype, Object x, Object o) {
+    /** {@code o[oo+k] = f(x[xo+k])} for {@code k < n}: the kernel on one run of elements. */
+    @FunctionalInterface
+    public interface Run { void run(int xo, int oo, int n); }
+
+    /** This function's kernel from buffer {@code x} to buffer {@code o}, both of {@code dtype}. */
+    public Run kernel(DType dtype, Object x, Object o) {
         return switch (dtype.storage()) {
             case FLOAT -> {
                 float[] a = (float[]) x, r = (float[]) o;
-                if (lanes != null) yield (from, to) -> FloatLanes.unary(lanes, a, from, r, from, to - from);
-                yield (from, to) -> {
-                    for (int k = from; k < to; k++) r[k] = (float) d.applyAsDouble(a[k]);
+                if (lanes != null) yield (xo, oo, n) -> FloatLanes.unary(lanes, a, xo, r, oo, n);
+                yield (xo, oo, n) -> {
+                    for (int k = 0; k < n; k++) r[oo + k] = (float) d.applyAsDouble(a[xo + k]);
                 };
             }
             case DOUBLE -> {
                 double[] a = (double[]) x, r = (double[]) o;
-                if (lanes != null) yield (from, to) -> DoubleLanes.unary(lanes, a, from, r, from, to - from);
-                yield (from, to) -> {
-                    for (int k = from; k < to; k++) r[k] = d.applyAsDouble(a[k]);
+                if (lanes != null) yield (xo, oo, n) -> DoubleLanes.unary(lanes, a, xo, r, oo, n);
+                yield (xo, oo, n) -> {
+                    for (int k = 0; k < n; k++) r[oo + k] = d.applyAsDouble(a[xo + k]);
                 };
             }
             case HALF -> {
                 short[] a = (short[]) x, r = (short[]) o;
-                yield (from, to) -> {
-                    for (int k = from; k < to; k++) r[k] = Halfs.fromFloat((float) d.applyAsDouble(Halfs.toFloat(a[k], dtype)), dtype);
+                yield (xo, oo, n) -> {
+                    for (int k = 0; k < n; k++) r[oo + k] = Halfs.fromFloat((float) d.applyAsDouble(Halfs.toFloat(a[xo + k], dtype)), dtype);
                 };
             }
             case INT -> {
                 int[] a = (int[]) x, r = (int[]) o;
-                yield (from, to) -> {
-                    for (int k = from; k < to; k++) r[k] = (int) l.applyAsLong(a[k]);
+                yield (xo, oo, n) -> {
+                    for (int k = 0; k < n; k++) r[oo + k] = (int) l.applyAsLong(a[xo + k]);
                 };
             }
             case LONG -> {
                 long[] a = (long[]) x, r = (long[]) o;
-                yield (from, to) -> {
-                    for (int k = from; k < to; k++) r[k] = l.applyAsLong(a[k]);
+                yield (xo, oo, n) -> {
+                    for (int k = 0; k < n; k++) r[oo + k] = l.applyAsLong(a[xo + k]);
                 };
             }
-            case COMPLEX64, COMPLEX128 -> (from, to) -> {
-                for (int k = from; k < to; k++) {
-                    double re = Buffers.getDouble(x, dtype, k), im = Buffers.getImag(x, dtype, k);
-                    Buffers.setComplex(o, dtype, k, c.real(re, im), c.imag(re, im));
+            case COMPLEX64, COMPLEX128 -> (xo, oo, n) -> {
+                for (int k = 0; k < n; k++) {
+                    double re = Buffers.getDouble(x, dtype, xo + k), im = Buffers.getImag(x, dtype, xo + k);
+                    Buffers.setComplex(o, dtype, oo + k, c.real(re, im), c.imag(re, im));
                 }
             };
-            default -> (from, to) -> {
-                for (int k = from; k < to; k++) Buffers.setLong(o, dtype, k, l.applyAsLong(Buffers.getLong(x, dtype, k)));
+            default -> (xo, oo, n) -> {
+                for (int k = 0; k < n; k++) Buffers.setLong(o, dtype, oo + k, l.applyAsLong(Buffers.getLong(x, dtype, xo + k)));
             };
         };
     }

@@ -25,7 +25,14 @@ final class FloatLanes {
     static void binary(BinaryLane op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
         int i = 0, bound = n - L;
         if (as == 1 && bs == 1) {
-            for (; i <= bound; i += L) store(op, FloatVector.fromArray(S, a, ao + i), FloatVector.fromArray(S, b, bo + i), o, oo + i);
+            i = switch (op) { // one loop per operator, as in unary: the shared loop boxed its vectors
+                case ADD -> add(a, ao, b, bo, o, oo, bound);
+                case SUB -> sub(a, ao, b, bo, o, oo, bound);
+                case MUL -> mul(a, ao, b, bo, o, oo, bound);
+                case DIV -> div(a, ao, b, bo, o, oo, bound);
+                case MAX -> max(a, ao, b, bo, o, oo, bound);
+                case MIN -> min(a, ao, b, bo, o, oo, bound);
+            };
         } else if (as == 0 && bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (; i <= bound; i += L) store(op, x, FloatVector.fromArray(S, b, bo + i), o, oo + i);
@@ -34,6 +41,42 @@ final class FloatLanes {
             for (; i <= bound; i += L) store(op, FloatVector.fromArray(S, a, ao + i), y, o, oo + i);
         }
         for (; i < n; i++) o[oo + i] = scalar(op, a[ao + i * as], b[bo + i * bs]);
+    }
+
+    private static int add(float[] a, int ao, float[] b, int bo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        return i;
+    }
+
+    private static int sub(float[] a, int ao, float[] b, int bo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        return i;
+    }
+
+    private static int mul(float[] a, int ao, float[] b, int bo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).mul(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        return i;
+    }
+
+    private static int div(float[] a, int ao, float[] b, int bo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).div(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        return i;
+    }
+
+    private static int max(float[] a, int ao, float[] b, int bo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).max(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        return i;
+    }
+
+    private static int min(float[] a, int ao, float[] b, int bo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).min(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        return i;
     }
 
     private static void store(BinaryLane op, FloatVector x, FloatVector y, float[] o, int at) {
@@ -95,24 +138,76 @@ final class FloatLanes {
         };
     }
 
-    /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}. */
+    /**
+     * {@code o[oo+k] = op(x[xo+k])} for {@code k < n}. Each operator has its own small loop: with
+     * one shared loop, after several operators had run the JIT stopped inlining the (large) lane
+     * code into it, and every vector became a heap object.
+     */
     static void unary(UnaryLane op, float[] x, int xo, float[] o, int oo, int n) {
-        int i = 0;
-        for (int bound = n - L; i <= bound; i += L) store(op, FloatVector.fromArray(S, x, xo + i), o, oo + i);
+        int bound = n - L;
+        int i = switch (op) {
+            case NEG -> neg(x, xo, o, oo, bound);
+            case ABS -> abs(x, xo, o, oo, bound);
+            case SQRT -> sqrt(x, xo, o, oo, bound);
+            case SQUARE -> square(x, xo, o, oo, bound);
+            case EXP -> exp(x, xo, o, oo, bound);
+            case LOG -> log(x, xo, o, oo, bound);
+            case TANH -> tanh(x, xo, o, oo, bound);
+            case SIGMOID -> sigmoid(x, xo, o, oo, bound);
+        };
         for (; i < n; i++) o[oo + i] = scalar(op, x[xo + i]);
     }
 
-    private static void store(UnaryLane op, FloatVector v, float[] o, int at) {
-        switch (op) {
-            case NEG -> v.neg().intoArray(o, at);
-            case ABS -> v.abs().intoArray(o, at);
-            case SQRT -> v.sqrt().intoArray(o, at);
-            case SQUARE -> v.mul(v).intoArray(o, at);
-            case EXP -> VectorExp.exp(v).intoArray(o, at);
-            case LOG -> v.lanewise(VectorOperators.LOG).intoArray(o, at);
-            case TANH -> v.lanewise(VectorOperators.TANH).intoArray(o, at);
-            case SIGMOID -> FloatVector.broadcast(S, 1f).div(VectorExp.exp(v.neg()).add(1f)).intoArray(o, at);
+    private static int neg(float[] x, int xo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) FloatVector.fromArray(S, x, xo + i).neg().intoArray(o, oo + i);
+        return i;
+    }
+
+    private static int abs(float[] x, int xo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) FloatVector.fromArray(S, x, xo + i).abs().intoArray(o, oo + i);
+        return i;
+    }
+
+    private static int sqrt(float[] x, int xo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) FloatVector.fromArray(S, x, xo + i).sqrt().intoArray(o, oo + i);
+        return i;
+    }
+
+    private static int square(float[] x, int xo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.mul(v).intoArray(o, oo + i);
         }
+        return i;
+    }
+
+    private static int exp(float[] x, int xo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) VectorExp.exp(FloatVector.fromArray(S, x, xo + i)).intoArray(o, oo + i);
+        return i;
+    }
+
+    private static int sigmoid(float[] x, int xo, float[] o, int oo, int bound) {
+        int i = 0;
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (; i <= bound; i += L) one.div(VectorExp.exp(FloatVector.fromArray(S, x, xo + i).neg()).add(1f)).intoArray(o, oo + i);
+        return i;
+    }
+
+    private static int log(float[] x, int xo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) FloatVector.fromArray(S, x, xo + i).lanewise(VectorOperators.LOG).intoArray(o, oo + i);
+        return i;
+    }
+
+    private static int tanh(float[] x, int xo, float[] o, int oo, int bound) {
+        int i = 0;
+        for (; i <= bound; i += L) FloatVector.fromArray(S, x, xo + i).lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+        return i;
     }
 
     private static float scalar(UnaryLane op, float x) {

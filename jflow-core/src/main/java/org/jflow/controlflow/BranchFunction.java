@@ -6,13 +6,9 @@ import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Tracer;
 import org.jflow.graph.ConcreteFunction;
 import org.jflow.graph.Executor;
-import org.jflow.graph.Graph;
-import org.jflow.graph.GraphOps;
-import org.jflow.graph.Node;
 import org.jflow.graph.Program;
+import org.jflow.graph.Pruning;
 
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -78,38 +74,11 @@ public final class BranchFunction {
      * variable through the op); other variables are read anew.
      */
     Tensor[] recompute(Tensor[] opInputs) {
-        Tensor[] args = arguments(opInputs);
-        Graph g = program.graph();
-        List<Node> nodes = g.operations();
-        Map<Tensor, Tensor> env = new IdentityHashMap<>();
-        boolean[] fed = new boolean[nodes.size()];
-        for (int i = 0; i < args.length; i++) {
-            env.put(program.inputs().get(i), args[i]);
-            fed[program.inputs().get(i).op().id()] = true;
-        }
-        boolean[] needed = new boolean[nodes.size()];
-        for (Tensor t : program.outputs()) needed[t.op().id()] = true;
-        for (int i = nodes.size() - 1; i >= 0; i--) {
-            if (!needed[i] || fed[i]) continue;
-            for (Tensor in : nodes.get(i).inputs()) needed[in.op().id()] = true;
-        }
-        for (Node n : nodes) {
-            if (!needed[n.id()] || fed[n.id()]) continue;
-            Tensor[] outs;
-            if (n.op() == GraphOps.READ_VARIABLE) {
-                Variable v = (Variable) n.attrs().get("variable");
-                Integer outside = variableInputs.get(v);
-                outs = new Tensor[] {outside != null ? opInputs[outside] : v.value()};
-            } else {
-                Tensor[] ins = new Tensor[n.numInputs()];
-                for (int i = 0; i < ins.length; i++) ins[i] = env.get(n.input(i));
-                outs = Dispatcher.execute(n.op(), n.attrs(), ins);
-            }
-            for (int i = 0; i < outs.length; i++) env.put(n.output(i), outs[i]);
-        }
-        Tensor[] result = new Tensor[program.outputs().size()];
-        for (int i = 0; i < result.length; i++) result[i] = env.get(program.outputs().get(i));
-        return result;
+        boolean[] needed = Pruning.dataNeeded(program.graph(), program.outputs(), program.inputs());
+        return ConcreteFunction.replay(program, arguments(opInputs), needed, v -> {
+            Integer outside = variableInputs.get(v);
+            return outside != null ? opInputs[outside] : v.value();
+        });
     }
 
     @Override

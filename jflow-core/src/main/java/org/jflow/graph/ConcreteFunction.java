@@ -10,6 +10,7 @@ import org.jflow.Variable;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -100,14 +101,22 @@ public final class ConcreteFunction {
      */
     public static Tensor[] replay(Program program, Tensor[] args) {
         Graph g = program.graph();
-        boolean[] needed = Pruning.needed(g, program.outputs(), program.inputs(), true);
+        return replay(program, args, Pruning.needed(g, program.outputs(), program.inputs(), true), Variable::value);
+    }
+
+    /**
+     * As {@link #replay(Program, Tensor[])}, running only the nodes marked {@code needed} and taking
+     * each variable read's value from {@code readVariable}.
+     */
+    public static Tensor[] replay(Program program, Tensor[] args, boolean[] needed, Function<Variable, Tensor> readVariable) {
+        Graph g = program.graph();
         Map<Tensor, Tensor> env = new IdentityHashMap<>();
         for (int i = 0; i < args.length; i++) env.put(program.inputs().get(i), args[i]);
         for (Node n : g.operations()) {
             if (!needed[n.id()] || env.containsKey(n.numOutputs() > 0 ? n.output(0) : null)) continue;
             Tensor[] outs;
             if (n.op() == GraphOps.READ_VARIABLE) {
-                outs = new Tensor[] {((Variable) n.attrs().get("variable")).value()};
+                outs = new Tensor[] {readVariable.apply((Variable) n.attrs().get("variable"))};
             } else {
                 Tensor[] ins = new Tensor[n.numInputs()];
                 for (int i = 0; i < ins.length; i++) ins[i] = env.get(n.input(i));

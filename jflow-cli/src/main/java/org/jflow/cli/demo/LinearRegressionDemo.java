@@ -13,7 +13,8 @@ import static org.jflow.cli.demo.PrintBar.printbar;
 /**
  * The low-level API linear regression (001a 4.5): 400 noisy points of y = 2*x1 - 3*x2 + 3, a model
  * of raw variables, the gradients from tf.GradientTape and plain gradient descent (lr 0.001,
- * batch 10) for 200 epochs, which recovers w and b.
+ * batch 10) for 200 epochs, which recovers w and b; then, as the tutorial's Autograph part, 200
+ * more epochs from the trained state with the train step as one {@code tf.function}.
  */
 final class LinearRegressionDemo implements Demo {
     static final int EPOCHS = 200;
@@ -63,14 +64,22 @@ final class LinearRegressionDemo implements Demo {
         t.print(trainStep(model, test.features(), test.labels()).repr());
 
         DataIter dataIter = new DataIter(X, Y, 10, npRandom);
+        train(t, model, dataIter, (f, l) -> trainStep(model, f, l));
+
+        t.section("Autograph");
+        var tracedStep = tf.function((Tensor features, Tensor labels) -> trainStep(model, features, labels));
+        train(t, model, dataIter, tracedStep::call);
+    }
+
+    private static void train(Transcript t, LinearRegression model, DataIter dataIter, java.util.function.BinaryOperator<Tensor> step) {
         for (int epoch = 1; epoch <= EPOCHS; epoch++) {
             Tensor loss = null;
-            for (DataIter.Batch batch : dataIter.batches()) loss = trainStep(model, batch.features(), batch.labels());
+            for (DataIter.Batch batch : dataIter.batches()) loss = step.apply(batch.features(), batch.labels());
             if (epoch % 50 == 0) {
                 printbar(t);
                 t.tfPrint("epoch =", tf.constant(epoch), "loss = ", loss);
-                t.tfPrint("w =", w);
-                t.tfPrint("b =", b);
+                t.tfPrint("w =", model.w());
+                t.tfPrint("b =", model.b());
             }
         }
     }

@@ -1,8 +1,10 @@
 package org.jflow.cli.demo;
 
 import org.jflow.GradientTape;
+import org.jflow.Module;
 import org.jflow.Tensor;
 import org.jflow.Variable;
+import org.jflow.graph.PolymorphicFunction;
 
 import java.util.List;
 import java.util.Random;
@@ -13,7 +15,9 @@ import static org.jflow.cli.demo.PrintBar.printbar;
 /**
  * The low-level API DNN binary classifier (001a 4.6): positives on a ring of radius 5, negatives on
  * one of radius 8, a 2-4-8-1 network of raw variables, binary cross-entropy written out, and plain
- * gradient descent (lr 0.001, batch 100) with the gradients of tf.GradientTape.
+ * gradient descent (lr 0.001, batch 100) with the gradients of tf.GradientTape. As in the
+ * tutorial, the model is a {@code tf.Module} whose forward pass is a {@code tf.function} with the
+ * input signature {@code [None, 2]}, and the train step is a {@code tf.function} too.
  */
 final class DnnClassifierDemo implements Demo {
     private final long seed;
@@ -33,7 +37,7 @@ final class DnnClassifierDemo implements Demo {
     public String summary() { return "DNN binary classifier from scratch on ring-shaped data: raw variables, GradientTape"; }
 
     /** The tutorial's {@code DNNModel(tf.Module)}: three dense layers as raw variables. */
-    private static final class DNNModel {
+    private static final class DNNModel extends Module {
         final Variable w1 = tf.Variable(tf.random.truncatedNormal(new int[] {2, 4}), o -> o.dtype(tf.float32));
         final Variable b1 = tf.Variable(tf.zeros(1, 4), o -> o.dtype(tf.float32));
         final Variable w2 = tf.Variable(tf.random.truncatedNormal(new int[] {4, 8}), o -> o.dtype(tf.float32));
@@ -41,15 +45,12 @@ final class DnnClassifierDemo implements Demo {
         final Variable w3 = tf.Variable(tf.random.truncatedNormal(new int[] {8, 1}), o -> o.dtype(tf.float32));
         final Variable b3 = tf.Variable(tf.zeros(1, 1), o -> o.dtype(tf.float32));
 
-        /** tf.Module lists its variables by attribute name. */
-        List<Variable> trainableVariables() { return List.of(b1, b2, b3, w1, w2, w3); }
-
-        /** Forward pass. */
-        Tensor call(Tensor x) {
+        /** Forward pass: {@code @tf.function(input_signature=[tf.TensorSpec(shape=[None, 2], dtype=tf.float32)])}. */
+        final PolymorphicFunction<Tensor> call = tf.function((Tensor x) -> {
             x = tf.nn.relu(x.matmul(w1).add(b1));
             x = tf.nn.relu(x.matmul(w2).add(b2));
             return tf.nn.sigmoid(x.matmul(w3).add(b3));
-        }
+        }, f -> f.inputSignature(tf.TensorSpec(new int[] {-1, 2}, tf.float32)));
 
         /** Binary cross-entropy, predictions kept within [1e-7, 1 - 1e-7] to avoid log(0). */
         Tensor lossFunc(Tensor yTrue, Tensor yPred) {
@@ -93,16 +94,17 @@ final class DnnClassifierDemo implements Demo {
         t.section("Model");
         DNNModel model = new DNNModel();
         DataIter.Batch test = new DataIter(X, Y, 10, npRandom).next();
-        Tensor predictions = model.call(test.features());
+        Tensor predictions = model.call.call(test.features());
         t.tfPrint("init loss:", model.lossFunc(test.labels(), predictions));
         t.tfPrint("init metric", model.metricFunc(test.labels(), predictions));
         t.print(model.trainableVariables().size());
 
         t.section("Training");
         DataIter dataIter = new DataIter(X, Y, 100, npRandom);
+        var trainStep = tf.function((Tensor features, Tensor labels) -> trainStep(model, features, labels));
         for (int epoch = 1; epoch <= epochs; epoch++) {
             Tensor[] lossAndMetric = null;
-            for (DataIter.Batch batch : dataIter.batches()) lossAndMetric = trainStep(model, batch.features(), batch.labels());
+            for (DataIter.Batch batch : dataIter.batches()) lossAndMetric = trainStep.call(batch.features(), batch.labels());
             if (epoch % 100 == 0) {
                 printbar(t);
                 t.tfPrint("epoch =", tf.constant(epoch), "loss = ", lossAndMetric[0], "accuracy = ", lossAndMetric[1]);
@@ -114,7 +116,7 @@ final class DnnClassifierDemo implements Demo {
         GradientTape tape = tf.GradientTape();
         Tensor predictions, loss;
         try (tape) {
-            predictions = model.call(features);
+            predictions = model.call.call(features);
             loss = model.lossFunc(labels, predictions);
         }
         List<Tensor> grads = tape.gradient(loss, model.trainableVariables());

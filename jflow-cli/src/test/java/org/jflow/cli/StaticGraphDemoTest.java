@@ -37,7 +37,7 @@ class StaticGraphDemoTest {
                 jflow> sess.run(sum, Map.of(a, 1, b, 2, t1, new float[] {1, 2}, t2, new float[] {3, 4}))
                 [ 7. 10.]
                 jflow> sess.run(y, feedsWithoutT3)
-                InvalidArgumentError: You must feed a value for placeholder tensor 't3' with dtype float32 and shape [2]
+                InvalidArgumentError: You must feed a value for placeholder tensor 't3' with dtype float and shape [2]
                 jflow> sess.run(y, feedsWithT1OfThree)
                 ValueError: Cannot feed value of shape (3,) for Tensor 't1:0', which has shape '(2,)'
                 """), run.out());

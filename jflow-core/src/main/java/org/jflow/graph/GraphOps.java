@@ -41,7 +41,7 @@ public final class GraphOps {
         @Override
         public Tensor[] compute(Tensor[] inputs, Attrs attrs, TensorSpec[] outputs) {
             throw new InvalidArgumentError("You must feed a value for placeholder tensor '" + attrs.get("name")
-                    + "' with dtype " + outputs[0].dtype().tfName() + " and shape " + outputs[0].shape().toErrorString());
+                    + "' with dtype " + outputs[0].dtype().kernelName() + " and shape " + outputs[0].shape().toErrorString());
         }
     }.notDifferentiable();
 

@@ -1,0 +1,158 @@
+package org.jflow.conformance;
+
+import org.jflow.DType;
+import org.jflow.Shape;
+import org.jflow.Tensor;
+import org.jflow.engine.Attrs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The one table of how JFlow's ops map onto TF's, op by op: which of TF's inputs JFlow takes as
+ * attributes (and how such an attribute becomes a tensor), attribute renames, TF attributes that
+ * JFlow leaves implicit, the cases each op runs, and the float tolerance its results get.
+ *
+ * <p>An op without a row is not covered by this slice; a row without {@code inputs} maps JFlow's
+ * inputs one to one onto TF's input arguments (a list argument takes the run of inputs it needs).
+ */
+final class OpTable {
+    private OpTable() {}
+
+    /** Where one of TF's inputs comes from in a JFlow call. */
+    sealed interface Source permits Next, Rest, FromAttr {}
+
+    /** The next JFlow input. */
+    record Next() implements Source {}
+
+    /** The JFlow inputs up to those the later sources take, as one list argument. */
+    record Rest() implements Source {}
+
+    /** A JFlow attribute made into a tensor; {@code tensor} sees the whole call (absent attributes too). */
+    record FromAttr(String attr, Function<Cases.Case, Tensor> tensor) implements Source {}
+
+    static final Source IN = new Next();
+    static final Source LIST = new Rest();
+
+    /**
+     * One op's row. {@code inputs} null: one to one. {@code renames}: JFlow attribute to TF
+     * attribute. {@code implicit}: TF attributes JFlow derives, computed from the call. {@code ulps}:
+     * how far a float result may be from TF's, in units in the last place of the output dtype.
+     */
+    record Row(String op, List<Source> inputs, Map<String, String> renames, Map<String, Function<Cases.Case, Object>> implicit,
+               Cases.Generator cases, int ulps) {
+        Row inputs(Source... sources) { return new Row(op, List.of(sources), renames, implicit, cases, ulps); }
+
+        Row ulps(int n) { return new Row(op, inputs, renames, implicit, cases, n); }
+    }
+
+    private static Row row(String op, Cases.Generator cases) { return new Row(op, null, Map.of(), Map.of(), cases, 0); }
+
+    // ---- attribute-to-tensor conversions ----
+
+    /** An {@code int[]} attribute as an int32 vector. */
+    static Source intVector(String attr) {
+        return new FromAttr(attr, c -> vector(c.attrs().getInts(attr)));
+    }
+
+    /** A reduction's {@code axis}: absent means every axis of input 0, as TF's Python layer passes {@code range(rank)}. */
+    static Source axesOrAll(String attr) {
+        return new FromAttr(attr, c -> {
+            int[] axes = (int[]) c.attrs().get(attr);
+            if (axes == null) {
+                axes = new int[c.inputs()[0].rank()];
+                for (int i = 0; i < axes.length; i++) axes[i] = i;
+            }
+            return vector(axes);
+        });
+    }
+
+    private static Tensor vector(int[] v) {
+        long[] l = new long[v.length];
+        for (int i = 0; i < v.length; i++) l[i] = v[i];
+        return Values.ints(DType.INT32, Shape.of(v.length), l);
+    }
+
+    // ---- the table ----
+
+    /** Element-wise functions whose float results JFlow rounds from a float64 formula; TF's Eigen kernels may differ by a few ulps. */
+    private static final int TRANSCENDENTAL_ULPS = 4;
+
+    static final Map<String, Row> ROWS = new TreeMap<>();
+
+    static {
+        for (String op : List.of("Abs", "Neg", "Sign", "Square", "Floor", "Ceil", "Round", "Rint", "Reciprocal", "Sqrt", "Rsqrt",
+                "IsNan", "IsInf", "IsFinite", "LogicalNot")) {
+            add(row(op, Cases::unary));
+        }
+        for (String op : List.of("Exp", "Expm1", "Log", "Log1p", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh", "Tanh",
+                "Asinh", "Acosh", "Atanh", "Sigmoid", "Softplus", "Erf", "Erfc")) {
+            add(row(op, Cases::unary).ulps(TRANSCENDENTAL_ULPS));
+        }
+        for (String op : List.of("AddV2", "Sub", "Mul", "RealDiv", "Div", "FloorDiv", "FloorMod", "TruncateDiv", "TruncateMod",
+                "Maximum", "Minimum", "SquaredDifference", "DivNoNan", "MulNoNan", "Xdivy",
+                "Equal", "NotEqual", "Less", "LessEqual", "Greater", "GreaterEqual", "LogicalAnd", "LogicalOr")) {
+            add(row(op, Cases::binary));
+        }
+        add(row("Pow", Cases::binary).ulps(TRANSCENDENTAL_ULPS));
+        add(row("Atan2", Cases::binary).ulps(TRANSCENDENTAL_ULPS));
+        add(row("Cast", Cases::cast));
+        for (String op : List.of("Sum", "Mean", "Prod", "Max", "Min", "Any", "All", "EuclideanNorm")) {
+            add(row(op, Cases::reduction).inputs(IN, axesOrAll("axis")));
+        }
+    }
+
+    private static void add(Row r) {
+        if (ROWS.put(r.op(), r) != null) throw new IllegalStateException("Two rows for " + r.op());
+    }
+
+    /** TF's inputs for a call (each a tensor, or a list of them) under {@code row}; {@code tfListArgs} tells which of TF's arguments are lists. */
+    static List<Object> tfInputs(Row row, boolean[] tfListArgs, Cases.Case c) {
+        List<Source> sources = row.inputs() != null ? row.inputs() : oneToOne(tfListArgs);
+        List<Object> out = new ArrayList<>();
+        int next = 0;
+        for (int s = 0; s < sources.size(); s++) {
+            switch (sources.get(s)) {
+                case Next n -> out.add(c.inputs()[next++]);
+                case Rest r -> {
+                    int later = (int) sources.subList(s + 1, sources.size()).stream().filter(x -> x instanceof Next).count();
+                    int end = c.inputs().length - later;
+                    out.add(java.util.Arrays.copyOfRange(c.inputs(), next, end));
+                    next = end;
+                }
+                case FromAttr a -> out.add(a.tensor().apply(c));
+            }
+        }
+        if (next != c.inputs().length) throw new IllegalStateException(row.op() + ": " + (c.inputs().length - next) + " JFlow inputs left unmapped");
+        return out;
+    }
+
+    private static List<Source> oneToOne(boolean[] tfListArgs) {
+        List<Source> s = new ArrayList<>();
+        for (boolean list : tfListArgs) s.add(list ? LIST : IN);
+        return s;
+    }
+
+    /** The JFlow attributes that become TF inputs under {@code row}. */
+    static List<String> attrsAsInputs(Row row) {
+        List<String> names = new ArrayList<>();
+        if (row.inputs() != null) for (Source s : row.inputs()) if (s instanceof FromAttr a) names.add(a.attr());
+        return names;
+    }
+
+    /** TF's attribute name for JFlow's {@code attr}. */
+    static String tfAttrName(Row row, String attr) { return row.renames().getOrDefault(attr, attr); }
+
+    /** Unused here but part of a row's declaration: TF attributes JFlow leaves implicit. */
+    static Map<String, Object> implicitAttrs(Row row, Cases.Case c) {
+        Map<String, Object> m = new TreeMap<>();
+        row.implicit().forEach((k, f) -> m.put(k, f.apply(c)));
+        return m;
+    }
+
+    /** Attrs as given, for labels. */
+    static String describe(Attrs a) { return a.size() == 0 ? "" : " " + a; }
+}

@@ -112,7 +112,7 @@ final class Conformance {
             return myError != null ? "JFlow rejects (" + myError + "), TF gives " + describe(theirs)
                     : "TF rejects (" + theirError + "), JFlow gives " + describe(mine);
         }
-        return ResultCheck.difference(mine, theirs, row.ulps());
+        return ResultCheck.difference(mine, theirs, row, c.inputs());
     }
 
     private static Object constants(Object in, TfRunner tf) {

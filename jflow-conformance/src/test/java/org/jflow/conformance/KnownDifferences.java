@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The accepted differences from TF, read from {@code known-differences.txt}: lines
- * {@code op | case | reason}, where op and case may use {@code *} for any text. An entry that
- * matches no case is stale and fails the run like a mismatch.
+ * {@code ops | cases | reason}, where ops and cases are comma-separated globs ({@code *} for any
+ * text). An entry that matches no case is stale and fails the run like a mismatch.
  */
 final class KnownDifferences {
     record Entry(String op, String cases, String reason, Pattern opPattern, Pattern casePattern) {
@@ -50,11 +50,13 @@ final class KnownDifferences {
         return new KnownDifferences(entries);
     }
 
-    private static Pattern glob(String g) {
+    /** Comma-separated globs as one pattern. */
+    private static Pattern glob(String globs) {
         StringBuilder re = new StringBuilder();
-        for (String part : g.split("\\*", -1)) {
-            if (!re.isEmpty()) re.append(".*");
-            re.append(Pattern.quote(part));
+        for (String g : globs.split(",")) {
+            if (!re.isEmpty()) re.append('|');
+            String alt = java.util.Arrays.stream(g.strip().split("\\*", -1)).map(Pattern::quote).collect(java.util.stream.Collectors.joining(".*"));
+            re.append("(?:").append(alt).append(')');
         }
         return Pattern.compile(re.toString());
     }

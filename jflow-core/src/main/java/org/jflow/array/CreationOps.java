@@ -48,6 +48,10 @@ final class CreationOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             DType dtype = attrs.has("dtype") ? attrs.getDType("dtype") : in[0].dtype();
+            if (value != 0 && dtype == DType.STRING) { // ZerosLike makes empty strings, OnesLike has no string "one"
+                throw error("Value for attr 'T' of string is not in the list of allowed values: bfloat16, half, float, double, "
+                        + "int8, uint8, int16, uint16, int32, uint32, int64, uint64, complex64, complex128, bool");
+            }
             return spec(dtype, in[0].shape());
         }
 

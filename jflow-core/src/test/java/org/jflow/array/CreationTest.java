@@ -156,4 +156,12 @@ class CreationTest {
         Tensor t = tf.constant(new int[] {1, 2});
         assertArrayEquals(new int[] {1, 2}, tf.identity(t).toIntArray());
     }
+
+    @Test
+    void onesLikeRefusesStringsAsTf() { // found by jflow-conformance
+        Tensor strings = tf.constant(new String[] {"a", "b"});
+        assertArrayEquals(new String[] {"", ""}, tf.zerosLike(strings).toStringArray());
+        InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> tf.onesLike(strings));
+        assertTrue(e.getMessage().startsWith("Value for attr 'T' of string is not in the list of allowed values"), e.getMessage());
+    }
 }

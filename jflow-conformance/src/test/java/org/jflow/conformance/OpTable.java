@@ -81,6 +81,19 @@ final class OpTable {
         return new FromAttr(attr, c -> vector(c.attrs().getInts(attr)));
     }
 
+    /** An {@code int} attribute as an int32 scalar. */
+    static Source intScalar(String attr) {
+        return new FromAttr(attr, c -> Values.ints(DType.INT32, Shape.scalar(), c.attrs().getInt(attr)));
+    }
+
+    /** Flat paddings {@code [before0, after0, before1, ...]} as TF's {@code [rank, 2]} int32 matrix. */
+    static Source paddings(String attr) {
+        return new FromAttr(attr, c -> {
+            int[] p = c.attrs().getInts(attr);
+            return Values.reshaped(vector(p), Shape.of(p.length / 2, 2));
+        });
+    }
+
     /** A reduction's {@code axis}: absent means every axis of input 0, as TF's Python layer passes {@code range(rank)}. */
     static Source axesOrAll(String attr) {
         return new FromAttr(attr, c -> {
@@ -141,6 +154,44 @@ final class OpTable {
         for (String op : List.of("Max", "Min", "Any", "All")) {
             add(row(op, Cases::reduction).inputs(IN, axesOrAll("axis")));
         }
+
+        add(row("Reshape", ArrayCases::reshape).inputs(IN, intVector("shape")));
+        add(row("ExpandDims", ArrayCases::expandDims).inputs(IN, intScalar("axis")));
+        add(row("Squeeze", ArrayCases::squeeze));
+        add(row("Transpose", ArrayCases::transpose).inputs(IN, intVector("perm")));
+        add(row("ConcatV2", ArrayCases::concat).inputs(LIST, intScalar("axis")));
+        add(row("Pack", ArrayCases::pack));
+        add(row("Unpack", ArrayCases::unpack));
+        add(row("Tile", ArrayCases::tile).inputs(IN, intVector("multiples")));
+        add(row("ReverseV2", ArrayCases::reverse).inputs(IN, intVector("axis")));
+        add(row("Slice", ArrayCases::slice).inputs(IN, intVector("begin"), intVector("size")));
+        add(row("Pad", ArrayCases::pad).inputs(IN, paddings("paddings")));
+        add(row("PadV2", ArrayCases::padV2).inputs(IN, paddings("paddings"), IN));
+        add(row("MirrorPad", ArrayCases::mirrorPad).inputs(IN, paddings("paddings")));
+        add(row("BroadcastTo", ArrayCases::broadcastTo).inputs(IN, intVector("shape")));
+        add(row("Fill", ArrayCases::fill).inputs(intVector("dims"), IN));
+        add(row("Split", ArrayCases::split).inputs(intScalar("axis"), IN));
+        add(row("SplitV", ArrayCases::splitV).inputs(IN, intVector("size_splits"), intScalar("axis"))
+                .implicit("num_split", c -> (long) c.attrs().getInts("size_splits").length));
+        for (String op : List.of("Identity", "StopGradient", "ZerosLike", "OnesLike", "Shape", "Size", "Rank")) {
+            add(row(op, ArrayCases::oneTensor));
+        }
+        add(row("GatherV2", ArrayCases::gather).inputs(IN, IN, intScalar("axis")));
+        add(row("GatherNd", ArrayCases::gatherNd));
+        add(row("SelectV2", ArrayCases::selectV2));
+        add(row("Where", Cases::unary));
+        add(row("OneHot", ArrayCases::oneHot).inputs(IN, intScalar("depth"), IN, IN));
+        for (String op : List.of("ArgMax", "ArgMin")) add(row(op, ArrayCases::argReduction).inputs(IN, intScalar("axis")));
+        for (String op : List.of("Cumsum", "Cumprod")) {
+            add(row(op, ArrayCases::scan).inputs(IN, intScalar("axis")).inputScaledUlps(REDUCTION_ULPS));
+        }
+        add(row("MatMul", ArrayCases::matMul).inputScaledUlps(REDUCTION_ULPS));
+        add(row("BiasAdd", ArrayCases::biasAdd));
+        add(row("AddN", ArrayCases::addN).inputScaledUlps(REDUCTION_ULPS));
+        for (String op : List.of("Relu", "Relu6", "Softsign")) add(row(op, Cases::unary));
+        for (String op : List.of("Elu", "Selu")) add(row(op, Cases::unary).ulps(TRANSCENDENTAL_ULPS));
+        add(row("LeakyRelu", ArrayCases::leakyRelu));
+        for (String op : List.of("Softmax", "LogSoftmax")) add(row(op, Cases::unary).inputScaledUlps(TRANSCENDENTAL_ULPS));
     }
 
     private static void add(Row r) {

@@ -1,0 +1,271 @@
+package org.jflow.conformance;
+
+import org.jflow.DType;
+import org.jflow.Shape;
+import org.jflow.Tensor;
+import org.jflow.engine.Attrs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.jflow.conformance.Values.ALL;
+
+/**
+ * Cases of the shape and array ops, the NN activations and a few more: per op a list of variants
+ * (attributes and input shapes, errors included); the first variant runs in every dtype, the
+ * others in float32 and int64.
+ */
+final class ArrayCases {
+    private ArrayCases() {}
+
+    /** Makes a variant's inputs for dtype {@code t}. */
+    @FunctionalInterface
+    interface Inputs {
+        Tensor[] make(DType t, SplittableRandom rnd);
+    }
+
+    record Variant(String label, Attrs attrs, Inputs inputs) {}
+
+    static Cases.Generator of(Variant... variants) {
+        return rnd -> {
+            List<Cases.Case> cases = new ArrayList<>();
+            for (DType t : ALL) cases.add(make(variants[0], t, rnd));
+            for (int i = 1; i < variants.length; i++) {
+                for (DType t : new DType[] {DType.FLOAT32, DType.INT64}) cases.add(make(variants[i], t, rnd));
+            }
+            return cases;
+        };
+    }
+
+    private static Cases.Case make(Variant v, DType t, SplittableRandom rnd) {
+        return new Cases.Case(t.tfName() + " " + v.label(), v.attrs(), v.inputs().make(t, rnd));
+    }
+
+    /** A variant whose inputs are random tensors of the tested dtype with these shapes. */
+    private static Variant v(String label, Attrs attrs, int[]... shapes) {
+        return new Variant(label, attrs, (t, rnd) -> {
+            Tensor[] in = new Tensor[shapes.length];
+            for (int i = 0; i < shapes.length; i++) in[i] = Values.random(t, Shape.of(shapes[i]), rnd);
+            return in;
+        });
+    }
+
+    private static int[] s(int... dims) { return dims; }
+
+    private static Attrs a(Object... kv) { return Attrs.of(kv); }
+
+    private static Tensor int32(Shape s, long... v) { return Values.ints(DType.INT32, s, v); }
+
+    // ---- shape ops ----
+
+    static List<Cases.Case> reshape(SplittableRandom rnd) {
+        return of(v("[2,3,4] to [6,4]", a("shape", s(6, 4)), s(2, 3, 4)),
+                v("[2,3,4] to [-1,2]", a("shape", s(-1, 2)), s(2, 3, 4)),
+                v("scalar to [1,1]", a("shape", s(1, 1)), s()),
+                v("[1] to scalar", a("shape", s()), s(1)),
+                v("[0,3] to [3,-1]", a("shape", s(3, -1)), s(0, 3)),
+                v("[2,3] to [4,2] (error)", a("shape", s(4, 2)), s(2, 3)),
+                v("[2,3] to [-1,-1] (error)", a("shape", s(-1, -1)), s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> expandDims(SplittableRandom rnd) {
+        return of(v("[2,3] axis 0", a("axis", 0), s(2, 3)),
+                v("[2,3] axis -1", a("axis", -1), s(2, 3)),
+                v("[2,3] axis 2", a("axis", 2), s(2, 3)),
+                v("scalar axis 0", a("axis", 0), s()),
+                v("[2,3] axis 4 (error)", a("axis", 4), s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> squeeze(SplittableRandom rnd) {
+        return of(v("[1,3,1] all", a("squeeze_dims", s()), s(1, 3, 1)),
+                v("[1,3,1] axis [0]", a("squeeze_dims", s(0)), s(1, 3, 1)),
+                v("[1,3,1] axis [-1]", a("squeeze_dims", s(-1)), s(1, 3, 1)),
+                v("[1,3,1] axis [1] (error)", a("squeeze_dims", s(1)), s(1, 3, 1))).cases(rnd);
+    }
+
+    static List<Cases.Case> transpose(SplittableRandom rnd) {
+        return of(v("[2,3,4] perm [2,0,1]", a("perm", s(2, 0, 1)), s(2, 3, 4)),
+                v("[2,3] perm [0,1]", a("perm", s(0, 1)), s(2, 3)),
+                v("[0,3] perm [1,0]", a("perm", s(1, 0)), s(0, 3)),
+                v("[2,3,4] perm [0,0,1] (error)", a("perm", s(0, 0, 1)), s(2, 3, 4)),
+                v("[2,3] perm [1] (error)", a("perm", s(1)), s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> concat(SplittableRandom rnd) {
+        return of(v("[2,3]+[2,3] axis 0", a("axis", 0), s(2, 3), s(2, 3)),
+                v("[2,1]+[2,0]+[2,2] axis 1", a("axis", 1), s(2, 1), s(2, 0), s(2, 2)),
+                v("[2,3]+[2,3] axis -1", a("axis", -1), s(2, 3), s(2, 3)),
+                v("one input axis 0", a("axis", 0), s(2, 3)),
+                v("[2,3]+[3,3] axis 1 (error)", a("axis", 1), s(2, 3), s(3, 3)),
+                v("[2,3]+[2,3] axis 2 (error)", a("axis", 2), s(2, 3), s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> pack(SplittableRandom rnd) {
+        return of(v("3x[2,3] axis 0", a("axis", 0), s(2, 3), s(2, 3), s(2, 3)),
+                v("2x[2,3] axis 2", a("axis", 2), s(2, 3), s(2, 3)),
+                v("2x[2,3] axis -1", a("axis", -1), s(2, 3), s(2, 3)),
+                v("2x scalar axis 0", a("axis", 0), s(), s()),
+                v("[2,3]+[3,2] (error)", a("axis", 0), s(2, 3), s(3, 2)),
+                v("2x[2,3] axis 3 (error)", a("axis", 3), s(2, 3), s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> unpack(SplittableRandom rnd) {
+        return of(v("[3,2] axis 0", a("num", 3, "axis", 0), s(3, 2)),
+                v("[2,3] axis 1", a("num", 3, "axis", 1), s(2, 3)),
+                v("[2,3] axis -1", a("num", 3, "axis", -1), s(2, 3)),
+                v("[2,3] num 2 axis 1 (error)", a("num", 2, "axis", 1), s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> tile(SplittableRandom rnd) {
+        return of(v("[2,3] by [2,1]", a("multiples", s(2, 1)), s(2, 3)),
+                v("[2,3] by [1,0]", a("multiples", s(1, 0)), s(2, 3)),
+                v("[2] by [3]", a("multiples", s(3)), s(2)),
+                v("[2,3] by [2] (error)", a("multiples", s(2)), s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> reverse(SplittableRandom rnd) {
+        return of(v("[2,3,4] axis [0]", a("axis", s(0)), s(2, 3, 4)),
+                v("[2,3,4] axis [-1,1]", a("axis", s(-1, 1)), s(2, 3, 4)),
+                v("[2,3] axis []", a("axis", s()), s(2, 3)),
+                v("[2,3] axis [2] (error)", a("axis", s(2)), s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> slice(SplittableRandom rnd) {
+        return of(v("[3,4] begin [1,0] size [2,-1]", a("begin", s(1, 0), "size", s(2, -1)), s(3, 4)),
+                v("[3,4] begin [0,1] size [0,2]", a("begin", s(0, 1), "size", s(0, 2)), s(3, 4)),
+                v("[3,4] begin [2,0] size [2,1] (error)", a("begin", s(2, 0), "size", s(2, 1)), s(3, 4))).cases(rnd);
+    }
+
+    static List<Cases.Case> pad(SplittableRandom rnd) {
+        return of(v("[2,3] by [[1,0],[2,1]]", a("paddings", s(1, 0, 2, 1)), s(2, 3)),
+                v("[0,2] by [[1,1],[0,0]]", a("paddings", s(1, 1, 0, 0)), s(0, 2)),
+                v("[2,3] by [[-1,0],[0,0]] (error)", a("paddings", s(-1, 0, 0, 0)), s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> padV2(SplittableRandom rnd) {
+        return of(v("[2,3] by [[1,0],[2,1]] with scalar", a("paddings", s(1, 0, 2, 1)), s(2, 3), s()),
+                v("[2,3] with [1] (error)", a("paddings", s(1, 0, 2, 1)), s(2, 3), s(1))).cases(rnd);
+    }
+
+    static List<Cases.Case> mirrorPad(SplittableRandom rnd) {
+        return of(v("[2,3] REFLECT [[1,1],[2,2]]", a("paddings", s(1, 1, 2, 2), "mode", "REFLECT"), s(2, 3)),
+                v("[2,3] SYMMETRIC [[2,0],[0,3]]", a("paddings", s(2, 0, 0, 3), "mode", "SYMMETRIC"), s(2, 3)),
+                v("[2,3] REFLECT [[2,0],[0,0]] (error)", a("paddings", s(2, 0, 0, 0), "mode", "REFLECT"), s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> broadcastTo(SplittableRandom rnd) {
+        return of(v("[3] to [2,3]", a("shape", s(2, 3)), s(3)),
+                v("[2,1] to [2,2,4]", a("shape", s(2, 2, 4)), s(2, 1)),
+                v("scalar to [0,2]", a("shape", s(0, 2)), s()),
+                v("[3] to [2,2] (error)", a("shape", s(2, 2)), s(3))).cases(rnd);
+    }
+
+    static List<Cases.Case> fill(SplittableRandom rnd) {
+        return of(v("[2,3]", a("dims", s(2, 3)), s()),
+                v("[0]", a("dims", s(0)), s()),
+                v("[2] with [1] (error)", a("dims", s(2)), s(1))).cases(rnd);
+    }
+
+    static List<Cases.Case> split(SplittableRandom rnd) {
+        return of(v("[4,3] in 2 axis 0", a("num_split", 2, "axis", 0), s(4, 3)),
+                v("[2,6] in 3 axis -1", a("num_split", 3, "axis", -1), s(2, 6)),
+                v("[2,5] in 2 axis 1 (error)", a("num_split", 2, "axis", 1), s(2, 5))).cases(rnd);
+    }
+
+    static List<Cases.Case> splitV(SplittableRandom rnd) {
+        return of(v("[5,2] in [2,3] axis 0", a("size_splits", s(2, 3), "axis", 0), s(5, 2)),
+                v("[2,5] in [1,-1,0] axis 1", a("size_splits", s(1, -1, 0), "axis", 1), s(2, 5)),
+                v("[2,5] in [1,2] axis 1 (error)", a("size_splits", s(1, 2), "axis", 1), s(2, 5))).cases(rnd);
+    }
+
+    /** Ops of one tensor whose attributes are optional: a matrix, a scalar, an empty tensor. */
+    static List<Cases.Case> oneTensor(SplittableRandom rnd) {
+        return of(v("[2,3]", Attrs.EMPTY, s(2, 3)), v("scalar", Attrs.EMPTY, s()), v("[0,2]", Attrs.EMPTY, s(0, 2))).cases(rnd);
+    }
+
+    // ---- indexing ----
+
+    private static Variant indexed(String label, Attrs attrs, int[] params, Tensor indices) {
+        return new Variant(label, attrs, (t, rnd) -> new Tensor[] {Values.random(t, Shape.of(params), rnd), indices});
+    }
+
+    static List<Cases.Case> gather(SplittableRandom rnd) {
+        return of(indexed("[4,3] rows [2,0,2] axis 0", a("axis", 0, "batch_dims", 0), s(4, 3), int32(Shape.of(3), 2, 0, 2)),
+                indexed("[4,3] columns [[1],[2]] axis 1", a("axis", 1, "batch_dims", 0), s(4, 3), int32(Shape.of(2, 1), 1, 2)),
+                indexed("[4,3] axis -1", a("axis", -1, "batch_dims", 0), s(4, 3), int32(Shape.of(2), 0, 2)),
+                indexed("[2,3] batch_dims 1", a("axis", 1, "batch_dims", 1), s(2, 3), int32(Shape.of(2, 2), 0, 2, 1, 1)),
+                indexed("[4,3] index 4 (error)", a("axis", 0, "batch_dims", 0), s(4, 3), int32(Shape.of(1), 4)),
+                indexed("[4,3] index -1 (error)", a("axis", 0, "batch_dims", 0), s(4, 3), int32(Shape.of(1), -1))).cases(rnd);
+    }
+
+    static List<Cases.Case> gatherNd(SplittableRandom rnd) {
+        return of(indexed("[3,4] points", Attrs.EMPTY, s(3, 4), int32(Shape.of(2, 2), 0, 1, 2, 3)),
+                indexed("[3,4] rows", Attrs.EMPTY, s(3, 4), int32(Shape.of(2, 1), 2, 0)),
+                indexed("[3,4] out of range (error)", Attrs.EMPTY, s(3, 4), int32(Shape.of(1, 2), 3, 0))).cases(rnd);
+    }
+
+    static List<Cases.Case> selectV2(SplittableRandom rnd) {
+        Tensor cond = Values.ints(DType.BOOL, Shape.of(2, 3), 1, 0, 1, 0, 0, 1);
+        return of(new Variant("[2,3] all shapes equal", Attrs.EMPTY, (t, r) -> new Tensor[] {cond, Values.random(t, Shape.of(2, 3), r), Values.random(t, Shape.of(2, 3), r)}),
+                new Variant("broadcast condition [3] and scalar", Attrs.EMPTY, (t, r) -> new Tensor[] {Values.ints(DType.BOOL, Shape.of(3), 1, 0, 1),
+                        Values.random(t, Shape.of(2, 3), r), Values.random(t, Shape.scalar(), r)}),
+                new Variant("[2,3] with [2] (error)", Attrs.EMPTY, (t, r) -> new Tensor[] {cond, Values.random(t, Shape.of(2, 3), r), Values.random(t, Shape.of(2), r)}))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> oneHot(SplittableRandom rnd) {
+        return of(new Variant("[3] depth 4", a("depth", 4, "axis", -1), (t, r) -> onOff(t, int32(Shape.of(3), 0, 3, -1), r)),
+                new Variant("[2,2] depth 3 axis 0", a("depth", 3, "axis", 0), (t, r) -> onOff(t, int32(Shape.of(2, 2), 2, 1, 5, 0), r)),
+                new Variant("[3] depth -1 (error)", a("depth", -1, "axis", -1), (t, r) -> onOff(t, int32(Shape.of(3), 0, 1, 2), r)))
+                .cases(rnd);
+    }
+
+    private static Tensor[] onOff(DType t, Tensor indices, SplittableRandom r) {
+        return new Tensor[] {indices, Values.random(t, Shape.scalar(), r), Values.random(t, Shape.scalar(), r)};
+    }
+
+    // ---- math on axes ----
+
+    static List<Cases.Case> argReduction(SplittableRandom rnd) {
+        return of(v("[3,4] axis 0", a("axis", 0, "output_type", DType.INT64), s(3, 4)),
+                v("[3,4] axis -1 int32", a("axis", -1, "output_type", DType.INT32), s(3, 4)),
+                v("[0,4] axis 1", a("axis", 1, "output_type", DType.INT64), s(0, 4)),
+                v("[0,4] axis 0 (error)", a("axis", 0, "output_type", DType.INT64), s(0, 4)),
+                v("[3,4] axis 2 (error)", a("axis", 2, "output_type", DType.INT64), s(3, 4))).cases(rnd);
+    }
+
+    static List<Cases.Case> scan(SplittableRandom rnd) {
+        return of(v("[3,4] axis 0", a("axis", 0, "exclusive", false, "reverse", false), s(3, 4)),
+                v("[3,4] axis 1 exclusive", a("axis", 1, "exclusive", true, "reverse", false), s(3, 4)),
+                v("[3,4] axis -1 reverse", a("axis", -1, "exclusive", false, "reverse", true), s(3, 4)),
+                v("[3,4] axis 0 exclusive reverse", a("axis", 0, "exclusive", true, "reverse", true), s(3, 4)),
+                v("[3,4] axis 2 (error)", a("axis", 2, "exclusive", false, "reverse", false), s(3, 4))).cases(rnd);
+    }
+
+    static List<Cases.Case> matMul(SplittableRandom rnd) {
+        return of(v("[2,3] x [3,4]", a("transpose_a", false, "transpose_b", false), s(2, 3), s(3, 4)),
+                v("[3,2]^T x [3,4]", a("transpose_a", true, "transpose_b", false), s(3, 2), s(3, 4)),
+                v("[2,3] x [4,3]^T", a("transpose_a", false, "transpose_b", true), s(2, 3), s(4, 3)),
+                v("[2,0] x [0,3]", a("transpose_a", false, "transpose_b", false), s(2, 0), s(0, 3)),
+                v("[2,3] x [2,3] (error)", a("transpose_a", false, "transpose_b", false), s(2, 3), s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> biasAdd(SplittableRandom rnd) {
+        return of(v("[2,3] + [3]", Attrs.EMPTY, s(2, 3), s(3)),
+                v("[2,2,3] + [3]", Attrs.EMPTY, s(2, 2, 3), s(3)),
+                v("[2,3] + [2] (error)", Attrs.EMPTY, s(2, 3), s(2))).cases(rnd);
+    }
+
+    static List<Cases.Case> addN(SplittableRandom rnd) {
+        return of(v("3x[2,3]", Attrs.EMPTY, s(2, 3), s(2, 3), s(2, 3)),
+                v("1x[2]", Attrs.EMPTY, s(2)),
+                v("[2,3]+[3] (error)", Attrs.EMPTY, s(2, 3), s(3))).cases(rnd);
+    }
+
+    static List<Cases.Case> leakyRelu(SplittableRandom rnd) {
+        return of(v("[2,3] alpha 0.2", a("alpha", 0.2), s(2, 3)),
+                v("[4] alpha 2", a("alpha", 2.0), s(4)),
+                v("scalar alpha 0.2", a("alpha", 0.2), s())).cases(rnd);
+    }
+}

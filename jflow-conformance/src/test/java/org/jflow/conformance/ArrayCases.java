@@ -268,4 +268,83 @@ final class ArrayCases {
                 v("[4] alpha 2", a("alpha", 2.0), s(4)),
                 v("scalar alpha 0.2", a("alpha", 0.2), s())).cases(rnd);
     }
+
+    // ---- sorting, segments, scatter ----
+
+    static List<Cases.Case> topK(SplittableRandom rnd) {
+        return of(v("[3,5] k 2", a("k", 2, "sorted", true), s(3, 5)),
+                v("[5] k 5", a("k", 5, "sorted", true), s(5)),
+                v("[3,5] k 0", a("k", 0, "sorted", true), s(3, 5)),
+                v("[3,5] k 6 (error)", a("k", 6, "sorted", true), s(3, 5)),
+                v("scalar k 1 (error)", a("k", 1, "sorted", true), s())).cases(rnd);
+    }
+
+    static List<Cases.Case> segment(SplittableRandom rnd) {
+        return of(indexed("[4,2] ids [0,0,1,3]", Attrs.EMPTY, s(4, 2), int32(Shape.of(4), 0, 0, 1, 3)),
+                indexed("[3] ids [0,1,1]", Attrs.EMPTY, s(3), int32(Shape.of(3), 0, 1, 1)),
+                indexed("[3] unsorted ids (error)", Attrs.EMPTY, s(3), int32(Shape.of(3), 1, 0, 1)),
+                indexed("[3] negative id (error)", Attrs.EMPTY, s(3), int32(Shape.of(3), -1, 0, 1))).cases(rnd);
+    }
+
+    static List<Cases.Case> unsortedSegment(SplittableRandom rnd) {
+        return of(indexed("[4,2] ids [2,0,2,-1] into 4", a("num_segments", 4), s(4, 2), int32(Shape.of(4), 2, 0, 2, -1)),
+                indexed("[3] ids [0,1,1] into 2", a("num_segments", 2), s(3), int32(Shape.of(3), 0, 1, 1)),
+                indexed("[3] id 3 into 2 (error)", a("num_segments", 2), s(3), int32(Shape.of(3), 0, 3, 1))).cases(rnd);
+    }
+
+    static List<Cases.Case> scatterNd(SplittableRandom rnd) {
+        return of(new Variant("2 rows into [4,2]", a("shape", s(4, 2)), (t, r) -> new Tensor[] {int32(Shape.of(2, 1), 3, 1), Values.random(t, Shape.of(2, 2), r)}),
+                new Variant("repeated index adds", a("shape", s(3)), (t, r) -> new Tensor[] {int32(Shape.of(3, 1), 1, 1, 0), Values.random(t, Shape.of(3), r)}),
+                new Variant("index out of range (error)", a("shape", s(3)), (t, r) -> new Tensor[] {int32(Shape.of(1, 1), 3), Values.random(t, Shape.of(1), r)}))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> tensorScatter(SplittableRandom rnd) {
+        return of(new Variant("2 rows of [4,2]", Attrs.EMPTY, (t, r) -> new Tensor[] {Values.random(t, Shape.of(4, 2), r),
+                        int32(Shape.of(2, 1), 3, 1), Values.random(t, Shape.of(2, 2), r)}),
+                new Variant("points of [2,2]", Attrs.EMPTY, (t, r) -> new Tensor[] {Values.random(t, Shape.of(2, 2), r),
+                        int32(Shape.of(2, 2), 0, 1, 1, 0), Values.random(t, Shape.of(2), r)}),
+                new Variant("index out of range (error)", Attrs.EMPTY, (t, r) -> new Tensor[] {Values.random(t, Shape.of(3), r),
+                        int32(Shape.of(1, 1), 3), Values.random(t, Shape.of(1), r)}))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> batchMatMul(SplittableRandom rnd) {
+        return of(v("[2,2,3] x [2,3,4]", a("adj_x", false, "adj_y", false), s(2, 2, 3), s(2, 3, 4)),
+                v("[2,3,2]^H x [3,4] broadcast", a("adj_x", true, "adj_y", false), s(2, 3, 2), s(3, 4)),
+                v("[2,3] x [1,4,3]^H", a("adj_x", false, "adj_y", true), s(2, 3), s(1, 4, 3)),
+                v("[2,2,3] x [3,2,4] (error)", a("adj_x", false, "adj_y", false), s(2, 2, 3), s(3, 2, 4))).cases(rnd);
+    }
+
+    static List<Cases.Case> depthToSpace(SplittableRandom rnd) {
+        return of(v("[1,2,2,4] block 2", a("block_size", 2), s(1, 2, 2, 4)),
+                v("[2,1,1,9] block 3", a("block_size", 3), s(2, 1, 1, 9)),
+                v("[1,2,2,3] block 2 (error)", a("block_size", 2), s(1, 2, 2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> spaceToDepth(SplittableRandom rnd) {
+        return of(v("[1,4,4,1] block 2", a("block_size", 2), s(1, 4, 4, 1)),
+                v("[2,3,3,2] block 3", a("block_size", 3), s(2, 3, 3, 2)),
+                v("[1,3,4,1] block 2 (error)", a("block_size", 2), s(1, 3, 4, 1))).cases(rnd);
+    }
+
+    // ---- strings ----
+
+    static List<Cases.Case> stringLength(SplittableRandom rnd) {
+        return of(v("edges bytes", a("unit", "BYTE"), s(8)), v("edges chars", a("unit", "UTF8_CHAR"), s(8)), v("[0]", a("unit", "BYTE"), s(0))).cases(rnd);
+    }
+
+    static List<Cases.Case> stringToHashBucketFast(SplittableRandom rnd) {
+        return of(v("[8] into 10", a("num_buckets", 10), s(8)), v("[2,3] into 1", a("num_buckets", 1), s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> stringToNumber(SplittableRandom rnd) {
+        Tensor numbers = Values.strings(Shape.of(5), "1", "-4.5e1", " 7", "0x10", "1e40");
+        return of(new Variant("numbers to float32", a("out_type", DType.FLOAT32), (t, r) -> new Tensor[] {t == DType.STRING ? numbers : Values.random(t, Shape.of(2), r)}),
+                new Variant("integers to int32", a("out_type", DType.INT32), (t, r) -> new Tensor[] {Values.strings(Shape.of(3), "12", "-3", "2147483647")}),
+                new Variant("integers to int64", a("out_type", DType.INT64), (t, r) -> new Tensor[] {Values.strings(Shape.of(2), "9223372036854775807", "-1")}),
+                new Variant("not a number (error)", a("out_type", DType.FLOAT32), (t, r) -> new Tensor[] {Values.strings(Shape.of(1), "abc")}),
+                new Variant("int32 overflow (error)", a("out_type", DType.INT32), (t, r) -> new Tensor[] {Values.strings(Shape.of(1), "2147483648")}))
+                .cases(rnd);
+    }
 }

@@ -192,6 +192,32 @@ final class OpTable {
         for (String op : List.of("Elu", "Selu")) add(row(op, Cases::unary).ulps(TRANSCENDENTAL_ULPS));
         add(row("LeakyRelu", ArrayCases::leakyRelu));
         for (String op : List.of("Softmax", "LogSoftmax")) add(row(op, Cases::unary).inputScaledUlps(TRANSCENDENTAL_ULPS));
+
+        add(row("TopKV2", ArrayCases::topK).inputs(IN, intScalar("k")));
+        for (String op : List.of("SegmentSum", "SegmentProd", "SegmentMean", "SegmentMax", "SegmentMin")) {
+            add(row(op, ArrayCases::segment).inputScaledUlps(REDUCTION_ULPS));
+        }
+        for (String op : List.of("UnsortedSegmentSum", "UnsortedSegmentProd", "UnsortedSegmentMax", "UnsortedSegmentMin")) {
+            add(row(op, ArrayCases::unsortedSegment).inputs(IN, IN, intScalar("num_segments")).inputScaledUlps(REDUCTION_ULPS));
+        }
+        add(row("ScatterNd", ArrayCases::scatterNd).inputs(IN, IN, intVector("shape")).inputScaledUlps(REDUCTION_ULPS));
+        add(row("TensorScatterUpdate", ArrayCases::tensorScatter));
+        add(row("TensorScatterAdd", ArrayCases::tensorScatter).inputScaledUlps(REDUCTION_ULPS));
+        add(row("BatchMatMulV3", ArrayCases::batchMatMul).inputScaledUlps(REDUCTION_ULPS)
+                .implicit("Tout", c -> TfRunner.dataType(c.inputs()[0].dtype())));
+        add(row("DepthToSpace", ArrayCases::depthToSpace));
+        add(row("SpaceToDepth", ArrayCases::spaceToDepth));
+        for (String op : List.of("StringUpper", "StringLower", "StringStrip")) add(row(op, Cases::unary));
+        add(row("StringLength", ArrayCases::stringLength));
+        add(row("StringToHashBucketFast", ArrayCases::stringToHashBucketFast));
+        add(row("StringToNumber", ArrayCases::stringToNumber));
+        for (String op : List.of("Real", "Imag")) {
+            add(row(op, Cases::unary).implicit("Tout", c -> TfRunner.dataType(c.inputs()[0].dtype().realDType())));
+        }
+        for (String op : List.of("ComplexAbs", "Angle")) { // hypot and atan2 of the parts
+            add(row(op, Cases::unary).ulps(TRANSCENDENTAL_ULPS).implicit("Tout", c -> TfRunner.dataType(c.inputs()[0].dtype().realDType())));
+        }
+        add(row("Conj", Cases::unary));
     }
 
     private static void add(Row r) {

@@ -94,6 +94,11 @@ final class OpTable {
         });
     }
 
+    /** A {@code Shape} attribute as an int32 vector. */
+    static Source shapeVector(String attr) {
+        return new FromAttr(attr, c -> vector(c.attrs().getShape(attr).dimsView()));
+    }
+
     /** A reduction's {@code axis}: absent means every axis of input 0, as TF's Python layer passes {@code range(rank)}. */
     static Source axesOrAll(String attr) {
         return new FromAttr(attr, c -> {
@@ -218,6 +223,10 @@ final class OpTable {
             add(row(op, Cases::unary).ulps(TRANSCENDENTAL_ULPS).implicit("Tout", c -> TfRunner.dataType(c.inputs()[0].dtype().realDType())));
         }
         add(row("Conj", Cases::unary));
+        for (String op : List.of("StatelessRandomUniform", "StatelessRandomNormal", "StatelessTruncatedNormal", "StatelessRandomUniformFullInt")) {
+            add(row(op, ArrayCases::statelessUniform).inputs(shapeVector("shape"), IN).ulps(TRANSCENDENTAL_ULPS));
+        }
+        add(row("StatelessRandomUniformInt", ArrayCases::statelessUniformInt).inputs(shapeVector("shape"), IN, IN, IN));
     }
 
     private static void add(Row r) {

@@ -377,4 +377,128 @@ final class ArrayCases {
         return stateless(DType.INT64, t -> t == DType.STRING ? new Tensor[] {Values.strings(Shape.scalar(), "a"), Values.strings(Shape.scalar(), "b")}
                 : new Tensor[] {Values.ints(t, Shape.scalar(), -10), Values.ints(t, Shape.scalar(), 1000)}).cases(rnd);
     }
+
+    // ---- slicing, sequences ----
+
+    private static Attrs strided(int[] begin, int[] end, int[] strides, int beginMask, int endMask, int ellipsis, int newAxis, int shrink) {
+        return a("begin", begin, "end", end, "strides", strides, "begin_mask", beginMask, "end_mask", endMask,
+                "ellipsis_mask", ellipsis, "new_axis_mask", newAxis, "shrink_axis_mask", shrink);
+    }
+
+    static List<Cases.Case> stridedSlice(SplittableRandom rnd) {
+        return of(v("[4,5] [1:3, ::2]", strided(s(1, 0), s(3, 0), s(1, 2), 0, 2, 0, 0, 0), s(4, 5)),
+                v("[4,5] [::-1, -2]", strided(s(0, -2), s(0, -1), s(-1, 1), 1, 1, 0, 0, 2), s(4, 5)),
+                v("[2,3,4] [..., 1:3]", strided(s(0, 1), s(0, 3), s(1, 1), 0, 0, 1, 0, 0), s(2, 3, 4)),
+                v("[2,3] [newaxis, 1]", strided(s(0, 1), s(0, 2), s(1, 1), 0, 0, 0, 1, 2), s(2, 3)),
+                v("[4] [5:1:-2]", strided(s(5), s(1), s(-2), 0, 0, 0, 0, 0), s(4)),
+                v("[4] [7] (error)", strided(s(7), s(8), s(1), 0, 0, 0, 0, 1), s(4)),
+                v("[4] step 0 (error)", strided(s(0), s(4), s(0), 0, 0, 0, 0, 0), s(4))).cases(rnd);
+    }
+
+    /** Range's bounds are attributes in JFlow, typed by {@code Tidx}. */
+    static List<Cases.Case> range(SplittableRandom rnd) {
+        List<Cases.Case> cases = new ArrayList<>();
+        for (DType t : ALL) cases.add(new Cases.Case(t.tfName() + " 0 to 10 by 3", a("start", 0, "limit", 10, "delta", 3, "Tidx", t)));
+        cases.add(new Cases.Case("float32 1.5 to -2 by -0.5", a("start", 1.5, "limit", -2.0, "delta", -0.5, "Tidx", DType.FLOAT32)));
+        cases.add(new Cases.Case("float64 0 to 1 by 0.1", a("start", 0.0, "limit", 1.0, "delta", 0.1, "Tidx", DType.FLOAT64)));
+        cases.add(new Cases.Case("int64 5 to 5 by 1", a("start", 5, "limit", 5, "delta", 1, "Tidx", DType.INT64)));
+        cases.add(new Cases.Case("int32 0 to 10 by -1 (error)", a("start", 0, "limit", 10, "delta", -1, "Tidx", DType.INT32)));
+        cases.add(new Cases.Case("int32 by 0 (error)", a("start", 0, "limit", 10, "delta", 0, "Tidx", DType.INT32)));
+        return cases;
+    }
+
+    static List<Cases.Case> linSpace(SplittableRandom rnd) {
+        return of(new Variant("-1 to 2 in 7", a("num", 7), (t, r) -> new Tensor[] {Values.ints(t, Shape.scalar(), -1), Values.ints(t, Shape.scalar(), 2)}),
+                new Variant("3 to 3 in 1", a("num", 1), (t, r) -> new Tensor[] {Values.ints(t, Shape.scalar(), 3), Values.ints(t, Shape.scalar(), 3)}),
+                new Variant("num 0 (error)", a("num", 0), (t, r) -> new Tensor[] {Values.ints(t, Shape.scalar(), 0), Values.ints(t, Shape.scalar(), 1)}))
+                .cases(rnd);
+    }
+
+    // ---- NN ----
+
+    private static Attrs window(int[] ksize, int[] strides, String padding) {
+        return ksize == null ? a("strides", strides, "padding", padding) : a("ksize", ksize, "strides", strides, "padding", padding);
+    }
+
+    static List<Cases.Case> conv2d(SplittableRandom rnd) {
+        return of(v("[1,5,5,2] * [3,3,2,4] VALID", window(null, s(1, 1, 1, 1), "VALID"), s(1, 5, 5, 2), s(3, 3, 2, 4)),
+                v("[2,6,5,3] * [2,2,3,2] SAME stride 2", window(null, s(1, 2, 2, 1), "SAME"), s(2, 6, 5, 3), s(2, 2, 3, 2)),
+                v("[1,4,4,1] * [3,3,1,1] dilation 2", a("strides", s(1, 1, 1, 1), "padding", "SAME", "dilations", s(1, 2, 2, 1)), s(1, 4, 4, 1), s(3, 3, 1, 1)),
+                v("channels differ (error)", window(null, s(1, 1, 1, 1), "VALID"), s(1, 5, 5, 2), s(3, 3, 3, 4))).cases(rnd);
+    }
+
+    static List<Cases.Case> pool(SplittableRandom rnd) {
+        return of(v("[1,4,4,2] 2x2 VALID", window(s(1, 2, 2, 1), s(1, 2, 2, 1), "VALID"), s(1, 4, 4, 2)),
+                v("[2,5,5,1] 3x3 SAME stride 2", window(s(1, 3, 3, 1), s(1, 2, 2, 1), "SAME"), s(2, 5, 5, 1)),
+                v("[1,3,4,1] 2x3 stride 1 VALID", window(s(1, 2, 3, 1), s(1, 1, 1, 1), "VALID"), s(1, 3, 4, 1)),
+                v("window larger than input VALID (error)", window(s(1, 5, 5, 1), s(1, 1, 1, 1), "VALID"), s(1, 3, 3, 1))).cases(rnd);
+    }
+
+    static List<Cases.Case> softmaxCrossEntropy(SplittableRandom rnd) {
+        return of(v("[2,3] logits and labels", Attrs.EMPTY, s(2, 3), s(2, 3)),
+                v("[2,3] with [3] labels broadcast", Attrs.EMPTY, s(2, 3), s(1, 3)),
+                v("[2,3] with [2,4] (error)", Attrs.EMPTY, s(2, 3), s(2, 4))).cases(rnd);
+    }
+
+    static List<Cases.Case> sparseSoftmaxCrossEntropy(SplittableRandom rnd) {
+        return of(indexed("[3,4] labels [0,3,1]", Attrs.EMPTY, s(3, 4), int32(Shape.of(3), 0, 3, 1)),
+                indexed("[3,4] label 4 (error)", Attrs.EMPTY, s(3, 4), int32(Shape.of(3), 0, 4, 1))).cases(rnd);
+    }
+
+    static List<Cases.Case> cross(SplittableRandom rnd) {
+        return of(v("[2,3] x [2,3]", Attrs.EMPTY, s(2, 3), s(2, 3)), v("[3] x [3]", Attrs.EMPTY, s(3), s(3)),
+                v("[2] x [2] (error)", Attrs.EMPTY, s(2), s(2))).cases(rnd);
+    }
+
+    static List<Cases.Case> einsum(SplittableRandom rnd) {
+        return of(v("ij,jk->ik", a("equation", "ij,jk->ik"), s(2, 3), s(3, 4)),
+                v("bij,bjk->bik", a("equation", "bij,bjk->bik"), s(2, 2, 3), s(2, 3, 2)),
+                v("ii->i", a("equation", "ii->i"), s(3, 3)),
+                v("ij->", a("equation", "ij->"), s(2, 3)),
+                v("ij,ij->ij", a("equation", "ij,ij->ij"), s(2, 3), s(2, 3)),
+                v("ij,jk->ik mismatch (error)", a("equation", "ij,jk->ik"), s(2, 3), s(4, 4))).cases(rnd);
+    }
+
+    static List<Cases.Case> unique(SplittableRandom rnd) {
+        return of(new Variant("[8] small values", a("out_idx", DType.INT32), (t, r) -> new Tensor[] {t == DType.STRING
+                        ? Values.strings(Shape.of(4), "b", "a", "b", "c") : Values.ints(t, Shape.of(8), 3, 1, 3, 0, 1, 1, 2, 0)}),
+                new Variant("[0]", a("out_idx", DType.INT64), (t, r) -> new Tensor[] {Values.random(t, Shape.of(0), r)}),
+                new Variant("[2,2] (error)", a("out_idx", DType.INT32), (t, r) -> new Tensor[] {Values.random(t, Shape.of(2, 2), r)}))
+                .cases(rnd);
+    }
+
+    // ---- linear algebra ----
+
+    /** Well-conditioned matrices: random plus 6 on the diagonal (symmetric positive definite where the op needs it). */
+    private static Variant matrices(String label, boolean spd, int n, int... batch) {
+        return new Variant(label, Attrs.EMPTY, (t, r) -> {
+            int[] dims = java.util.Arrays.copyOf(batch, batch.length + 2);
+            dims[batch.length] = n;
+            dims[batch.length + 1] = n;
+            Tensor x = Values.random(t, Shape.of(dims), r);
+            if (!t.isFloating() && !t.isComplex()) return new Tensor[] {x};
+            Object data = x.data();
+            int count = x.size() / (n * n);
+            for (int m = 0; m < count; m++) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        int k = m * n * n + i * n + j;
+                        double v = org.jflow.engine.Buffers.getDouble(data, t, k), vt = org.jflow.engine.Buffers.getDouble(data, t, m * n * n + j * n + i);
+                        double w = spd ? (v + vt) / 4 : v / 2;
+                        org.jflow.engine.Buffers.setDouble(data, t, k, i == j ? w + 6 : w);
+                    }
+                }
+            }
+            return new Tensor[] {x};
+        });
+    }
+
+    static List<Cases.Case> squareMatrix(SplittableRandom rnd) {
+        return of(matrices("[3,3]", false, 3), matrices("[2,4,4]", false, 4, 2), matrices("[0,2,2]", false, 2, 0),
+                v("[2,3] (error)", Attrs.EMPTY, s(2, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> spdMatrix(SplittableRandom rnd) {
+        return of(matrices("[3,3]", true, 3), matrices("[2,4,4]", true, 4, 2), v("[2,3] (error)", Attrs.EMPTY, s(2, 3))).cases(rnd);
+    }
 }

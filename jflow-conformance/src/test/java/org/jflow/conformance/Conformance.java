@@ -69,8 +69,14 @@ final class Conformance {
 
     private static List<Outcome> runOp(Op op, OpDef def, OpTable.Row row, KnownDifferences known) {
         List<Outcome> outcomes = new ArrayList<>();
+        List<Cases.Case> cases;
+        try {
+            cases = row.cases().cases(new SplittableRandom(SEED ^ op.name().hashCode()));
+        } catch (RuntimeException e) {
+            return List.of(new Outcome("(case generation)", Verdict.MISMATCH, "harness cannot generate the cases: " + firstLine(e)));
+        }
         try (TfRunner tf = new TfRunner()) {
-            for (Cases.Case c : row.cases().cases(new SplittableRandom(SEED ^ op.name().hashCode()))) {
+            for (Cases.Case c : cases) {
                 String difference = difference(op, def, row, c, tf);
                 if (difference == null) {
                     outcomes.add(new Outcome(c.label(), Verdict.PASS, null));

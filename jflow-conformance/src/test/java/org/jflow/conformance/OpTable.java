@@ -99,6 +99,11 @@ final class OpTable {
         return new FromAttr(attr, c -> vector(c.attrs().getShape(attr).dimsView()));
     }
 
+    /** A number attribute as a scalar of the dtype in attribute {@code dtypeAttr}. */
+    static Source scalarOfType(String attr, String dtypeAttr) {
+        return new FromAttr(attr, c -> Values.floats(c.attrs().getDType(dtypeAttr), Shape.scalar(), c.attrs().getDouble(attr)));
+    }
+
     /** A reduction's {@code axis}: absent means every axis of input 0, as TF's Python layer passes {@code range(rank)}. */
     static Source axesOrAll(String attr) {
         return new FromAttr(attr, c -> {
@@ -226,6 +231,21 @@ final class OpTable {
         for (String op : List.of("StatelessRandomUniform", "StatelessRandomNormal", "StatelessTruncatedNormal", "StatelessRandomUniformFullInt")) {
             add(row(op, ArrayCases::statelessUniform).inputs(shapeVector("shape"), IN).ulps(TRANSCENDENTAL_ULPS));
         }
+        add(row("StridedSlice", ArrayCases::stridedSlice).inputs(IN, intVector("begin"), intVector("end"), intVector("strides")));
+        add(row("Range", ArrayCases::range).inputs(scalarOfType("start", "Tidx"), scalarOfType("limit", "Tidx"), scalarOfType("delta", "Tidx")));
+        add(row("LinSpace", ArrayCases::linSpace).inputs(IN, IN, intScalar("num")).ulps(TRANSCENDENTAL_ULPS));
+        add(row("Conv2D", ArrayCases::conv2d).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("MaxPool", ArrayCases::pool));
+        add(row("AvgPool", ArrayCases::pool).inputScaledUlps(REDUCTION_ULPS));
+        add(row("SoftmaxCrossEntropyWithLogits", ArrayCases::softmaxCrossEntropy).inputScaledUlps(REDUCTION_ULPS));
+        add(row("SparseSoftmaxCrossEntropyWithLogits", ArrayCases::sparseSoftmaxCrossEntropy).inputScaledUlps(REDUCTION_ULPS));
+        add(row("L2Loss", ArrayCases::oneTensor).inputScaledUlps(REDUCTION_ULPS));
+        add(row("Cross", ArrayCases::cross).inputScaledUlps(4));
+        add(row("Einsum", ArrayCases::einsum).inputScaledUlps(REDUCTION_ULPS));
+        add(row("Unique", ArrayCases::unique));
+        // LU / Cholesky in another order than Eigen's: results agree to a few hundred ulps on these well-conditioned inputs
+        for (String op : List.of("MatrixInverse", "MatrixDeterminant")) add(row(op, ArrayCases::squareMatrix).ulps(256));
+        add(row("Cholesky", ArrayCases::spdMatrix).ulps(256));
         add(row("StatelessRandomUniformInt", ArrayCases::statelessUniformInt).inputs(shapeVector("shape"), IN, IN, IN));
     }
 

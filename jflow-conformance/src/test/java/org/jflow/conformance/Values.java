@@ -100,13 +100,17 @@ final class Values {
         return Tensor.wrap(t, s, data);
     }
 
+    /** The values in dtype {@code t}; for strings, their decimal texts. */
     static Tensor floats(DType t, Shape s, double... v) {
+        if (t == DType.STRING) return strings(s, Arrays.stream(v).mapToObj(Double::toString).toArray(String[]::new));
         Object data = Buffers.allocate(t, v.length);
         for (int i = 0; i < v.length; i++) Buffers.setDouble(data, t, i, v[i]);
         return Tensor.wrap(t, s, data);
     }
 
+    /** The values in dtype {@code t} (wrapping as C++ narrowing does); for strings, their decimal texts. */
     static Tensor ints(DType t, Shape s, long... v) {
+        if (t == DType.STRING) return strings(s, Arrays.stream(v).mapToObj(Long::toString).toArray(String[]::new));
         Object data = Buffers.allocate(t, v.length);
         for (int i = 0; i < v.length; i++) Buffers.setLong(data, t, i, v[i]);
         return Tensor.wrap(t, s, data);

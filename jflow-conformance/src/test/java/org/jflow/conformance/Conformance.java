@@ -31,7 +31,8 @@ final class Conformance {
 
     record Outcome(String label, Verdict verdict, String detail) {}
 
-    record Results(Map<String, List<Outcome>> byOp, Set<String> noTfCounterpart, Set<String> uncovered, KnownDifferences known) {
+    record Results(Map<String, List<Outcome>> byOp, Set<String> noTfCounterpart, Set<String> notCompared, Set<String> uncovered,
+                   KnownDifferences known) {
         long cases() { return byOp.values().stream().mapToLong(List::size).sum(); }
 
         long count(Verdict v) { return byOp.values().stream().flatMap(List::stream).filter(o -> o.verdict() == v).count(); }
@@ -56,15 +57,16 @@ final class Conformance {
             if (!registered.contains(op)) throw new IllegalStateException("OpTable has a row for " + op + ", which JFlow's registry lacks");
         }
         Map<String, List<Outcome>> byOp = new LinkedHashMap<>();
-        Set<String> noTf = new TreeSet<>(), uncovered = new TreeSet<>();
+        Set<String> noTf = new TreeSet<>(), notCompared = new TreeSet<>(), uncovered = new TreeSet<>();
         for (Op op : OpRegistry.all()) {
             OpDef def = tfOps.get(op.name());
             OpTable.Row row = OpTable.ROWS.get(op.name());
             if (def == null) noTf.add(op.name());
+            else if (OpTable.NOT_COMPARED.containsKey(op.name())) notCompared.add(op.name());
             else if (row == null) uncovered.add(op.name());
             else byOp.put(op.name(), runOp(op, def, row, known));
         }
-        return new Results(byOp, noTf, uncovered, known);
+        return new Results(byOp, noTf, notCompared, uncovered, known);
     }
 
     private static List<Outcome> runOp(Op op, OpDef def, OpTable.Row row, KnownDifferences known) {

@@ -134,6 +134,15 @@ final class OpTable {
 
     static final Map<String, Row> ROWS = new TreeMap<>();
 
+    /** Ops with a TF counterpart but nothing to compare by value: graph and runtime plumbing. */
+    static final Map<String, String> NOT_COMPARED = Map.of(
+            "Const", "a graph's constant node",
+            "Placeholder", "a graph's input node",
+            "NoOp", "no outputs",
+            "ReadVariableOp", "reads a resource variable (a TF resource handle, not a tensor value)",
+            "AssignVariableOp", "writes a resource variable (a TF resource handle, not a tensor value)",
+            "PrintV2", "its effect is printing");
+
     static {
         for (String op : List.of("Abs", "Neg", "Sign", "Square", "Floor", "Ceil", "Round", "Rint", "Sqrt",
                 "IsNan", "IsInf", "IsFinite", "LogicalNot")) {

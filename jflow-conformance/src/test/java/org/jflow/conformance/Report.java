@@ -14,7 +14,8 @@ final class Report {
     static String summary(Conformance.Results r) {
         return "Conformance with TensorFlow " + TensorFlow.version() + ": " + r.byOp().size() + " ops covered, " + r.cases() + " cases, "
                 + r.count(Conformance.Verdict.MISMATCH) + " mismatches, " + r.count(Conformance.Verdict.KNOWN) + " known differences, "
-                + r.noTfCounterpart().size() + " ops without TF counterpart, " + r.uncovered().size() + " ops not covered yet";
+                + r.noTfCounterpart().size() + " ops without TF counterpart, " + r.notCompared().size() + " not comparable (plumbing), "
+                + r.uncovered().size() + " ops not covered yet";
     }
 
     static void write(Conformance.Results r, Path file) throws IOException {
@@ -37,6 +38,8 @@ final class Report {
         for (KnownDifferences.Entry e : r.known().stale()) md.append("- STALE (matches no case): ").append(e).append('\n');
         md.append("\n## Ops without a TF counterpart (JFlow composes them, or TF composes them in Python)\n\n")
                 .append(String.join(", ", r.noTfCounterpart())).append("\n");
+        md.append("\n## Ops not compared by value (graph and runtime plumbing)\n\n");
+        r.notCompared().forEach(op -> md.append("- ").append(op).append(": ").append(OpTable.NOT_COMPARED.get(op)).append('\n'));
         md.append("\n## Ops not covered by this slice yet\n\n").append(String.join(", ", r.uncovered())).append("\n");
         Files.createDirectories(file.getParent());
         Files.writeString(file, md);

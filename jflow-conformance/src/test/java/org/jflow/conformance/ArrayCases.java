@@ -501,4 +501,102 @@ final class ArrayCases {
     static List<Cases.Case> spdMatrix(SplittableRandom rnd) {
         return of(matrices("[3,3]", true, 3), matrices("[2,4,4]", true, 4, 2), v("[2,3] (error)", Attrs.EMPTY, s(2, 3))).cases(rnd);
     }
+
+    // ---- more strings ----
+
+    private static Attrs asString(int precision, boolean scientific, boolean shortest, int width, String fill) {
+        return a("precision", precision, "scientific", scientific, "shortest", shortest, "width", width, "fill", fill);
+    }
+
+    static List<Cases.Case> asString(SplittableRandom rnd) {
+        List<Cases.Case> cases = new ArrayList<>();
+        for (DType t : ALL) cases.add(new Cases.Case(t.tfName() + " edges", asString(-1, false, false, -1, ""), Values.edges(t)));
+        cases.add(new Cases.Case("float32 edges precision 3 scientific", asString(3, true, false, -1, ""), Values.edges(DType.FLOAT32)));
+        cases.add(new Cases.Case("float64 edges shortest", asString(-1, false, true, -1, ""), Values.edges(DType.FLOAT64)));
+        cases.add(new Cases.Case("int32 edges width 6 fill 0", asString(-1, false, false, 6, "0"), Values.edges(DType.INT32)));
+        cases.add(new Cases.Case("float32 scientific and shortest (error)", asString(-1, true, true, -1, ""), Values.edges(DType.FLOAT32)));
+        return cases;
+    }
+
+    private static Tensor text(String... v) { return Values.strings(Shape.of(v.length), v); }
+
+    static List<Cases.Case> stringJoin(SplittableRandom rnd) {
+        return List.of(new Cases.Case("two vectors with -", a("separator", "-"), text("a", "bc"), text("x", "")),
+                new Cases.Case("vector and scalar", a("separator", ""), text("a", "b", "c"), Values.strings(Shape.scalar(), "!")),
+                new Cases.Case("[2] and [3] (error)", a("separator", ""), text("a", "b"), text("x", "y", "z")),
+                new Cases.Case("int32 (error)", a("separator", ""), Values.ints(DType.INT32, Shape.of(1), 1)));
+    }
+
+    static List<Cases.Case> substr(SplittableRandom rnd) {
+        Tensor words = Values.edges(DType.STRING);
+        int n = words.size();
+        return List.of(new Cases.Case("bytes from 0 len 2", a("unit", "BYTE"), words, scalar32(0), scalar32(2)),
+                new Cases.Case("chars from 1 len 3", a("unit", "UTF8_CHAR"), Values.strings(Shape.of(2), "h\u00e9llo", "abcd"), scalar32(1), scalar32(3)),
+                new Cases.Case("negative pos", a("unit", "BYTE"), Values.strings(Shape.of(1), "Hello"), scalar32(-3), scalar32(2)),
+                new Cases.Case("pos past the end (error)", a("unit", "BYTE"), words, scalar32(40), scalar32(1)),
+                new Cases.Case("per element pos", a("unit", "BYTE"), Values.strings(Shape.of(2), "Hello", "abc"), Values.ints(DType.INT32, Shape.of(2), 1, 2),
+                        Values.ints(DType.INT32, Shape.of(2), 2, 5)));
+    }
+
+    private static Tensor scalar32(long v) { return Values.ints(DType.INT32, Shape.scalar(), v); }
+
+    static List<Cases.Case> regexFullMatch(SplittableRandom rnd) {
+        return List.of(new Cases.Case("[a-z]+", a("pattern", "[a-z]+"), Values.edges(DType.STRING)),
+                new Cases.Case("h.*o", a("pattern", "h.*o"), Values.edges(DType.STRING)),
+                new Cases.Case("bad pattern (error)", a("pattern", "(a"), Values.edges(DType.STRING)));
+    }
+
+    static List<Cases.Case> regexReplace(SplittableRandom rnd) {
+        return List.of(new Cases.Case("l+ to L global", a("pattern", "l+", "rewrite", "L", "replace_global", true), Values.edges(DType.STRING)),
+                new Cases.Case("first vowel to \\0\\0", a("pattern", "[aeiou]", "rewrite", "<\\0>", "replace_global", false), Values.edges(DType.STRING)),
+                new Cases.Case("groups", a("pattern", "(\\w)(\\w*)", "rewrite", "\\2\\1", "replace_global", true), Values.edges(DType.STRING)));
+    }
+
+    static List<Cases.Case> hashBucketStrong(SplittableRandom rnd) {
+        return List.of(new Cases.Case("into 100 key [1,2]", a("num_buckets", 100, "key", new long[] {1, 2}), Values.edges(DType.STRING)),
+                new Cases.Case("into 7 key [0,0]", a("num_buckets", 7, "key", new long[] {0, 0}), Values.edges(DType.STRING)),
+                new Cases.Case("key [1] (error)", a("num_buckets", 7, "key", new long[] {1}), Values.edges(DType.STRING)));
+    }
+
+    static List<Cases.Case> reduceJoin(SplittableRandom rnd) {
+        Tensor m = Values.strings(Shape.of(2, 3), "a", "b", "c", "d", "e", "f");
+        return List.of(new Cases.Case("[2,3] all", a("keep_dims", false, "separator", ""), m),
+                new Cases.Case("[2,3] axis [1] with ,", a("keep_dims", false, "separator", ",", "axis", s(1)), m),
+                new Cases.Case("[2,3] axis [0,1]", a("keep_dims", false, "separator", "", "axis", s(0, 1)), m),
+                new Cases.Case("[2,3] axis [1,0]", a("keep_dims", false, "separator", "", "axis", s(1, 0)), m),
+                new Cases.Case("[2,3] axis [-2] keep_dims", a("keep_dims", true, "separator", "", "axis", s(-2)), m),
+                new Cases.Case("[2,3] axis [2] (error)", a("keep_dims", false, "separator", "", "axis", s(2)), m));
+    }
+
+    // ---- more math ----
+
+    static List<Cases.Case> inTopK(SplittableRandom rnd) {
+        return of(indexed("[3,4] targets k 2", a("k", 2), s(3, 4), int32(Shape.of(3), 0, 3, 1)),
+                indexed("[3,4] k 0", a("k", 0), s(3, 4), int32(Shape.of(3), 0, 3, 1)),
+                indexed("[3,4] target 4", a("k", 1), s(3, 4), int32(Shape.of(3), 0, 4, 1))).cases(rnd);
+    }
+
+    static List<Cases.Case> broadcastArgs(SplittableRandom rnd) {
+        return List.of(new Cases.Case("[2,1] and [3]", Attrs.EMPTY, int32(Shape.of(2), 2, 1), int32(Shape.of(1), 3)),
+                new Cases.Case("[] and [4,0]", Attrs.EMPTY, int32(Shape.of(0)), int32(Shape.of(2), 4, 0)),
+                new Cases.Case("[2] and [3] (error)", Attrs.EMPTY, int32(Shape.of(1), 2), int32(Shape.of(1), 3)));
+    }
+
+    static List<Cases.Case> bandPart(SplittableRandom rnd) {
+        return of(v("[4,4] lower 1 upper 0", a("num_lower", 1L, "num_upper", 0L), s(4, 4)),
+                v("[2,3,4] lower -1 upper 1", a("num_lower", -1L, "num_upper", 1L), s(2, 3, 4)),
+                v("[3] (error)", a("num_lower", 0L, "num_upper", 0L), s(3))).cases(rnd);
+    }
+
+    static List<Cases.Case> complexOf(SplittableRandom rnd) {
+        return of(v("[2,3] parts", Attrs.EMPTY, s(2, 3), s(2, 3)), v("[2,3] with scalar", Attrs.EMPTY, s(2, 3), s())).cases(rnd);
+    }
+
+    static List<Cases.Case> matrixSolve(SplittableRandom rnd) {
+        Variant m = matrices("[3,3]", false, 3);
+        return of(new Variant("[3,3] rhs [3,2]", a("adjoint", false), (t, r) -> new Tensor[] {m.inputs().make(t, r)[0], Values.random(t, Shape.of(3, 2), r)}),
+                new Variant("[3,3]^H rhs [3,1]", a("adjoint", true), (t, r) -> new Tensor[] {m.inputs().make(t, r)[0], Values.random(t, Shape.of(3, 1), r)}),
+                new Variant("rhs [2,1] (error)", a("adjoint", false), (t, r) -> new Tensor[] {m.inputs().make(t, r)[0], Values.random(t, Shape.of(2, 1), r)}))
+                .cases(rnd);
+    }
 }

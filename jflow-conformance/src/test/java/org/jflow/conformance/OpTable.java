@@ -104,13 +104,26 @@ final class OpTable {
         return new FromAttr(attr, c -> Values.floats(c.attrs().getDType(dtypeAttr), Shape.scalar(), c.attrs().getDouble(attr)));
     }
 
+    /** A {@code long} attribute as an int64 scalar. */
+    static Source longScalar(String attr) {
+        return new FromAttr(attr, c -> Values.ints(DType.INT64, Shape.scalar(), c.attrs().getLong(attr)));
+    }
+
     /** A reduction's {@code axis}: absent means every axis of input 0, as TF's Python layer passes {@code range(rank)}. */
-    static Source axesOrAll(String attr) {
+    static Source axesOrAll(String attr) { return axesOrAll(attr, false); }
+
+    /**
+     * As {@link #axesOrAll(String)}, but all axes in reverse, {@code range(rank - 1, -1, -1)}: what
+     * Python's {@code reduce_join} passes, since TF's kernel joins in the order of the axes given.
+     */
+    static Source axesOrAllReversed(String attr) { return axesOrAll(attr, true); }
+
+    private static Source axesOrAll(String attr, boolean reversed) {
         return new FromAttr(attr, c -> {
             int[] axes = (int[]) c.attrs().get(attr);
             if (axes == null) {
                 axes = new int[c.inputs()[0].rank()];
-                for (int i = 0; i < axes.length; i++) axes[i] = i;
+                for (int i = 0; i < axes.length; i++) axes[i] = reversed ? axes.length - 1 - i : i;
             }
             return vector(axes);
         });
@@ -255,6 +268,20 @@ final class OpTable {
         // LU / Cholesky in another order than Eigen's: results agree to a few hundred ulps on these well-conditioned inputs
         for (String op : List.of("MatrixInverse", "MatrixDeterminant")) add(row(op, ArrayCases::squareMatrix).ulps(256));
         add(row("Cholesky", ArrayCases::spdMatrix).ulps(256));
+        add(row("AsString", ArrayCases::asString));
+        add(row("StringJoin", ArrayCases::stringJoin));
+        add(row("Substr", ArrayCases::substr));
+        add(row("StaticRegexFullMatch", ArrayCases::regexFullMatch));
+        add(row("StaticRegexReplace", ArrayCases::regexReplace));
+        add(row("StringToHashBucketStrong", ArrayCases::hashBucketStrong));
+        add(row("ReduceJoin", ArrayCases::reduceJoin).inputs(IN, axesOrAllReversed("axis")));
+        add(row("InTopKV2", ArrayCases::inTopK).inputs(IN, IN, intScalar("k")));
+        add(row("BroadcastArgs", ArrayCases::broadcastArgs));
+        add(row("MatrixBandPart", ArrayCases::bandPart).inputs(IN, longScalar("num_lower"), longScalar("num_upper")));
+        add(row("Complex", ArrayCases::complexOf).implicit("Tout", c -> c.inputs()[0].dtype() == DType.FLOAT64 ? TfRunner.dataType(DType.COMPLEX128)
+                : TfRunner.dataType(DType.COMPLEX64)));
+        add(row("MatrixSolve", ArrayCases::matrixSolve).ulps(256));
+        add(row("LogMatrixDeterminant", ArrayCases::squareMatrix).ulps(256));
         add(row("StatelessRandomUniformInt", ArrayCases::statelessUniformInt).inputs(shapeVector("shape"), IN, IN, IN));
     }
 

@@ -599,4 +599,58 @@ final class ArrayCases {
                 new Variant("rhs [2,1] (error)", a("adjoint", false), (t, r) -> new Tensor[] {m.inputs().make(t, r)[0], Values.random(t, Shape.of(2, 1), r)}))
                 .cases(rnd);
     }
+
+    // ---- NN gradients and 3-D windows ----
+
+    static List<Cases.Case> conv2dBackpropInput(SplittableRandom rnd) {
+        return of(v("[1,5,5,2] from [3,3,2,4] VALID", a("input_sizes", s(1, 5, 5, 2), "strides", s(1, 1, 1, 1), "padding", "VALID"), s(3, 3, 2, 4), s(1, 3, 3, 4)),
+                v("[2,6,5,3] from [2,2,3,2] SAME stride 2", a("input_sizes", s(2, 6, 5, 3), "strides", s(1, 2, 2, 1), "padding", "SAME"), s(2, 2, 3, 2), s(2, 3, 3, 2)),
+                v("out_backprop shape wrong (error)", a("input_sizes", s(1, 5, 5, 2), "strides", s(1, 1, 1, 1), "padding", "VALID"), s(3, 3, 2, 4), s(1, 4, 4, 4)))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> conv2dBackpropFilter(SplittableRandom rnd) {
+        return of(v("[3,3,2,4] on [1,5,5,2] VALID", a("filter_sizes", s(3, 3, 2, 4), "strides", s(1, 1, 1, 1), "padding", "VALID"), s(1, 5, 5, 2), s(1, 3, 3, 4)),
+                v("[2,2,3,2] on [2,6,5,3] SAME stride 2", a("filter_sizes", s(2, 2, 3, 2), "strides", s(1, 2, 2, 1), "padding", "SAME"), s(2, 6, 5, 3), s(2, 3, 3, 2)),
+                v("out_backprop shape wrong (error)", a("filter_sizes", s(3, 3, 2, 4), "strides", s(1, 1, 1, 1), "padding", "VALID"), s(1, 5, 5, 2), s(1, 4, 4, 4)))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> maxPoolGrad(SplittableRandom rnd) {
+        return of(v("[1,4,4,2] 2x2 VALID", window(s(1, 2, 2, 1), s(1, 2, 2, 1), "VALID"), s(1, 4, 4, 2), s(1, 2, 2, 2), s(1, 2, 2, 2)),
+                v("[1,5,5,1] 3x3 SAME stride 2", window(s(1, 3, 3, 1), s(1, 2, 2, 1), "SAME"), s(1, 5, 5, 1), s(1, 3, 3, 1), s(1, 3, 3, 1)),
+                v("grad shape wrong (error)", window(s(1, 2, 2, 1), s(1, 2, 2, 1), "VALID"), s(1, 4, 4, 2), s(1, 2, 2, 2), s(1, 3, 3, 2)))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> avgPoolGrad(SplittableRandom rnd) {
+        return of(v("[1,4,4,2] 2x2 VALID", a("orig_input_shape", s(1, 4, 4, 2), "ksize", s(1, 2, 2, 1), "strides", s(1, 2, 2, 1), "padding", "VALID"), s(1, 2, 2, 2)),
+                v("[1,5,5,1] 3x3 SAME stride 2", a("orig_input_shape", s(1, 5, 5, 1), "ksize", s(1, 3, 3, 1), "strides", s(1, 2, 2, 1), "padding", "SAME"), s(1, 3, 3, 1)))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> conv3d(SplittableRandom rnd) {
+        return of(v("[1,4,4,4,2] * [2,2,2,2,3] VALID", a("strides", s(1, 1, 1, 1, 1), "padding", "VALID"), s(1, 4, 4, 4, 2), s(2, 2, 2, 2, 3)),
+                v("[1,5,4,3,1] * [3,3,3,1,2] SAME stride 2", a("strides", s(1, 2, 2, 2, 1), "padding", "SAME"), s(1, 5, 4, 3, 1), s(3, 3, 3, 1, 2)))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> pool3d(SplittableRandom rnd) {
+        return of(v("[1,4,4,4,2] 2x2x2 VALID", window(s(1, 2, 2, 2, 1), s(1, 2, 2, 2, 1), "VALID"), s(1, 4, 4, 4, 2)),
+                v("[1,5,3,4,1] 3x2x2 SAME stride 2", window(s(1, 3, 2, 2, 1), s(1, 2, 2, 2, 1), "SAME"), s(1, 5, 3, 4, 1)))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> depthwiseConv(SplittableRandom rnd) {
+        return of(v("[1,5,5,2] * [3,3,2,2] VALID", a("strides", s(1, 1, 1, 1), "padding", "VALID"), s(1, 5, 5, 2), s(3, 3, 2, 2)),
+                v("[2,6,5,3] * [2,2,3,1] SAME stride 2", a("strides", s(1, 2, 2, 1), "padding", "SAME"), s(2, 6, 5, 3), s(2, 2, 3, 1)),
+                v("channels differ (error)", a("strides", s(1, 1, 1, 1), "padding", "VALID"), s(1, 5, 5, 2), s(3, 3, 3, 1)))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> lrn(SplittableRandom rnd) {
+        return of(v("[1,2,2,6] radius 2", a("depth_radius", 2, "bias", 1.0, "alpha", 0.5, "beta", 0.75), s(1, 2, 2, 6)),
+                v("[2,1,1,3] radius 5", a("depth_radius", 5, "bias", 2.0, "alpha", 1.0, "beta", 0.5), s(2, 1, 1, 3)),
+                v("rank 3 (error)", a("depth_radius", 2, "bias", 1.0, "alpha", 0.5, "beta", 0.75), s(2, 2, 6))).cases(rnd);
+    }
 }

@@ -282,6 +282,17 @@ final class OpTable {
                 : TfRunner.dataType(DType.COMPLEX64)));
         add(row("MatrixSolve", ArrayCases::matrixSolve).ulps(256));
         add(row("LogMatrixDeterminant", ArrayCases::squareMatrix).ulps(256));
+        add(row("Conv2DBackpropInput", ArrayCases::conv2dBackpropInput).inputs(intVector("input_sizes"), IN, IN).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("Conv2DBackpropFilter", ArrayCases::conv2dBackpropFilter).inputs(IN, intVector("filter_sizes"), IN).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("MaxPoolGrad", ArrayCases::maxPoolGrad).inputScaledUlps(REDUCTION_ULPS));
+        add(row("AvgPoolGrad", ArrayCases::avgPoolGrad).inputs(intVector("orig_input_shape"), IN).inputScaledUlps(REDUCTION_ULPS));
+        add(row("Conv3D", ArrayCases::conv3d).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("MaxPool3D", ArrayCases::pool3d));
+        add(row("AvgPool3D", ArrayCases::pool3d).inputScaledUlps(REDUCTION_ULPS));
+        add(row("DepthwiseConv2dNative", ArrayCases::depthwiseConv).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("LRN", ArrayCases::lrn).ulps(TRANSCENDENTAL_ULPS));
+        add(row("UniqueWithCounts", ArrayCases::unique));
+        add(row("Add", Cases::binary));
         add(row("StatelessRandomUniformInt", ArrayCases::statelessUniformInt).inputs(shapeVector("shape"), IN, IN, IN));
     }
 

@@ -140,7 +140,7 @@ final class Conformance {
         return list;
     }
 
-    /** JFlow's attributes under TF's names (those taken as inputs left out), plus the row's implicit ones. */
+    /** JFlow's attributes (those taken as inputs left out), plus the row's implicit ones. */
     private static Map<String, Object> tfAttrs(OpTable.Row row, OpDef def, Cases.Case c) {
         Set<String> tfNames = def.getAttrList().stream().map(OpDef.AttrDef::getName).collect(Collectors.toSet());
         List<String> asInputs = OpTable.attrsAsInputs(row);
@@ -148,8 +148,8 @@ final class Conformance {
         Attrs a = c.attrs();
         for (int i = 0; i < a.size(); i++) {
             if (asInputs.contains(a.key(i))) continue;
-            String name = OpTable.tfAttrName(row, a.key(i));
-            if (!tfNames.contains(name)) throw new IllegalStateException("JFlow attribute " + a.key(i) + " has no TF counterpart; map it in OpTable");
+            String name = a.key(i);
+            if (!tfNames.contains(name)) throw new IllegalStateException("JFlow attribute " + name + " has no TF counterpart; map it in OpTable");
             attrs.put(name, tfValue(a.value(i)));
         }
         attrs.putAll(OpTable.implicitAttrs(row, c));

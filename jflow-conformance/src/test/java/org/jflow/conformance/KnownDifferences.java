@@ -73,6 +73,4 @@ final class KnownDifferences {
     }
 
     List<Entry> stale() { return entries.stream().filter(e -> !used.contains(e)).toList(); }
-
-    List<Entry> all() { return entries; }
 }

@@ -12,8 +12,10 @@ import java.util.function.Function;
 
 /**
  * The one table of how JFlow's ops map onto TF's, op by op: which of TF's inputs JFlow takes as
- * attributes (and how such an attribute becomes a tensor), attribute renames, TF attributes that
- * JFlow leaves implicit, the cases each op runs, and the float tolerance its results get.
+ * attributes (and how such an attribute becomes a tensor), TF attributes that JFlow leaves
+ * implicit, the cases each op runs, and the float tolerance its results get. JFlow's other
+ * attributes pass to TF under their own names, which are TF's (none needed a rename so far: a
+ * JFlow attribute TF's op lacks fails its cases as a harness error).
  *
  * <p>An op without a row is not covered by this slice; a row without {@code inputs} maps JFlow's
  * inputs one to one onto TF's input arguments (a list argument takes the run of inputs it needs).
@@ -37,33 +39,27 @@ final class OpTable {
     static final Source LIST = new Rest();
 
     /**
-     * One op's row. {@code inputs} null: one to one. {@code renames}: JFlow attribute to TF
-     * attribute. {@code implicit}: TF attributes JFlow derives, computed from the call.
+     * One op's row. {@code inputs} null: one to one. {@code implicit}: TF attributes JFlow
+     * derives, computed from the call.
      * {@code ulps}, {@code complexUlps}: how far a real float result, or each part of a complex one,
      * may be from TF's, in units in the last place of the output dtype; {@code inputScaled}: ulps
      * of the largest input magnitude rather than of the result (see {@link ResultCheck}).
      */
-    record Row(String op, List<Source> inputs, Map<String, String> renames, Map<String, Function<Cases.Case, Object>> implicit,
+    record Row(String op, List<Source> inputs, Map<String, Function<Cases.Case, Object>> implicit,
                Cases.Generator cases, int ulps, int complexUlps, boolean inputScaled) {
-        Row inputs(Source... sources) { return new Row(op, List.of(sources), renames, implicit, cases, ulps, complexUlps, inputScaled); }
+        Row inputs(Source... sources) { return new Row(op, List.of(sources), implicit, cases, ulps, complexUlps, inputScaled); }
 
         Row implicit(String tfAttr, Function<Cases.Case, Object> value) {
             Map<String, Function<Cases.Case, Object>> m = new TreeMap<>(implicit);
             m.put(tfAttr, value);
-            return new Row(op, inputs, renames, m, cases, ulps, complexUlps, inputScaled);
-        }
-
-        Row rename(String jflowAttr, String tfAttr) {
-            Map<String, String> m = new TreeMap<>(renames);
-            m.put(jflowAttr, tfAttr);
-            return new Row(op, inputs, m, implicit, cases, ulps, complexUlps, inputScaled);
+            return new Row(op, inputs, m, cases, ulps, complexUlps, inputScaled);
         }
 
         /** Tolerance for real results, and for complex ones where larger than theirs. */
-        Row ulps(int n) { return new Row(op, inputs, renames, implicit, cases, n, Math.max(n, complexUlps), inputScaled); }
+        Row ulps(int n) { return new Row(op, inputs, implicit, cases, n, Math.max(n, complexUlps), inputScaled); }
 
         /** Tolerance in ulps of the largest input magnitude, for results that sum their inputs. */
-        Row inputScaledUlps(int n) { return new Row(op, inputs, renames, implicit, cases, n, Math.max(n, complexUlps), true); }
+        Row inputScaledUlps(int n) { return new Row(op, inputs, implicit, cases, n, Math.max(n, complexUlps), true); }
     }
 
     /**
@@ -72,7 +68,7 @@ final class OpTable {
      */
     private static final int COMPLEX_ULPS = 4;
 
-    private static Row row(String op, Cases.Generator cases) { return new Row(op, null, Map.of(), Map.of(), cases, 0, COMPLEX_ULPS, false); }
+    private static Row row(String op, Cases.Generator cases) { return new Row(op, null, Map.of(), cases, 0, COMPLEX_ULPS, false); }
 
     // ---- attribute-to-tensor conversions ----
 
@@ -333,9 +329,6 @@ final class OpTable {
         if (row.inputs() != null) for (Source s : row.inputs()) if (s instanceof FromAttr a) names.add(a.attr());
         return names;
     }
-
-    /** TF's attribute name for JFlow's {@code attr}. */
-    static String tfAttrName(Row row, String attr) { return row.renames().getOrDefault(attr, attr); }
 
     /** The row's implicit TF attributes for a call. */
     static Map<String, Object> implicitAttrs(Row row, Cases.Case c) {

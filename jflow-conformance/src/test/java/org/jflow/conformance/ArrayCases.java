@@ -653,4 +653,31 @@ final class ArrayCases {
                 v("[2,1,1,3] radius 5", a("depth_radius", 5, "bias", 2.0, "alpha", 1.0, "beta", 0.5), s(2, 1, 1, 3)),
                 v("rank 3 (error)", a("depth_radius", 2, "bias", 1.0, "alpha", 0.5, "beta", 0.75), s(2, 2, 6))).cases(rnd);
     }
+
+    // ---- stateful random with fixed seeds: a fresh kernel's first draws must be TF's ----
+
+    /**
+     * Every dtype (attribute {@code dtypeAttr}) for shape [3,4], then an empty and a scalar shape;
+     * each case has its own {@code seed2}, so no case continues another's generator.
+     */
+    private static List<Cases.Case> seeded(String dtypeAttr, DType later, java.util.function.Function<DType, Tensor[]> inputs) {
+        List<Cases.Case> cases = new ArrayList<>();
+        int k = 0;
+        for (DType t : ALL) cases.add(seededCase(t, dtypeAttr, s(3, 4), ++k, inputs.apply(t)));
+        cases.add(seededCase(later, dtypeAttr, s(0), ++k, inputs.apply(later)));
+        cases.add(seededCase(later, dtypeAttr, s(), ++k, inputs.apply(later)));
+        return cases;
+    }
+
+    private static Cases.Case seededCase(DType t, String dtypeAttr, int[] shape, int k, Tensor[] inputs) {
+        return new Cases.Case(t.tfName() + " shape " + Shape.of(shape) + " seed 7/" + (100 + k),
+                a("shape", Shape.of(shape), dtypeAttr, t, "seed", 7L, "seed2", 100L + k), inputs);
+    }
+
+    static List<Cases.Case> seededFloats(SplittableRandom rnd) { return seeded("dtype", DType.FLOAT32, t -> new Tensor[0]); }
+
+    static List<Cases.Case> seededInts(SplittableRandom rnd) {
+        return seeded("Tout", DType.INT64, t -> t == DType.STRING ? new Tensor[] {Values.strings(Shape.scalar(), "a"), Values.strings(Shape.scalar(), "b")}
+                : new Tensor[] {Values.ints(t, Shape.scalar(), -10), Values.ints(t, Shape.scalar(), 1000)});
+    }
 }

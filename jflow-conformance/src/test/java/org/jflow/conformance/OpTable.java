@@ -289,6 +289,10 @@ final class OpTable {
         add(row("LRN", ArrayCases::lrn).ulps(TRANSCENDENTAL_ULPS));
         add(row("UniqueWithCounts", ArrayCases::unique));
         add(row("Add", Cases::binary));
+        for (String op : List.of("RandomUniform", "RandomStandardNormal", "TruncatedNormal")) {
+            add(row(op, ArrayCases::seededFloats).inputs(shapeVector("shape")).ulps(TRANSCENDENTAL_ULPS));
+        }
+        add(row("RandomUniformInt", ArrayCases::seededInts).inputs(shapeVector("shape"), IN, IN));
         add(row("StatelessRandomUniformInt", ArrayCases::statelessUniformInt).inputs(shapeVector("shape"), IN, IN, IN));
     }
 

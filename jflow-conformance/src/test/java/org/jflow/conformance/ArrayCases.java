@@ -617,8 +617,8 @@ final class ArrayCases {
     }
 
     static List<Cases.Case> maxPoolGrad(SplittableRandom rnd) {
-        return of(v("[1,4,4,2] 2x2 VALID", window(s(1, 2, 2, 1), s(1, 2, 2, 1), "VALID"), s(1, 4, 4, 2), s(1, 2, 2, 2), s(1, 2, 2, 2)),
-                v("[1,5,5,1] 3x3 SAME stride 2", window(s(1, 3, 3, 1), s(1, 2, 2, 1), "SAME"), s(1, 5, 5, 1), s(1, 3, 3, 1), s(1, 3, 3, 1)),
+        return of(pooled("[1,4,4,2] 2x2 VALID", "MaxPool", window(s(1, 2, 2, 1), s(1, 2, 2, 1), "VALID"), s(1, 4, 4, 2), s(1, 2, 2, 2)),
+                pooled("[1,5,5,1] 3x3 SAME stride 2", "MaxPool", window(s(1, 3, 3, 1), s(1, 2, 2, 1), "SAME"), s(1, 5, 5, 1), s(1, 3, 3, 1)),
                 v("grad shape wrong (error)", window(s(1, 2, 2, 1), s(1, 2, 2, 1), "VALID"), s(1, 4, 4, 2), s(1, 2, 2, 2), s(1, 3, 3, 2)))
                 .cases(rnd);
     }
@@ -679,5 +679,68 @@ final class ArrayCases {
     static List<Cases.Case> seededInts(SplittableRandom rnd) {
         return seeded("Tout", DType.INT64, t -> t == DType.STRING ? new Tensor[] {Values.strings(Shape.scalar(), "a"), Values.strings(Shape.scalar(), "b")}
                 : new Tensor[] {Values.ints(t, Shape.scalar(), -10), Values.ints(t, Shape.scalar(), 1000)});
+    }
+
+    // ---- more gradients, slice update ----
+
+    static List<Cases.Case> depthwiseBackpropInput(SplittableRandom rnd) {
+        return of(v("[1,5,5,2] from [3,3,2,2] VALID", a("input_sizes", s(1, 5, 5, 2), "strides", s(1, 1, 1, 1), "padding", "VALID"), s(3, 3, 2, 2), s(1, 3, 3, 4)),
+                v("[2,6,5,3] from [2,2,3,1] SAME stride 2", a("input_sizes", s(2, 6, 5, 3), "strides", s(1, 2, 2, 1), "padding", "SAME"), s(2, 2, 3, 1), s(2, 3, 3, 3)))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> depthwiseBackpropFilter(SplittableRandom rnd) {
+        return of(v("[3,3,2,2] on [1,5,5,2] VALID", a("filter_sizes", s(3, 3, 2, 2), "strides", s(1, 1, 1, 1), "padding", "VALID"), s(1, 5, 5, 2), s(1, 3, 3, 4)),
+                v("[2,2,3,1] on [2,6,5,3] SAME stride 2", a("filter_sizes", s(2, 2, 3, 1), "strides", s(1, 2, 2, 1), "padding", "SAME"), s(2, 6, 5, 3), s(2, 3, 3, 3)))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> conv3dBackpropInput(SplittableRandom rnd) {
+        return of(v("[1,4,4,4,2] from [2,2,2,2,3] VALID", a("input_sizes", s(1, 4, 4, 4, 2), "strides", s(1, 1, 1, 1, 1), "padding", "VALID"),
+                s(2, 2, 2, 2, 3), s(1, 3, 3, 3, 3))).cases(rnd);
+    }
+
+    static List<Cases.Case> conv3dBackpropFilter(SplittableRandom rnd) {
+        return of(v("[2,2,2,2,3] on [1,4,4,4,2] VALID", a("filter_sizes", s(2, 2, 2, 2, 3), "strides", s(1, 1, 1, 1, 1), "padding", "VALID"),
+                s(1, 4, 4, 4, 2), s(1, 3, 3, 3, 3))).cases(rnd);
+    }
+
+    /**
+     * A max-pool gradient's inputs: the input, its true max pool (TF's kernels route by comparing
+     * the input with it; computed by JFlow's forward op, which has its own row), and a gradient.
+     */
+    private static Variant pooled(String label, String forward, Attrs attrs, int[] input, int[] grad) {
+        return new Variant(label, attrs, (t, r) -> {
+            Tensor x = Values.random(t, Shape.of(input), r), y;
+            try {
+                y = org.jflow.engine.Dispatcher.execute1(org.jflow.engine.OpRegistry.get(forward), attrs, x);
+            } catch (RuntimeException refused) { // a dtype the forward op refuses: any output will do, both sides refuse
+                y = x;
+            }
+            return new Tensor[] {x, y, Values.random(t, Shape.of(grad), r)};
+        });
+    }
+
+    static List<Cases.Case> maxPoolGradGrad(SplittableRandom rnd) {
+        return of(pooled("[1,4,4,2] 2x2 VALID", "MaxPool", window(s(1, 2, 2, 1), s(1, 2, 2, 1), "VALID"), s(1, 4, 4, 2), s(1, 4, 4, 2)),
+                pooled("[1,5,5,1] 3x3 SAME stride 2", "MaxPool", window(s(1, 3, 3, 1), s(1, 2, 2, 1), "SAME"), s(1, 5, 5, 1), s(1, 5, 5, 1)))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> maxPool3dGrad(SplittableRandom rnd) {
+        return of(pooled("[1,4,4,4,1] 2x2x2 VALID", "MaxPool3D", window(s(1, 2, 2, 2, 1), s(1, 2, 2, 2, 1), "VALID"), s(1, 4, 4, 4, 1), s(1, 2, 2, 2, 1)))
+                .cases(rnd);
+    }
+
+    static List<Cases.Case> avgPool3dGrad(SplittableRandom rnd) {
+        return of(v("[1,4,4,4,1] 2x2x2 VALID", a("orig_input_shape", s(1, 4, 4, 4, 1), "ksize", s(1, 2, 2, 2, 1), "strides", s(1, 2, 2, 2, 1),
+                "padding", "VALID"), s(1, 2, 2, 2, 1))).cases(rnd);
+    }
+
+    static List<Cases.Case> stridedSliceUpdate(SplittableRandom rnd) {
+        return of(v("[4,5] [1:3, ::2] = [2,3]", strided(s(1, 0), s(3, 0), s(1, 2), 0, 2, 0, 0, 0), s(4, 5), s(2, 3)),
+                v("[4,5] [::-1, -2] = [4]", strided(s(0, -2), s(0, -1), s(-1, 1), 1, 1, 0, 0, 2), s(4, 5), s(4)),
+                v("[4,5] [1:3] = scalar", strided(s(1), s(3), s(1), 0, 0, 0, 0, 0), s(4, 5), s()),
+                v("[4,5] [1:3] = [3,5] (error)", strided(s(1), s(3), s(1), 0, 0, 0, 0, 0), s(4, 5), s(3, 5))).cases(rnd);
     }
 }

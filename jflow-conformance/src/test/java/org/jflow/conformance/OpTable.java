@@ -293,6 +293,16 @@ final class OpTable {
             add(row(op, ArrayCases::seededFloats).inputs(shapeVector("shape")).ulps(TRANSCENDENTAL_ULPS));
         }
         add(row("RandomUniformInt", ArrayCases::seededInts).inputs(shapeVector("shape"), IN, IN));
+        add(row("DepthwiseConv2dNativeBackpropInput", ArrayCases::depthwiseBackpropInput).inputs(intVector("input_sizes"), IN, IN)
+                .inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("DepthwiseConv2dNativeBackpropFilter", ArrayCases::depthwiseBackpropFilter).inputs(IN, intVector("filter_sizes"), IN)
+                .inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("Conv3DBackpropInputV2", ArrayCases::conv3dBackpropInput).inputs(intVector("input_sizes"), IN, IN).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("Conv3DBackpropFilterV2", ArrayCases::conv3dBackpropFilter).inputs(IN, intVector("filter_sizes"), IN).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("MaxPoolGradGrad", ArrayCases::maxPoolGradGrad));
+        add(row("MaxPool3DGrad", ArrayCases::maxPool3dGrad).inputScaledUlps(REDUCTION_ULPS));
+        add(row("AvgPool3DGrad", ArrayCases::avgPool3dGrad).inputs(intVector("orig_input_shape"), IN).inputScaledUlps(REDUCTION_ULPS));
+        add(row("TensorStridedSliceUpdate", ArrayCases::stridedSliceUpdate).inputs(IN, intVector("begin"), intVector("end"), intVector("strides"), IN));
         add(row("StatelessRandomUniformInt", ArrayCases::statelessUniformInt).inputs(shapeVector("shape"), IN, IN, IN));
     }
 

@@ -711,12 +711,12 @@ final class ArrayCases {
      */
     private static Variant pooled(String label, String forward, Attrs attrs, int[] input, int[] grad) {
         return new Variant(label, attrs, (t, r) -> {
-            Tensor x = Values.random(t, Shape.of(input), r), y;
-            try {
-                y = org.jflow.engine.Dispatcher.execute1(org.jflow.engine.OpRegistry.get(forward), attrs, x);
-            } catch (RuntimeException refused) { // a dtype the forward op refuses: any output will do, both sides refuse
-                y = x;
-            }
+            Tensor x = Values.random(t, Shape.of(input), r);
+            if (!t.isNumeric()) return new Tensor[] {x, x, Values.random(t, Shape.of(grad), r)}; // refused by both sides anyway
+            // pooled in float64, exact for every numeric dtype here, so integer inputs get their true max pool too
+            Tensor wide = Values.reshaped(Tensor.wrap(DType.FLOAT64, x.shape(), org.jflow.engine.Buffers.convert(x.data(), t, DType.FLOAT64)), x.shape());
+            Tensor y = org.jflow.engine.Dispatcher.execute1(org.jflow.engine.OpRegistry.get(forward), attrs, wide);
+            y = Tensor.wrap(t, y.shape(), org.jflow.engine.Buffers.convert(y.data(), DType.FLOAT64, t));
             return new Tensor[] {x, y, Values.random(t, Shape.of(grad), r)};
         });
     }

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 final class Conformance {
     enum Verdict { PASS, KNOWN, MISMATCH }
 
-    record Outcome(String label, Verdict verdict, String detail) {}
+    /** A case's verdict; {@code known} is the accepting entry of a known difference, else null. */
+    record Outcome(String label, Verdict verdict, String detail, KnownDifferences.Entry known) {}
 
     record Results(Map<String, List<Outcome>> byOp, Set<String> noTfCounterpart, Set<String> notCompared, Set<String> uncovered,
                    KnownDifferences known) {
@@ -75,17 +76,16 @@ final class Conformance {
         try {
             cases = row.cases().cases(new SplittableRandom(SEED ^ op.name().hashCode()));
         } catch (RuntimeException e) {
-            return List.of(new Outcome("(case generation)", Verdict.MISMATCH, "harness cannot generate the cases: " + firstLine(e)));
+            return List.of(new Outcome("(case generation)", Verdict.MISMATCH, "harness cannot generate the cases: " + firstLine(e), null));
         }
         try (TfRunner tf = new TfRunner()) {
             for (Cases.Case c : cases) {
                 String difference = difference(op, def, row, c, tf);
                 if (difference == null) {
-                    outcomes.add(new Outcome(c.label(), Verdict.PASS, null));
+                    outcomes.add(new Outcome(c.label(), Verdict.PASS, null, null));
                 } else {
                     KnownDifferences.Entry entry = known.find(op.name(), c.label());
-                    outcomes.add(entry != null ? new Outcome(c.label(), Verdict.KNOWN, entry.reason() + " (" + difference + ")")
-                            : new Outcome(c.label(), Verdict.MISMATCH, difference));
+                    outcomes.add(new Outcome(c.label(), entry != null ? Verdict.KNOWN : Verdict.MISMATCH, difference, entry));
                 }
             }
         }

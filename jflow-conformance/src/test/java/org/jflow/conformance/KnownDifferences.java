@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The accepted differences from TF, read from {@code known-differences.txt}: lines
  * {@code ops | cases | reason}, where ops and cases are comma-separated globs ({@code *} for any
- * text). An entry that matches no case is stale and fails the run like a mismatch.
+ * text), tried in file order. An entry that matches no case is stale and fails the run like a
+ * mismatch.
  */
 final class KnownDifferences {
     record Entry(String op, String cases, String reason, Pattern opPattern, Pattern casePattern) {

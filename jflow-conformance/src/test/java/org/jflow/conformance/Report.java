@@ -5,7 +5,10 @@ import org.tensorflow.TensorFlow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The markdown report of a run, and its one-line summary. */
 final class Report {
@@ -32,9 +35,13 @@ final class Report {
         List<String> mismatches = r.mismatches();
         if (mismatches.isEmpty()) md.append("None.\n");
         mismatches.forEach(m -> md.append("- ").append(m).append('\n'));
-        md.append("\n## Known differences (src/test/resources/known-differences.txt)\n\n");
+        md.append("\n## Known differences (src/test/resources/known-differences.txt)\n\n")
+                .append("Each entry with the cases it accepted and the first of them.\n\n");
+        Map<KnownDifferences.Entry, List<String>> byEntry = new LinkedHashMap<>();
         r.byOp().forEach((op, outcomes) -> outcomes.stream().filter(o -> o.verdict() == Conformance.Verdict.KNOWN)
-                .forEach(o -> md.append("- ").append(op).append(" | ").append(o.label()).append(" | ").append(o.detail()).append('\n')));
+                .forEach(o -> byEntry.computeIfAbsent(o.known(), e -> new ArrayList<>()).add(op + " | " + o.label() + " | " + o.detail())));
+        byEntry.forEach((e, cases) -> md.append("- `").append(e.op()).append(" | ").append(e.cases()).append("`: ").append(e.reason())
+                .append("\n  ").append(cases.size()).append(cases.size() == 1 ? " case: " : " cases, first: ").append(cases.get(0)).append('\n'));
         for (KnownDifferences.Entry e : r.known().stale()) md.append("- STALE (matches no case): ").append(e).append('\n');
         md.append("\n## Ops without a TF counterpart (JFlow composes them, or TF composes them in Python)\n\n")
                 .append(String.join(", ", r.noTfCounterpart())).append("\n");

@@ -732,6 +732,11 @@ final class ArrayCases {
                 .cases(rnd);
     }
 
+    static List<Cases.Case> maxPool3dGradGrad(SplittableRandom rnd) {
+        return of(pooled("[1,4,4,4,1] 2x2x2 VALID", "MaxPool3D", window(s(1, 2, 2, 2, 1), s(1, 2, 2, 2, 1), "VALID"), s(1, 4, 4, 4, 1), s(1, 4, 4, 4, 1)))
+                .cases(rnd);
+    }
+
     static List<Cases.Case> avgPool3dGrad(SplittableRandom rnd) {
         return of(v("[1,4,4,4,1] 2x2x2 VALID", a("orig_input_shape", s(1, 4, 4, 4, 1), "ksize", s(1, 2, 2, 2, 1), "strides", s(1, 2, 2, 2, 1),
                 "padding", "VALID"), s(1, 2, 2, 2, 1))).cases(rnd);

@@ -301,6 +301,7 @@ final class OpTable {
         add(row("Conv3DBackpropFilterV2", ArrayCases::conv3dBackpropFilter).inputs(IN, intVector("filter_sizes"), IN).inputScaledUlps(4 * REDUCTION_ULPS));
         add(row("MaxPoolGradGrad", ArrayCases::maxPoolGradGrad));
         add(row("MaxPool3DGrad", ArrayCases::maxPool3dGrad).inputScaledUlps(REDUCTION_ULPS));
+        add(row("MaxPool3DGradGrad", ArrayCases::maxPool3dGradGrad));
         add(row("AvgPool3DGrad", ArrayCases::avgPool3dGrad).inputs(intVector("orig_input_shape"), IN).inputScaledUlps(REDUCTION_ULPS));
         add(row("TensorStridedSliceUpdate", ArrayCases::stridedSliceUpdate).inputs(IN, intVector("begin"), intVector("end"), intVector("strides"), IN));
         add(row("StatelessRandomUniformInt", ArrayCases::statelessUniformInt).inputs(shapeVector("shape"), IN, IN, IN));

@@ -183,62 +183,62 @@ final class OpTable {
             add(row(op, Cases::reduction).inputs(IN, axesOrAll("axis")));
         }
 
-        add(row("Reshape", ArrayCases::reshape).inputs(IN, intVector("shape")));
-        add(row("ExpandDims", ArrayCases::expandDims).inputs(IN, intScalar("axis")));
-        add(row("Squeeze", ArrayCases::squeeze));
-        add(row("Transpose", ArrayCases::transpose).inputs(IN, intVector("perm")));
-        add(row("ConcatV2", ArrayCases::concat).inputs(LIST, intScalar("axis")));
-        add(row("Pack", ArrayCases::pack));
-        add(row("Unpack", ArrayCases::unpack));
-        add(row("Tile", ArrayCases::tile).inputs(IN, intVector("multiples")));
-        add(row("ReverseV2", ArrayCases::reverse).inputs(IN, intVector("axis")));
-        add(row("Slice", ArrayCases::slice).inputs(IN, intVector("begin"), intVector("size")));
-        add(row("Pad", ArrayCases::pad).inputs(IN, paddings("paddings")));
-        add(row("PadV2", ArrayCases::padV2).inputs(IN, paddings("paddings"), IN));
-        add(row("MirrorPad", ArrayCases::mirrorPad).inputs(IN, paddings("paddings")));
-        add(row("BroadcastTo", ArrayCases::broadcastTo).inputs(IN, intVector("shape")));
-        add(row("Fill", ArrayCases::fill).inputs(intVector("dims"), IN));
-        add(row("Split", ArrayCases::split).inputs(intScalar("axis"), IN));
-        add(row("SplitV", ArrayCases::splitV).inputs(IN, intVector("size_splits"), intScalar("axis"))
+        add(row("Reshape", ShapeCases::reshape).inputs(IN, intVector("shape")));
+        add(row("ExpandDims", ShapeCases::expandDims).inputs(IN, intScalar("axis")));
+        add(row("Squeeze", ShapeCases::squeeze));
+        add(row("Transpose", ShapeCases::transpose).inputs(IN, intVector("perm")));
+        add(row("ConcatV2", ShapeCases::concat).inputs(LIST, intScalar("axis")));
+        add(row("Pack", ShapeCases::pack));
+        add(row("Unpack", ShapeCases::unpack));
+        add(row("Tile", ShapeCases::tile).inputs(IN, intVector("multiples")));
+        add(row("ReverseV2", ShapeCases::reverse).inputs(IN, intVector("axis")));
+        add(row("Slice", ShapeCases::slice).inputs(IN, intVector("begin"), intVector("size")));
+        add(row("Pad", ShapeCases::pad).inputs(IN, paddings("paddings")));
+        add(row("PadV2", ShapeCases::padV2).inputs(IN, paddings("paddings"), IN));
+        add(row("MirrorPad", ShapeCases::mirrorPad).inputs(IN, paddings("paddings")));
+        add(row("BroadcastTo", ShapeCases::broadcastTo).inputs(IN, intVector("shape")));
+        add(row("Fill", ShapeCases::fill).inputs(intVector("dims"), IN));
+        add(row("Split", ShapeCases::split).inputs(intScalar("axis"), IN));
+        add(row("SplitV", ShapeCases::splitV).inputs(IN, intVector("size_splits"), intScalar("axis"))
                 .implicit("num_split", c -> (long) c.attrs().getInts("size_splits").length));
         for (String op : List.of("Identity", "StopGradient", "ZerosLike", "OnesLike", "Shape", "Size", "Rank")) {
-            add(row(op, ArrayCases::oneTensor));
+            add(row(op, ShapeCases::oneTensor));
         }
-        add(row("GatherV2", ArrayCases::gather).inputs(IN, IN, intScalar("axis")));
-        add(row("GatherNd", ArrayCases::gatherNd));
-        add(row("SelectV2", ArrayCases::selectV2));
+        add(row("GatherV2", ShapeCases::gather).inputs(IN, IN, intScalar("axis")));
+        add(row("GatherNd", ShapeCases::gatherNd));
+        add(row("SelectV2", ShapeCases::selectV2));
         add(row("Where", Cases::unary));
-        add(row("OneHot", ArrayCases::oneHot).inputs(IN, intScalar("depth"), IN, IN));
-        for (String op : List.of("ArgMax", "ArgMin")) add(row(op, ArrayCases::argReduction).inputs(IN, intScalar("axis")));
+        add(row("OneHot", ShapeCases::oneHot).inputs(IN, intScalar("depth"), IN, IN));
+        for (String op : List.of("ArgMax", "ArgMin")) add(row(op, MathCases::argReduction).inputs(IN, intScalar("axis")));
         for (String op : List.of("Cumsum", "Cumprod")) {
-            add(row(op, ArrayCases::scan).inputs(IN, intScalar("axis")).inputScaledUlps(REDUCTION_ULPS));
+            add(row(op, MathCases::scan).inputs(IN, intScalar("axis")).inputScaledUlps(REDUCTION_ULPS));
         }
-        add(row("MatMul", ArrayCases::matMul).inputScaledUlps(REDUCTION_ULPS));
-        add(row("BiasAdd", ArrayCases::biasAdd));
-        add(row("AddN", ArrayCases::addN).inputScaledUlps(REDUCTION_ULPS));
+        add(row("MatMul", MathCases::matMul).inputScaledUlps(REDUCTION_ULPS));
+        add(row("BiasAdd", MathCases::biasAdd));
+        add(row("AddN", MathCases::addN).inputScaledUlps(REDUCTION_ULPS));
         for (String op : List.of("Relu", "Relu6", "Softsign")) add(row(op, Cases::unary));
         for (String op : List.of("Elu", "Selu")) add(row(op, Cases::unary).ulps(TRANSCENDENTAL_ULPS));
-        add(row("LeakyRelu", ArrayCases::leakyRelu));
+        add(row("LeakyRelu", MathCases::leakyRelu));
         for (String op : List.of("Softmax", "LogSoftmax")) add(row(op, Cases::unary).inputScaledUlps(TRANSCENDENTAL_ULPS));
 
-        add(row("TopKV2", ArrayCases::topK).inputs(IN, intScalar("k")));
+        add(row("TopKV2", ShapeCases::topK).inputs(IN, intScalar("k")));
         for (String op : List.of("SegmentSum", "SegmentProd", "SegmentMean", "SegmentMax", "SegmentMin")) {
-            add(row(op, ArrayCases::segment).inputScaledUlps(REDUCTION_ULPS));
+            add(row(op, ShapeCases::segment).inputScaledUlps(REDUCTION_ULPS));
         }
         for (String op : List.of("UnsortedSegmentSum", "UnsortedSegmentProd", "UnsortedSegmentMax", "UnsortedSegmentMin")) {
-            add(row(op, ArrayCases::unsortedSegment).inputs(IN, IN, intScalar("num_segments")).inputScaledUlps(REDUCTION_ULPS));
+            add(row(op, ShapeCases::unsortedSegment).inputs(IN, IN, intScalar("num_segments")).inputScaledUlps(REDUCTION_ULPS));
         }
-        add(row("ScatterNd", ArrayCases::scatterNd).inputs(IN, IN, intVector("shape")).inputScaledUlps(REDUCTION_ULPS));
-        add(row("TensorScatterUpdate", ArrayCases::tensorScatter));
-        add(row("TensorScatterAdd", ArrayCases::tensorScatter).inputScaledUlps(REDUCTION_ULPS));
-        add(row("BatchMatMulV3", ArrayCases::batchMatMul).inputScaledUlps(REDUCTION_ULPS)
+        add(row("ScatterNd", ShapeCases::scatterNd).inputs(IN, IN, intVector("shape")).inputScaledUlps(REDUCTION_ULPS));
+        add(row("TensorScatterUpdate", ShapeCases::tensorScatter));
+        add(row("TensorScatterAdd", ShapeCases::tensorScatter).inputScaledUlps(REDUCTION_ULPS));
+        add(row("BatchMatMulV3", ShapeCases::batchMatMul).inputScaledUlps(REDUCTION_ULPS)
                 .implicit("Tout", c -> TfRunner.dataType(c.inputs()[0].dtype())));
-        add(row("DepthToSpace", ArrayCases::depthToSpace));
-        add(row("SpaceToDepth", ArrayCases::spaceToDepth));
+        add(row("DepthToSpace", ShapeCases::depthToSpace));
+        add(row("SpaceToDepth", ShapeCases::spaceToDepth));
         for (String op : List.of("StringUpper", "StringLower", "StringStrip")) add(row(op, Cases::unary));
-        add(row("StringLength", ArrayCases::stringLength));
-        add(row("StringToHashBucketFast", ArrayCases::stringToHashBucketFast));
-        add(row("StringToNumber", ArrayCases::stringToNumber));
+        add(row("StringLength", StringCases::stringLength));
+        add(row("StringToHashBucketFast", StringCases::stringToHashBucketFast));
+        add(row("StringToNumber", StringCases::stringToNumber));
         for (String op : List.of("Real", "Imag")) {
             add(row(op, Cases::unary).implicit("Tout", c -> TfRunner.dataType(c.inputs()[0].dtype().realDType())));
         }
@@ -247,64 +247,64 @@ final class OpTable {
         }
         add(row("Conj", Cases::unary));
         for (String op : List.of("StatelessRandomUniform", "StatelessRandomNormal", "StatelessTruncatedNormal", "StatelessRandomUniformFullInt")) {
-            add(row(op, ArrayCases::statelessUniform).inputs(shapeVector("shape"), IN).ulps(TRANSCENDENTAL_ULPS));
+            add(row(op, RandomCases::statelessUniform).inputs(shapeVector("shape"), IN).ulps(TRANSCENDENTAL_ULPS));
         }
-        add(row("StridedSlice", ArrayCases::stridedSlice).inputs(IN, intVector("begin"), intVector("end"), intVector("strides")));
-        add(row("Range", ArrayCases::range).inputs(scalarOfType("start", "Tidx"), scalarOfType("limit", "Tidx"), scalarOfType("delta", "Tidx")));
-        add(row("LinSpace", ArrayCases::linSpace).inputs(IN, IN, intScalar("num")).ulps(TRANSCENDENTAL_ULPS));
-        add(row("Conv2D", ArrayCases::conv2d).inputScaledUlps(4 * REDUCTION_ULPS));
-        add(row("MaxPool", ArrayCases::pool));
-        add(row("AvgPool", ArrayCases::pool).inputScaledUlps(REDUCTION_ULPS));
-        add(row("SoftmaxCrossEntropyWithLogits", ArrayCases::softmaxCrossEntropy).inputScaledUlps(REDUCTION_ULPS));
-        add(row("SparseSoftmaxCrossEntropyWithLogits", ArrayCases::sparseSoftmaxCrossEntropy).inputScaledUlps(REDUCTION_ULPS));
-        add(row("L2Loss", ArrayCases::oneTensor).inputScaledUlps(REDUCTION_ULPS));
-        add(row("Cross", ArrayCases::cross).inputScaledUlps(4));
-        add(row("Einsum", ArrayCases::einsum).inputScaledUlps(REDUCTION_ULPS));
-        add(row("Unique", ArrayCases::unique));
+        add(row("StridedSlice", ShapeCases::stridedSlice).inputs(IN, intVector("begin"), intVector("end"), intVector("strides")));
+        add(row("Range", ShapeCases::range).inputs(scalarOfType("start", "Tidx"), scalarOfType("limit", "Tidx"), scalarOfType("delta", "Tidx")));
+        add(row("LinSpace", ShapeCases::linSpace).inputs(IN, IN, intScalar("num")).ulps(TRANSCENDENTAL_ULPS));
+        add(row("Conv2D", NnCases::conv2d).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("MaxPool", NnCases::pool));
+        add(row("AvgPool", NnCases::pool).inputScaledUlps(REDUCTION_ULPS));
+        add(row("SoftmaxCrossEntropyWithLogits", NnCases::softmaxCrossEntropy).inputScaledUlps(REDUCTION_ULPS));
+        add(row("SparseSoftmaxCrossEntropyWithLogits", NnCases::sparseSoftmaxCrossEntropy).inputScaledUlps(REDUCTION_ULPS));
+        add(row("L2Loss", ShapeCases::oneTensor).inputScaledUlps(REDUCTION_ULPS));
+        add(row("Cross", NnCases::cross).inputScaledUlps(4));
+        add(row("Einsum", NnCases::einsum).inputScaledUlps(REDUCTION_ULPS));
+        add(row("Unique", NnCases::unique));
         // LU / Cholesky in another order than Eigen's: results agree to a few hundred ulps on these well-conditioned inputs
-        for (String op : List.of("MatrixInverse", "MatrixDeterminant")) add(row(op, ArrayCases::squareMatrix).ulps(256));
-        add(row("Cholesky", ArrayCases::spdMatrix).ulps(256));
-        add(row("AsString", ArrayCases::asString));
-        add(row("StringJoin", ArrayCases::stringJoin));
-        add(row("Substr", ArrayCases::substr));
-        add(row("StaticRegexFullMatch", ArrayCases::regexFullMatch));
-        add(row("StaticRegexReplace", ArrayCases::regexReplace));
-        add(row("StringToHashBucketStrong", ArrayCases::hashBucketStrong));
-        add(row("ReduceJoin", ArrayCases::reduceJoin).inputs(IN, axesOrAllReversed("axis")));
-        add(row("InTopKV2", ArrayCases::inTopK).inputs(IN, IN, intScalar("k")));
-        add(row("BroadcastArgs", ArrayCases::broadcastArgs));
-        add(row("MatrixBandPart", ArrayCases::bandPart).inputs(IN, longScalar("num_lower"), longScalar("num_upper")));
-        add(row("Complex", ArrayCases::complexOf).implicit("Tout", c -> c.inputs()[0].dtype() == DType.FLOAT64 ? TfRunner.dataType(DType.COMPLEX128)
+        for (String op : List.of("MatrixInverse", "MatrixDeterminant")) add(row(op, MathCases::squareMatrix).ulps(256));
+        add(row("Cholesky", MathCases::spdMatrix).ulps(256));
+        add(row("AsString", StringCases::asString));
+        add(row("StringJoin", StringCases::stringJoin));
+        add(row("Substr", StringCases::substr));
+        add(row("StaticRegexFullMatch", StringCases::regexFullMatch));
+        add(row("StaticRegexReplace", StringCases::regexReplace));
+        add(row("StringToHashBucketStrong", StringCases::hashBucketStrong));
+        add(row("ReduceJoin", StringCases::reduceJoin).inputs(IN, axesOrAllReversed("axis")));
+        add(row("InTopKV2", MathCases::inTopK).inputs(IN, IN, intScalar("k")));
+        add(row("BroadcastArgs", MathCases::broadcastArgs));
+        add(row("MatrixBandPart", MathCases::bandPart).inputs(IN, longScalar("num_lower"), longScalar("num_upper")));
+        add(row("Complex", MathCases::complexOf).implicit("Tout", c -> c.inputs()[0].dtype() == DType.FLOAT64 ? TfRunner.dataType(DType.COMPLEX128)
                 : TfRunner.dataType(DType.COMPLEX64)));
-        add(row("MatrixSolve", ArrayCases::matrixSolve).ulps(256));
-        add(row("LogMatrixDeterminant", ArrayCases::squareMatrix).ulps(256));
-        add(row("Conv2DBackpropInput", ArrayCases::conv2dBackpropInput).inputs(intVector("input_sizes"), IN, IN).inputScaledUlps(4 * REDUCTION_ULPS));
-        add(row("Conv2DBackpropFilter", ArrayCases::conv2dBackpropFilter).inputs(IN, intVector("filter_sizes"), IN).inputScaledUlps(4 * REDUCTION_ULPS));
-        add(row("MaxPoolGrad", ArrayCases::maxPoolGrad).inputScaledUlps(REDUCTION_ULPS));
-        add(row("AvgPoolGrad", ArrayCases::avgPoolGrad).inputs(intVector("orig_input_shape"), IN).inputScaledUlps(REDUCTION_ULPS));
-        add(row("Conv3D", ArrayCases::conv3d).inputScaledUlps(4 * REDUCTION_ULPS));
-        add(row("MaxPool3D", ArrayCases::pool3d));
-        add(row("AvgPool3D", ArrayCases::pool3d).inputScaledUlps(REDUCTION_ULPS));
-        add(row("DepthwiseConv2dNative", ArrayCases::depthwiseConv).inputScaledUlps(4 * REDUCTION_ULPS));
-        add(row("LRN", ArrayCases::lrn).ulps(TRANSCENDENTAL_ULPS));
-        add(row("UniqueWithCounts", ArrayCases::unique));
+        add(row("MatrixSolve", MathCases::matrixSolve).ulps(256));
+        add(row("LogMatrixDeterminant", MathCases::squareMatrix).ulps(256));
+        add(row("Conv2DBackpropInput", NnCases::conv2dBackpropInput).inputs(intVector("input_sizes"), IN, IN).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("Conv2DBackpropFilter", NnCases::conv2dBackpropFilter).inputs(IN, intVector("filter_sizes"), IN).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("MaxPoolGrad", NnCases::maxPoolGrad).inputScaledUlps(REDUCTION_ULPS));
+        add(row("AvgPoolGrad", NnCases::avgPoolGrad).inputs(intVector("orig_input_shape"), IN).inputScaledUlps(REDUCTION_ULPS));
+        add(row("Conv3D", NnCases::conv3d).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("MaxPool3D", NnCases::pool3d));
+        add(row("AvgPool3D", NnCases::pool3d).inputScaledUlps(REDUCTION_ULPS));
+        add(row("DepthwiseConv2dNative", NnCases::depthwiseConv).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("LRN", NnCases::lrn).ulps(TRANSCENDENTAL_ULPS));
+        add(row("UniqueWithCounts", NnCases::unique));
         add(row("Add", Cases::binary));
         for (String op : List.of("RandomUniform", "RandomStandardNormal", "TruncatedNormal")) {
-            add(row(op, ArrayCases::seededFloats).inputs(shapeVector("shape")).ulps(TRANSCENDENTAL_ULPS));
+            add(row(op, RandomCases::seededFloats).inputs(shapeVector("shape")).ulps(TRANSCENDENTAL_ULPS));
         }
-        add(row("RandomUniformInt", ArrayCases::seededInts).inputs(shapeVector("shape"), IN, IN));
-        add(row("DepthwiseConv2dNativeBackpropInput", ArrayCases::depthwiseBackpropInput).inputs(intVector("input_sizes"), IN, IN)
+        add(row("RandomUniformInt", RandomCases::seededInts).inputs(shapeVector("shape"), IN, IN));
+        add(row("DepthwiseConv2dNativeBackpropInput", NnCases::depthwiseBackpropInput).inputs(intVector("input_sizes"), IN, IN)
                 .inputScaledUlps(4 * REDUCTION_ULPS));
-        add(row("DepthwiseConv2dNativeBackpropFilter", ArrayCases::depthwiseBackpropFilter).inputs(IN, intVector("filter_sizes"), IN)
+        add(row("DepthwiseConv2dNativeBackpropFilter", NnCases::depthwiseBackpropFilter).inputs(IN, intVector("filter_sizes"), IN)
                 .inputScaledUlps(4 * REDUCTION_ULPS));
-        add(row("Conv3DBackpropInputV2", ArrayCases::conv3dBackpropInput).inputs(intVector("input_sizes"), IN, IN).inputScaledUlps(4 * REDUCTION_ULPS));
-        add(row("Conv3DBackpropFilterV2", ArrayCases::conv3dBackpropFilter).inputs(IN, intVector("filter_sizes"), IN).inputScaledUlps(4 * REDUCTION_ULPS));
-        add(row("MaxPoolGradGrad", ArrayCases::maxPoolGradGrad));
-        add(row("MaxPool3DGrad", ArrayCases::maxPool3dGrad).inputScaledUlps(REDUCTION_ULPS));
-        add(row("MaxPool3DGradGrad", ArrayCases::maxPool3dGradGrad));
-        add(row("AvgPool3DGrad", ArrayCases::avgPool3dGrad).inputs(intVector("orig_input_shape"), IN).inputScaledUlps(REDUCTION_ULPS));
-        add(row("TensorStridedSliceUpdate", ArrayCases::stridedSliceUpdate).inputs(IN, intVector("begin"), intVector("end"), intVector("strides"), IN));
-        add(row("StatelessRandomUniformInt", ArrayCases::statelessUniformInt).inputs(shapeVector("shape"), IN, IN, IN));
+        add(row("Conv3DBackpropInputV2", NnCases::conv3dBackpropInput).inputs(intVector("input_sizes"), IN, IN).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("Conv3DBackpropFilterV2", NnCases::conv3dBackpropFilter).inputs(IN, intVector("filter_sizes"), IN).inputScaledUlps(4 * REDUCTION_ULPS));
+        add(row("MaxPoolGradGrad", NnCases::maxPoolGradGrad));
+        add(row("MaxPool3DGrad", NnCases::maxPool3dGrad).inputScaledUlps(REDUCTION_ULPS));
+        add(row("MaxPool3DGradGrad", NnCases::maxPool3dGradGrad));
+        add(row("AvgPool3DGrad", NnCases::avgPool3dGrad).inputs(intVector("orig_input_shape"), IN).inputScaledUlps(REDUCTION_ULPS));
+        add(row("TensorStridedSliceUpdate", ShapeCases::stridedSliceUpdate).inputs(IN, intVector("begin"), intVector("end"), intVector("strides"), IN));
+        add(row("StatelessRandomUniformInt", RandomCases::statelessUniformInt).inputs(shapeVector("shape"), IN, IN, IN));
     }
 
     private static void add(Row r) {

@@ -155,6 +155,8 @@ final class CopyOps {
             int dim = x.shape().get(axis);
             switch (kind) {
                 case 0 -> {
+                    int num = attrs.getInt("num", dim);
+                    if (num != dim) throw error("Input shape axis " + axis + " must equal " + num + ", got shape " + x.shape().toErrorString());
                     int[] s = new int[dim];
                     Arrays.fill(s, 1);
                     return s;

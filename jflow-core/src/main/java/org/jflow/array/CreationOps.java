@@ -51,6 +51,10 @@ final class CreationOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             DType dtype = attrs.has("dtype") ? attrs.getDType("dtype") : in[0].dtype();
+            if (value != 0 && dtype == DType.STRING) { // ZerosLike makes empty strings, OnesLike has no string "one"
+                throw error("Value for attr 'T' of string is not in the list of allowed values: bfloat16, half, float, double, "
+                        + "int8, uint8, int16, uint16, int32, uint32, int64, uint64, complex64, complex128, bool");
+            }
             return spec(dtype, in[0].shape());
         }
 
@@ -106,12 +110,12 @@ final class CreationOps {
             DType t = out[0].dtype();
             int n = out[0].shape().size();
             Object buf = Buffers.allocate(t, n);
-            // TF accumulates in the output type: val = start; val += delta
+            // TF 2.18 computes start + i * delta in the output type (integers alike, as they cannot drift)
             switch (t.storage()) {
                 case FLOAT -> {
                     float[] o = (float[]) buf;
                     float v = (float) attrs.getDouble("start"), d = (float) attrs.getDouble("delta");
-                    for (int i = 0; i < n; i++, v += d) o[i] = v;
+                    for (int i = 0; i < n; i++) o[i] = v + i * d;
                 }
                 case INT -> {
                     int[] o = (int[]) buf;
@@ -125,7 +129,7 @@ final class CreationOps {
                 }
                 default -> {
                     double v = attrs.getDouble("start"), d = attrs.getDouble("delta");
-                    for (int i = 0; i < n; i++, v += d) Buffers.setDouble(buf, t, i, v);
+                    for (int i = 0; i < n; i++) Buffers.setDouble(buf, t, i, v + i * d);
                 }
             }
             return one(Tensor.wrap(t, out[0].shape(), buf));

@@ -9,6 +9,7 @@ import org.jflow.engine.Buffers;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
+import org.jflow.errors.UnimplementedError;
 
 import java.util.Arrays;
 
@@ -252,6 +253,12 @@ final class GatherScatterOps {
 
         @Override
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
+            // TF's CPU kernel refuses these when it runs (its shape function accepts them)
+            if (in[0].rank() == 0) throw error("WhereOp : Unhandled input dimensions: 0");
+            if (in[0].dtype() == DType.FLOAT16) {
+                throw new UnimplementedError("No WhereOp available for float16/half type on CPU; dying in CPU WhereOp to avoid "
+                        + "silently creating costly copies from device. [Op:Where]");
+            }
             boolean[] nz = in[0].toBooleanArray();
             int count = 0;
             for (boolean b : nz) if (b) count++;

@@ -57,7 +57,7 @@ public final class BinaryArithmetic extends BinaryOp {
             (a, b) -> a % b, (a, b) -> a % b, (a, b) -> a % nonZero(b, "TruncateMod"));
     // no gradient, as in TF: math_grad.py registers one for FloorMod only, so tapes raise LookupError for TruncateMod
     public static final BinaryArithmetic POW = new BinaryArithmetic("Pow", TypeList.POW, null,
-            (a, b) -> (float) Math.pow(a, b), Math::pow, BinaryArithmetic::integerPow)
+            (a, b) -> (float) cPow(a, b), BinaryArithmetic::cPow, BinaryArithmetic::integerPow)
             .withGradient(BinaryArithmetic::powGradient);
     public static final BinaryArithmetic MAXIMUM = new BinaryArithmetic("Maximum", TypeList.MIN_MAX, BinaryLane.MAX,
             Math::max, Math::max, Math::max)
@@ -218,6 +218,11 @@ public final class BinaryArithmetic extends BinaryOp {
     private static double floorMod(double a, double b) {
         double trunc = a % b;
         return trunc != 0 && (b < 0) != (trunc < 0) ? trunc + b : trunc;
+    }
+
+    /** C's {@code pow}, which TF's kernels call: 1 for {@code pow(1, y)} and {@code pow(-1, ±inf)}, where Java's {@code Math.pow} gives NaN. */
+    private static double cPow(double a, double b) {
+        return a == 1 || a == -1 && Double.isInfinite(b) ? 1 : Math.pow(a, b);
     }
 
     /** Exponentiation by squaring, wrapping like C++ integer arithmetic; TF refuses negative exponents. */

@@ -11,7 +11,8 @@ import org.jflow.errors.UnimplementedError;
 /**
  * TF's {@code Cast} (attribute {@code DstT}): C++ conversion semantics, so floats truncate toward
  * zero, out-of-range values and NaN become the x86 "integer indefinite", integers wrap, and any
- * non-zero number (NaN included) is {@code true}. Strings convert to nothing else.
+ * non-zero number (NaN included) is {@code true}; complex numbers convert by their real part
+ * (to bool too). Strings convert to nothing else.
  */
 public final class Cast extends Op {
     /** Differentiable between float dtypes only, as in TF. */
@@ -37,6 +38,11 @@ public final class Cast extends Op {
         Object converted = switch (data) {
             case float[] f when in[0].dtype() == DType.FLOAT32 && to == DType.INT32 -> floatToInt(f);
             case boolean[] b when to == DType.FLOAT32 -> boolToFloat(b);
+            // complex to bool looks at the real part only, as every complex-to-real cast in TF (Eigen's cast)
+            case Object c when in[0].dtype().isComplex() && to == DType.BOOL -> {
+                DType real = in[0].dtype().realDType();
+                yield Buffers.convert(Buffers.part(c, in[0].dtype(), false), real, to);
+            }
             default -> Buffers.convert(data, in[0].dtype(), to);
         };
         return new Tensor[] {Tensor.wrap(to, out[0].shape(), converted)};

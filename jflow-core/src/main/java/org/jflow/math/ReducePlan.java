@@ -35,7 +35,11 @@ final class ReducePlan {
                 throw new InvalidArgumentError("Invalid reduction dimension (" + a + " for input with " + rank
                         + " dimension(s) [Op:" + opName + "]");
             }
-            r[a < 0 ? a + rank : a] = true;
+            int axis = a < 0 ? a + rank : a;
+            if (r[axis]) {
+                throw new InvalidArgumentError("Invalid reduction arguments: Axes contains duplicate dimension: " + axis + " [Op:" + opName + "]");
+            }
+            r[axis] = true;
         }
         return r;
     }

@@ -184,8 +184,9 @@ public final class SegmentReduction extends Op {
         return switch (kind) {
             case SUM, MEAN -> 0;
             case PROD -> 1;
-            case MAX -> sorted ? 0 : t.isFloating() ? Double.NEGATIVE_INFINITY : t.min();
-            case MIN -> sorted ? 0 : t.isFloating() ? Double.POSITIVE_INFINITY : t.max();
+            // TF's numeric_limits<T>::lowest() and max(): finite, for floats too
+            case MAX -> sorted ? 0 : t.min();
+            case MIN -> sorted ? 0 : t.max();
         };
     }
 

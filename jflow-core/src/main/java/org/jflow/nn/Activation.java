@@ -43,8 +43,9 @@ public final class Activation extends Op {
     private static final double SQRT_2_OVER_PI = 0.7978845608028654;
 
     public static final Activation RELU = new Activation("Relu", null, 0, v -> Math.max(v, 0), new Formula() {
-        public float f(float x, float p) { return x > 0 ? x : 0f; }
-        public double d(double x, double p) { return x > 0 ? x : 0.0; }
+        // Math.max keeps NaN, as TF's max(x, 0) does (and as the vector loop's max)
+        public float f(float x, float p) { return Math.max(x, 0f); }
+        public double d(double x, double p) { return Math.max(x, 0.0); }
         public void floats(float[] x, float[] out, int from, int to, float p) {
             int i = from;
             for (int bound = from + F.loopBound(to - from); i < bound; i += F.length()) {
@@ -55,8 +56,8 @@ public final class Activation extends Op {
     }).withGradient(unary((g, dy) -> tf.multiply(dy, positive(g.x()))));
 
     public static final Activation RELU6 = new Activation("Relu6", null, 0, v -> Math.min(Math.max(v, 0), 6), new Formula() {
-        public float f(float x, float p) { return x > 0 ? Math.min(x, 6f) : 0f; }
-        public double d(double x, double p) { return x > 0 ? Math.min(x, 6.0) : 0.0; }
+        public float f(float x, float p) { return Math.min(Math.max(x, 0f), 6f); }
+        public double d(double x, double p) { return Math.min(Math.max(x, 0.0), 6.0); }
     }).withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(positive(g.x()), mask(tf.less(g.x(), 6), g.x())))));
 
     public static final Activation ELU = new Activation("Elu", null, 0, null, new Formula() {
@@ -70,7 +71,8 @@ public final class Activation extends Op {
     }).withGradient(unary((g, dy) -> tf.where(tf.less(g.x(), 0), tf.multiply(dy, tf.add(g.out(), SELU_SCALE * SELU_ALPHA)),
                     tf.multiply(dy, SELU_SCALE))));
 
-    public static final Activation LEAKY_RELU = new Activation("LeakyRelu", "alpha", 0.2, null, new Formula() {
+    /** TF's {@code alpha} is a float attribute, cast to the input's dtype before it multiplies. */
+    public static final Activation LEAKY_RELU = new Activation("LeakyRelu", "alpha", 0.2, null, true, new Formula() {
         public float f(float x, float p) { return x > 0 ? x : x * p; }
         public double d(double x, double p) { return x > 0 ? x : x * p; }
     }).withGradient(unary((g, dy) -> tf.where(tf.greater(g.x(), 0), dy, tf.multiply(dy, param(g)))));
@@ -126,13 +128,20 @@ public final class Activation extends Op {
     private final double paramDefault;
     /** The formula on integer dtypes, for the ops TF also defines on them; else null. */
     private final LongUnaryOperator integers;
+    /** Whether the parameter is a TF float attribute, so float32 first and then the input's dtype, as TF's kernel sees it. */
+    private final boolean tfFloatParam;
     private final Formula formula;
 
     private Activation(String name, String param, double paramDefault, LongUnaryOperator integers, Formula formula) {
+        this(name, param, paramDefault, integers, false, formula);
+    }
+
+    private Activation(String name, String param, double paramDefault, LongUnaryOperator integers, boolean tfFloatParam, Formula formula) {
         super(name);
         this.param = param;
         this.paramDefault = paramDefault;
         this.integers = integers;
+        this.tfFloatParam = tfFloatParam;
         this.formula = formula;
     }
 
@@ -158,7 +167,7 @@ public final class Activation extends Op {
         DType dtype = x.dtype();
         Shape shape = x.shape();
         int n = shape.size();
-        double p = param(attrs);
+        double p = tfFloatParam ? Buffers.roundTo(dtype, (float) param(attrs)) : param(attrs);
         if (dtype == DType.FLOAT64) {
             double[] a = (double[]) x.data(), o = new double[n];
             Parallel.forRange(n, (from, to) -> { for (int i = from; i < to; i++) o[i] = formula.d(a[i], p); });

@@ -156,4 +156,18 @@ class CreationTest {
         Tensor t = tf.constant(new int[] {1, 2});
         assertArrayEquals(new int[] {1, 2}, tf.identity(t).toIntArray());
     }
+
+    @Test
+    void onesLikeRefusesStringsAsTf() { // found by jflow-conformance
+        Tensor strings = tf.constant(new String[] {"a", "b"});
+        assertArrayEquals(new String[] {"", ""}, tf.zerosLike(strings).toStringArray());
+        InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> tf.onesLike(strings));
+        assertTrue(e.getMessage().startsWith("Value for attr 'T' of string is not in the list of allowed values"), e.getMessage());
+    }
+
+    @Test
+    void floatRangeIsStartPlusIndexTimesDeltaAsTf218() { // found by jflow-conformance: no accumulated drift
+        assertEquals(0.1 * 6, tf.range(0.0, 1.0, 0.1, DType.FLOAT64).toDoubleArray()[6]);
+        assertEquals(0.1f * 7, tf.range(0.0, 1.0, 0.1).toFloatArray()[7]);
+    }
 }

@@ -101,6 +101,14 @@ class GatherScatterTest {
     }
 
     @Test
+    void whereRefusesScalarsAndFloat16AsTfsCpuKernel() { // found by jflow-conformance
+        InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> tf.where(tf.constant(true)));
+        assertEquals("WhereOp : Unhandled input dimensions: 0 [Op:Where]", e.getMessage());
+        assertThrows(org.jflow.errors.UnimplementedError.class, () -> tf.where(tf.constant(new float[] {1, 0}, DType.FLOAT16)));
+        assertEquals(Shape.of(1, 1), tf.where(tf.constant(new float[] {1, 0}, DType.BFLOAT16)).shape());
+    }
+
+    @Test
     void scatterNdIsTheInverseOfGatherNd() { // G-I16, G-I17
         Tensor s = tf.scatterNd(new int[][] {{0, 0}, {2, 1}}, List.of(C.get(0, 0), C.get(2, 1)), C.shape());
         assertArrayEquals(new float[] {-1, 0, 0, 0, 0, 0, 0, -3, 0}, s.toFloatArray());

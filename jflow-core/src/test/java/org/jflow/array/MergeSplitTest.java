@@ -63,6 +63,13 @@ class MergeSplitTest {
     }
 
     @Test
+    void unpackRefusesANumOtherThanTheDim() { // found by jflow-conformance
+        InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> org.jflow.engine.Dispatcher.execute(ArrayOps.UNPACK,
+                org.jflow.engine.Attrs.of("num", 2, "axis", 1), tf.zeros(2, 3)));
+        assertEquals("Input shape axis 1 must equal 2, got shape [2,3] [Op:Unpack]", e.getMessage());
+    }
+
+    @Test
     void splitByCountAndBySizes() { // G-M5, G-M6
         Tensor c = tf.concat(List.of(A, B, C), 0);
         for (List<Tensor> parts : List.of(tf.split(c, 3, 0), tf.split(c, new int[] {2, 2, 2}, 0))) {

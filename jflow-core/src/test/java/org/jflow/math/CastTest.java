@@ -37,6 +37,12 @@ class CastTest {
     }
 
     @Test
+    void complexToBoolLooksAtTheRealPartAsTf() { // found by jflow-conformance
+        Tensor c = tf.complex(tf.constant(new float[] {0, 1, 0}), tf.constant(new float[] {1, 0, 0}));
+        assertArrayEquals(new boolean[] {false, true, false}, tf.cast(c, DType.BOOL).toBooleanArray());
+    }
+
+    @Test
     void sameDTypeIsTheInputItself() {
         Tensor t = tf.constant(new float[] {1});
         assertSame(t, tf.cast(t, DType.FLOAT32));

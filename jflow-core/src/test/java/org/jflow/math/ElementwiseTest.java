@@ -172,6 +172,13 @@ class ElementwiseTest {
     }
 
     @Test
+    void powFollowsCForOneAndMinusOneBases() { // found by jflow-conformance: Java's Math.pow gives NaN here
+        float inf = Float.POSITIVE_INFINITY;
+        assertArrayEquals(new float[] {1, 1, 1, 1, 1}, tf.pow(new float[] {1, 1, 1, -1, -1}, new float[] {Float.NaN, inf, -inf, inf, -inf}).toFloatArray());
+        assertArrayEquals(new double[] {1, Double.NaN}, tf.pow(new double[] {1, -1}, new double[] {Double.NaN, Double.NaN}).toDoubleArray());
+    }
+
+    @Test
     void halfPrecisionComputesThroughFloat32() {
         Tensor h = tf.cast(new float[] {1, 2.5f, 65504}, DType.FLOAT16);
         Tensor sum = h.add(h);

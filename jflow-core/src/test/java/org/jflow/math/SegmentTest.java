@@ -42,7 +42,9 @@ class SegmentTest {
         assertArrayEquals(new int[] {4, 3, 3, 4, 5, 6, 7, 8}, tf.unsortedSegmentMax(c, ids, 2).toIntArray());
         Tensor three = tf.unsortedSegmentSum(new float[] {1, 2, 4}, new int[] {2, -1, 2}, 3);
         assertArrayEquals(new float[] {0, 0, 5}, three.toFloatArray(), "negative ids are dropped");
-        assertArrayEquals(new float[] {Float.NEGATIVE_INFINITY, 3}, tf.unsortedSegmentMax(new float[] {3}, new int[] {1}, 2).toFloatArray());
+        // empty segments hold the dtype's lowest finite value, as TF (found by jflow-conformance)
+        assertArrayEquals(new float[] {-Float.MAX_VALUE, 3}, tf.unsortedSegmentMax(new float[] {3}, new int[] {1}, 2).toFloatArray());
+        assertArrayEquals(new double[] {Double.MAX_VALUE, 3}, tf.unsortedSegmentMin(new double[] {3}, new int[] {1}, 2).toDoubleArray());
         assertEquals(Integer.MAX_VALUE, tf.unsortedSegmentMin(new int[] {3}, new int[] {1}, 2).toIntArray()[0]);
         Tensor grid = tf.unsortedSegmentSum(new int[][] {{1, 2}, {3, 4}}, new int[][] {{0, 1}, {1, 1}}, 2);
         assertArrayEquals(new int[] {1, 9}, grid.toIntArray());

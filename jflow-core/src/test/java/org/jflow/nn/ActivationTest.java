@@ -37,6 +37,14 @@ class ActivationTest {
     }
 
     @Test
+    void reluKeepsNanAndLeakyReluAlphaIsAFloatAttribute() { // found by jflow-conformance
+        assertTrue(Float.isNaN(tf.nn.relu(new float[] {Float.NaN}).toFloatArray()[0]));
+        assertTrue(Double.isNaN(tf.nn.relu6(new double[] {Double.NaN}).toDoubleArray()[0]));
+        // TF's alpha is a float: 0.2f, not 0.2, multiplies a float64 input
+        assertEquals(-3 * (double) 0.2f, tf.nn.leakyRelu(new double[] {-3}).toDoubleArray()[0], 0);
+    }
+
+    @Test
     void eluAndSelu() {
         // TF: tf.nn.elu([-1., 0., 1.]) -> [-0.63212055, 0., 1.]
         assertClose(new float[] {-0.63212055f, 0, 1}, tf.nn.elu(new float[] {-1, 0, 1}).toFloatArray(), 1e-7f);

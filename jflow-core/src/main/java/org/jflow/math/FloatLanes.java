@@ -23,71 +23,100 @@ final class FloatLanes {
      * only for a single element.
      */
     static void binary(BinaryLane op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
-        int i = 0, bound = n - L;
-        if (as == 1 && bs == 1) {
-            i = switch (op) { // one loop per operator, as in unary: the shared loop boxed its vectors
-                case ADD -> add(a, ao, b, bo, o, oo, bound);
-                case SUB -> sub(a, ao, b, bo, o, oo, bound);
-                case MUL -> mul(a, ao, b, bo, o, oo, bound);
-                case DIV -> div(a, ao, b, bo, o, oo, bound);
-                case MAX -> max(a, ao, b, bo, o, oo, bound);
-                case MIN -> min(a, ao, b, bo, o, oo, bound);
-            };
-        } else if (as == 0 && bs == 1) {
-            FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= bound; i += L) store(op, x, FloatVector.fromArray(S, b, bo + i), o, oo + i);
-        } else if (as == 1 && bs == 0) {
-            FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= bound; i += L) store(op, FloatVector.fromArray(S, a, ao + i), y, o, oo + i);
-        }
+        int bound = as + bs == 0 ? -1 : n - L; // both steps 0: a single element, no vector
+        int i = switch (op) { // one loop per operator, as in unary: a shared loop boxed its vectors
+            case ADD -> add(a, ao, as, b, bo, bs, o, oo, bound);
+            case SUB -> sub(a, ao, as, b, bo, bs, o, oo, bound);
+            case MUL -> mul(a, ao, as, b, bo, bs, o, oo, bound);
+            case DIV -> div(a, ao, as, b, bo, bs, o, oo, bound);
+            case MAX -> max(a, ao, as, b, bo, bs, o, oo, bound);
+            case MIN -> min(a, ao, as, b, bo, bs, o, oo, bound);
+        };
         for (; i < n; i++) o[oo + i] = scalar(op, a[ao + i * as], b[bo + i * bs]);
     }
 
-    private static int add(float[] a, int ao, float[] b, int bo, float[] o, int oo, int bound) {
+    private static int add(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int bound) {
         int i = 0;
-        for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
-        return i;
-    }
-
-    private static int sub(float[] a, int ao, float[] b, int bo, float[] o, int oo, int bound) {
-        int i = 0;
-        for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
-        return i;
-    }
-
-    private static int mul(float[] a, int ao, float[] b, int bo, float[] o, int oo, int bound) {
-        int i = 0;
-        for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).mul(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
-        return i;
-    }
-
-    private static int div(float[] a, int ao, float[] b, int bo, float[] o, int oo, int bound) {
-        int i = 0;
-        for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).div(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
-        return i;
-    }
-
-    private static int max(float[] a, int ao, float[] b, int bo, float[] o, int oo, int bound) {
-        int i = 0;
-        for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).max(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
-        return i;
-    }
-
-    private static int min(float[] a, int ao, float[] b, int bo, float[] o, int oo, int bound) {
-        int i = 0;
-        for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).min(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
-        return i;
-    }
-
-    private static void store(BinaryLane op, FloatVector x, FloatVector y, float[] o, int at) {
-        switch (op) {
-            case ADD -> x.add(y).intoArray(o, at);
-            case SUB -> x.sub(y).intoArray(o, at);
-            case MUL -> x.mul(y).intoArray(o, at);
-            case DIV -> x.div(y).intoArray(o, at);
-            case MAX -> x.max(y).intoArray(o, at);
-            case MIN -> x.min(y).intoArray(o, at);
+        if (as == 1 && bs == 1) {
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else if (as == 0) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (; i <= bound; i += L) x.add(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).add(y).intoArray(o, oo + i);
         }
+        return i;
+    }
+
+    private static int sub(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int bound) {
+        int i = 0;
+        if (as == 1 && bs == 1) {
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else if (as == 0) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (; i <= bound; i += L) x.sub(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).sub(y).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int mul(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int bound) {
+        int i = 0;
+        if (as == 1 && bs == 1) {
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).mul(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else if (as == 0) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (; i <= bound; i += L) x.mul(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).mul(y).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int div(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int bound) {
+        int i = 0;
+        if (as == 1 && bs == 1) {
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).div(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else if (as == 0) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (; i <= bound; i += L) x.div(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).div(y).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int max(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int bound) {
+        int i = 0;
+        if (as == 1 && bs == 1) {
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).max(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else if (as == 0) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (; i <= bound; i += L) x.max(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).max(y).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int min(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int bound) {
+        int i = 0;
+        if (as == 1 && bs == 1) {
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).min(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else if (as == 0) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (; i <= bound; i += L) x.min(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).min(y).intoArray(o, oo + i);
+        }
+        return i;
     }
 
     private static float scalar(BinaryLane op, float x, float y) {

@@ -57,17 +57,17 @@ public final class Variable implements TensorLike {
 
     public Variable(Object initialValue, UnaryOperator<Options> options) {
         Options o = options.apply(new Options());
-        Tensor v = (o.dtype == null ? Convert.toTensor(initialValue) : castIfTensor(initialValue, o.dtype)).knownValue();
+        Tensor v = o.dtype == null ? Convert.toTensor(initialValue) : castIfTensor(initialValue, o.dtype);
         this.name = NameScope.variableName(o.name == null ? "Variable" : o.name) + ":0";
         this.trainable = o.trainable;
         this.dtype = v.dtype();
         this.shape = v.shape();
         this.cell = new Cell();
         this.owner = this;
-        this.initialValue = v;
         Tracer tracer = Tracer.Stack.current();
-        boolean deferred = tracer != null && tracer.variableCreated(this);
-        if (!deferred) this.cell.value = v;
+        Tensor now = tracer == null ? v.knownValue() : tracer.variableCreated(this, v);
+        this.initialValue = now != null ? now : v; // a TF1 graph's tensor, which its initializer assigns
+        this.cell.value = now;
     }
 
     /** TF's {@code _UnreadVariable}: what an assignment returns, reading through to {@code of}. */
@@ -117,7 +117,7 @@ public final class Variable implements TensorLike {
         return v;
     }
 
-    /** The value the variable was created with (what a TF1 initializer assigns). */
+    /** The value the variable was created with; in a TF1 graph, the graph tensor its initializer assigns. */
     public Tensor initialValue() { return initialValue; }
 
     /** TF's {@code read_value()}. */

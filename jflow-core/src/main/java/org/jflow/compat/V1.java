@@ -68,7 +68,7 @@ public final class V1 {
         }
         List<Node> assigns = new ArrayList<>();
         for (Variable v : g.createdVariables()) {
-            Tensor initial = g.constant(v.initialValue());
+            Tensor initial = g.local(v.initialValue());
             String name = v.name().substring(0, v.name().lastIndexOf(':')) + "/Assign";
             Attrs attrs = Attrs.of("variable", v);
             Tensor[] inputs = {initial};

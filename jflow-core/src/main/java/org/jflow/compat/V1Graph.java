@@ -1,5 +1,6 @@
 package org.jflow.compat;
 
+import org.jflow.Tensor;
 import org.jflow.Variable;
 import org.jflow.graph.Graph;
 
@@ -10,10 +11,11 @@ import org.jflow.graph.Graph;
  * are made unique within the graph ({@code Variable}, {@code Variable_1}) as TF1 names them.
  */
 final class V1Graph extends Graph {
+    /** The variable waits for its initializer, which assigns {@code initialValue} (a node of this graph or a constant). */
     @Override
-    public boolean variableCreated(Variable variable) {
-        super.variableCreated(variable);
-        return true;
+    public Tensor variableCreated(Variable variable, Tensor initialValue) {
+        recordVariable(variable);
+        return null;
     }
 
     @Override

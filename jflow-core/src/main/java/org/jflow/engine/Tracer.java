@@ -15,11 +15,12 @@ public interface Tracer {
     Tensor[] add(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs);
 
     /**
-     * A variable is being created while this tracer is active. Throws where the tracer forbids it
-     * (TF's rule for non-first traces); returns true when the variable must stay uninitialized
-     * until an initializer node runs (TF1 graphs).
+     * A variable is being created while this tracer is active, from {@code initialValue} (possibly a
+     * tensor of this graph). Throws where the tracer forbids it (TF's rule for non-first traces).
+     * Returns the eager value the variable holds from now on, or null when it must stay
+     * uninitialized until an initializer node runs (TF1 graphs).
      */
-    boolean variableCreated(Variable variable);
+    Tensor variableCreated(Variable variable, Tensor initialValue);
 
     /** The tracers active on this thread, innermost last. */
     final class Stack {

@@ -199,13 +199,38 @@ public class Graph implements Tracer {
         return false;
     }
 
+    /**
+     * Records the variable and gives its value now: a variable created while a function is traced is
+     * created once, eagerly, as TF lifts its initializer out of the function. An initial value built
+     * in this graph (a random draw, say) is computed now from the nodes it needs.
+     */
     @Override
-    public boolean variableCreated(Variable variable) {
+    public Tensor variableCreated(Variable variable, Tensor initialValue) {
+        recordVariable(variable);
+        return evaluateNow(initialValue);
+    }
+
+    /** Checks TF's rule for later traces and lists the variable in {@link #createdVariables()}. */
+    protected void recordVariable(Variable variable) {
         if (!variableCreationAllowed) {
             throw new ValueError("tf.function-decorated function tried to create variables on non-first call.");
         }
         createdVariables.add(variable);
-        return false;
+    }
+
+    private Tensor evaluateNow(Tensor t) {
+        if (!t.isSymbolic() || t.hasValue()) return t.knownValue();
+        if (t.op().graph() != this) throw new ValueError("A variable's initial value " + t + " belongs to another graph.");
+        boolean[] needed = Pruning.needed(this, List.of(t), List.of(), false);
+        for (Node n : nodes) {
+            if (needed[n.id()] && n.op() == GraphOps.PLACEHOLDER) {
+                throw new ValueError("A tf.Variable created inside tf.function is created once, when the function is first"
+                        + " traced, so its initial value cannot depend on the function's inputs: " + t + " reads " + n.name() + ".");
+            }
+        }
+        try (Tracer.Scope eager = Tracer.Stack.eager()) {
+            return new Executor(this, List.of(), List.of(t), false).run()[0];
+        }
     }
 
     /**

@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** tf.compat.v1: the 30-day notes' static graph (001a G-G1), placeholders, sessions, TF1 variables. */
 class SessionTest {
@@ -162,6 +163,26 @@ class SessionTest {
         }
         RuntimeError eager = assertThrows(RuntimeError.class, () -> tf.compat.v1.placeholder(tf.float32));
         assertEquals("tf.placeholder() is not compatible with eager execution.", eager.getMessage());
+    }
+
+    @Test
+    void initialValuesComputedInTheGraphRunWithTheInitializer() {
+        Graph g = tf.compat.v1.Graph();
+        Variable w, scaled;
+        Node init;
+        try (var scope = g.asDefault()) {
+            w = tf.Variable(tf.random.uniform(new int[] {2, 3}, 1.0, 2.0));
+            scaled = tf.Variable(tf.multiply(w.initialValue(), 10.0f));
+            init = tf.compat.v1.globalVariablesInitializer();
+        }
+        try (Session sess = tf.compat.v1.Session(g)) {
+            sess.run(init);
+            float[] first = w.value().toFloatArray(), tenfold = scaled.value().toFloatArray();
+            for (int i = 0; i < first.length; i++) {
+                assertTrue(first[i] >= 1 && first[i] < 2, "uniform in [1, 2): " + first[i]);
+                assertEquals(first[i] * 10, tenfold[i], 1e-5f);
+            }
+        }
     }
 
     @Test

@@ -125,6 +125,23 @@ class TfFunctionTest {
     }
 
     @Test
+    void aVariableCreatedFromARandomDrawIsComputedOnceOnTheFirstTrace() {
+        List<Variable> created = new ArrayList<>();
+        var layer = tf.function((Tensor x) -> {
+            if (created.isEmpty()) created.add(new Variable(tf.random.normal(new int[] {3, 2})));
+            return tf.matmul(x, created.getFirst());
+        });
+        Tensor x = tf.constant(new float[][] {{1, 0, 0}});
+        Tensor first = layer.call(x);
+        assertArrayEquals(created.getFirst().value().slice("0").toFloatArray(), first.toFloatArray());
+        assertArrayEquals(first.toFloatArray(), layer.call(x).toFloatArray()); // drawn once, not per call
+
+        var dependsOnInput = tf.function((Tensor a) -> new Variable(tf.multiply(a, 2.0f)).value());
+        ValueError e = assertThrows(ValueError.class, () -> dependsOnInput.call(tf.constant(1.0f)));
+        assertTrue(e.getMessage().contains("cannot depend on the function's inputs"), e.getMessage());
+    }
+
+    @Test
     void inputSignatureWithUnknownDimsTracesOnce() {
         var relu = tf.function((Tensor x) -> tf.nn.relu(tf.matmul(x, tf.constant(new float[][] {{1, -1}, {2, 0}}))),
                 f -> f.inputSignature(tf.TensorSpec(new int[] {-1, 2}, tf.float32)));

@@ -132,28 +132,100 @@ final class FloatLanes {
 
     /** {@code o[oo+k] = a[ao+k*as] op b[bo+k*bs]} for a comparison, with the layouts of {@link #binary}. */
     static void compare(CompareLane op, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int n) {
-        int i = 0, bound = n - L;
-        if (as == 1 && bs == 1) {
-            for (; i <= bound; i += L) store(op, FloatVector.fromArray(S, a, ao + i), FloatVector.fromArray(S, b, bo + i), o, oo + i);
-        } else if (as == 0 && bs == 1) {
-            FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= bound; i += L) store(op, x, FloatVector.fromArray(S, b, bo + i), o, oo + i);
-        } else if (as == 1 && bs == 0) {
-            FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= bound; i += L) store(op, FloatVector.fromArray(S, a, ao + i), y, o, oo + i);
-        }
+        int bound = as + bs == 0 ? -1 : n - L;
+        int i = switch (op) {
+            case EQ -> eq(a, ao, as, b, bo, bs, o, oo, bound);
+            case NE -> ne(a, ao, as, b, bo, bs, o, oo, bound);
+            case LT -> lt(a, ao, as, b, bo, bs, o, oo, bound);
+            case LE -> le(a, ao, as, b, bo, bs, o, oo, bound);
+            case GT -> gt(a, ao, as, b, bo, bs, o, oo, bound);
+            case GE -> ge(a, ao, as, b, bo, bs, o, oo, bound);
+        };
         for (; i < n; i++) o[oo + i] = scalar(op, a[ao + i * as], b[bo + i * bs]);
     }
 
-    private static void store(CompareLane op, FloatVector x, FloatVector y, boolean[] o, int at) {
-        switch (op) {
-            case EQ -> x.compare(VectorOperators.EQ, y).intoArray(o, at);
-            case NE -> x.compare(VectorOperators.NE, y).intoArray(o, at);
-            case LT -> x.compare(VectorOperators.LT, y).intoArray(o, at);
-            case LE -> x.compare(VectorOperators.LE, y).intoArray(o, at);
-            case GT -> x.compare(VectorOperators.GT, y).intoArray(o, at);
-            case GE -> x.compare(VectorOperators.GE, y).intoArray(o, at);
+    private static int eq(float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int bound) {
+        int i = 0;
+        if (as == 1 && bs == 1) {
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else if (as == 0) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (; i <= bound; i += L) x.compare(VectorOperators.EQ, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, y).intoArray(o, oo + i);
         }
+        return i;
+    }
+
+    private static int ne(float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int bound) {
+        int i = 0;
+        if (as == 1 && bs == 1) {
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else if (as == 0) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (; i <= bound; i += L) x.compare(VectorOperators.NE, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, y).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int lt(float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int bound) {
+        int i = 0;
+        if (as == 1 && bs == 1) {
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else if (as == 0) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (; i <= bound; i += L) x.compare(VectorOperators.LT, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, y).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int le(float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int bound) {
+        int i = 0;
+        if (as == 1 && bs == 1) {
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else if (as == 0) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (; i <= bound; i += L) x.compare(VectorOperators.LE, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, y).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int gt(float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int bound) {
+        int i = 0;
+        if (as == 1 && bs == 1) {
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else if (as == 0) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (; i <= bound; i += L) x.compare(VectorOperators.GT, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, y).intoArray(o, oo + i);
+        }
+        return i;
+    }
+
+    private static int ge(float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int bound) {
+        int i = 0;
+        if (as == 1 && bs == 1) {
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else if (as == 0) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (; i <= bound; i += L) x.compare(VectorOperators.GE, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        } else {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (; i <= bound; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, y).intoArray(o, oo + i);
+        }
+        return i;
     }
 
     private static boolean scalar(CompareLane op, float x, float y) {

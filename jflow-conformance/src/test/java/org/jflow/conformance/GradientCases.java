@@ -1,10 +1,13 @@
 package org.jflow.conformance;
 
 import org.jflow.DType;
+import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
+import org.jflow.math.Cast;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,7 @@ final class GradientCases {
     private GradientCases() {}
 
     /** Cases per float dtype. */
-    private static final int PER_DTYPE = 2;
+    private static final int PER_DTYPE = 4;
 
     /** The float dtypes gradients are compared in. */
     static final List<DType> DTYPES = List.of(DType.FLOAT32, DType.FLOAT64);
@@ -61,9 +64,24 @@ final class GradientCases {
 
     private static final List<String> DOMAIN_LABELS = List.of("", " in (0.1,0.9)", " in (1.1,2.1)");
 
+    /** Cast's forward cases are edge values only: between the float dtypes on random values. */
+    private static List<Cases.Case> castBetweenFloats(SplittableRandom rnd) {
+        List<Cases.Case> cases = new ArrayList<>();
+        for (DType from : DTYPES) {
+            for (DType to : DTYPES) {
+                cases.add(new Cases.Case(from.tfName() + " to " + to.tfName() + " random [2,3]", Attrs.of(Cast.DST_T, to),
+                        Values.random(from, Shape.of(2, 3), rnd)));
+            }
+        }
+        return cases;
+    }
+
+    /** Gradient cases for ops whose forward cases have no smooth float ones. */
+    private static final Map<String, Cases.Generator> OWN_CASES = Map.of("Cast", GradientCases::castBetweenFloats);
+
     /** The op's gradient cases: each is a forward case that runs in JFlow with finite float results. */
     static List<Cases.Case> cases(Op op, OpTable.Row row, SplittableRandom rnd) {
-        List<Cases.Case> all = row.cases().cases(rnd);
+        List<Cases.Case> all = OWN_CASES.getOrDefault(op.name(), row.cases()).cases(rnd);
         List<Cases.Case> picked = new ArrayList<>();
         for (DType t : DTYPES) {
             List<Cases.Case> smooth = new ArrayList<>();

@@ -181,6 +181,10 @@ class GradientCheckTest {
         add("Einsum", Attrs.of("equation", "bi,bj->bij"), any(2, 3), any(2, 4));
         add("Einsum", Attrs.of("equation", "ij,kl->"), any(2, 3), any(2, 2));
         add("Einsum", Attrs.of("equation", "ij,ij"), any(2, 3), any(2, 3));
+        // repeated labels within an operand: a diagonal, a trace, a batched diagonal with another operand
+        add("Einsum", Attrs.of("equation", "ii->i"), any(3, 3));
+        add("Einsum", Attrs.of("equation", "ii"), any(3, 3));
+        add("Einsum", Attrs.of("equation", "bii,bj->bij"), true, any(2, 3, 3), any(2, 2));
         add("TopKV2", Attrs.of("k", 2, "sorted", true), any(2, 4));
         add("TopKV2", Attrs.of("k", 3, "sorted", true), any(5));
         add("Sort", Attrs.of("axis", -1, "direction", "ASCENDING"), any(2, 4));

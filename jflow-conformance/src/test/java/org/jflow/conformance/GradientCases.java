@@ -28,7 +28,7 @@ final class GradientCases {
     private GradientCases() {}
 
     /** Cases per float dtype. */
-    private static final int PER_DTYPE = 4;
+    private static final int PER_DTYPE = 8;
 
     /** The float dtypes gradients are compared in. */
     static final List<DType> DTYPES = List.of(DType.FLOAT32, DType.FLOAT64);

@@ -15,7 +15,7 @@ final class GradientReport {
         return "Gradient conformance with TensorFlow " + TensorFlow.version() + ": " + r.checked().size() + " ops with gradients checked against TF's, "
                 + r.cases() + " cases (" + r.count(GradientConformance.Verdict.PASS) + " pass, " + r.bothNone() + " of them None on both sides), "
                 + r.count(GradientConformance.Verdict.MISMATCH) + " mismatches, " + r.count(GradientConformance.Verdict.KNOWN) + " known differences, "
-                + r.noTfGradient().size() + " ops without TF gradient, " + r.noCases().size() + " ops without a smooth float case";
+                + r.noTfGradient().size() + " ops without TF gradient, " + r.count(GradientConformance.Verdict.NO_TF_GRADIENT) + " cases without TF gradient (second order included), " + r.noCases().size() + " ops without a smooth float case";
     }
 
     static void write(GradientConformance.Results r, Path file) throws IOException {

@@ -22,7 +22,7 @@ import java.util.function.DoubleUnaryOperator;
  * values, subnormals, empty inputs or calls meant to fail), where the op's result is finite: the
  * smooth region. A case whose result is not finite (a function outside its domain, such as
  * {@code Log} of a negative) is retried with its float inputs mapped into (0.1, 0.9), then into
- * (1.1, 2.1). A few per dtype, spread over the op's variants.
+ * (1.1, 2.1). Up to {@link #PER_DTYPE} per dtype, spread over the op's variants.
  */
 final class GradientCases {
     private GradientCases() {}
@@ -76,12 +76,24 @@ final class GradientCases {
         return cases;
     }
 
-    /** Gradient cases for ops whose forward cases have no smooth float ones. */
-    private static final Map<String, Cases.Generator> OWN_CASES = Map.of("Cast", GradientCases::castBetweenFloats);
+    /**
+     * LRN with TF's default attributes: the one configuration TF's C++ LRN gradient gets right (it
+     * drops the op's attributes, see gradient-known-differences.txt).
+     */
+    private static List<Cases.Case> lrnDefaults(SplittableRandom rnd) {
+        return DTYPES.stream().map(t -> new Cases.Case(t.tfName() + " [1,2,2,7] default attributes", Attrs.EMPTY,
+                Values.random(t, Shape.of(1, 2, 2, 7), rnd))).toList();
+    }
 
-    /** The op's gradient cases: each is a forward case that runs in JFlow with finite float results. */
+    /** Gradient cases added to an op's forward ones. */
+    private static final Map<String, Cases.Generator> EXTRA_CASES = Map.of(
+            "Cast", GradientCases::castBetweenFloats,
+            "LRN", GradientCases::lrnDefaults);
+
+    /** The op's gradient cases: each is a forward (or extra) case that runs in JFlow with finite float results. */
     static List<Cases.Case> cases(Op op, OpTable.Row row, SplittableRandom rnd) {
-        List<Cases.Case> all = OWN_CASES.getOrDefault(op.name(), row.cases()).cases(rnd);
+        List<Cases.Case> all = new ArrayList<>(row.cases().cases(rnd));
+        if (EXTRA_CASES.containsKey(op.name())) all.addAll(EXTRA_CASES.get(op.name()).cases(rnd));
         List<Cases.Case> picked = new ArrayList<>();
         for (DType t : DTYPES) {
             List<Cases.Case> smooth = new ArrayList<>();

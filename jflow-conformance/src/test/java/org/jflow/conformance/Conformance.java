@@ -131,7 +131,7 @@ final class Conformance {
         return out;
     }
 
-    private static boolean[] listArgs(OpDef def) {
+    static boolean[] listArgs(OpDef def) {
         boolean[] list = new boolean[def.getInputArgCount()];
         for (int i = 0; i < list.length; i++) {
             OpDef.ArgDef a = def.getInputArg(i);
@@ -141,7 +141,7 @@ final class Conformance {
     }
 
     /** JFlow's attributes (those taken as inputs left out), plus the row's implicit ones. */
-    private static Map<String, Object> tfAttrs(OpTable.Row row, OpDef def, Cases.Case c) {
+    static Map<String, Object> tfAttrs(OpTable.Row row, OpDef def, Cases.Case c) {
         Set<String> tfNames = def.getAttrList().stream().map(OpDef.AttrDef::getName).collect(Collectors.toSet());
         List<String> asInputs = OpTable.attrsAsInputs(row);
         Map<String, Object> attrs = new HashMap<>();
@@ -172,7 +172,7 @@ final class Conformance {
         return java.util.Arrays.stream(out).map(t -> t.dtype().tfName() + " " + t.shape()).collect(Collectors.joining(", "));
     }
 
-    private static String firstLine(Throwable e) {
+    static String firstLine(Throwable e) {
         String m = e.getClass().getSimpleName() + ": " + e.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);

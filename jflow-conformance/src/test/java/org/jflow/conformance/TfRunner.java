@@ -59,19 +59,22 @@ final class TfRunner implements AutoCloseable {
             if (in instanceof Output<?>[] list) b.addInputList(list);
             else b.addInput((Output<?>) in);
         }
-        attrs.forEach((key, v) -> {
-            switch (v) {
-                case Long l -> b.setAttr(key, l);
-                case long[] l -> b.setAttr(key, l);
-                case Boolean z -> b.setAttr(key, z);
-                case Float f -> b.setAttr(key, f);
-                case String s -> b.setAttr(key, s);
-                case DataType t -> b.setAttr(key, t);
-                case org.tensorflow.ndarray.Shape s -> b.setAttr(key, s);
-                default -> throw new IllegalArgumentException("No TF attribute form for " + key + "=" + v);
-            }
-        });
+        attrs.forEach((key, v) -> setAttr(b, key, v));
         return b.build();
+    }
+
+    /** Sets one attribute, given in a form {@link #run} takes. */
+    static void setAttr(OperationBuilder b, String key, Object v) {
+        switch (v) {
+            case Long l -> b.setAttr(key, l);
+            case long[] l -> b.setAttr(key, l);
+            case Boolean z -> b.setAttr(key, z);
+            case Float f -> b.setAttr(key, f);
+            case String s -> b.setAttr(key, s);
+            case DataType t -> b.setAttr(key, t);
+            case org.tensorflow.ndarray.Shape s -> b.setAttr(key, s);
+            default -> throw new IllegalArgumentException("No TF attribute form for " + key + "=" + v);
+        }
     }
 
     private Output<?> single(String name, Map<String, Object> attrs, Output<?>... inputs) {

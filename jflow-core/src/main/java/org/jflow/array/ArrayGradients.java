@@ -7,7 +7,6 @@ import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.GradientContext;
-import org.jflow.errors.UnimplementedError;
 
 import java.util.Arrays;
 import java.util.List;
@@ -80,15 +79,52 @@ final class ArrayGradients {
 
     /**
      * GatherV2, as TF's {@code _GatherV2Grad}: on axis 0 the IndexedSlices of dy's rows at the
-     * gathered indices (see {@link Grads#gatherSlices}); on other axes dy's slices summed densely
-     * into the slices they were gathered from.
+     * gathered indices (see {@link Grads#gatherSlices}); on other axes, or with batch dimensions,
+     * dy's slices summed densely into the slices they were gathered from.
      */
     static TensorLike[] gather(GradientContext g, Tensor[] dy) {
-        if (g.attrs().getInt("batch_dims", 0) != 0) throw new UnimplementedError("The gradient of GatherV2 with batch_dims != 0 is not implemented yet");
         Tensor params = g.x();
         int axis = normalized(g.attrs().getInt("axis", 0), params.rank());
-        TensorLike dx = axis == 0 ? Grads.gatherSlices(dy[0], g.y(), params.shape()) : ungather(dy[0], g.y(), axis, params.shape().dimsView());
+        int batchDims = normalized(g.attrs().getInt("batch_dims", 0), g.y().rank());
+        TensorLike dx = batchDims > 0 ? batchUngather(dy[0], g.y(), axis, batchDims, params.shape().dimsView())
+                : axis == 0 ? Grads.gatherSlices(dy[0], g.y(), params.shape()) : ungather(dy[0], g.y(), axis, params.shape().dimsView());
         return new TensorLike[] {dx, null};
+    }
+
+    /**
+     * The adjoint of a gather with {@code batchDims} leading batch dimensions: batch b's indices
+     * pick from batch b's slices only, so with the batch dimensions merged into the gathered one
+     * (index {@code i} of batch b becomes {@code b * params[axis] + i}) it is a plain ungather on
+     * axis 0. dy {@code [batch.., before.., indices.., after..]} is brought to that order first,
+     * {@code [batch.., indices.., before.., after..]}, and the sums back to the params' order.
+     */
+    private static Tensor batchUngather(Tensor dy, Tensor indices, int axis, int batchDims, int[] params) {
+        int pr = params.length, ir = indices.rank(), before = axis - batchDims, gathered = ir - batchDims;
+        int[] perm = new int[dy.rank()];
+        int n = 0;
+        for (int i = 0; i < batchDims; i++) perm[n++] = i;
+        for (int i = 0; i < gathered; i++) perm[n++] = axis + i;
+        for (int i = 0; i < before; i++) perm[n++] = batchDims + i;
+        for (int i = axis + gathered; i < dy.rank(); i++) perm[n++] = i;
+        int batch = 1, picks = 1;
+        for (int i = 0; i < batchDims; i++) batch *= params[i];
+        for (int i = batchDims; i < ir; i++) picks *= indices.shape().get(i);
+        int[] rows = new int[pr - batchDims];
+        rows[0] = batch * picks;
+        for (int i = batchDims, k = 1; i < pr; i++) if (i != axis) rows[k++] = params[i];
+        Tensor values = tf.reshape(tf.transpose(dy, perm), rows);
+        int[] offsets = new int[batch * picks];
+        for (int k = 0; k < offsets.length; k++) offsets[k] = k / picks * params[axis];
+        Tensor ids = tf.add(tf.reshape(indices, offsets.length), tf.cast(tf.constant(offsets), indices.dtype()));
+        Tensor summed = tf.unsortedSegmentSum(values, ids, batch * params[axis]);
+        // [batch * A, before.., after..] -> [batch.., A, before.., after..] -> params' order
+        int[] unmerged = new int[pr];
+        for (int i = 0; i < batchDims; i++) unmerged[i] = params[i];
+        unmerged[batchDims] = params[axis];
+        for (int i = batchDims, k = batchDims + 1; i < pr; i++) if (i != axis) unmerged[k++] = params[i];
+        int[] back = new int[pr];
+        for (int i = 0; i < pr; i++) back[i] = i < batchDims || i > axis ? i : i == axis ? batchDims : i + 1;
+        return tf.transpose(tf.reshape(summed, unmerged), back);
     }
 
     /**

@@ -110,7 +110,8 @@ public final class Einsum extends Op {
     /**
      * Each operand's gradient is itself an einsum: dy with the other operands, to the operand's
      * labels. Labels summed out of this operand alone are broadcast back; ellipsis dims an operand
-     * had as 1 are summed back. Repeated labels within an operand (diagonals) are not supported yet.
+     * had as 1 are summed back; a label repeated within an operand (a diagonal) gets the gradient
+     * on that diagonal, zeros elsewhere.
      */
     private static Tensor[] gradient(GradientContext g, Tensor[] dy) {
         Tensor[] in = g.inputs();
@@ -128,24 +129,52 @@ public final class Einsum extends Op {
                 elsewhere.append(plan.inputs()[j]);
                 operands[k++] = in[j];
             }
+            String distinct = own.chars().distinct().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
             StringBuilder target = new StringBuilder();
-            int[] kept = new int[own.length()];
-            for (int ax = 0; ax < own.length(); ax++) {
-                char c = own.charAt(ax);
-                if (own.indexOf(c) != ax) throw new UnimplementedError("The gradient of einsum with a repeated label in one operand is not implemented yet");
+            int[] kept = new int[distinct.length()];
+            for (int ax = 0; ax < distinct.length(); ax++) {
+                char c = distinct.charAt(ax);
                 boolean needed = elsewhere.indexOf(String.valueOf(c)) >= 0;
                 if (needed) target.append(c);
                 kept[ax] = needed ? plan.sizes().get(c) : 1;
             }
             Tensor grad = Dispatcher.execute1(EINSUM, Attrs.of("equation", lhs + "->" + target), operands);
-            if (target.length() != own.length()) {
-                int[] full = new int[own.length()];
-                for (int ax = 0; ax < full.length; ax++) full[ax] = plan.sizes().get(own.charAt(ax));
+            if (target.length() != distinct.length()) {
+                int[] full = new int[distinct.length()];
+                for (int ax = 0; ax < full.length; ax++) full[ax] = plan.sizes().get(distinct.charAt(ax));
                 grad = tf.broadcastTo(tf.reshape(grad, kept), full);
             }
+            if (distinct.length() != own.length()) grad = undiagonal(grad, distinct, own, plan);
             grads[i] = Grads.sumToShape(grad, in[i].shape());
         }
         return grads;
+    }
+
+    /**
+     * The gradient over an operand's distinct labels placed on its diagonals: each later
+     * occurrence of a label gets a fresh label tied to the first by an identity matrix, so
+     * {@code g} over "i" becomes {@code einsum("i,ij->ij", g, eye)} for an operand "ii".
+     */
+    private static Tensor undiagonal(Tensor grad, String distinct, String own, Plan plan) {
+        StringBuilder used = new StringBuilder(plan.output());
+        for (String s : plan.inputs()) used.append(s);
+        StringBuilder equation = new StringBuilder(distinct), renamed = new StringBuilder();
+        List<Tensor> operands = new ArrayList<>(List.of(grad));
+        char fresh = 'A';
+        for (int ax = 0; ax < own.length(); ax++) {
+            char c = own.charAt(ax);
+            if (own.indexOf(c) == ax) {
+                renamed.append(c);
+                continue;
+            }
+            while (used.indexOf(String.valueOf(fresh)) >= 0) fresh = fresh == 'Z' ? 'a' : (char) (fresh + 1);
+            used.append(fresh);
+            renamed.append(fresh);
+            equation.append(',').append(c).append(fresh);
+            int n = plan.sizes().get(c);
+            operands.add(tf.eye(n, n, grad.dtype()));
+        }
+        return Dispatcher.execute1(EINSUM, Attrs.of("equation", equation + "->" + renamed), operands.toArray(Tensor[]::new));
     }
 
     private static void checkLabels(String s) {
@@ -174,7 +203,7 @@ public final class Einsum extends Op {
             }
         }
         if (dtype.isComplex()) {
-            throw new org.jflow.errors.UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for Einsum yet [Op:Einsum]");
+            throw new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for Einsum yet [Op:Einsum]");
         }
         if (!(dtype.isFloating() || dtype == DType.INT32 || dtype == DType.INT64)) {
             throw error("Value for attr 'T' of " + dtype.kernelName() + " is not in the list of allowed values: "

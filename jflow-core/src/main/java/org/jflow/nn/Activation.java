@@ -102,7 +102,7 @@ public final class Activation extends Op {
     }));
 
     /** The op's parameter as recorded with the call. */
-    private static double param(GradientContext g) { return ((Activation) g.op()).param(g.attrs()); }
+    private static double param(GradientContext g) { return ((Activation) g.op()).param(g.attrs(), g.inputs()[0].dtype()); }
 
     /** 1 where {@code x > 0}, else 0, in x's dtype. */
     private static Tensor positive(Tensor x) { return mask(tf.greater(x, 0), x); }
@@ -161,13 +161,18 @@ public final class Activation extends Op {
         return v == null ? paramDefault : ((Number) v).doubleValue();
     }
 
+    /** The parameter as the kernel (and so the gradient) uses it on a {@code dtype} input. */
+    private double param(Attrs attrs, DType dtype) {
+        return tfFloatParam ? Buffers.roundTo(dtype, (float) param(attrs)) : param(attrs);
+    }
+
     @Override
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         Tensor x = in[0];
         DType dtype = x.dtype();
         Shape shape = x.shape();
         int n = shape.size();
-        double p = tfFloatParam ? Buffers.roundTo(dtype, (float) param(attrs)) : param(attrs);
+        double p = param(attrs, dtype);
         if (dtype == DType.FLOAT64) {
             double[] a = (double[]) x.data(), o = new double[n];
             Parallel.forRange(n, (from, to) -> { for (int i = from; i < to; i++) o[i] = formula.d(a[i], p); });

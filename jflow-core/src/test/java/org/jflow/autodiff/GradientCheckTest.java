@@ -152,6 +152,9 @@ class GradientCheckTest {
         add("BroadcastTo", Attrs.of("shape", new int[] {2, 3, 4}), any(3, 1));
         add("GatherV2", Attrs.of("axis", 0, "batch_dims", 0), any(5, 3), fixed(tf.constant(new int[][] {{0, 2}, {2, 4}})));
         add("GatherV2", Attrs.of("axis", 1, "batch_dims", 0), any(2, 3, 2), fixed(tf.constant(new int[] {2, 0, 2})));
+        // batch dims: each batch gathers (repeatedly) from its own slices, on the axis after them and on a later one
+        add("GatherV2", Attrs.of("axis", 1, "batch_dims", 1), any(2, 3, 2), fixed(tf.constant(new int[][] {{2, 0, 2}, {1, 1, 0}})));
+        add("GatherV2", Attrs.of("axis", 2, "batch_dims", -1), any(2, 2, 3), fixed(tf.constant(new long[][] {{0, 2}, {1, 1}})));
         add("SelectV2", fixed(tf.constant(new boolean[][] {{true, false, true}, {false, false, true}})), any(2, 3), any(3));
         add("ReverseV2", Attrs.of("axis", new int[] {1}), any(2, 3));
         add("Fill", Attrs.of("dims", new int[] {2, 3}), any());
@@ -178,6 +181,10 @@ class GradientCheckTest {
         add("Einsum", Attrs.of("equation", "bi,bj->bij"), any(2, 3), any(2, 4));
         add("Einsum", Attrs.of("equation", "ij,kl->"), any(2, 3), any(2, 2));
         add("Einsum", Attrs.of("equation", "ij,ij"), any(2, 3), any(2, 3));
+        // repeated labels within an operand: a diagonal, a trace, a batched diagonal with another operand
+        add("Einsum", Attrs.of("equation", "ii->i"), any(3, 3));
+        add("Einsum", Attrs.of("equation", "ii"), any(3, 3));
+        add("Einsum", Attrs.of("equation", "bii,bj->bij"), true, any(2, 3, 3), any(2, 2));
         add("TopKV2", Attrs.of("k", 2, "sorted", true), any(2, 4));
         add("TopKV2", Attrs.of("k", 3, "sorted", true), any(5));
         add("Sort", Attrs.of("axis", -1, "direction", "ASCENDING"), any(2, 4));

@@ -45,6 +45,16 @@ class ActivationTest {
     }
 
     @Test
+    void leakyReluGradientUsesTheSameFloatAlpha() { // found by jflow-conformance's gradient comparison
+        Tensor x = tf.constant(new double[] {-3, 2});
+        try (org.jflow.GradientTape tape = new org.jflow.GradientTape()) {
+            tape.watch(x);
+            Tensor y = tf.nn.leakyRelu(x);
+            assertArrayEquals(new double[] {(double) 0.2f, 1}, tape.gradient(y, x).toDoubleArray(), 0);
+        }
+    }
+
+    @Test
     void eluAndSelu() {
         // TF: tf.nn.elu([-1., 0., 1.]) -> [-0.63212055, 0., 1.]
         assertClose(new float[] {-0.63212055f, 0, 1}, tf.nn.elu(new float[] {-1, 0, 1}).toFloatArray(), 1e-7f);

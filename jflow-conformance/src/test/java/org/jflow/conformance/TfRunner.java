@@ -110,6 +110,9 @@ final class TfRunner implements AutoCloseable {
         };
     }
 
+    /** {@code words} (int64) as TF's uint64, bit for bit (TF's Cast wraps modulo 2^64). */
+    Output<?> asUint64(Output<?> words) { return single("Cast", Map.of("DstT", DataType.DT_UINT64), words); }
+
     private interface Filler { void fill(ByteBuffer bb); }
 
     private <T extends TType> Output<?> raw(Class<T> type, org.tensorflow.ndarray.Shape shape, int bytes, Filler filler) {

@@ -46,7 +46,7 @@ final class Conformance {
         }
     }
 
-    private static final long SEED = 20260901L;
+    static final long SEED = 20260901L;
 
     private Conformance() {}
 
@@ -123,7 +123,7 @@ final class Conformance {
         return row.check() != null ? row.check().difference(mine, theirs, c) : ResultCheck.difference(mine, theirs, row, c.inputs());
     }
 
-    private static Object constants(Object in, TfRunner tf) {
+    static Object constants(Object in, TfRunner tf) {
         if (in instanceof Tensor t) return tf.constant(t);
         if (in instanceof OpTable.Uint64Input u) return tf.asUint64(tf.constant(u.words()));
         Tensor[] list = (Tensor[]) in;
@@ -132,7 +132,7 @@ final class Conformance {
         return out;
     }
 
-    private static boolean[] listArgs(OpDef def) {
+    static boolean[] listArgs(OpDef def) {
         boolean[] list = new boolean[def.getInputArgCount()];
         for (int i = 0; i < list.length; i++) {
             OpDef.ArgDef a = def.getInputArg(i);
@@ -142,7 +142,7 @@ final class Conformance {
     }
 
     /** JFlow's attributes (those taken as inputs left out), plus the row's implicit ones. */
-    private static Map<String, Object> tfAttrs(OpTable.Row row, OpDef def, Cases.Case c) {
+    static Map<String, Object> tfAttrs(OpTable.Row row, OpDef def, Cases.Case c) {
         Set<String> tfNames = def.getAttrList().stream().map(OpDef.AttrDef::getName).collect(Collectors.toSet());
         List<String> asInputs = OpTable.attrsAsInputs(row);
         Map<String, Object> attrs = new HashMap<>();

@@ -175,14 +175,18 @@ final class OpTable {
 
     static final Map<String, Row> ROWS = new TreeMap<>();
 
-    /** Ops with a TF counterpart but nothing to compare by value: graph and runtime plumbing. */
+    /** Ops with a TF counterpart but nothing to compare by value op by op: graph and runtime plumbing, control flow over traced functions. */
     static final Map<String, String> NOT_COMPARED = Map.of(
             "Const", "a graph's constant node",
             "Placeholder", "a graph's input node",
             "NoOp", "no outputs",
             "ReadVariableOp", "reads a resource variable (a TF resource handle, not a tensor value)",
             "AssignVariableOp", "writes a resource variable (a TF resource handle, not a tensor value)",
-            "PrintV2", "its effect is printing");
+            "PrintV2", "its effect is printing",
+            "If", "runs a traced branch function (a func attribute); tf.cond programs are compared in GraphModeConformanceTest",
+            "StatelessIf", "runs a traced branch function (a func attribute); tf.cond programs are compared in GraphModeConformanceTest",
+            "While", "runs traced cond/body functions (func attributes); tf.whileLoop programs are compared in GraphModeConformanceTest",
+            "StatelessWhile", "runs traced cond/body functions (func attributes); tf.whileLoop programs are compared in GraphModeConformanceTest");
 
     static {
         for (String op : List.of("Abs", "Neg", "Sign", "Square", "Floor", "Ceil", "Round", "Rint", "Sqrt",

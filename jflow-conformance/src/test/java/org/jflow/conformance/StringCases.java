@@ -114,6 +114,8 @@ final class StringCases {
                 new Cases.Case("on space", a("sep", " ", "maxsplit", -1), lines),
                 new Cases.Case("on <> maxsplit 1", a("sep", "<>", "maxsplit", 1), text("a<>b<>c", "<>", "x")),
                 new Cases.Case("whitespace maxsplit 1", a("sep", "", "maxsplit", 1), lines),
+                new Cases.Case("whitespace maxsplit 0", a("sep", "", "maxsplit", 0), lines),
+                new Cases.Case("on space maxsplit 0", a("sep", " ", "maxsplit", 0), lines),
                 new Cases.Case("utf-8", a("sep", "\u00e9", "maxsplit", -1), text("h\u00e9llo \u00e9t\u00e9")),
                 new Cases.Case("[2,2] (error)", a("sep", "", "maxsplit", -1), Values.strings(Shape.of(2, 2), "a", "b", "c", "d")));
     }

@@ -94,4 +94,111 @@ final class MathCases {
                 new Variant("rhs [2,1] (error)", a("adjoint", false), (t, r) -> new Tensor[] {m.inputs().make(t, r)[0], Values.random(t, Shape.of(2, 1), r)}))
                 .cases(rnd);
     }
+
+    // ---- decompositions (compared by InvariantChecks) ----
+
+    /** {@code m x n} matrices (after {@code batch}): uniform in [-1, 1] plus 3 on the diagonal, so well conditioned with distinct singular values. */
+    private static Variant rectangular(String label, Attrs attrs, int m, int n, int... batch) {
+        return new Variant(label, attrs, (t, r) -> {
+            int[] dims = java.util.Arrays.copyOf(batch, batch.length + 2);
+            dims[batch.length] = m;
+            dims[batch.length + 1] = n;
+            Shape shape = Shape.of(dims);
+            double[] v = new double[shape.size()];
+            for (int k = 0; k < v.length; k++) v[k] = r.nextDouble(-1, 1) + (k / n % m == k % n ? 3 : 0);
+            return new Tensor[] {Values.floats(t, shape, v)};
+        });
+    }
+
+    static List<Cases.Case> qr(SplittableRandom rnd) {
+        Attrs reduced = a("full_matrices", false), full = a("full_matrices", true);
+        return of(rectangular("[3,3]", reduced, 3, 3), rectangular("[4,2]", reduced, 4, 2), rectangular("[4,2] full", full, 4, 2),
+                rectangular("[2,4]", reduced, 2, 4), rectangular("[2,4] full", full, 2, 4), rectangular("[2,3,3]", reduced, 3, 3, 2),
+                rectangular("[0,2,2]", reduced, 2, 2, 0), v("[3] (error)", reduced, s(3))).cases(rnd);
+    }
+
+    static List<Cases.Case> svd(SplittableRandom rnd) {
+        Attrs reduced = a("compute_uv", true, "full_matrices", false);
+        return of(rectangular("[3,3]", reduced, 3, 3), rectangular("[4,2]", reduced, 4, 2),
+                rectangular("[4,2] full", a("compute_uv", true, "full_matrices", true), 4, 2), rectangular("[2,4]", reduced, 2, 4),
+                rectangular("[2,4] values only", a("compute_uv", false, "full_matrices", false), 2, 4),
+                rectangular("[2,3,3]", reduced, 3, 3, 2), v("[3] (error)", reduced, s(3))).cases(rnd);
+    }
+
+    static List<Cases.Case> selfAdjointEig(SplittableRandom rnd) {
+        return of(symmetric(matrices("[4,4]", true, 4), a("compute_v", true)), symmetric(matrices("[2,3,3]", true, 3, 2), a("compute_v", true)),
+                symmetric(matrices("[3,3] values only", true, 3), a("compute_v", false)), v("[2,3] (error)", a("compute_v", true), s(2, 3))).cases(rnd);
+    }
+
+    private static Variant symmetric(Variant spd, Attrs attrs) { return new Variant(spd.label(), attrs, spd.inputs()); }
+
+    static List<Cases.Case> eig(SplittableRandom rnd) {
+        return of(symmetric(matrices("[3,3]", false, 3), a("compute_v", true)), symmetric(matrices("[2,4,4]", false, 4, 2), a("compute_v", true)),
+                new Variant("[2,2] rotation (eigenvalues +-i)", a("compute_v", true), (t, r) -> new Tensor[] {Values.floats(t, Shape.of(2, 2), 0, -1, 1, 0)}),
+                v("[2,3] (error)", a("compute_v", true), s(2, 3))).cases(rnd);
+    }
+
+    // ---- diagonals, bincount ----
+
+    static List<Cases.Case> matrixDiag(SplittableRandom rnd) {
+        return of(v("[3]", Attrs.EMPTY, s(3)), v("[2,3]", Attrs.EMPTY, s(2, 3)), v("[3] num_rows 3 num_cols 5", a("num_rows", 3, "num_cols", 5), s(3)),
+                v("[2] num_rows 4 num_cols 2", a("num_rows", 4, "num_cols", 2), s(2)), v("[0]", Attrs.EMPTY, s(0)),
+                v("[3] num_rows 4 num_cols 4 (error)", a("num_rows", 4, "num_cols", 4), s(3)), v("scalar (error)", Attrs.EMPTY, s())).cases(rnd);
+    }
+
+    static List<Cases.Case> matrixDiagPart(SplittableRandom rnd) {
+        return of(v("[3,3]", Attrs.EMPTY, s(3, 3)), v("[2,3,4]", Attrs.EMPTY, s(2, 3, 4)), v("[4,2]", Attrs.EMPTY, s(4, 2)),
+                v("[0,3]", Attrs.EMPTY, s(0, 3)), v("[3] (error)", Attrs.EMPTY, s(3))).cases(rnd);
+    }
+
+    /** Padding zero of the diagonal ops' dtype (TF's Python default). */
+    static Tensor zeroOf(Cases.Case c) {
+        DType t = c.inputs()[0].dtype();
+        return t == DType.STRING ? Values.strings(Shape.scalar(), "") : Values.ints(t, Shape.scalar(), 0);
+    }
+
+    /** {@code tf.math.bincount}'s size input: max(arr) + 1 (0 when empty), raised to minlength, cut to maxlength. */
+    static Tensor bincountSize(Cases.Case c) {
+        Tensor arr = c.inputs()[0];
+        long size = 0;
+        for (int k = 0; k < arr.size(); k++) size = Math.max(size, arr.getLong(k) + 1);
+        int min = c.attrs().getInt("minlength", -1), max = c.attrs().getInt("maxlength", -1);
+        if (min >= 0) size = Math.max(size, min);
+        if (max >= 0) size = Math.min(size, max);
+        return Values.ints(DType.INT32, Shape.scalar(), size);
+    }
+
+    /** No weights: TF's Python passes an empty tensor of the output dtype. */
+    static Tensor noWeights(Cases.Case c) {
+        DType t = (DType) c.attrs().get("dtype");
+        return Values.ints(t == null ? DType.INT32 : t, Shape.of(0));
+    }
+
+    static List<Cases.Case> bincount(SplittableRandom rnd) {
+        Tensor arr = Values.ints(DType.INT32, Shape.of(8), 1, 3, 3, 0, 7, 3, 1, 9);
+        java.util.ArrayList<Cases.Case> cases = new java.util.ArrayList<>();
+        for (DType t : Values.ALL) {
+            cases.add(new Cases.Case(t.tfName() + " weights", a("minlength", -1, "maxlength", -1), arr, Values.random(t, Shape.of(8), rnd)));
+        }
+        cases.add(new Cases.Case("no weights int32", org.jflow.math.Bincount.attrs(-1, -1, DType.INT32), arr));
+        cases.add(new Cases.Case("no weights float32 minlength 12", org.jflow.math.Bincount.attrs(12, -1, DType.FLOAT32), arr));
+        cases.add(new Cases.Case("no weights int64 maxlength 4", org.jflow.math.Bincount.attrs(-1, 4, DType.INT64), arr));
+        cases.add(new Cases.Case("[2,4] arr", org.jflow.math.Bincount.attrs(-1, -1, DType.INT32), Values.reshaped(arr, Shape.of(2, 4))));
+        cases.add(new Cases.Case("empty arr", org.jflow.math.Bincount.attrs(-1, -1, DType.INT32), Values.ints(DType.INT32, Shape.of(0))));
+        cases.add(new Cases.Case("negative (error)", org.jflow.math.Bincount.attrs(-1, -1, DType.INT32), Values.ints(DType.INT32, Shape.of(2), 1, -1)));
+        return cases;
+    }
+
+    /** Alpha in [0.3, 6], samples in [0.05, 10]: both positive, as gamma draws are. */
+    static List<Cases.Case> gammaGrad(SplittableRandom rnd) {
+        Variants.Inputs positive = (t, r) -> {
+            double[] alpha = new double[6], sample = new double[6];
+            for (int k = 0; k < 6; k++) {
+                alpha[k] = r.nextDouble(0.3, 6);
+                sample[k] = r.nextDouble(0.05, 10);
+            }
+            return new Tensor[] {Values.floats(t, Shape.of(2, 3), alpha), Values.floats(t, Shape.of(2, 3), sample)};
+        };
+        return of(new Variant("[2,3]", Attrs.EMPTY, positive), v("empty [0]", Attrs.EMPTY, s(0), s(0))).cases(rnd);
+    }
 }

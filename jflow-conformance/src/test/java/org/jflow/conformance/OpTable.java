@@ -24,7 +24,7 @@ final class OpTable {
     private OpTable() {}
 
     /** Where one of TF's inputs comes from in a JFlow call. */
-    sealed interface Source permits Next, Rest, FromAttr {}
+    sealed interface Source permits Next, Rest, FromAttr, OptionalNext, Uint64 {}
 
     /** The next JFlow input. */
     record Next() implements Source {}
@@ -35,7 +35,17 @@ final class OpTable {
     /** A JFlow attribute made into a tensor; {@code tensor} sees the whole call (absent attributes too). */
     record FromAttr(String attr, Function<Cases.Case, Tensor> tensor) implements Source {}
 
+    /** The next JFlow input if the call has one left, else {@code absent}'s tensor (an optional input TF always takes). */
+    record OptionalNext(Function<Cases.Case, Tensor> absent) implements Source {}
+
+    /** The next JFlow input, an int64 holding TF's uint64 words, cast to uint64 on TF's side (bit for bit). */
+    record Uint64() implements Source {}
+
+    /** A JFlow input bound for one of TF's uint64 inputs (JFlow has no uint64 dtype). */
+    record Uint64Input(Tensor words) {}
+
     static final Source IN = new Next();
+    static final Source UINT64 = new Uint64();
     static final Source LIST = new Rest();
 
     /**
@@ -46,20 +56,32 @@ final class OpTable {
      * of the largest input magnitude rather than of the result (see {@link ResultCheck}).
      */
     record Row(String op, List<Source> inputs, Map<String, Function<Cases.Case, Object>> implicit,
-               Cases.Generator cases, int ulps, int complexUlps, boolean inputScaled) {
-        Row inputs(Source... sources) { return new Row(op, List.of(sources), implicit, cases, ulps, complexUlps, inputScaled); }
+               Cases.Generator cases, int ulps, int complexUlps, boolean inputScaled, List<String> folded, Check check) {
+        Row inputs(Source... sources) { return new Row(op, List.of(sources), implicit, cases, ulps, complexUlps, inputScaled, folded, check); }
 
         Row implicit(String tfAttr, Function<Cases.Case, Object> value) {
             Map<String, Function<Cases.Case, Object>> m = new TreeMap<>(implicit);
             m.put(tfAttr, value);
-            return new Row(op, inputs, m, cases, ulps, complexUlps, inputScaled);
+            return new Row(op, inputs, m, cases, ulps, complexUlps, inputScaled, folded, check);
         }
 
         /** Tolerance for real results, and for complex ones where larger than theirs. */
-        Row ulps(int n) { return new Row(op, inputs, implicit, cases, n, Math.max(n, complexUlps), inputScaled); }
+        Row ulps(int n) { return new Row(op, inputs, implicit, cases, n, Math.max(n, complexUlps), inputScaled, folded, check); }
 
         /** Tolerance in ulps of the largest input magnitude, for results that sum their inputs. */
-        Row inputScaledUlps(int n) { return new Row(op, inputs, implicit, cases, n, Math.max(n, complexUlps), true); }
+        Row inputScaledUlps(int n) { return new Row(op, inputs, implicit, cases, n, Math.max(n, complexUlps), true, folded, check); }
+
+        /** JFlow attributes that TF's Python layer folds into the inputs the row's sources compute (TF's op has no such attribute). */
+        Row folded(String... attrs) { return new Row(op, inputs, implicit, cases, ulps, complexUlps, inputScaled, List.of(attrs), check); }
+
+        /** Compares by {@code c} instead of element by element: results that are unique only up to signs, order or chance. */
+        Row checkedBy(Check c) { return new Row(op, inputs, implicit, cases, ulps, complexUlps, inputScaled, folded, c); }
+    }
+
+    /** A comparison of JFlow's outputs with TF's for one call: null when they agree, else what differs. */
+    @FunctionalInterface
+    interface Check {
+        String difference(Tensor[] jflow, Tensor[] tf, Cases.Case c);
     }
 
     /**
@@ -68,7 +90,7 @@ final class OpTable {
      */
     private static final int COMPLEX_ULPS = 4;
 
-    private static Row row(String op, Cases.Generator cases) { return new Row(op, null, Map.of(), cases, 0, COMPLEX_ULPS, false); }
+    private static Row row(String op, Cases.Generator cases) { return new Row(op, null, Map.of(), cases, 0, COMPLEX_ULPS, false, List.of(), null); }
 
     // ---- attribute-to-tensor conversions ----
 
@@ -88,6 +110,16 @@ final class OpTable {
             int[] p = c.attrs().getInts(attr);
             return Values.reshaped(vector(p), Shape.of(p.length / 2, 2));
         });
+    }
+
+    /** An {@code int} attribute as an int32 scalar, {@code absent} where the call leaves it out. */
+    static Source intScalar(String attr, int absent) {
+        return new FromAttr(attr, c -> Values.ints(DType.INT32, Shape.scalar(), c.attrs().getInt(attr, absent)));
+    }
+
+    /** A fixed int32 scalar for TF's input {@code name}, which JFlow's op does not have. */
+    static Source constantInt(String name, int value) {
+        return new FromAttr(name, c -> Values.ints(DType.INT32, Shape.scalar(), value));
     }
 
     /** A {@code Shape} attribute as an int32 vector. */
@@ -143,14 +175,18 @@ final class OpTable {
 
     static final Map<String, Row> ROWS = new TreeMap<>();
 
-    /** Ops with a TF counterpart but nothing to compare by value: graph and runtime plumbing. */
+    /** Ops with a TF counterpart but nothing to compare by value op by op: graph and runtime plumbing, control flow over traced functions. */
     static final Map<String, String> NOT_COMPARED = Map.of(
             "Const", "a graph's constant node",
             "Placeholder", "a graph's input node",
             "NoOp", "no outputs",
             "ReadVariableOp", "reads a resource variable (a TF resource handle, not a tensor value)",
             "AssignVariableOp", "writes a resource variable (a TF resource handle, not a tensor value)",
-            "PrintV2", "its effect is printing");
+            "PrintV2", "its effect is printing",
+            "If", "runs a traced branch function (a func attribute); tf.cond programs are compared in GraphModeConformanceTest",
+            "StatelessIf", "runs a traced branch function (a func attribute); tf.cond programs are compared in GraphModeConformanceTest",
+            "While", "runs traced cond/body functions (func attributes); tf.whileLoop programs are compared in GraphModeConformanceTest",
+            "StatelessWhile", "runs traced cond/body functions (func attributes); tf.whileLoop programs are compared in GraphModeConformanceTest");
 
     static {
         for (String op : List.of("Abs", "Neg", "Sign", "Square", "Floor", "Ceil", "Round", "Rint", "Sqrt",
@@ -305,6 +341,31 @@ final class OpTable {
         add(row("AvgPool3DGrad", NnCases::avgPool3dGrad).inputs(intVector("orig_input_shape"), IN).inputScaledUlps(REDUCTION_ULPS));
         add(row("TensorStridedSliceUpdate", ShapeCases::stridedSliceUpdate).inputs(IN, intVector("begin"), intVector("end"), intVector("strides"), IN));
         add(row("StatelessRandomUniformInt", RandomCases::statelessUniformInt).inputs(shapeVector("shape"), IN, IN, IN));
+        // TF's uint64 key [1] and counter [2]; alg is an input in TF
+        for (String op : List.of("StatelessRandomUniformV2", "StatelessRandomNormalV2", "StatelessTruncatedNormalV2", "StatelessRandomUniformFullIntV2")) {
+            add(row(op, RandomCases::statelessV2).inputs(shapeVector("shape"), UINT64, UINT64, intScalar("alg")).ulps(TRANSCENDENTAL_ULPS));
+        }
+        add(row("StatelessRandomUniformIntV2", RandomCases::statelessV2Int).inputs(shapeVector("shape"), UINT64, UINT64, intScalar("alg"), IN, IN));
+        add(row("StatelessMultinomial", RandomCases::statelessMultinomial).inputs(IN, intScalar("num_samples"), IN));
+        add(row("Multinomial", RandomCases::multinomial).inputs(IN, intScalar("num_samples")).checkedBy(SampleStatistics.MULTINOMIAL));
+        add(row("RandomGamma", RandomCases::gamma).inputs(shapeVector("shape"), IN).checkedBy(SampleStatistics.sameDistribution(SampleStatistics.PER_PARAMETER)));
+        add(row("RandomPoissonV2", RandomCases::poisson).inputs(shapeVector("shape"), IN).checkedBy(SampleStatistics.sameDistribution(SampleStatistics.PER_PARAMETER)));
+        add(row("RandomShuffle", RandomCases::shuffle).checkedBy(SampleStatistics.SHUFFLE));
+        add(row("RandomGammaGrad", MathCases::gammaGrad).ulps(256));
+        add(row("Qr", MathCases::qr).checkedBy(InvariantChecks.QR));
+        add(row("Svd", MathCases::svd).checkedBy(InvariantChecks.SVD));
+        add(row("SelfAdjointEigV2", MathCases::selfAdjointEig).checkedBy(InvariantChecks.SELF_ADJOINT_EIG));
+        add(row("Eig", MathCases::eig).checkedBy(InvariantChecks.EIG)
+                .implicit("Tout", c -> c.inputs()[0].dtype().realDType() == DType.FLOAT64 ? TfRunner.dataType(DType.COMPLEX128)
+                        : TfRunner.dataType(DType.COMPLEX64)));
+        // TF's V3 ops take the diagonal offset k (JFlow: the main diagonal only), the sizes and the padding as inputs
+        add(row("MatrixDiagV3", MathCases::matrixDiag).inputs(IN, constantInt("k", 0), intScalar("num_rows", -1), intScalar("num_cols", -1),
+                new FromAttr("padding_value", MathCases::zeroOf)));
+        add(row("MatrixDiagPartV3", MathCases::matrixDiagPart).inputs(IN, constantInt("k", 0), new FromAttr("padding_value", MathCases::zeroOf)));
+        add(row("Bincount", MathCases::bincount).inputs(IN, new FromAttr("minlength", MathCases::bincountSize), new OptionalNext(MathCases::noWeights))
+                .folded("maxlength", "dtype").inputScaledUlps(REDUCTION_ULPS));
+        add(row("StringFormat", StringCases::stringFormat));
+        add(row("StringSplitV2", StringCases::stringSplit).inputs(IN, new FromAttr("sep", c -> Values.strings(Shape.scalar(), c.attrs().getString("sep")))));
     }
 
     private static void add(Row r) {
@@ -326,6 +387,8 @@ final class OpTable {
                     next = end;
                 }
                 case FromAttr a -> out.add(a.tensor().apply(c));
+                case OptionalNext o -> out.add(next < c.inputs().length ? c.inputs()[next++] : o.absent().apply(c));
+                case Uint64 u -> out.add(new Uint64Input(c.inputs()[next++]));
             }
         }
         if (next != c.inputs().length) throw new IllegalStateException(row.op() + ": " + (c.inputs().length - next) + " JFlow inputs left unmapped");
@@ -340,7 +403,7 @@ final class OpTable {
 
     /** The JFlow attributes that become TF inputs under {@code row}. */
     static List<String> attrsAsInputs(Row row) {
-        List<String> names = new ArrayList<>();
+        List<String> names = new ArrayList<>(row.folded());
         if (row.inputs() != null) for (Source s : row.inputs()) if (s instanceof FromAttr a) names.add(a.attr());
         return names;
     }

@@ -25,7 +25,8 @@ final class Report {
         StringBuilder md = new StringBuilder("# JFlow op conformance with TensorFlow\n\n").append(summary(r)).append(".\n\n");
         md.append("Each covered op runs its generated cases in JFlow and in TF's op of the same name (TF-Java, CPU); ")
                 .append("results must match in dtype and shape, bit-exactly for integers, bools and strings, within the op's ulps for floats, ")
-                .append("and where one side rejects a call the other must reject it too.\n\n")
+                .append("and where one side rejects a call the other must reject it too. ")
+                .append("Decompositions are compared by their invariants (InvariantChecks), stateful random ops by sample statistics (SampleStatistics).\n\n")
                 .append("Gradients against TF's: gradient-conformance-report.md, next to this file (GradientConformanceTest).\n\n");
         md.append("## Covered ops\n\n| op | cases | pass | known | mismatch |\n|---|---|---|---|---|\n");
         r.byOp().forEach((op, outcomes) -> md.append("| ").append(op).append(" | ").append(outcomes.size())

@@ -97,4 +97,26 @@ final class StringCases {
                 new Cases.Case("[2,3] axis [-2] keep_dims", a("keep_dims", true, "separator", "", "axis", s(-2)), m),
                 new Cases.Case("[2,3] axis [2] (error)", a("keep_dims", false, "separator", "", "axis", s(2)), m));
     }
+
+    static List<Cases.Case> stringFormat(SplittableRandom rnd) {
+        Attrs plain = a("template", "x={} y={}", "placeholder", "{}", "summarize", 3);
+        return List.of(new Cases.Case("float32 and int32", plain, Values.floats(DType.FLOAT32, Shape.of(2), 1.5, -2), Values.ints(DType.INT32, Shape.scalar(), 7)),
+                new Cases.Case("[10] summarized to 2", a("template", "v: {}", "placeholder", "{}", "summarize", 2), Values.ints(DType.INT64, Shape.of(10), 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)),
+                new Cases.Case("[2,3] strings and bool", plain, Values.strings(Shape.of(2, 3), "a", "b", "c", "d", "e", "f"), Values.ints(DType.BOOL, Shape.of(2), 1, 0)),
+                new Cases.Case("placeholder %s, float64", a("template", "[%s]", "placeholder", "%s", "summarize", 3), Values.floats(DType.FLOAT64, Shape.of(2, 2), 0.25, 1e10, -3, 0)),
+                new Cases.Case("1 placeholder, 2 inputs (error)", a("template", "{}", "placeholder", "{}", "summarize", 3),
+                        Values.ints(DType.INT32, Shape.scalar(), 1), Values.ints(DType.INT32, Shape.scalar(), 2)));
+    }
+
+    static List<Cases.Case> stringSplit(SplittableRandom rnd) {
+        Tensor lines = text("a b  c", "", " lead", "one");
+        return List.of(new Cases.Case("whitespace", a("sep", "", "maxsplit", -1), lines),
+                new Cases.Case("on space", a("sep", " ", "maxsplit", -1), lines),
+                new Cases.Case("on <> maxsplit 1", a("sep", "<>", "maxsplit", 1), text("a<>b<>c", "<>", "x")),
+                new Cases.Case("whitespace maxsplit 1", a("sep", "", "maxsplit", 1), lines),
+                new Cases.Case("whitespace maxsplit 0", a("sep", "", "maxsplit", 0), lines),
+                new Cases.Case("on space maxsplit 0", a("sep", " ", "maxsplit", 0), lines),
+                new Cases.Case("utf-8", a("sep", "\u00e9", "maxsplit", -1), text("h\u00e9llo \u00e9t\u00e9")),
+                new Cases.Case("[2,2] (error)", a("sep", "", "maxsplit", -1), Values.strings(Shape.of(2, 2), "a", "b", "c", "d")));
+    }
 }

@@ -53,6 +53,9 @@ final class TfRunner implements AutoCloseable {
         return out;
     }
 
+    /** Runs TF's op {@code name} and leaves its outputs in TF (for timing the op alone). */
+    Operation execute(String name, List<Object> inputs, Map<String, Object> attrs) { return build(name, inputs, attrs); }
+
     private Operation build(String name, List<Object> inputs, Map<String, Object> attrs) {
         OperationBuilder b = session.opBuilder(name, name, scope);
         for (Object in : inputs) {
@@ -112,6 +115,9 @@ final class TfRunner implements AutoCloseable {
             }
         };
     }
+
+    /** {@code words} (int64) as TF's uint64, bit for bit (TF's Cast wraps modulo 2^64). */
+    Output<?> asUint64(Output<?> words) { return single("Cast", Map.of("DstT", DataType.DT_UINT64), words); }
 
     private interface Filler { void fill(ByteBuffer bb); }
 

@@ -78,13 +78,13 @@ final class Variants {
             dims[batch.length + 1] = n;
             Tensor x = Values.random(t, Shape.of(dims), r);
             if (!t.isFloating() && !t.isComplex()) return new Tensor[] {x};
-            Object data = x.data();
+            Object data = x.data(), original = org.jflow.engine.Buffers.copy(data);
             int count = x.size() / (n * n);
             for (int m = 0; m < count; m++) {
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
                         int k = m * n * n + i * n + j;
-                        double v = org.jflow.engine.Buffers.getDouble(data, t, k), vt = org.jflow.engine.Buffers.getDouble(data, t, m * n * n + j * n + i);
+                        double v = org.jflow.engine.Buffers.getDouble(original, t, k), vt = org.jflow.engine.Buffers.getDouble(original, t, m * n * n + j * n + i);
                         double w = spd ? (v + vt) / 4 : v / 2;
                         org.jflow.engine.Buffers.setDouble(data, t, k, i == j ? w + 6 : w);
                     }

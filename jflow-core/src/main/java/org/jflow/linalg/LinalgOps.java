@@ -134,7 +134,7 @@ public final class LinalgOps {
     /** Outputs {@code q} and {@code r}; attribute {@code full_matrices} (default false). */
     public static final MatrixOp QR = new MatrixOp("Qr",
             (in, attrs) -> {
-                requireFloat("Qr", in[0]);
+                if (in[0].dtype() != DType.FLOAT16) requireFloat("Qr", in[0]); // TF's CPU Qr has a half kernel too
                 requireRank2("Qr", in[0], 0);
                 int m = in[0].shape().get(-2), n = in[0].shape().get(-1);
                 int qc = attrs.getBool("full_matrices", false) ? m : Math.min(m, n);

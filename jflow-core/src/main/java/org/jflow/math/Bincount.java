@@ -37,8 +37,10 @@ public final class Bincount extends Op {
         }
         DType outType = in.length > 1 ? in[1].dtype() : (DType) attrs.get("dtype");
         if (outType == null) outType = DType.INT32;
-        if (!outType.isNumeric()) {
-            throw new InvalidArgumentError("Value for attr 'T' of " + outType.kernelName() + " is not in the list of allowed values [Op:Bincount]");
+        // TF's CPU kernel list: int32, int64, float, double
+        if (outType != DType.INT32 && outType != DType.INT64 && outType != DType.FLOAT32 && outType != DType.FLOAT64) {
+            throw new InvalidArgumentError("Value for attr 'T' of " + outType.kernelName()
+                    + " is not in the list of allowed values: int32, int64, float, double [Op:Bincount]");
         }
         if (in.length > 1 && !in[1].shape().equals(in[0].shape())) {
             throw new InvalidArgumentError("Incompatible shapes: " + in[0].shape().toErrorString() + " vs. "

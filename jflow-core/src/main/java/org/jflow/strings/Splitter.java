@@ -10,20 +10,26 @@ final class Splitter {
 
     private static boolean isSpace(byte b) { return b == ' ' || (b >= '\t' && b <= '\r'); }
 
-    /** {@code s.split()}: runs of whitespace separate, no empty tokens; after {@code maxsplit} splits the rest (left-stripped) is one token. */
+    /**
+     * TF's whitespace split (its kernel's {@code SplitV2} without a separator): runs of whitespace
+     * separate, no empty tokens, except that after {@code maxsplit} splits the rest (left-stripped)
+     * is one more token even when empty ("one" with maxsplit 1 gives ["one", ""], where Python's
+     * str.split gives ["one"]); maxsplit 0 gives the whole string.
+     */
     static List<byte[]> onWhitespace(byte[] s, int maxsplit) {
+        if (maxsplit == 0) return List.of(s.clone());
         List<byte[]> out = new ArrayList<>();
         int i = 0, n = s.length;
-        for (long left = maxsplit < 0 ? Long.MAX_VALUE : maxsplit; left > 0; left--) {
-            while (i < n && isSpace(s[i])) i++;
-            if (i == n) break;
+        while (i < n && isSpace(s[i])) i++;
+        for (int splits = 1; i < n; splits++) {
             int j = i;
             while (i < n && !isSpace(s[i])) i++;
             out.add(Arrays.copyOfRange(s, j, i));
-        }
-        if (i < n) {
             while (i < n && isSpace(s[i])) i++;
-            if (i != n) out.add(Arrays.copyOfRange(s, i, n));
+            if (splits == maxsplit) {
+                out.add(Arrays.copyOfRange(s, i, n));
+                break;
+            }
         }
         return out;
     }

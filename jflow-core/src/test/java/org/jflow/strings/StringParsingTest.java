@@ -34,6 +34,9 @@ class StringParsingTest {
         assertArrayEquals(new String[] {""}, tf.strings.split("", ",").toStringArray());
         assertArrayEquals(new String[0], tf.strings.split("   ").toStringArray());
         assertArrayEquals(new String[] {"a", "b c  "}, tf.strings.split("  a b c  ", "", 1).toStringArray());
+        // TF's kernel, unlike Python's str.split: an empty rest after the last split is a token; maxsplit 0 keeps the string whole
+        assertArrayEquals(new String[] {"one", ""}, tf.strings.split(" one ", "", 1).toStringArray());
+        assertArrayEquals(new String[] {" a b "}, tf.strings.split(" a b ", "", 0).toStringArray());
         assertArrayEquals(new String[] {"a", "b,c"}, tf.strings.split("a,b,c", ",", 1).toStringArray());
         assertArrayEquals(new String[] {"你好", "世界"}, tf.strings.split("你好 世界").toStringArray());
     }

@@ -34,9 +34,13 @@ public final class BinaryArithmetic extends BinaryOp {
     public static final BinaryArithmetic MUL = new BinaryArithmetic("Mul", TypeList.BINARY_MORE, BinaryLane.MUL,
             (a, b) -> a * b, (a, b) -> a * b, (a, b) -> a * b, ComplexFormula.MUL)
             .withGradient((g, dy) -> binary(g, () -> tf.multiply(dy[0], tf.math.conj(g.y())), () -> tf.multiply(tf.math.conj(g.x()), dy[0])));
-    /** Float division; Python's {@code /} casts integers to floats first. */
-    public static final BinaryArithmetic REAL_DIV = new BinaryArithmetic("RealDiv", TypeList.BINARY_MORE, BinaryLane.DIV,
-            (a, b) -> a / b, (a, b) -> a / b, (a, b) -> a / nonZero(b, "RealDiv"), ComplexFormula.DIV)
+    /**
+     * Float division: TF's op accepts integers but registers float and complex CPU kernels only
+     * (NotFoundError); Python's {@code /} ({@code tf.truediv}) casts integers to floats first.
+     */
+    public static final BinaryArithmetic REAL_DIV = new BinaryArithmetic("RealDiv",
+            TypeList.BINARY_MORE.withCpuKernels("float, half, double, bfloat16, complex64, complex128"), BinaryLane.DIV,
+            (a, b) -> a / b, (a, b) -> a / b, null, ComplexFormula.DIV)
             .withGradient(BinaryArithmetic::divideGradient);
     /** TF's legacy {@code Div}: C division, truncating on integers. */
     public static final BinaryArithmetic DIV = new BinaryArithmetic("Div", TypeList.BINARY_MORE, BinaryLane.DIV,

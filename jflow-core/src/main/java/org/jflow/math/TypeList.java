@@ -2,6 +2,7 @@ package org.jflow.math;
 
 import org.jflow.DType;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.errors.NotFoundError;
 import org.jflow.errors.OpError;
 import org.jflow.errors.UnimplementedError;
 
@@ -13,9 +14,14 @@ import java.util.Set;
 /**
  * An op's {@code T: {...}} attribute constraint as TF's op registry writes it. The text keeps TF's
  * order and the dtypes JFlow lacks (complex, uint16...), because it is quoted verbatim in TF's
- * "not in the list of allowed values" error.
+ * "not in the list of allowed values" error. {@code cpuKernels} names the dtypes TF registers a CPU
+ * kernel for, in the same style: a dtype the op's list names but no kernel covers passes TF's attr
+ * check and then finds no device (NotFoundError).
  */
-public record TypeList(String text, Set<DType> allowed) {
+public record TypeList(String text, Set<DType> allowed, String cpuKernels) {
+    /** A list whose every dtype has a CPU kernel. */
+    public TypeList(String text, Set<DType> allowed) { this(text, allowed, text); }
+
     /** TF's {@code UNARY_REAL()} and the float-only binary ops. */
     public static final TypeList REAL = of("bfloat16, half, float, double");
     /** TF's {@code UNARY_COMPLEX()}: the float functions (exp, sqrt, sin...). */
@@ -61,15 +67,22 @@ public record TypeList(String text, Set<DType> allowed) {
         return new TypeList(text, set);
     }
 
-    public boolean accepts(DType dtype) { return allowed.contains(dtype); }
+    public boolean accepts(DType dtype) { return allowed.contains(dtype) && !lacksKernel(dtype); }
+
+    private boolean lacksKernel(DType dtype) {
+        return names(text).contains(dtype.kernelName()) && !names(cpuKernels).contains(dtype.kernelName());
+    }
+
+    /** This list with TF's CPU kernels registered for {@code kernels} only (TF's order, its names). */
+    public TypeList withCpuKernels(String kernels) { return new TypeList(text, allowed, kernels); }
 
     /** This list with the complex dtypes it names accepted too, for ops that have complex kernels. */
     public TypeList withComplexKernels() {
         EnumSet<DType> set = allowed.isEmpty() ? EnumSet.noneOf(DType.class) : EnumSet.copyOf(allowed);
         for (DType d : new DType[] {DType.COMPLEX64, DType.COMPLEX128}) {
-            if (List.of(text.split(", ")).contains(d.tfName())) set.add(d);
+            if (names(text).contains(d.tfName())) set.add(d);
         }
-        return new TypeList(text, set);
+        return new TypeList(text, set, cpuKernels);
     }
 
     /**
@@ -79,16 +92,34 @@ public record TypeList(String text, Set<DType> allowed) {
      * JFlow has no kernel for is an {@link UnimplementedError} instead.
      */
     public OpError refusal(DType dtype, String op, String signature) {
-        if (dtype.isComplex() && List.of(text.split(", ")).contains(dtype.tfName())) {
+        if (lacksKernel(dtype)) return noKernel(dtype, op, cpuKernels);
+        if (dtype.isComplex() && names(text).contains(dtype.tfName())) {
             return new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + op + " yet [Op:" + op + "]");
-        }
-        StringBuilder dt = new StringBuilder();
-        for (String name : text.split(", ")) {
-            if (!dt.isEmpty()) dt.append(", ");
-            dt.append("DT_").append(name.toUpperCase(Locale.ROOT));
         }
         return new InvalidArgumentError("Value for attr 'T' of " + dtype.kernelName() + " is not in the list of allowed values: "
                 + text + "\n\t; NodeDef: {{node " + op + "}}; Op<name=" + op + "; signature=" + signature
-                + "; attr=T:type,allowed=[" + dt + "]> [Op:" + op + "]");
+                + "; attr=T:type,allowed=[" + enumNames(text) + "]> [Op:" + op + "]");
+    }
+
+    /**
+     * TF's answer when the op accepts {@code dtype} but no CPU kernel is registered for it, e.g.
+     * {@code Could not find device for node: {{node RealDiv}} = RealDiv[T=DT_INT32]}.
+     */
+    public static NotFoundError noKernel(DType dtype, String op, String kernels) {
+        return new NotFoundError("Could not find device for node: {{node " + op + "}} = " + op + "[T=DT_"
+                + dtype.kernelName().toUpperCase(Locale.ROOT) + "]\nAll kernels registered for op " + op
+                + ":\n  device='CPU'; T in [" + enumNames(kernels) + "]\n [Op:" + op + "]");
+    }
+
+    private static List<String> names(String list) { return List.of(list.split(", ")); }
+
+    /** {@code "half, float"} as {@code "DT_HALF, DT_FLOAT"}. */
+    private static String enumNames(String list) {
+        StringBuilder dt = new StringBuilder();
+        for (String name : list.split(", ")) {
+            if (!dt.isEmpty()) dt.append(", ");
+            dt.append("DT_").append(name.toUpperCase(Locale.ROOT));
+        }
+        return dt.toString();
     }
 }

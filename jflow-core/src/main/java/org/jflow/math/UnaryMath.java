@@ -9,9 +9,7 @@ import org.jflow.engine.Halfs;
 import org.jflow.engine.Op;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
-import org.jflow.errors.NotFoundError;
 
-import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongUnaryOperator;
 
@@ -143,9 +141,7 @@ public final class UnaryMath extends Op {
         DType dtype = in[0].dtype();
         if (!types.accepts(dtype)) throw types.refusal(dtype, name(), signature);
         if (dtype.isInteger() && l == null) {
-            throw new NotFoundError("Could not find device for node: {{node " + name() + "}} = " + name() + "[T=DT_"
-                    + dtype.tfName().toUpperCase(Locale.ROOT) + "]\nAll kernels registered for op " + name()
-                    + ":\n  device='CPU'; T in [DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE]\n [Op:" + name() + "]");
+            throw TypeList.noKernel(dtype, name(), "bfloat16, half, float, double");
         }
         return new TensorSpec[] {new TensorSpec(dtype, in[0].shape())};
     }

@@ -82,18 +82,18 @@ class ConstantFoldingTest {
 
     @Test
     void nodesWithoutTracedValuesAreComputedAndFailuresAreLeftForRunTime() {
-        // Built with addNode, so no values are known from tracing: 2 + 3 is computed here; 1 / 0 on
-        // ints must fail when the graph runs, after the print before it, so it stays a RealDiv.
+        // Built with addNode, so no values are known from tracing: 2 + 3 is computed here; 5 // 0 on
+        // ints must fail when the graph runs, after the print before it, so it stays a FloorDiv.
         Graph g = new Graph();
         Tensor two = g.constant(tf.constant(2)), three = g.constant(tf.constant(3)), zero = g.constant(tf.constant(0));
         Tensor sum = node(g, BinaryArithmetic.ADD, two, three);
         try (Tracer.Scope s = g.asDefault()) {
             tf.print(sum);
         }
-        Tensor quotient = node(g, BinaryArithmetic.REAL_DIV, sum, zero);
+        Tensor quotient = node(g, BinaryArithmetic.FLOOR_DIV, sum, zero);
         Program p = new Program(g, List.of(), List.of(sum, quotient));
         Program q = GraphOptimizer.run(p, FOLD);
-        assertEquals(List.of("Const", "Const", "PrintV2", "RealDiv"), types(q));
+        assertEquals(List.of("Const", "Const", "PrintV2", "FloorDiv"), types(q));
         assertEquals(5, ((Tensor) q.graph().operation("AddV2").attrs().get("value")).intValue());
         assertEquals("5\n", Stdout.of(() -> assertThrows(InvalidArgumentError.class, () -> Programs.run(q))));
     }

@@ -42,6 +42,16 @@ class ElementwiseErrorsTest {
     }
 
     @Test
+    void realDivHasNoIntegerKernelWhileTruedivCastsIntegersFirst() {
+        NotFoundError e = assertThrows(NotFoundError.class, () -> tf.realdiv(ints, ints));
+        assertEquals("Could not find device for node: {{node RealDiv}} = RealDiv[T=DT_INT32]\nAll kernels registered for op RealDiv:\n"
+                + "  device='CPU'; T in [DT_FLOAT, DT_HALF, DT_DOUBLE, DT_BFLOAT16, DT_COMPLEX64, DT_COMPLEX128]\n [Op:RealDiv]", e.getMessage());
+        Tensor q = tf.divide(ints, tf.constant(new int[] {2, 2, 2}));
+        assertEquals(DType.FLOAT64, q.dtype());
+        assertArrayEquals(new double[] {0.5, 1, 1.5}, q.toDoubleArray());
+    }
+
+    @Test
     void binaryOpsNameTheMismatchedInput() {
         InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> tf.multiply(ints, tf.constant(new float[] {1, 2, 3})));
         assertEquals("cannot compute Mul as input #1(zero-based) was expected to be a int32 tensor but is a float tensor [Op:Mul]", e.getMessage());

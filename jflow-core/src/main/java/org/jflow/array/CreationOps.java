@@ -5,7 +5,9 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
+import org.jflow.engine.Halfs;
 import org.jflow.engine.TensorSpec;
+import org.jflow.math.TypeList;
 
 /** Ops that build a tensor from a few numbers: Fill, Range, LinSpace, OneHot. */
 final class CreationOps {
@@ -82,8 +84,8 @@ final class CreationOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             DType t = attrs.getDType("Tidx");
-            if (!t.isNumeric() || t == DType.INT8 || t == DType.UINT8 || t == DType.INT16 || t == DType.FLOAT16) {
-                throw error("Value for attr 'Tidx' of " + t.kernelName() + " is not in the list of allowed values: bfloat16, float, double, int32, int64");
+            if (!t.isNumeric() || t == DType.INT8 || t == DType.UINT8 || t == DType.INT16) {
+                throw error("Value for attr 'Tidx' of " + t.kernelName() + " is not in the list of allowed values: bfloat16, half, float, double, int32, int64");
             }
             double start = attrs.getDouble("start"), limit = attrs.getDouble("limit"), delta = attrs.getDouble("delta");
             String s = fmt(attrs.get("start")), l = fmt(attrs.get("limit"));
@@ -127,6 +129,10 @@ final class CreationOps {
                     long v = attrs.getLong("start"), d = attrs.getLong("delta");
                     for (int i = 0; i < n; i++, v += d) o[i] = v;
                 }
+                case HALF -> { // each step rounded to the half type, as Eigen's half arithmetic
+                    float v = Halfs.round((float) attrs.getDouble("start"), t), d = Halfs.round((float) attrs.getDouble("delta"), t);
+                    for (int i = 0; i < n; i++) Buffers.setDouble(buf, t, i, Halfs.round(v + Halfs.round(Halfs.round(i, t) * d, t), t));
+                }
                 default -> {
                     double v = attrs.getDouble("start"), d = attrs.getDouble("delta");
                     for (int i = 0; i < n; i++) Buffers.setDouble(buf, t, i, v + i * d);
@@ -147,8 +153,9 @@ final class CreationOps {
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             DType t = in[0].dtype();
             if (!t.isFloating() || in[1].dtype() != t) {
-                throw error("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values: bfloat16, float, double");
+                throw error("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values: bfloat16, half, float, double");
             }
+            if (t.storage() == DType.Storage.HALF) throw TypeList.noKernel(t, name(), "float, double");
             if (in[0].rank() != 0) throw error("start must be a scalar, not shape " + in[0].shape().toErrorString());
             if (in[1].rank() != 0) throw error("stop must be a scalar, not shape " + in[1].shape().toErrorString());
             int num = attrs.getInt("num");
@@ -167,7 +174,6 @@ final class CreationOps {
                 double step = (stop - start) / (n - 1);
                 for (int i = 0; i < n - 1; i++) o[i] = start + step * i;
             } else {
-                // float32 arithmetic, as TF's kernel (half types compute in float32 too)
                 float s = (float) start, step = ((float) stop - s) / (n - 1);
                 for (int i = 0; i < n - 1; i++) Buffers.setDouble(buf, t, i, s + step * i);
             }

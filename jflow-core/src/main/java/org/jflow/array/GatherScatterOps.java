@@ -10,6 +10,7 @@ import org.jflow.engine.Parallel;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.UnimplementedError;
+import org.jflow.math.TypeList;
 
 import java.util.Arrays;
 
@@ -193,6 +194,10 @@ final class GatherScatterOps {
             if (!intoZeros && updates.dtype() != in[0].dtype()) {
                 throw error("cannot compute " + name() + " as input #2(zero-based) was expected to be a "
                         + in[0].dtype().kernelName() + " tensor but is a " + updates.dtype().kernelName() + " tensor");
+            }
+            if (!intoZeros && add && updates.dtype() == DType.BOOL) { // TF registers TensorScatterAdd for number types only
+                throw TypeList.noKernel(DType.BOOL, name(), "float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, "
+                        + "uint32, uint64, complex64, complex128");
             }
             if (id.length == 0) throw error("Indices shape must have rank at least one. Found:" + indices.shape().toErrorString());
             int k = id[id.length - 1];

@@ -11,6 +11,7 @@ import static org.jflow.linalg.MatrixOp.batchWith;
 import static org.jflow.linalg.MatrixOp.batches;
 import static org.jflow.linalg.MatrixOp.error;
 import static org.jflow.linalg.MatrixOp.matrix;
+import static org.jflow.linalg.MatrixOp.noKernel;
 import static org.jflow.linalg.MatrixOp.requireFloat;
 import static org.jflow.linalg.MatrixOp.requireRank2;
 import static org.jflow.linalg.MatrixOp.requireSquare;
@@ -215,6 +216,7 @@ public final class LinalgOps {
      */
     public static final MatrixOp MATRIX_DIAG_V3 = new MatrixOp("MatrixDiagV3",
             (in, attrs) -> {
+                requirePod("MatrixDiagV3", in[0]);
                 if (in[0].rank() < 1) {
                     throw error("MatrixDiagV3", "diagonal must be at least 1-dim, received shape: " + in[0].shape().toErrorString());
                 }
@@ -244,6 +246,7 @@ public final class LinalgOps {
     /** {@code tf.linalg.diag_part}: the main diagonal of each matrix (length min(M, N)). */
     public static final MatrixOp MATRIX_DIAG_PART_V3 = new MatrixOp("MatrixDiagPartV3",
             (in, attrs) -> {
+                requirePod("MatrixDiagPartV3", in[0]);
                 if (in[0].rank() < 2) {
                     throw error("MatrixDiagPartV3", "input must be at least 2-dim, received shape: " + in[0].shape().toErrorString());
                 }
@@ -264,6 +267,7 @@ public final class LinalgOps {
      */
     public static final MatrixOp MATRIX_BAND_PART = new MatrixOp("MatrixBandPart",
             (in, attrs) -> {
+                requirePod("MatrixBandPart", in[0]);
                 if (in[0].rank() < 2) {
                     throw error("MatrixBandPart", "input must be at least 2-dim, received shape: " + in[0].shape().toErrorString());
                 }
@@ -287,6 +291,14 @@ public final class LinalgOps {
                 }
                 return new Tensor[] {gathered(in[0], out[0], map)};
             }).withGradient(LinalgGradients::bandPart);
+
+    /** The diagonal ops' CPU kernels cover TF's POD types: numbers and bool, not strings. */
+    private static void requirePod(String op, Tensor t) {
+        if (t.dtype() == DType.STRING) {
+            throw noKernel(op, t.dtype(), "DT_FLOAT, DT_DOUBLE, DT_INT32, DT_UINT8, DT_INT16, DT_INT8, DT_COMPLEX64, DT_INT64, DT_BOOL, "
+                    + "DT_BFLOAT16, DT_UINT16, DT_COMPLEX128, DT_HALF, DT_UINT32, DT_UINT64");
+        }
+    }
 
     /** The elements {@code map} picks (-1: zero); complex elements are two interleaved slots. */
     private static Tensor gathered(Tensor in, TensorSpec out, int[] map) {

@@ -44,8 +44,13 @@ public final class MatrixMultiply extends Op {
             throw error("cannot compute " + name() + " as input #1(zero-based) was expected to be a "
                     + dtype.kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
         }
-        if (!(dtype.isFloating() || dtype.isComplex() || dtype == DType.INT32 || dtype == DType.INT64)) {
+        if (this == MAT_MUL && !(dtype.isFloating() || dtype.isComplex() || dtype == DType.INT32 || dtype == DType.INT64)) {
             throw MatrixOp.noKernel(name(), dtype, "DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE, DT_INT32, DT_INT64, DT_COMPLEX64, DT_COMPLEX128");
+        }
+        // BatchMatMulV3's CPU kernels: int16 but no float16, unlike MatMul's
+        if (this == BATCH_MAT_MUL_V3 && !(dtype == DType.BFLOAT16 || dtype == DType.FLOAT32 || dtype == DType.FLOAT64 || dtype == DType.INT16
+                || dtype == DType.INT32 || dtype == DType.INT64 || dtype.isComplex())) {
+            throw MatrixOp.noKernel(name(), dtype, "DT_FLOAT, DT_DOUBLE, DT_BFLOAT16, DT_INT16, DT_INT32, DT_INT64, DT_COMPLEX64, DT_COMPLEX128");
         }
         Shape a = in[0].shape(), b = in[1].shape();
         int ra = a.rank(), rb = b.rank();
@@ -138,12 +143,17 @@ public final class MatrixMultiply extends Op {
         int[] mapA = batchShape(a).equals(batch) ? null : Broadcast.indexMap(batchShape(a), batch);
         int[] mapB = batchShape(b).equals(batch) ? null : Broadcast.indexMap(batchShape(b), batch);
         Object x = in[0].data(), y = in[1].data();
-        boolean half = dtype.storage() == DType.Storage.HALF;
-        if (half) {
-            x = Buffers.convert(x, dtype, DType.FLOAT32);
-            y = Buffers.convert(y, dtype, DType.FLOAT32);
+        // the half types compute in float32; int16 in int32, wrapping on the way back as C++ does
+        DType wide = switch (dtype.storage()) {
+            case HALF -> DType.FLOAT32;
+            case SHORT -> DType.INT32;
+            default -> dtype;
+        };
+        if (wide != dtype) {
+            x = Buffers.convert(x, dtype, wide);
+            y = Buffers.convert(y, dtype, wide);
         }
-        Object out = half ? new float[outShape.size()] : Buffers.allocate(dtype, outShape.size());
+        Object out = Buffers.allocate(wide, outShape.size());
         Object ax = x, by = y;
         int sizeA = a.get(-2) * a.get(-1), sizeB = b.get(-2) * b.get(-1), sizeC = m * n;
         Parallel.RangeBody body = (from, to) -> {
@@ -157,7 +167,7 @@ public final class MatrixMultiply extends Op {
         // A big product threads itself inside Gemm; many small ones are spread across batches instead.
         if (batches > 1 && work < Gemm.PARALLEL_WORK) Parallel.forRange(batches, (int) Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, work)), body);
         else body.run(0, batches);
-        Object result = half ? Buffers.convert(out, DType.FLOAT32, dtype) : out;
+        Object result = wide != dtype ? Buffers.convert(out, wide, dtype) : out;
         return new Tensor[] {Tensor.wrap(dtype, outShape, result)};
     }
 

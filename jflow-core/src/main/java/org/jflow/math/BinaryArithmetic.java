@@ -57,7 +57,7 @@ public final class BinaryArithmetic extends BinaryOp {
             (a, b) -> (float) truncate(a / b), (a, b) -> truncate(a / b), (a, b) -> a / nonZero(b, "TruncateDiv"))
             .withGradient(Gradient.NONE);
     /** C's remainder: the result takes the dividend's sign. */
-    public static final BinaryArithmetic TRUNCATE_MOD = new BinaryArithmetic("TruncateMod", TypeList.TRUNCATE_MOD, null,
+    public static final BinaryArithmetic TRUNCATE_MOD = new BinaryArithmetic("TruncateMod", TypeList.TRUNCATE_MOD.withCpuKernels("int32, int64, float, double"), null,
             (a, b) -> a % b, (a, b) -> a % b, (a, b) -> a % nonZero(b, "TruncateMod"));
     // no gradient, as in TF: math_grad.py registers one for FloorMod only, so tapes raise LookupError for TruncateMod
     public static final BinaryArithmetic POW = new BinaryArithmetic("Pow", TypeList.POW, null,

@@ -83,11 +83,12 @@ public final class UnaryMath extends Op {
             .withGradient(Gradient.NONE);
     public static final UnaryMath CEIL = new UnaryMath("Ceil", TypeList.REAL, null, Math::ceil, null)
             .withGradient(Gradient.NONE);
-    /** Half to even, as TF's {@code Round} (not Python's or Java's {@code round}). */
-    public static final UnaryMath ROUND = new UnaryMath("Round", TypeList.SIGNED, null, Math::rint, x -> x)
+    /** Half to even, as TF's {@code Round} (not Python's or Java's {@code round}); tf.round returns integers as they are. */
+    public static final UnaryMath ROUND = new UnaryMath("Round", TypeList.SIGNED.withCpuKernels("half, float, double, bfloat16, int32, int64"),
+            null, Math::rint, x -> x)
             .withGradient(Gradient.NONE);
     /** Half to even on floats only. */
-    public static final UnaryMath RINT = new UnaryMath("Rint", TypeList.REAL, null, Math::rint, null)
+    public static final UnaryMath RINT = new UnaryMath("Rint", TypeList.REAL.withCpuKernels("float, double"), null, Math::rint, null)
             .withGradient(Gradient.NONE);
     public static final UnaryMath RECIPROCAL = new UnaryMath("Reciprocal", TypeList.SIGNED, null, x -> 1 / x, null, ComplexUnary.RECIPROCAL)
             .withGradient(unary((g, dy) -> tf.multiply(tf.negative(dy), tf.square(tf.math.conj(g.out())))));

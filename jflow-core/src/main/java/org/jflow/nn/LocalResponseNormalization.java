@@ -38,7 +38,7 @@ public final class LocalResponseNormalization extends Op {
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
-        Reals.requireFloating(in[0].dtype(), name());
+        Reals.requireKernel(in[0].dtype(), name(), "half, bfloat16, float", "float, half");
         if (in[0].rank() != 4) throw new InvalidArgumentError("in must be 4-dimensional [Op:" + name() + "]");
         return new TensorSpec[] {new TensorSpec(in[0].dtype(), in[0].shape())};
     }

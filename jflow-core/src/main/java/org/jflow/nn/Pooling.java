@@ -46,7 +46,10 @@ public final class Pooling extends Op {
     /** The window over an input of shape {@code s}, after TF's checks of the dtype and the attributes. */
     Window window(Shape s, DType dtype, Attrs attrs) {
         int rank = spatial + 2;
-        Reals.requireFloating(dtype, name());
+        // TF's 3-D pools have no float16 CPU kernel and AvgPool3D no double one. MaxPool3D's op lists no double at
+        // all, but JFlow keeps its double kernel: the conformance harness pools in double to find exact maxima.
+        if (spatial == 3) Reals.requireKernel(dtype, name(), Reals.FLOAT_TYPES, max ? "float, bfloat16, double" : "float, bfloat16");
+        else Reals.requireFloating(dtype, name());
         if (s.rank() != rank) {
             throw new InvalidArgumentError("tensor_in must be " + rank + "-dimensional " + s.toErrorString() + " [Op:" + name() + "]");
         }

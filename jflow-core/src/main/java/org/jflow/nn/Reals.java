@@ -5,6 +5,9 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Buffers;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.math.TypeList;
+
+import java.util.List;
 
 /**
  * The floating-point plumbing shared by the nn kernels: TF's dtype checks for float-only ops, and
@@ -28,6 +31,16 @@ final class Reals {
 
     static void requireFloating(DType dtype, String op) {
         if (!dtype.isFloating()) throw notAllowed(dtype, FLOAT_TYPES, op);
+    }
+
+    /**
+     * TF's checks for an op whose {@code T} list is {@code opTypes} and whose CPU kernels cover
+     * {@code kernels} only (both as TF names them): outside the list an attr error, inside it
+     * without a kernel TF's NotFoundError.
+     */
+    static void requireKernel(DType dtype, String op, String opTypes, String kernels) {
+        if (!List.of(opTypes.split(", ")).contains(dtype.kernelName())) throw notAllowed(dtype, opTypes, op);
+        if (!List.of(kernels.split(", ")).contains(dtype.kernelName())) throw TypeList.noKernel(dtype, op, kernels);
     }
 
     /** TF's message when input #{@code index} does not have input #0's dtype. */

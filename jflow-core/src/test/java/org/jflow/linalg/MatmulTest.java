@@ -49,6 +49,16 @@ class MatmulTest {
     }
 
     @Test
+    void batchMatMulHasTfsCpuKernelsInt16ButNotFloat16() {
+        Tensor a = tf.cast(tf.constant(new int[][][] {{{300, 2}, {3, 4}}}), DType.INT16);
+        Tensor c = tf.matmul(a, a); // 300 * 300 + 2 * 3 = 90006 wraps to 24470 in int16, as C++
+        assertEquals(DType.INT16, c.dtype());
+        assertArrayEquals(new long[] {24470, 608, 912, 22}, tf.cast(c, DType.INT64).toLongArray());
+        assertThrows(NotFoundError.class, () -> tf.matmul(tf.cast(a, DType.FLOAT16), tf.cast(a, DType.FLOAT16)));
+        assertEquals(DType.FLOAT16, tf.matmul(tf.reshape(tf.cast(a, DType.FLOAT16), 2, 2), tf.reshape(tf.cast(a, DType.FLOAT16), 2, 2)).dtype());
+    }
+
+    @Test
     void matchesNaiveLoopOnOddSizesAndTransposes() {
         Random r = new Random(42);
         int[] sizes = {1, 3, 17, 65, 257};

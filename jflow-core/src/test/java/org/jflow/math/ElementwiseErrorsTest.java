@@ -2,6 +2,8 @@ package org.jflow.math;
 
 import org.jflow.DType;
 import org.jflow.Tensor;
+import org.jflow.engine.Attrs;
+import org.jflow.engine.Dispatcher;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.NotFoundError;
 import org.jflow.errors.TypeError;
@@ -49,6 +51,16 @@ class ElementwiseErrorsTest {
         Tensor q = tf.divide(ints, tf.constant(new int[] {2, 2, 2}));
         assertEquals(DType.FLOAT64, q.dtype());
         assertArrayEquals(new double[] {0.5, 1, 1.5}, q.toDoubleArray());
+    }
+
+    @Test
+    void halfAndSmallIntegerDtypesWithoutTfCpuKernel() {
+        Tensor shorts = tf.cast(ints, DType.INT16), halfs = tf.cast(ints, DType.FLOAT16);
+        assertSame(shorts, tf.round(shorts)); // tf.round returns integers without running the op
+        assertThrows(NotFoundError.class, () -> Dispatcher.execute1(UnaryMath.ROUND, Attrs.EMPTY, shorts));
+        assertThrows(NotFoundError.class, () -> tf.rint(halfs));
+        assertThrows(NotFoundError.class, () -> tf.truncatemod(halfs, halfs));
+        assertArrayEquals(new int[] {1, 0, 1}, tf.truncatemod(ints, 2).toIntArray());
     }
 
     @Test

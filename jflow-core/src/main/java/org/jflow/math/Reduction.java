@@ -183,7 +183,10 @@ public final class Reduction extends Op {
         return ReduceKernel.of(m, working(t), t).reduce(working, l);
     }
 
-    /** Sum divided by the count, in the dtype: integer means truncate, after the sum wraps in the dtype as TF's does. */
+    /**
+     * Sum divided by the count, in the dtype: integer means truncate, after the sum wraps in the
+     * dtype as TF's does, except uint8, whose sum TF accumulates in a wider type.
+     */
     private static Object mean(Object data, DType t, AxisLayout l) {
         int n = l.n();
         Object sum = reduceWorking(Monoid.SUM, toWorking(data, t), t, l);
@@ -192,8 +195,9 @@ public final class Reduction extends Op {
             case double[] s -> { for (int k = 0; k < s.length; k++) s[k] /= n; }
             case int[] s -> { for (int k = 0; k < s.length; k++) s[k] = n == 0 ? 0 : s[k] / n; }
             case long[] s -> {
-                Object wrapped = Buffers.convert(s, DType.INT64, t);
-                for (int k = 0; k < s.length; k++) s[k] = n == 0 ? 0 : Buffers.getLong(wrapped, t, k) / n;
+                Object wrapped = t == DType.UINT8 ? s : Buffers.convert(s, DType.INT64, t);
+                DType w = t == DType.UINT8 ? DType.INT64 : t;
+                for (int k = 0; k < s.length; k++) s[k] = n == 0 ? 0 : Buffers.getLong(wrapped, w, k) / n;
             }
             default -> throw new IllegalStateException();
         }

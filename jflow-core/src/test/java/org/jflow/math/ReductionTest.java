@@ -125,6 +125,7 @@ class ReductionTest {
         Tensor u8 = tf.constant(new int[] {200, 100}, DType.UINT8);
         assertEquals(44, tf.reduceSum(u8).intValue());
         assertEquals(200, tf.reduceMax(u8).intValue());
+        assertEquals(150, tf.reduceMean(u8).intValue()); // TF's uint8 mean sums in a wider type (its sum wraps)
         Tensor h = tf.constant(new float[] {1, 2, 3.5f}, DType.FLOAT16);
         assertEquals(DType.FLOAT16, tf.reduceSum(h).dtype());
         assertEquals(6.5f, tf.reduceSum(h).floatValue());

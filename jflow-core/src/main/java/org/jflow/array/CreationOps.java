@@ -5,7 +5,6 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
-import org.jflow.engine.Halfs;
 import org.jflow.engine.TensorSpec;
 import org.jflow.math.TypeList;
 
@@ -130,8 +129,8 @@ final class CreationOps {
                     for (int i = 0; i < n; i++, v += d) o[i] = v;
                 }
                 case HALF -> { // each step rounded to the half type, as Eigen's half arithmetic
-                    float v = Halfs.round((float) attrs.getDouble("start"), t), d = Halfs.round((float) attrs.getDouble("delta"), t);
-                    for (int i = 0; i < n; i++) Buffers.setDouble(buf, t, i, Halfs.round(v + Halfs.round(Halfs.round(i, t) * d, t), t));
+                    double v = Buffers.roundTo(t, attrs.getDouble("start")), d = Buffers.roundTo(t, attrs.getDouble("delta"));
+                    for (int i = 0; i < n; i++) Buffers.setDouble(buf, t, i, v + Buffers.roundTo(t, Buffers.roundTo(t, i) * d));
                 }
                 default -> {
                     double v = attrs.getDouble("start"), d = attrs.getDouble("delta");

@@ -18,7 +18,4 @@ public final class Halfs {
         int rounding = 0x7FFF + ((bits >>> 16) & 1);
         return (short) ((bits + rounding) >>> 16);
     }
-
-    /** {@code f} rounded to {@code dtype}, for kernels that round every step to the half type as TF's do. */
-    public static float round(float f, DType dtype) { return toFloat(fromFloat(f, dtype), dtype); }
 }

@@ -25,6 +25,10 @@ public final class BinaryArithmetic extends BinaryOp {
     @FunctionalInterface
     public interface FloatFormula { float apply(float a, float b); }
 
+    /** A float16/bfloat16 formula that rounds its intermediate steps to {@code half}, as TF's Eigen kernels do. */
+    @FunctionalInterface
+    public interface HalfFormula { float apply(float a, float b, DType half); }
+
     public static final BinaryArithmetic ADD = new BinaryArithmetic("AddV2", TypeList.ADD, BinaryLane.ADD,
             (a, b) -> a + b, (a, b) -> a + b, (a, b) -> a + b, ComplexFormula.ADD)
             .withGradient((g, dy) -> binary(g, () -> dy[0], () -> dy[0]));
@@ -48,6 +52,7 @@ public final class BinaryArithmetic extends BinaryOp {
             .withGradient(BinaryArithmetic::divideGradient);
     public static final BinaryArithmetic FLOOR_DIV = new BinaryArithmetic("FloorDiv", TypeList.BINARY_MORE, null,
             (a, b) -> (float) Math.floor(a / b), (a, b) -> Math.floor(a / b), (a, b) -> Math.floorDiv(a, nonZero(b, "FloorDiv")))
+            .withHalfSteps((a, b, t) -> (float) Math.floor(round(a / b, t)))
             .withGradient(Gradient.NONE);
     public static final BinaryArithmetic FLOOR_MOD = new BinaryArithmetic("FloorMod", TypeList.FLOOR_MOD, null,
             (a, b) -> (float) floorMod(a, b), BinaryArithmetic::floorMod, (a, b) -> Math.floorMod(a, nonZero(b, "FloorMod")))
@@ -55,6 +60,7 @@ public final class BinaryArithmetic extends BinaryOp {
     /** C's integer division, rounding toward zero. */
     public static final BinaryArithmetic TRUNCATE_DIV = new BinaryArithmetic("TruncateDiv", TypeList.BINARY_MORE, null,
             (a, b) -> (float) truncate(a / b), (a, b) -> truncate(a / b), (a, b) -> a / nonZero(b, "TruncateDiv"))
+            .withHalfSteps((a, b, t) -> (float) truncate(round(a / b, t)))
             .withGradient(Gradient.NONE);
     /** C's remainder: the result takes the dividend's sign. */
     public static final BinaryArithmetic TRUNCATE_MOD = new BinaryArithmetic("TruncateMod", TypeList.TRUNCATE_MOD.withCpuKernels("int32, int64, float, double"), null,
@@ -71,6 +77,7 @@ public final class BinaryArithmetic extends BinaryOp {
             .withGradient((g, dy) -> selectGradient(g, dy[0], tf.lessEqual(g.x(), g.y())));
     public static final BinaryArithmetic SQUARED_DIFFERENCE = new BinaryArithmetic("SquaredDifference", TypeList.SQUARED_DIFFERENCE, null,
             (a, b) -> (a - b) * (a - b), (a, b) -> (a - b) * (a - b), (a, b) -> (a - b) * (a - b))
+            .withHalfSteps((a, b, t) -> round(a - b, t) * round(a - b, t))
             .withGradient(BinaryArithmetic::squaredDifferenceGradient);
     public static final BinaryArithmetic ATAN2 = new BinaryArithmetic("Atan2", TypeList.REAL, null,
             (a, b) -> (float) Math.atan2(a, b), Math::atan2, null)
@@ -90,6 +97,8 @@ public final class BinaryArithmetic extends BinaryOp {
     private final DoubleBinaryOperator d;
     private final LongBinaryOperator l;
     private final ComplexFormula c;
+    /** The half types' formula where rounding once at the end would differ from TF's; else null (f, then one rounding). */
+    private HalfFormula h;
 
     private BinaryArithmetic(String name, TypeList types, BinaryLane lanes, FloatFormula f, DoubleBinaryOperator d,
                              LongBinaryOperator l) {
@@ -106,6 +115,14 @@ public final class BinaryArithmetic extends BinaryOp {
         this.l = l;
         this.c = c;
     }
+
+    /** Sets the half types' formula; for the static initializers only. */
+    private BinaryArithmetic withHalfSteps(HalfFormula formula) {
+        h = formula;
+        return this;
+    }
+
+    private static float round(float v, DType half) { return (float) Buffers.roundTo(half, v); }
 
     @Override
     DType outputType(DType in) { return in; }
@@ -154,7 +171,8 @@ public final class BinaryArithmetic extends BinaryOp {
                 short[] a = (short[]) x, b = (short[]) y, r = (short[]) o;
                 yield (ao, as, bo, bs, oo, n) -> {
                     for (int k = 0; k < n; k++) {
-                        float v = f.apply(Halfs.toFloat(a[ao + k * as], dtype), Halfs.toFloat(b[bo + k * bs], dtype));
+                        float p = Halfs.toFloat(a[ao + k * as], dtype), q = Halfs.toFloat(b[bo + k * bs], dtype);
+                        float v = h != null ? h.apply(p, q, dtype) : f.apply(p, q);
                         r[oo + k] = Halfs.fromFloat(v, dtype);
                     }
                 };

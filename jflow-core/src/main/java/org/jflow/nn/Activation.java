@@ -30,6 +30,12 @@ public final class Activation extends Op {
 
         double d(double x, double p);
 
+        /**
+         * The float16/bfloat16 formula ({@code x} and the result of that dtype): {@link #f} rounded once,
+         * unless a formula rounds its steps to the half type as TF's kernel does.
+         */
+        default float half(float x, float p, DType t) { return f(x, p); }
+
         /** The float32 loop; the formulas that run most often override it with a vector loop. */
         default void floats(float[] x, float[] out, int from, int to, float p) {
             for (int i = from; i < to; i++) out[i] = f(x[i], p);
@@ -68,6 +74,11 @@ public final class Activation extends Op {
     public static final Activation SELU = new Activation("Selu", null, 0, null, new Formula() {
         public float f(float x, float p) { return (float) d(x, p); }
         public double d(double x, double p) { return x < 0 ? SELU_SCALE * SELU_ALPHA * Math.expm1(x) : SELU_SCALE * x; }
+        /** TF's kernel: scale_alpha * (exp(x) - 1) or scale * x, the constants and every step in the half type. */
+        public float half(float x, float p, DType t) {
+            if (x >= 0) return round(t, round(t, SELU_SCALE) * x);
+            return round(t, round(t, SELU_SCALE * SELU_ALPHA) * round(t, round(t, Math.exp(x)) - 1));
+        }
     }).withGradient(unary((g, dy) -> tf.where(tf.less(g.x(), 0), tf.multiply(dy, tf.add(g.out(), SELU_SCALE * SELU_ALPHA)),
                     tf.multiply(dy, SELU_SCALE))));
 
@@ -80,6 +91,7 @@ public final class Activation extends Op {
     public static final Activation SOFTSIGN = new Activation("Softsign", null, 0, null, new Formula() {
         public float f(float x, float p) { return x / (1 + Math.abs(x)); }
         public double d(double x, double p) { return x / (1 + Math.abs(x)); }
+        public float half(float x, float p, DType t) { return round(t, x / round(t, 1 + Math.abs(x))); }
     }).withGradient(unary((g, dy) -> tf.divide(dy, tf.square(tf.add(tf.abs(g.x()), 1)))));
 
     /** {@code tf.nn.gelu}: composite ops in TF; one op here. {@code approximate} selects the tanh form. */
@@ -100,6 +112,8 @@ public final class Activation extends Op {
         Tensor s = tf.sigmoid(tf.multiply(g.x(), beta)); // s (1 + beta x (1 - s))
         return tf.multiply(dy, tf.multiply(s, tf.add(tf.multiply(tf.multiply(g.x(), beta), tf.subtract(1, s)), 1)));
     }));
+
+    private static float round(DType half, double v) { return (float) Buffers.roundTo(half, v); }
 
     /** The op's parameter as recorded with the call. */
     private static double param(GradientContext g) { return ((Activation) g.op()).param(g.attrs(), g.inputs()[0].dtype()); }
@@ -181,7 +195,8 @@ public final class Activation extends Op {
         if (dtype.isFloating()) {
             float[] a = Reals.floats(x), o = new float[n];
             float pf = (float) p;
-            Parallel.forRange(n, (from, to) -> formula.floats(a, o, from, to, pf));
+            if (dtype == DType.FLOAT32) Parallel.forRange(n, (from, to) -> formula.floats(a, o, from, to, pf));
+            else Parallel.forRange(n, (from, to) -> { for (int i = from; i < to; i++) o[i] = formula.half(a[i], pf, dtype); });
             return new Tensor[] {Reals.fromFloats(dtype, shape, o)};
         }
         Object a = x.data(), o = Buffers.allocate(dtype, n);

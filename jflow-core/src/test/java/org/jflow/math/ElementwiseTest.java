@@ -51,6 +51,14 @@ class ElementwiseTest {
     }
 
     @Test
+    void halfTypesRoundTheQuotientBeforeFlooringAsTf() {
+        // float16 0.1 is 0.09998, so -1 / 0.1 is -10.0024 in float32 but -10 once rounded to float16
+        Tensor x = tf.constant(new float[] {-1f}, DType.FLOAT16), y = tf.constant(new float[] {0.1f}, DType.FLOAT16);
+        assertArrayEquals(new float[] {-10f}, tf.floordiv(x, y).toFloatArray(), 0f);
+        assertArrayEquals(new float[] {-11f}, tf.floordiv(tf.cast(x, DType.FLOAT32), tf.cast(y, DType.FLOAT32)).toFloatArray(), 0f);
+    }
+
+    @Test
     void addNSumsAListGE14() {
         Tensor s = tf.addN(new float[] {1, 8}, new float[] {5, 6}, new float[] {6, 7});
         assertFloats(new float[] {12, 21}, s);

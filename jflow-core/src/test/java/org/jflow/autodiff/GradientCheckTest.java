@@ -233,6 +233,7 @@ class GradientCheckTest {
         // TF's gradient (the backprop output) assumes each label row sums to 1: uniform rows, and fixed distributions
         add("SoftmaxCrossEntropyWithLogits", Attrs.EMPTY, true, any(2, 4), range(0.25, 0.25, 2, 4));
         add("SoftmaxCrossEntropyWithLogits", Attrs.of("axis", 0), any(2, 2), range(0.5, 0.5, 2, 2));
+        add("SoftmaxCrossEntropyWithLogits", any(2, 4), range(0.25, 0.25, 1, 4));
         add("SoftmaxCrossEntropyWithLogits", Attrs.of("axis", -2), any(2, 3, 2),
                 fixed(tf.constant(new double[][][] {{{0.2, 1}, {0.5, 0}, {0.3, 0}}, {{0, 0.1}, {0, 0.6}, {1, 0.3}}})));
         add("SparseSoftmaxCrossEntropyWithLogits", Attrs.EMPTY, true, any(3, 4), fixed(tf.constant(new int[] {1, 0, 3})));

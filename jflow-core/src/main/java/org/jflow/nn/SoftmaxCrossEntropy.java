@@ -33,7 +33,8 @@ public final class SoftmaxCrossEntropy extends Op {
     /**
      * TF's form: the loss's upstream times the backprop output, plus, for the backprop output's own
      * upstream {@code gg}, softmax's gradient {@code (gg - sum(gg * p)) * p}; dense labels get
-     * {@code -log_softmax(logits)} times the loss's upstream, and {@code -gg}. Like TF's, the logits'
+     * {@code -log_softmax(logits)} times the loss's upstream only: TF's gradient (C++ and Python) leaves
+     * out the backprop output's {@code -labels} term, and JFlow follows it. Like TF's, the logits'
      * gradient is exact when each label row sums to 1 (the backprop output assumes it).
      */
     private static Tensor[] gradient(GradientContext g, Tensor[] dy) {
@@ -43,7 +44,7 @@ public final class SoftmaxCrossEntropy extends Op {
         Tensor dLogits = tf.add(tf.multiply(dLoss, g.outputs()[1]),
                 tf.multiply(tf.subtract(gg, tf.reduceSum(tf.multiply(gg, p), axis, true)), p));
         Tensor dLabels = g.op() == SPARSE || !g.needs(1) ? null
-                : Grads.sumToShape(tf.subtract(tf.multiply(dLoss, tf.negative(tf.nn.logSoftmax(logits, axis))), gg), g.y().shape());
+                : Grads.sumToShape(tf.multiply(dLoss, tf.negative(tf.nn.logSoftmax(logits, axis))), g.y().shape());
         return new Tensor[] {Grads.sumToShape(dLogits, logits.shape()), dLabels};
     }
 

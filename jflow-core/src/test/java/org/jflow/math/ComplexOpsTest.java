@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class ComplexOpsTest {
     private static final Tensor Z = tf.complex(new float[] {3, -1, 0}, new float[] {4, 1, -2});
 
-    /** Special values as TF 2.18 gives them on tensors (C's cexp and csqrt, Eigen's vectorized division). */
+    /** Special values as TF 2.18 gives them on tensors (C's cexp and csqrt, Eigen's vectorized division, rsqrt and sign). */
     @Test
     void specialValuesAsTf() {
         double inf = Double.POSITIVE_INFINITY, nan = Double.NaN;
@@ -31,6 +31,12 @@ class ComplexOpsTest {
         Tensor q = tf.divide(tf.complex(new double[] {1, 1, 3}, new double[] {0, 0, 4}), tf.complex(new double[] {inf, 0, 1}, new double[] {0, 0, -2}));
         assertArrayEquals(new double[] {nan, nan, -1}, tf.math.real(q).toDoubleArray(), 1e-15);
         assertArrayEquals(new double[] {nan, nan, 2}, tf.math.imag(q).toDoubleArray(), 1e-15);
+        Tensor r = tf.rsqrt(tf.complex(new double[] {0, 1, inf}, new double[] {0, inf, nan}));
+        assertArrayEquals(new double[] {inf, 0, 0}, tf.math.real(r).toDoubleArray());
+        assertArrayEquals(new double[] {nan, 0, 0}, tf.math.imag(r).toDoubleArray());
+        Tensor sign = tf.sign(tf.complex(new double[] {-2.5, 0, inf, 3}, new double[] {nan, nan, 1, 4}));
+        assertArrayEquals(new double[] {-Math.sqrt(0.5), 0, nan, 0.6}, tf.math.real(sign).toDoubleArray(), 1e-15);
+        assertArrayEquals(new double[] {nan, nan, 0, 0.8}, tf.math.imag(sign).toDoubleArray(), 1e-15);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.jflow.engine.Buffers;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
+import org.jflow.errors.NotFoundError;
 import org.jflow.errors.UnimplementedError;
 import org.jflow.math.TypeList;
 
@@ -209,6 +210,9 @@ final class GatherScatterOps {
                 throw error("Dimensions of updates " + updates.shape().toErrorString() + " must be indices.shape[:-1] + shape[indices.shape[-1]:] = "
                         + Shape.of(expect).toErrorString() + " (indices " + indices.shape().toErrorString() + ", shape " + Shape.of(shape).toErrorString() + ")");
             }
+            if (!intoZeros && add && updates.dtype() == DType.STRING) { // ScatterNd concatenates strings; TF has no string TensorScatterAdd
+                throw new NotFoundError("Could not find device for node: {{node " + name() + "}} = " + name() + "[T=DT_STRING]\n [Op:" + name() + "]");
+            }
             return spec(updates.dtype(), Shape.of(shape));
         }
 
@@ -236,6 +240,8 @@ final class GatherScatterOps {
                 case int[] o -> { int[] a = (int[]) src; for (int i = 0; i < n; i++) o[d + i] += a[s + i]; }
                 case long[] o -> { long[] a = (long[]) src; for (int i = 0; i < n; i++) o[d + i] += a[s + i]; }
                 case boolean[] o -> { boolean[] a = (boolean[]) src; for (int i = 0; i < n; i++) o[d + i] |= a[s + i]; }
+                // TF adds strings as C++ does: duplicate indices concatenate in order
+                case byte[][] o -> { byte[][] a = (byte[][]) src; for (int i = 0; i < n; i++) o[d + i] = concat(o[d + i], a[s + i]); }
                 default -> {
                     for (int i = 0; i < n; i++) {
                         if (t.isFloating()) Buffers.setDouble(dst, t, d + i, Buffers.getDouble(dst, t, d + i) + Buffers.getDouble(src, t, s + i));
@@ -244,6 +250,12 @@ final class GatherScatterOps {
                 }
             }
         }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     /** {@code Where} with one input: the int64 coordinates of the non-zero elements, row-major, shape [n, rank]. */

@@ -9,7 +9,10 @@ interface ComplexFormula {
     ComplexFormula ADD = of((ar, ai, br, bi) -> ar + br, (ar, ai, br, bi) -> ai + bi);
     ComplexFormula SUB = of((ar, ai, br, bi) -> ar - br, (ar, ai, br, bi) -> ai - bi);
     ComplexFormula MUL = of((ar, ai, br, bi) -> ar * br - ai * bi, (ar, ai, br, bi) -> ar * bi + ai * br);
-    /** Smith's division, which scales by the divisor's larger part to avoid overflow. */
+    /**
+     * Eigen's vectorized complex division (what TF's kernels run on tensors): the divisor scaled by its larger part's
+     * magnitude, so no intermediate overflows; an infinite or zero divisor gives NaN parts, as in TF.
+     */
     ComplexFormula DIV = of(ComplexFormula::quotientReal, ComplexFormula::quotientImag);
 
     interface Part { double apply(double ar, double ai, double br, double bi); }
@@ -25,20 +28,12 @@ interface ComplexFormula {
     }
 
     private static double quotientReal(double ar, double ai, double br, double bi) {
-        if (Math.abs(br) >= Math.abs(bi)) {
-            double r = bi / br, den = br + bi * r;
-            return (ar + ai * r) / den;
-        }
-        double r = br / bi, den = bi + br * r;
-        return (ar * r + ai) / den;
+        double m = Math.max(Math.abs(br), Math.abs(bi)), cs = br / m, ds = bi / m;
+        return (ar * cs + ai * ds) / (cs * cs + ds * ds) / m;
     }
 
     private static double quotientImag(double ar, double ai, double br, double bi) {
-        if (Math.abs(br) >= Math.abs(bi)) {
-            double r = bi / br, den = br + bi * r;
-            return (ai - ar * r) / den;
-        }
-        double r = br / bi, den = bi + br * r;
-        return (ai * r - ar) / den;
+        double m = Math.max(Math.abs(br), Math.abs(bi)), cs = br / m, ds = bi / m;
+        return (ai * cs - ar * ds) / (cs * cs + ds * ds) / m;
     }
 }

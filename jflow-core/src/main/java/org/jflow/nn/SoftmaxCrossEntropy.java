@@ -3,7 +3,9 @@ package org.jflow.nn;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
+import org.jflow.engine.Broadcast;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
 import org.jflow.engine.Parallel;
@@ -18,7 +20,8 @@ import static org.jflow.TF.tf;
  * {@code SoftmaxCrossEntropyWithLogits} (inputs: logits, labels as probabilities; attribute
  * {@code axis}) and {@code SparseSoftmaxCrossEntropyWithLogits} (inputs: logits, int class
  * labels over the last axis). Both output the loss (the logits' shape without the class axis)
- * and, as TF's ops do, the backprop {@code softmax(logits) - labels}. Computed with the
+ * and, as TF's ops do, the backprop {@code softmax(logits) - labels}. Dense logits and labels broadcast
+ * against each other, as in TF. Computed with the
  * log-sum-exp of max-shifted logits, so large logits stay finite.
  */
 public final class SoftmaxCrossEntropy extends Op {
@@ -30,7 +33,8 @@ public final class SoftmaxCrossEntropy extends Op {
     /**
      * TF's form: the loss's upstream times the backprop output, plus, for the backprop output's own
      * upstream {@code gg}, softmax's gradient {@code (gg - sum(gg * p)) * p}; dense labels get
-     * {@code -log_softmax(logits)} times the loss's upstream, and {@code -gg}. Like TF's, the logits'
+     * {@code -log_softmax(logits)} times the loss's upstream only: TF's gradient (C++ and Python) leaves
+     * out the backprop output's {@code -labels} term, and JFlow follows it. Like TF's, the logits'
      * gradient is exact when each label row sums to 1 (the backprop output assumes it).
      */
     private static Tensor[] gradient(GradientContext g, Tensor[] dy) {
@@ -40,8 +44,8 @@ public final class SoftmaxCrossEntropy extends Op {
         Tensor dLogits = tf.add(tf.multiply(dLoss, g.outputs()[1]),
                 tf.multiply(tf.subtract(gg, tf.reduceSum(tf.multiply(gg, p), axis, true)), p));
         Tensor dLabels = g.op() == SPARSE || !g.needs(1) ? null
-                : tf.subtract(tf.multiply(dLoss, tf.negative(tf.nn.logSoftmax(logits, axis))), gg);
-        return new Tensor[] {dLogits, dLabels};
+                : Grads.sumToShape(tf.multiply(dLoss, tf.negative(tf.nn.logSoftmax(logits, axis))), g.y().shape());
+        return new Tensor[] {Grads.sumToShape(dLogits, logits.shape()), dLabels};
     }
 
     private final boolean sparse;
@@ -62,16 +66,23 @@ public final class SoftmaxCrossEntropy extends Op {
             axis = s.rank() - 1;
         } else {
             Reals.requireSameDType(in, 1, name());
-            if (!s.equals(labels.shape())) {
-                throw new InvalidArgumentError("logits and labels must be broadcastable: logits_size=" + s.toErrorString()
-                        + " labels_size=" + labels.shape().toErrorString() + " [Op:" + name() + "]");
-            }
+            s = broadcastShape(logits.shape(), labels.shape());
             if (s.rank() < 1) throw new InvalidArgumentError("logits must have >= 1 dimension, got [] [Op:" + name() + "]");
             axis = Reals.axis(attrs.getInt("axis", -1), s.rank(), name());
         }
         int[] d = s.dimsView(), lossDims = new int[d.length - 1];
         for (int i = 0, j = 0; i < d.length; i++) if (i != axis) lossDims[j++] = d[i];
         return new TensorSpec[] {new TensorSpec(logits.dtype(), Shape.ofOwned(lossDims)), new TensorSpec(logits.dtype(), s)};
+    }
+
+    /** As TF's kernel, logits and labels broadcast against each other (a row of labels shared by every example, say). */
+    private Shape broadcastShape(Shape logits, Shape labels) {
+        try {
+            return Broadcast.shape(logits, labels, name());
+        } catch (InvalidArgumentError e) {
+            throw new InvalidArgumentError("logits and labels must be broadcastable: logits_size=" + logits.toErrorString()
+                    + " labels_size=" + labels.toErrorString() + " [Op:" + name() + "]");
+        }
     }
 
     private void checkSparse(Tensor logits, Tensor labels) {
@@ -106,10 +117,11 @@ public final class SoftmaxCrossEntropy extends Op {
     @Override
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         Tensor logits = in[0];
-        int[] dims = logits.shape().dimsView();
+        Shape shape = out[1].shape();
+        int[] dims = shape.dimsView();
         int axis = sparse ? dims.length - 1 : Reals.axis(attrs.getInt("axis", -1), dims.length, name());
-        double[] x = Reals.doubles(logits);
-        double[] labels = sparse ? null : Reals.doubles(in[1]);
+        double[] x = broadcast(logits, shape);
+        double[] labels = sparse ? null : broadcast(in[1], shape);
         long[] classes = sparse ? in[1].toLongArray() : null;
         int n = dims[axis], inner = Strides.product(dims, axis + 1, dims.length), rows = out[0].shape().size();
         double[] loss = new double[rows], backprop = new double[x.length];
@@ -130,5 +142,14 @@ public final class SoftmaxCrossEntropy extends Op {
         });
         DType dtype = logits.dtype();
         return new Tensor[] {Reals.fromDoubles(dtype, out[0].shape(), loss), Reals.fromDoubles(dtype, out[1].shape(), backprop)};
+    }
+
+    private static double[] broadcast(Tensor t, Shape shape) {
+        double[] v = Reals.doubles(t);
+        if (t.shape().equals(shape)) return v;
+        int[] from = Broadcast.indexMap(t.shape(), shape);
+        double[] result = new double[from.length];
+        for (int i = 0; i < from.length; i++) result[i] = v[from[i]];
+        return result;
     }
 }

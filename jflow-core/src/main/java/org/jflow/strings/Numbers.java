@@ -61,7 +61,7 @@ final class Numbers {
         String fill = attrs.getString("fill", "");
         if (scientific && shortest) throw error("Cannot select both scientific and shortest notation", op);
         if (fill.length() > 1) throw error("Fill string must be one or fewer characters", op);
-        if (!dtype.isFloating()) {
+        if (!dtype.isFloating() && !dtype.isComplex()) {
             if (scientific || shortest) throw error("scientific and shortest format not supported for datatype " + dtype.kernelName(), op);
             if (attrs.getInt("precision", -1) > -1) throw error("precision not supported for datatype " + dtype.kernelName(), op);
         }
@@ -77,18 +77,31 @@ final class Numbers {
     /** Element {@code i} as {@code printf} writes it: {@code %d}, or {@code %f}/{@code %e}/{@code %g} at the precision. */
     static String asString(Tensor x, int i, Attrs attrs) {
         DType d = x.dtype();
-        String s;
         if (d == DType.BOOL) return x.getDouble(i) != 0 ? "true" : "false";
-        if (d.isFloating()) {
-            int precision = attrs.getInt("precision", -1);
-            int p = precision < 0 ? 6 : precision;
-            double v = d == DType.FLOAT64 ? x.getDouble(i) : (float) x.getDouble(i);
-            if (attrs.getBool("shortest", false)) s = FloatDigits.printfG(v, p);
-            else if (attrs.getBool("scientific", false)) s = CFormat.scientific(v, p);
-            else s = CFormat.fixed(v, p);
-        } else {
-            s = Long.toString(x.getLong(i));
+        if (d.isFloating()) return asString(d == DType.FLOAT64 ? x.getDouble(i) : (float) x.getDouble(i), attrs);
+        if (d == DType.COMPLEX128) {
+            double[] v = (double[]) x.data();
+            return "(" + asString(v[2 * i], attrs) + "," + asString(v[2 * i + 1], attrs) + ")";
         }
+        if (d == DType.COMPLEX64) {
+            float[] v = (float[]) x.data();
+            return "(" + asString(v[2 * i], attrs) + "," + asString(v[2 * i + 1], attrs) + ")";
+        }
+        return pad(Long.toString(x.getLong(i)), attrs);
+    }
+
+    /** A real number (a complex one's part: TF prints "(re,im)", each part padded) under the float attributes. */
+    private static String asString(double v, Attrs attrs) {
+        int precision = attrs.getInt("precision", -1);
+        int p = precision < 0 ? 6 : precision;
+        String s;
+        if (attrs.getBool("shortest", false)) s = FloatDigits.printfG(v, p);
+        else if (attrs.getBool("scientific", false)) s = CFormat.scientific(v, p);
+        else s = CFormat.fixed(v, p);
+        return pad(s, attrs);
+    }
+
+    private static String pad(String s, Attrs attrs) {
         String fill = attrs.getString("fill", "");
         return CFormat.pad(s, attrs.getInt("width", -1), fill.isEmpty() ? ' ' : fill.charAt(0));
     }

@@ -389,12 +389,15 @@ public final class StringOps {
         return from < 0 ? null : new long[] {from, to};
     }
 
-    /** {@code ReduceJoin}: joins the strings along the {@code axis} list (row-major order within the reduced dims). */
+    /**
+     * {@code ReduceJoin}: joins the strings along the {@code axis} list, in TF's order: the first axis listed
+     * varies fastest ({@code [0, 1]} on {@code [[a, b], [c, d]]} gives "acbd"); all axes, row-major, without the list.
+     */
     public static final Op REDUCE_JOIN = new Op("ReduceJoin") {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], 0, name());
-            boolean[] reduced = reducedAxes(in[0].rank(), attrs, name());
+            boolean[] reduced = reduced(in[0].rank(), reductionOrder(in[0].rank(), attrs, name()));
             boolean keep = attrs.getBool("keep_dims", false);
             int[] dims = in[0].shape().dimsView();
             List<Integer> outDims = new ArrayList<>();
@@ -405,45 +408,70 @@ public final class StringOps {
             return new TensorSpec[] {new TensorSpec(DType.STRING, Shape.ofOwned(outDims.stream().mapToInt(Integer::intValue).toArray()))};
         }
 
+        /** Visits the input with the kept axes outermost, then the reduced ones from the last listed to the first. */
         @Override
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
             Tensor x = in[0];
-            boolean[] reduced = reducedAxes(x.rank(), attrs, name());
-            int[] dims = x.shape().dimsView(), strides = x.shape().strides();
-            int n = out[0].shape().size();
-            List<ByteArrayOutputStream> joined = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) joined.add(new ByteArrayOutputStream());
-            byte[] sep = utf8(attrs.getString("separator", ""));
-            boolean[] started = new boolean[n];
-            int[] idx = new int[dims.length];
-            for (int flat = 0; flat < x.size(); flat++) {
-                int target = 0;
-                for (int a = 0; a < dims.length; a++) if (!reduced[a]) target = target * dims[a] + idx[a];
-                if (started[target]) joined.get(target).writeBytes(sep);
-                started[target] = true;
-                joined.get(target).writeBytes(bytes(x)[flat]);
-                for (int a = dims.length - 1; a >= 0 && ++idx[a] == dims[a]; a--) idx[a] = 0;
+            int rank = x.rank();
+            int[] order = reductionOrder(rank, attrs, name());
+            boolean[] reduced = reduced(rank, order);
+            int[] dims = x.shape().dimsView(), strides = x.shape().strides(), visit = new int[rank];
+            int v = 0, perOutput = 1;
+            for (int a = 0; a < rank; a++) if (!reduced[a]) visit[v++] = a;
+            for (int k = order.length - 1; k >= 0; k--) {
+                visit[v++] = order[k];
+                perOutput *= dims[order[k]];
             }
-            byte[][] dst = new byte[n][];
-            for (int i = 0; i < n; i++) dst[i] = joined.get(i).toByteArray();
+            byte[][] src = bytes(x), dst = new byte[out[0].shape().size()][];
+            byte[] sep = utf8(attrs.getString("separator", ""));
+            int[] idx = new int[rank];
+            int offset = 0;
+            for (int i = 0; i < dst.length; i++) {
+                ByteArrayOutputStream joined = new ByteArrayOutputStream();
+                for (int j = 0; j < perOutput; j++) {
+                    if (j > 0) joined.writeBytes(sep);
+                    joined.writeBytes(src[offset]);
+                    for (int k = rank - 1; k >= 0; k--) {
+                        int a = visit[k];
+                        offset += strides[a];
+                        if (++idx[k] < dims[a]) break;
+                        offset -= strides[a] * dims[a];
+                        idx[k] = 0;
+                    }
+                }
+                dst[i] = joined.toByteArray();
+            }
             return new Tensor[] {Tensor.wrap(DType.STRING, out[0].shape(), dst)};
         }
     }.notDifferentiable();
 
-    /** Which axes {@code ReduceJoin} reduces: attribute {@code axis} (null for all), negative counting from the end. */
-    private static boolean[] reducedAxes(int rank, Attrs attrs, String op) {
-        boolean[] reduced = new boolean[rank];
+    /**
+     * The axes {@code ReduceJoin} reduces, in the order given by attribute {@code axis} (negative counting from the end);
+     * all of them, last first (so row-major), when it is null.
+     */
+    private static int[] reductionOrder(int rank, Attrs attrs, String op) {
         int[] axes = (int[]) attrs.get("axis");
         if (axes == null) {
-            java.util.Arrays.fill(reduced, true);
-            return reduced;
+            int[] all = new int[rank];
+            for (int a = 0; a < rank; a++) all[a] = rank - 1 - a;
+            return all;
         }
-        for (int a : axes) {
+        boolean[] seen = new boolean[rank];
+        int[] order = new int[axes.length];
+        for (int i = 0; i < axes.length; i++) {
+            int a = axes[i];
             if (a < -rank || a >= rank) throw error("Invalid reduction dimension " + a + " for input with " + rank + " dimensions", op);
             int k = a < 0 ? a + rank : a;
-            if (reduced[k]) throw error("Duplicate reduction dimension " + a, op);
-            reduced[k] = true;
+            if (seen[k]) throw error("Duplicate reduction dimension " + a, op);
+            seen[k] = true;
+            order[i] = k;
         }
+        return order;
+    }
+
+    private static boolean[] reduced(int rank, int[] order) {
+        boolean[] reduced = new boolean[rank];
+        for (int a : order) reduced[a] = true;
         return reduced;
     }
 

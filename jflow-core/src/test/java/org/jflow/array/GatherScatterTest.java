@@ -126,6 +126,15 @@ class GatherScatterTest {
         assertArrayEquals(new float[] {0, 0, 1, 2}, rows.toFloatArray());
     }
 
+    /** As TF (checked against TF 2.18): untouched slots are empty strings, duplicates concatenate in order. */
+    @Test
+    void scatterNdStrings() {
+        Tensor s = tf.scatterNd(new int[][] {{1}, {1}, {3}}, new String[] {"ab", "cd", "ef"}, new int[] {4});
+        assertArrayEquals(new String[] {"", "abcd", "", "ef"}, s.toStringArray());
+        Tensor rows = tf.scatterNd(new int[][] {{2}}, new String[][] {{"x", "y"}}, new int[] {3, 2});
+        assertArrayEquals(new String[] {"", "", "", "", "x", "y"}, rows.toStringArray());
+    }
+
     @Test
     void tensorScatterUpdateAndAdd() {
         Tensor t = tf.constant(new int[] {1, 2, 3, 4});

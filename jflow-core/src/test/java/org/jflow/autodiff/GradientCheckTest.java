@@ -238,9 +238,11 @@ class GradientCheckTest {
             add(op, Attrs.of("axis", 0), true, any(3, 2, 2));
             add(op, Attrs.of("axis", -2), any(2, 3, 2));
         }
-        // TF's gradient (the backprop output) assumes each label row sums to 1: uniform rows, and fixed distributions
-        add("SoftmaxCrossEntropyWithLogits", Attrs.EMPTY, true, any(2, 4), range(0.25, 0.25, 2, 4));
-        add("SoftmaxCrossEntropyWithLogits", Attrs.of("axis", 0), any(2, 2), range(0.5, 0.5, 2, 2));
+        // TF's gradient (the backprop output) assumes each label row sums to 1: uniform rows, and fixed distributions. Labels are
+        // fixed here, as TF's labels gradient leaves out the backprop output's path: softmaxCrossEntropyLabelsGradientAsTF checks it
+        add("SoftmaxCrossEntropyWithLogits", Attrs.EMPTY, true, any(2, 4), fixed(tf.cast(tf.fill(new int[] {2, 4}, 0.25), DType.FLOAT64)));
+        add("SoftmaxCrossEntropyWithLogits", Attrs.of("axis", 0), any(2, 2), fixed(tf.cast(tf.fill(new int[] {2, 2}, 0.5), DType.FLOAT64)));
+        add("SoftmaxCrossEntropyWithLogits", any(2, 4), fixed(tf.cast(tf.fill(new int[] {1, 4}, 0.25), DType.FLOAT64)));
         add("SoftmaxCrossEntropyWithLogits", Attrs.of("axis", -2), any(2, 3, 2),
                 fixed(tf.constant(new double[][][] {{{0.2, 1}, {0.5, 0}, {0.3, 0}}, {{0, 0.1}, {0, 0.6}, {1, 0.3}}})));
         add("SparseSoftmaxCrossEntropyWithLogits", Attrs.EMPTY, true, any(3, 4), fixed(tf.constant(new int[] {1, 0, 3})));
@@ -382,6 +384,33 @@ class GradientCheckTest {
         }
     }
 
+
+    /**
+     * SoftmaxCrossEntropyWithLogits w.r.t. labels, as TF's gradient: the loss's derivative (finite differences of the loss
+     * alone, broadcast labels summed back), and nothing through the backprop output {@code softmax - labels}, whose path TF
+     * leaves out.
+     */
+    @Test
+    void softmaxCrossEntropyLabelsGradientAsTF() {
+        Random random = new Random(3);
+        Op op = OpRegistry.get("SoftmaxCrossEntropyWithLogits");
+        Tensor logits = randomTensor(any(2, 4), random);
+        for (int[] labelsShape : new int[][] {{2, 4}, {1, 4}}) {
+            Tensor labels = randomTensor(range(0, 1, labelsShape), random), w = randomTensor(any(2), random);
+            Tensor fromLoss, fromBackprop;
+            try (var tape = new GradientTape(o -> o.persistent(true))) {
+                tape.watch(labels);
+                Tensor[] out = Dispatcher.execute(op, Attrs.EMPTY, logits, labels);
+                fromLoss = tape.gradient(out[0], labels, o -> o.outputGradients(w));
+                fromBackprop = tape.gradient(out[1], labels);
+            }
+            double[] numeric = numericGradient(new Tensor[] {logits, labels}, 1,
+                    x -> tf.reduceSum(tf.multiply(Dispatcher.execute(op, Attrs.EMPTY, x)[0], w)).doubleValue());
+            assertClose("SoftmaxCrossEntropyWithLogits d/dlabels " + Arrays.toString(labelsShape), numeric, fromLoss);
+            assertEquals(Shape.of(labelsShape), fromLoss.shape());
+            assertClose("SoftmaxCrossEntropyWithLogits backprop d/dlabels", new double[labels.size()], fromBackprop);
+        }
+    }
 
     /**
      * Cholesky reads only the lower triangle of a symmetric matrix, and TF's gradient is the

@@ -17,6 +17,28 @@ import static org.junit.jupiter.api.Assertions.*;
 class ComplexOpsTest {
     private static final Tensor Z = tf.complex(new float[] {3, -1, 0}, new float[] {4, 1, -2});
 
+    /** Special values as TF 2.18 gives them on tensors (C's cexp and csqrt, Eigen's vectorized division, rsqrt and sign). */
+    @Test
+    void specialValuesAsTf() {
+        double inf = Double.POSITIVE_INFINITY, nan = Double.NaN;
+        Tensor z = tf.complex(new double[] {inf, 1e10, -inf, inf, nan}, new double[] {0, 0, nan, inf, 0});
+        assertArrayEquals(new double[] {inf, inf, 0, inf, nan}, tf.math.real(tf.exp(z)).toDoubleArray());
+        assertArrayEquals(new double[] {0, 0, 0, nan, 0}, tf.math.imag(tf.exp(z)).toDoubleArray());
+        Tensor s = tf.sqrt(tf.complex(new double[] {1, nan, -1}, new double[] {inf, -inf, 4}));
+        assertArrayEquals(new double[] {inf, inf, 1.2496210676876531}, tf.math.real(s).toDoubleArray(), 1e-15);
+        assertArrayEquals(new double[] {inf, -inf, 1.600485180440241}, tf.math.imag(s).toDoubleArray(), 1e-15);
+        // the divisor is scaled by its larger part: an infinite or zero one gives NaN parts
+        Tensor q = tf.divide(tf.complex(new double[] {1, 1, 3}, new double[] {0, 0, 4}), tf.complex(new double[] {inf, 0, 1}, new double[] {0, 0, -2}));
+        assertArrayEquals(new double[] {nan, nan, -1}, tf.math.real(q).toDoubleArray(), 1e-15);
+        assertArrayEquals(new double[] {nan, nan, 2}, tf.math.imag(q).toDoubleArray(), 1e-15);
+        Tensor r = tf.rsqrt(tf.complex(new double[] {0, 1, inf}, new double[] {0, inf, nan}));
+        assertArrayEquals(new double[] {inf, 0, 0}, tf.math.real(r).toDoubleArray());
+        assertArrayEquals(new double[] {nan, 0, 0}, tf.math.imag(r).toDoubleArray());
+        Tensor sign = tf.sign(tf.complex(new double[] {-2.5, 0, inf, 3}, new double[] {nan, nan, 1, 4}));
+        assertArrayEquals(new double[] {-Math.sqrt(0.5), 0, nan, 0.6}, tf.math.real(sign).toDoubleArray(), 1e-15);
+        assertArrayEquals(new double[] {nan, nan, 0, 0.8}, tf.math.imag(sign).toDoubleArray(), 1e-15);
+    }
+
     @Test
     void complexFromParts() {
         assertEquals(DType.COMPLEX64, Z.dtype());

@@ -43,6 +43,25 @@ class CrossEntropyTest {
                 e.getMessage());
     }
 
+    /** As TF's op, one row of labels broadcasts against every row of logits, and its gradient sums over them. */
+    @Test
+    void softmaxCrossEntropyBroadcastsLabels() {
+        Tensor logits = tf.constant(new double[][] {{4, 2, 1}, {0, 5, 1}}), labels = tf.constant(new double[][] {{1, 0, 0}});
+        Tensor[] out;
+        Tensor dLabels;
+        try (var tape = new org.jflow.GradientTape()) {
+            tape.watch(labels);
+            out = org.jflow.engine.Dispatcher.execute(SoftmaxCrossEntropy.DENSE, org.jflow.engine.Attrs.EMPTY, logits, labels);
+            dLabels = tape.gradient(out[0], labels);
+        }
+        assertArrayEquals(new double[] {0.16984601955628567, 5.024744890138822}, out[0].toDoubleArray(), 1e-12);
+        assertEquals(Shape.of(2, 3), out[1].shape());
+        assertArrayEquals(tf.subtract(tf.nn.softmax(logits), labels).toDoubleArray(), out[1].toDoubleArray(), 1e-12);
+        assertEquals(Shape.of(1, 3), dLabels.shape());
+        // -log_softmax of each logits row, summed over the rows the labels were shared by
+        assertArrayEquals(new double[] {5.194590909695108, 2.1945909096951084, 7.194590909695108}, dLabels.toDoubleArray(), 1e-12);
+    }
+
     @Test
     void sparseSoftmaxCrossEntropyTfDocExample() {
         float[][] logits = {{2, -5, .5f, -.1f}, {0, 0, 1.9f, 1.4f}, {-100, 100, -100, -100}};

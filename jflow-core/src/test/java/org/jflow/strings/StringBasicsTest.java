@@ -80,4 +80,17 @@ class StringBasicsTest {
         InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> tf.strings.reduceJoin(abcd, 2));
         assertEquals("Invalid reduction dimension 2 for input with 2 dimensions [Op:ReduceJoin]", e.getMessage());
     }
+
+    /** TF joins in the order of the axes given: the first listed varies fastest. */
+    @Test
+    void reduceJoinInTheOrderOfTheAxesGiven() {
+        String[][] m = {{"a", "b", "c"}, {"d", "e", "f"}};
+        assertEquals("adbecf", tf.strings.reduceJoin(m, new int[] {0, 1}, false, "").stringValue());
+        assertEquals("a.b.c.d.e.f", tf.strings.reduceJoin(m, new int[] {-1, 0}, false, ".").stringValue());
+        String[][][] cube = {{{"a", "b"}, {"c", "d"}}, {{"e", "f"}, {"g", "h"}}};
+        Tensor joined = tf.strings.reduceJoin(cube, new int[] {2, 0}, true, "");
+        assertArrayEquals(new int[] {1, 2, 1}, joined.shape().dims());
+        assertArrayEquals(new String[] {"abef", "cdgh"}, joined.toStringArray());
+        assertArrayEquals(new String[] {"aebf", "cgdh"}, tf.strings.reduceJoin(cube, new int[] {0, 2}, false, "").toStringArray());
+    }
 }

@@ -64,6 +64,18 @@ class StringParsingTest {
         assertThrows(InvalidArgumentError.class, () -> tf.strings.toNumber("1.0f"));
     }
 
+    /** As TF 2.18 prints them: "(re,im)", each part under the float attributes (width pads each part). */
+    @Test
+    void asStringOfComplexNumbers() {
+        Tensor c = tf.complex(tf.constant(new float[] {1.5f, -0.1f, 1e10f}), tf.constant(new float[] {-2, 0.25f, 1e-7f}));
+        assertArrayEquals(new String[] {"(1.500000,-2.000000)", "(-0.100000,0.250000)", "(10000000000.000000,0.000000)"},
+                tf.strings.asString(c).toStringArray());
+        assertArrayEquals(new String[] {"(    1.50,   -2.00)", "(   -0.10,    0.25)", "(10000000000.00,    0.00)"},
+                tf.strings.asString(c, o -> o.precision(2).width(8)).toStringArray());
+        Tensor d = tf.complex(tf.constant(new double[] {0.1}), tf.constant(new double[] {3}));
+        assertEquals("(0.1,3)", tf.strings.asString(d, o -> o.shortest(true)).toStringArray()[0]);
+    }
+
     @Test
     void asStringFormatsLikePrintf() {
         assertArrayEquals(new String[] {"3.500000", "-0.100000"}, tf.strings.asString(new float[] {3.5f, -0.1f}).toStringArray());

@@ -9,7 +9,6 @@ import org.jflow.engine.Buffers;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
-import org.jflow.errors.NotFoundError;
 import org.jflow.errors.UnimplementedError;
 import org.jflow.math.TypeList;
 
@@ -196,8 +195,9 @@ final class GatherScatterOps {
                 throw error("cannot compute " + name() + " as input #2(zero-based) was expected to be a "
                         + in[0].dtype().kernelName() + " tensor but is a " + updates.dtype().kernelName() + " tensor");
             }
-            if (!intoZeros && add && updates.dtype() == DType.BOOL) { // TF registers TensorScatterAdd for number types only
-                throw TypeList.noKernel(DType.BOOL, name(), "float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, "
+            // TF registers TensorScatterAdd for number types only (ScatterNd concatenates strings)
+            if (!intoZeros && add && (updates.dtype() == DType.BOOL || updates.dtype() == DType.STRING)) {
+                throw TypeList.noKernel(updates.dtype(), name(), "float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, "
                         + "uint32, uint64, complex64, complex128");
             }
             if (id.length == 0) throw error("Indices shape must have rank at least one. Found:" + indices.shape().toErrorString());
@@ -209,9 +209,6 @@ final class GatherScatterOps {
             if (!Arrays.equals(expect, ud)) {
                 throw error("Dimensions of updates " + updates.shape().toErrorString() + " must be indices.shape[:-1] + shape[indices.shape[-1]:] = "
                         + Shape.of(expect).toErrorString() + " (indices " + indices.shape().toErrorString() + ", shape " + Shape.of(shape).toErrorString() + ")");
-            }
-            if (!intoZeros && add && updates.dtype() == DType.STRING) { // ScatterNd concatenates strings; TF has no string TensorScatterAdd
-                throw new NotFoundError("Could not find device for node: {{node " + name() + "}} = " + name() + "[T=DT_STRING]\n [Op:" + name() + "]");
             }
             return spec(updates.dtype(), Shape.of(shape));
         }

@@ -112,27 +112,25 @@ public class Graph implements Tracer {
             allKnown &= local[i].hasValue();
             shapesKnown &= local[i].shape().isFullyDefined();
         }
-        Tensor[] known = allKnown ? knownOutputs(op, attrs, local, outputs) : shapesKnown ? shapeFacts(op, attrs, local, outputs) : null;
+        Tensor[] known = allKnown ? computeNow(op, attrs, knownValues(local), outputs) : shapesKnown ? computeNow(op, attrs, local, outputs) : null;
         return addNode(op, attrs, local, outputs, op.name(), known);
     }
 
     /**
      * Folds while tracing: the value of a node whose inputs are all known (TF's constant-value
-     * inference), so that shape arguments computed from constants still shape the graph.
+     * inference), or of an op that reads only its inputs' (fully known) shapes, so that shape
+     * arguments computed from constants or static shapes still shape the graph.
      */
-    private static Tensor[] knownOutputs(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs) {
-        Tensor[] values = new Tensor[inputs.length];
-        for (int i = 0; i < inputs.length; i++) values[i] = inputs[i].knownValue();
-        try (Tracer.Scope eager = Tracer.Stack.eager()) {
-            return op.compute(values, attrs, outputs);
-        }
-    }
-
-    /** The outputs of an op that reads only shapes, from the inputs' static shapes. */
-    private static Tensor[] shapeFacts(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs) {
+    private static Tensor[] computeNow(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs) {
         try (Tracer.Scope eager = Tracer.Stack.eager()) {
             return op.compute(inputs, attrs, outputs);
         }
+    }
+
+    private static Tensor[] knownValues(Tensor[] inputs) {
+        Tensor[] values = new Tensor[inputs.length];
+        for (int i = 0; i < inputs.length; i++) values[i] = inputs[i].knownValue();
+        return values;
     }
 
     /**

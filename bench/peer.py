@@ -1,4 +1,4 @@
-"""PyTorch (CPU, 2 threads) side of bench/run: the same cases as org.jflow.bench.Bench.
+"""PyTorch 2.13 (CPU, 2 threads, from the Python oracle venv) side of bench/run: the same cases as org.jflow.bench.Bench.
 
 Prints one line per case: case<TAB>value<TAB>unit. Arguments filter the cases by substring.
 The traced JFlow rows (tf.function) are compared with the same PyTorch eager code: PyTorch's

@@ -74,7 +74,7 @@ public final class FusedElementwise extends Op {
     @Override
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         DType dtype = out[0].dtype();
-        return new Tensor[] {computeInto(in, attrs, out[0], Buffers.allocate(dtype, out[0].shape().size()))};
+        return new Tensor[] {computeInto(in, attrs, out[0], Buffers.allocateUninitialized(dtype, out[0].shape().size()))};
     }
 
     /**

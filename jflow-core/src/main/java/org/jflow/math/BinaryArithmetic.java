@@ -50,7 +50,7 @@ public final class BinaryArithmetic extends BinaryOp {
     public static final BinaryArithmetic DIV = new BinaryArithmetic("Div", TypeList.BINARY_MORE, BinaryLane.DIV,
             (a, b) -> a / b, (a, b) -> a / b, (a, b) -> a / nonZero(b, "Div"), ComplexFormula.DIV)
             .withGradient(BinaryArithmetic::divideGradient);
-    public static final BinaryArithmetic FLOOR_DIV = new BinaryArithmetic("FloorDiv", TypeList.BINARY_MORE, null,
+    public static final BinaryArithmetic FLOOR_DIV = new BinaryArithmetic("FloorDiv", TypeList.BINARY_MORE, BinaryLane.FLOOR_DIV,
             (a, b) -> (float) Math.floor(a / b), (a, b) -> Math.floor(a / b), (a, b) -> Math.floorDiv(a, nonZero(b, "FloorDiv")))
             .withHalfSteps((a, b, t) -> (float) Math.floor(round(a / b, t)))
             .withGradient(Gradient.NONE);
@@ -66,7 +66,7 @@ public final class BinaryArithmetic extends BinaryOp {
     public static final BinaryArithmetic TRUNCATE_MOD = new BinaryArithmetic("TruncateMod", TypeList.TRUNCATE_MOD.withCpuKernels("int32, int64, float, double"), null,
             (a, b) -> a % b, (a, b) -> a % b, (a, b) -> a % nonZero(b, "TruncateMod"));
     // no gradient, as in TF: math_grad.py registers one for FloorMod only, so tapes raise LookupError for TruncateMod
-    public static final BinaryArithmetic POW = new BinaryArithmetic("Pow", TypeList.POW, null,
+    public static final BinaryArithmetic POW = new BinaryArithmetic("Pow", TypeList.POW, BinaryLane.POW,
             (a, b) -> (float) cPow(a, b), BinaryArithmetic::cPow, BinaryArithmetic::integerPow)
             .withGradient(BinaryArithmetic::powGradient);
     public static final BinaryArithmetic MAXIMUM = new BinaryArithmetic("Maximum", TypeList.MIN_MAX, BinaryLane.MAX,
@@ -75,20 +75,20 @@ public final class BinaryArithmetic extends BinaryOp {
     public static final BinaryArithmetic MINIMUM = new BinaryArithmetic("Minimum", TypeList.MIN_MAX, BinaryLane.MIN,
             Math::min, Math::min, Math::min)
             .withGradient((g, dy) -> selectGradient(g, dy[0], tf.lessEqual(g.x(), g.y())));
-    public static final BinaryArithmetic SQUARED_DIFFERENCE = new BinaryArithmetic("SquaredDifference", TypeList.SQUARED_DIFFERENCE, null,
+    public static final BinaryArithmetic SQUARED_DIFFERENCE = new BinaryArithmetic("SquaredDifference", TypeList.SQUARED_DIFFERENCE, BinaryLane.SQUARED_DIFFERENCE,
             (a, b) -> (a - b) * (a - b), (a, b) -> (a - b) * (a - b), (a, b) -> (a - b) * (a - b))
             .withHalfSteps((a, b, t) -> round(a - b, t) * round(a - b, t))
             .withGradient(BinaryArithmetic::squaredDifferenceGradient);
-    public static final BinaryArithmetic ATAN2 = new BinaryArithmetic("Atan2", TypeList.REAL, null,
+    public static final BinaryArithmetic ATAN2 = new BinaryArithmetic("Atan2", TypeList.REAL, BinaryLane.ATAN2,
             (a, b) -> (float) Math.atan2(a, b), Math::atan2, null)
             .withGradient(BinaryArithmetic::atan2Gradient);
-    public static final BinaryArithmetic DIV_NO_NAN = new BinaryArithmetic("DivNoNan", TypeList.DIV_NO_NAN, null,
+    public static final BinaryArithmetic DIV_NO_NAN = new BinaryArithmetic("DivNoNan", TypeList.DIV_NO_NAN, BinaryLane.DIV_NO_NAN,
             (a, b) -> b == 0 ? 0 : a / b, (a, b) -> b == 0 ? 0 : a / b, null)
             .withGradient((g, dy) -> binary(g, () -> tf.divNoNan(dy[0], g.y()), () -> tf.multiply(dy[0], tf.divNoNan(tf.divNoNan(tf.negative(g.x()), g.y()), g.y()))));
-    public static final BinaryArithmetic MUL_NO_NAN = new BinaryArithmetic("MulNoNan", TypeList.COMPLEX, null,
+    public static final BinaryArithmetic MUL_NO_NAN = new BinaryArithmetic("MulNoNan", TypeList.COMPLEX, BinaryLane.MUL_NO_NAN,
             (a, b) -> b == 0 ? 0 : a * b, (a, b) -> b == 0 ? 0 : a * b, null)
             .withGradient((g, dy) -> binary(g, () -> tf.multiplyNoNan(dy[0], g.y()), () -> tf.multiplyNoNan(g.x(), dy[0])));
-    public static final BinaryArithmetic XDIVY = new BinaryArithmetic("Xdivy", TypeList.DIV_NO_NAN, null,
+    public static final BinaryArithmetic XDIVY = new BinaryArithmetic("Xdivy", TypeList.DIV_NO_NAN, BinaryLane.XDIVY,
             (a, b) -> a == 0 ? 0 : a / b, (a, b) -> a == 0 ? 0 : a / b, null)
             .withGradient((g, dy) -> binary(g, () -> tf.multiply(dy[0], tf.divide(tf.cast(tf.notEqual(g.x(), 0), g.x().dtype()), g.y())), () -> tf.multiply(dy[0], tf.xdivy(tf.negative(g.x()), tf.square(g.y())))));
 

@@ -1,4 +1,4 @@
 package org.jflow.math;
 
-/** The binary ops that have Vector API loops ({@link FloatLanes}, {@link DoubleLanes}, {@link IntLanes}). */
-enum BinaryLane { ADD, SUB, MUL, DIV, MAX, MIN }
+/** The binary ops that have Vector API loops ({@link FloatLanes}, {@link DoubleLanes}; some {@link IntLanes}). */
+enum BinaryLane { ADD, SUB, MUL, DIV, MAX, MIN, SQUARED_DIFFERENCE, DIV_NO_NAN, MUL_NO_NAN, XDIVY, FLOOR_DIV, POW, ATAN2 }

@@ -56,7 +56,7 @@ abstract class BinaryOp extends Op {
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         Shape shape = out[0].shape();
         DType dtype = out[0].dtype();
-        Object o = Buffers.allocate(dtype, shape.size());
+        Object o = Buffers.allocateUninitialized(dtype, shape.size()); // the loop writes every element
         BroadcastLoop.forEach(in[0].shape(), in[1].shape(), shape, kernel(in[0].dtype(), in[0].data(), in[1].data(), o));
         return new Tensor[] {Tensor.wrap(dtype, shape, o)};
     }

@@ -5,6 +5,7 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.UnimplementedError;
 
@@ -35,30 +36,53 @@ public final class Cast extends Op {
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         DType to = out[0].dtype();
         Object data = in[0].data();
+        DType from = in[0].dtype();
         Object converted = switch (data) {
-            case float[] f when in[0].dtype() == DType.FLOAT32 && to == DType.INT32 -> floatToInt(f);
+            case float[] f when from == DType.FLOAT32 && to == DType.INT32 -> floatToInt(f);
+            case float[] f when from == DType.FLOAT32 && to == DType.FLOAT64 -> floatToDouble(f);
+            case double[] d when to == DType.FLOAT32 -> doubleToFloat(d);
+            case int[] i when from == DType.INT32 && to == DType.FLOAT32 -> intToFloat(i);
             case boolean[] b when to == DType.FLOAT32 -> boolToFloat(b);
             // complex to bool looks at the real part only, as every complex-to-real cast in TF (Eigen's cast)
-            case Object c when in[0].dtype().isComplex() && to == DType.BOOL -> {
-                DType real = in[0].dtype().realDType();
-                yield Buffers.convert(Buffers.part(c, in[0].dtype(), false), real, to);
+            case Object c when from.isComplex() && to == DType.BOOL -> {
+                DType real = from.realDType();
+                yield Buffers.convert(Buffers.part(c, from, false), real, to);
             }
-            default -> Buffers.convert(data, in[0].dtype(), to);
+            default -> Buffers.convert(data, from, to);
         };
         return new Tensor[] {Tensor.wrap(to, out[0].shape(), converted)};
     }
 
-    // The two casts training loops do per batch (predictions to labels, masks to weights) get their own loops.
+    // The casts training loops do per batch (predictions to labels, masks to weights, mixed
+    // precision) get their own parallel loops, which the JIT vectorizes, into pooled buffers.
 
     private static int[] floatToInt(float[] f) {
-        int[] r = new int[f.length];
-        for (int i = 0; i < f.length; i++) r[i] = Buffers.floatToInt(f[i]);
+        int[] r = (int[]) Buffers.allocateUninitialized(DType.INT32, f.length);
+        Parallel.forRange(f.length, (from, to) -> { for (int i = from; i < to; i++) r[i] = Buffers.floatToInt(f[i]); });
+        return r;
+    }
+
+    private static double[] floatToDouble(float[] f) {
+        double[] r = (double[]) Buffers.allocateUninitialized(DType.FLOAT64, f.length);
+        Parallel.forRange(f.length, (from, to) -> { for (int i = from; i < to; i++) r[i] = f[i]; });
+        return r;
+    }
+
+    private static float[] doubleToFloat(double[] d) {
+        float[] r = (float[]) Buffers.allocateUninitialized(DType.FLOAT32, d.length);
+        Parallel.forRange(d.length, (from, to) -> { for (int i = from; i < to; i++) r[i] = (float) d[i]; });
+        return r;
+    }
+
+    private static float[] intToFloat(int[] v) {
+        float[] r = (float[]) Buffers.allocateUninitialized(DType.FLOAT32, v.length);
+        Parallel.forRange(v.length, (from, to) -> { for (int i = from; i < to; i++) r[i] = v[i]; });
         return r;
     }
 
     private static float[] boolToFloat(boolean[] b) {
-        float[] r = new float[b.length];
-        for (int i = 0; i < b.length; i++) r[i] = b[i] ? 1f : 0f;
+        float[] r = (float[]) Buffers.allocateUninitialized(DType.FLOAT32, b.length);
+        Parallel.forRange(b.length, (from, to) -> { for (int i = from; i < to; i++) r[i] = b[i] ? 1f : 0f; });
         return r;
     }
 }

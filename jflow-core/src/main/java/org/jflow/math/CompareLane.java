@@ -1,4 +1,4 @@
 package org.jflow.math;
 
-/** The comparisons that have a float32 Vector API loop ({@link FloatLanes}). */
+/** The comparisons that have Vector API loops ({@link FloatLanes}, {@link DoubleLanes}). */
 enum CompareLane { EQ, NE, LT, LE, GT, GE }

@@ -81,9 +81,7 @@ public final class Comparison extends BinaryOp {
             }
             case DOUBLE -> {
                 double[] a = (double[]) x, b = (double[]) y;
-                yield (ao, as, bo, bs, oo, n) -> {
-                    for (int k = 0; k < n; k++) r[oo + k] = d.test(a[ao + k * as], b[bo + k * bs]);
-                };
+                yield (ao, as, bo, bs, oo, n) -> DoubleLanes.compare(lanes, a, ao, as, b, bo, bs, r, oo, n);
             }
             case HALF -> {
                 short[] a = (short[]) x, b = (short[]) y;

@@ -4,8 +4,9 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The int32 counterpart of {@link FloatLanes}'s binary loops, for every {@link BinaryLane} but
- * DIV (integer division has no vector instruction and must check for zero).
+ * The int32 counterpart of {@link FloatLanes}'s binary loops, for add, subtract, multiply, max
+ * and min (integer division has no vector instruction and must check for zero; the other float
+ * lanes have no integer kernel).
  */
 final class IntLanes {
     private static final VectorSpecies<Integer> S = IntVector.SPECIES_PREFERRED;
@@ -13,7 +14,9 @@ final class IntLanes {
 
     private IntLanes() {}
 
-    static boolean supports(BinaryLane op) { return op != null && op != BinaryLane.DIV; }
+    static boolean supports(BinaryLane op) {
+        return op == BinaryLane.ADD || op == BinaryLane.SUB || op == BinaryLane.MUL || op == BinaryLane.MAX || op == BinaryLane.MIN;
+    }
 
     /** {@code o[oo+k] = a[ao+k*as] op b[bo+k*bs]} for {@code k < n}; steps are 0 or 1; wraps on overflow. */
     static void binary(BinaryLane op, int[] a, int ao, int as, int[] b, int bo, int bs, int[] o, int oo, int n) {
@@ -37,7 +40,7 @@ final class IntLanes {
             case MUL -> x.mul(y).intoArray(o, at);
             case MAX -> x.max(y).intoArray(o, at);
             case MIN -> x.min(y).intoArray(o, at);
-            case DIV -> throw new IllegalArgumentException("no int32 vector division");
+            default -> throw new IllegalArgumentException("no int32 vector loop for " + op);
         }
     }
 
@@ -48,7 +51,7 @@ final class IntLanes {
             case MUL -> x * y;
             case MAX -> Math.max(x, y);
             case MIN -> Math.min(x, y);
-            case DIV -> throw new IllegalArgumentException("no int32 vector division");
+            default -> throw new IllegalArgumentException("no int32 vector loop for " + op);
         };
     }
 }

@@ -27,40 +27,40 @@ public final class UnaryMath extends Op {
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.sign(g.x()))));
     public static final UnaryMath NEG = new UnaryMath("Neg", TypeList.SIGNED, UnaryLane.NEG, x -> -x, x -> -x, ComplexUnary.NEG)
             .withGradient(unary((g, dy) -> tf.negative(dy)));
-    public static final UnaryMath SIGN = new UnaryMath("Sign", TypeList.SIGNED, null, UnaryMath::sign, Long::signum, ComplexUnary.SIGN)
+    public static final UnaryMath SIGN = new UnaryMath("Sign", TypeList.SIGNED, UnaryLane.SIGN, UnaryMath::sign, Long::signum, ComplexUnary.SIGN)
             .withGradient(unary((g, dy) -> tf.zerosLike(g.x())));
     public static final UnaryMath SQUARE = new UnaryMath("Square", TypeList.UNSIGNED, UnaryLane.SQUARE, x -> x * x, x -> x * x, ComplexUnary.SQUARE)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.math.conj(g.x()), 2))));
     public static final UnaryMath SQRT = new UnaryMath("Sqrt", TypeList.COMPLEX, UnaryLane.SQRT, Math::sqrt, null, ComplexUnary.SQRT)
             .withGradient(unary((g, dy) -> tf.divide(tf.multiply(dy, 0.5), tf.math.conj(g.out()))));
-    public static final UnaryMath RSQRT = new UnaryMath("Rsqrt", TypeList.COMPLEX, null, x -> 1 / Math.sqrt(x), null, ComplexUnary.RSQRT)
+    public static final UnaryMath RSQRT = new UnaryMath("Rsqrt", TypeList.COMPLEX, UnaryLane.RSQRT, x -> 1 / Math.sqrt(x), null, ComplexUnary.RSQRT)
             .withGradient(unary((g, dy) -> {
                 Tensor y = tf.math.conj(g.out());
                 return tf.multiply(tf.multiply(dy, -0.5), tf.multiply(y, tf.square(y)));
             }));
     public static final UnaryMath EXP = new UnaryMath("Exp", TypeList.COMPLEX, UnaryLane.EXP, Math::exp, null, ComplexUnary.EXP)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.math.conj(g.out()))));
-    public static final UnaryMath EXPM1 = new UnaryMath("Expm1", TypeList.COMPLEX, null, Math::expm1, null)
+    public static final UnaryMath EXPM1 = new UnaryMath("Expm1", TypeList.COMPLEX, UnaryLane.EXPM1, Math::expm1, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.exp(g.x()))));
     public static final UnaryMath LOG = new UnaryMath("Log", TypeList.COMPLEX, UnaryLane.LOG, Math::log, null, ComplexUnary.LOG)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.reciprocal(tf.math.conj(g.x())))));
-    public static final UnaryMath LOG1P = new UnaryMath("Log1p", TypeList.COMPLEX, null, Math::log1p, null)
+    public static final UnaryMath LOG1P = new UnaryMath("Log1p", TypeList.COMPLEX, UnaryLane.LOG1P, Math::log1p, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.reciprocal(tf.add(g.x(), 1)))));
-    public static final UnaryMath SIN = new UnaryMath("Sin", TypeList.COMPLEX, null, Math::sin, null)
+    public static final UnaryMath SIN = new UnaryMath("Sin", TypeList.COMPLEX, UnaryLane.SIN, Math::sin, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.cos(g.x()))));
-    public static final UnaryMath COS = new UnaryMath("Cos", TypeList.COMPLEX, null, Math::cos, null)
+    public static final UnaryMath COS = new UnaryMath("Cos", TypeList.COMPLEX, UnaryLane.COS, Math::cos, null)
             .withGradient(unary((g, dy) -> tf.multiply(tf.negative(dy), tf.sin(g.x()))));
-    public static final UnaryMath TAN = new UnaryMath("Tan", TypeList.SIGNED, null, Math::tan, null)
+    public static final UnaryMath TAN = new UnaryMath("Tan", TypeList.SIGNED, UnaryLane.TAN, Math::tan, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.square(tf.reciprocal(tf.cos(g.x()))))));
-    public static final UnaryMath ASIN = new UnaryMath("Asin", TypeList.COMPLEX, null, Math::asin, null)
+    public static final UnaryMath ASIN = new UnaryMath("Asin", TypeList.COMPLEX, UnaryLane.ASIN, Math::asin, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.rsqrt(tf.subtract(1, tf.square(g.x()))))));
-    public static final UnaryMath ACOS = new UnaryMath("Acos", TypeList.COMPLEX, null, Math::acos, null)
+    public static final UnaryMath ACOS = new UnaryMath("Acos", TypeList.COMPLEX, UnaryLane.ACOS, Math::acos, null)
             .withGradient(unary((g, dy) -> tf.negative(tf.multiply(dy, tf.rsqrt(tf.subtract(1, tf.square(g.x())))))));
-    public static final UnaryMath ATAN = new UnaryMath("Atan", TypeList.COMPLEX, null, Math::atan, null)
+    public static final UnaryMath ATAN = new UnaryMath("Atan", TypeList.COMPLEX, UnaryLane.ATAN, Math::atan, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.reciprocal(tf.add(tf.square(g.x()), 1)))));
-    public static final UnaryMath SINH = new UnaryMath("Sinh", TypeList.COMPLEX, null, Math::sinh, null)
+    public static final UnaryMath SINH = new UnaryMath("Sinh", TypeList.COMPLEX, UnaryLane.SINH, Math::sinh, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.cosh(g.x()))));
-    public static final UnaryMath COSH = new UnaryMath("Cosh", TypeList.COMPLEX, null, Math::cosh, null)
+    public static final UnaryMath COSH = new UnaryMath("Cosh", TypeList.COMPLEX, UnaryLane.COSH, Math::cosh, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.sinh(g.x()))));
     public static final UnaryMath TANH = new UnaryMath("Tanh", TypeList.COMPLEX, UnaryLane.TANH, Math::tanh, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.subtract(1, tf.square(g.out())))));
@@ -72,34 +72,34 @@ public final class UnaryMath extends Op {
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.reciprocal(tf.subtract(1, tf.square(g.x()))))));
     public static final UnaryMath SIGMOID = new UnaryMath("Sigmoid", TypeList.COMPLEX, UnaryLane.SIGMOID, x -> 1 / (1 + Math.exp(-x)), null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(g.out(), tf.subtract(1, g.out())))));
-    public static final UnaryMath SOFTPLUS = new UnaryMath("Softplus", TypeList.NN_REAL, "features:T -> activations:T", null,
+    public static final UnaryMath SOFTPLUS = new UnaryMath("Softplus", TypeList.NN_REAL, "features:T -> activations:T", UnaryLane.SOFTPLUS,
             SpecialFunctions::softplus, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.sigmoid(g.x()))));
-    public static final UnaryMath ERF = new UnaryMath("Erf", TypeList.REAL, null, SpecialFunctions::erf, null)
+    public static final UnaryMath ERF = new UnaryMath("Erf", TypeList.REAL, UnaryLane.ERF, SpecialFunctions::erf, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.exp(tf.negative(tf.square(g.x()))), 2 / Math.sqrt(Math.PI)))));
     public static final UnaryMath ERFC = new UnaryMath("Erfc", TypeList.REAL, null, SpecialFunctions::erfc, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.exp(tf.negative(tf.square(g.x()))), -2 / Math.sqrt(Math.PI)))));
-    public static final UnaryMath FLOOR = new UnaryMath("Floor", TypeList.REAL, null, Math::floor, null)
+    public static final UnaryMath FLOOR = new UnaryMath("Floor", TypeList.REAL, UnaryLane.FLOOR, Math::floor, null)
             .withGradient(Gradient.NONE);
-    public static final UnaryMath CEIL = new UnaryMath("Ceil", TypeList.REAL, null, Math::ceil, null)
+    public static final UnaryMath CEIL = new UnaryMath("Ceil", TypeList.REAL, UnaryLane.CEIL, Math::ceil, null)
             .withGradient(Gradient.NONE);
     /** Half to even, as TF's {@code Round} (not Python's or Java's {@code round}); tf.round returns integers as they are. */
     public static final UnaryMath ROUND = new UnaryMath("Round", TypeList.SIGNED.withCpuKernels("half, float, double, bfloat16, int32, int64"),
-            null, Math::rint, x -> x)
+            UnaryLane.RINT, Math::rint, x -> x)
             .withGradient(Gradient.NONE);
     /** Half to even on floats only. */
-    public static final UnaryMath RINT = new UnaryMath("Rint", TypeList.REAL.withCpuKernels("float, double"), null, Math::rint, null)
+    public static final UnaryMath RINT = new UnaryMath("Rint", TypeList.REAL.withCpuKernels("float, double"), UnaryLane.RINT, Math::rint, null)
             .withGradient(Gradient.NONE);
-    public static final UnaryMath RECIPROCAL = new UnaryMath("Reciprocal", TypeList.SIGNED, null, x -> 1 / x, null, ComplexUnary.RECIPROCAL)
+    public static final UnaryMath RECIPROCAL = new UnaryMath("Reciprocal", TypeList.SIGNED, UnaryLane.RECIPROCAL, x -> 1 / x, null, ComplexUnary.RECIPROCAL)
             .withGradient(unary((g, dy) -> tf.multiply(tf.negative(dy), tf.square(tf.math.conj(g.out())))));
 
     // For complex x, TF's gradients use conj(x) and conj(y) where real ones use x and y (tf.math.conj
     // of a real tensor is the tensor itself, so real gradients are unchanged).
 
     /**
-     * Elements per parallel chunk. The vector loops finish each chunk's tail with the scalar
-     * formula, whose last bit can differ (exp): a fused loop that splits the same way gives the
-     * same bits.
+     * Elements per parallel chunk. The vector loops run each chunk's last partial vector masked
+     * through the same formula, so a fused loop gives the same bits however it splits; the
+     * functions without a vector loop are scalar throughout.
      */
     public static final int GRAIN = Parallel.DEFAULT_GRAIN / 4;
 
@@ -151,7 +151,7 @@ public final class UnaryMath extends Op {
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         DType dtype = out[0].dtype();
         int n = in[0].size();
-        Object o = Buffers.allocate(dtype, n);
+        Object o = Buffers.allocateUninitialized(dtype, n);
         Run run = kernel(dtype, in[0].data(), o);
         Parallel.RangeBody body = (from, to) -> run.run(from, from, to - from);
         if (n < GRAIN) body.run(0, n);
@@ -175,7 +175,7 @@ public final class UnaryMath extends Op {
             }
             case DOUBLE -> {
                 double[] a = (double[]) x, r = (double[]) o;
-                if (lanes != null) yield (xo, oo, n) -> DoubleLanes.unary(lanes, a, xo, r, oo, n);
+                if (lanes != null && lanes != UnaryLane.ERF) yield (xo, oo, n) -> DoubleLanes.unary(lanes, a, xo, r, oo, n);
                 yield (xo, oo, n) -> {
                     for (int k = 0; k < n; k++) r[oo + k] = d.applyAsDouble(a[xo + k]);
                 };

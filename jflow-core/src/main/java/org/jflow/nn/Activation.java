@@ -1,7 +1,5 @@
 package org.jflow.nn;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
@@ -11,8 +9,12 @@ import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
+import org.jflow.math.DoubleLanes;
+import org.jflow.math.FloatLanes;
 import org.jflow.math.SpecialFunctions;
+import org.jflow.math.UnaryLane;
 
+import java.util.function.DoubleFunction;
 import java.util.function.LongUnaryOperator;
 
 import static org.jflow.TF.tf;
@@ -35,14 +37,8 @@ public final class Activation extends Op {
          * unless a formula rounds its steps to the half type as TF's kernel does.
          */
         default float half(float x, float p, DType t) { return f(x, p); }
-
-        /** The float32 loop; the formulas that run most often override it with a vector loop. */
-        default void floats(float[] x, float[] out, int from, int to, float p) {
-            for (int i = from; i < to; i++) out[i] = f(x[i], p);
-        }
     }
 
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
     private static final double SELU_SCALE = 1.0507009873554804934193349852946;
     private static final double SQRT_HALF = 0.7071067811865476;
@@ -52,24 +48,17 @@ public final class Activation extends Op {
         // Math.max keeps NaN, as TF's max(x, 0) does (and as the vector loop's max)
         public float f(float x, float p) { return Math.max(x, 0f); }
         public double d(double x, double p) { return Math.max(x, 0.0); }
-        public void floats(float[] x, float[] out, int from, int to, float p) {
-            int i = from;
-            for (int bound = from + F.loopBound(to - from); i < bound; i += F.length()) {
-                FloatVector.fromArray(F, x, i).max(0f).intoArray(out, i);
-            }
-            for (; i < to; i++) out[i] = f(x[i], p);
-        }
-    }).withGradient(unary((g, dy) -> tf.multiply(dy, positive(g.x()))));
+    }).withLanes(p -> UnaryLane.RELU).withGradient(unary((g, dy) -> tf.multiply(dy, positive(g.x()))));
 
     public static final Activation RELU6 = new Activation("Relu6", null, 0, v -> Math.min(Math.max(v, 0), 6), new Formula() {
         public float f(float x, float p) { return Math.min(Math.max(x, 0f), 6f); }
         public double d(double x, double p) { return Math.min(Math.max(x, 0.0), 6.0); }
-    }).withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(positive(g.x()), mask(tf.less(g.x(), 6), g.x())))));
+    }).withLanes(p -> UnaryLane.RELU6).withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(positive(g.x()), mask(tf.less(g.x(), 6), g.x())))));
 
     public static final Activation ELU = new Activation("Elu", null, 0, null, new Formula() {
         public float f(float x, float p) { return x < 0 ? (float) Math.expm1(x) : x; }
         public double d(double x, double p) { return x < 0 ? Math.expm1(x) : x; }
-    }).withGradient(unary((g, dy) -> tf.where(tf.less(g.x(), 0), tf.multiply(dy, tf.add(g.out(), 1)), dy)));
+    }).withLanes(p -> UnaryLane.ELU).withGradient(unary((g, dy) -> tf.where(tf.less(g.x(), 0), tf.multiply(dy, tf.add(g.out(), 1)), dy)));
 
     public static final Activation SELU = new Activation("Selu", null, 0, null, new Formula() {
         public float f(float x, float p) { return (float) d(x, p); }
@@ -79,20 +68,20 @@ public final class Activation extends Op {
             if (x >= 0) return round(t, round(t, SELU_SCALE) * x);
             return round(t, round(t, SELU_SCALE * SELU_ALPHA) * round(t, round(t, Math.exp(x)) - 1));
         }
-    }).withGradient(unary((g, dy) -> tf.where(tf.less(g.x(), 0), tf.multiply(dy, tf.add(g.out(), SELU_SCALE * SELU_ALPHA)),
+    }).withLanes(p -> UnaryLane.SELU).withGradient(unary((g, dy) -> tf.where(tf.less(g.x(), 0), tf.multiply(dy, tf.add(g.out(), SELU_SCALE * SELU_ALPHA)),
                     tf.multiply(dy, SELU_SCALE))));
 
     /** TF's {@code alpha} is a float attribute, cast to the input's dtype before it multiplies. */
     public static final Activation LEAKY_RELU = new Activation("LeakyRelu", "alpha", 0.2, null, true, new Formula() {
         public float f(float x, float p) { return x > 0 ? x : x * p; }
         public double d(double x, double p) { return x > 0 ? x : x * p; }
-    }).withGradient(unary((g, dy) -> tf.where(tf.greater(g.x(), 0), dy, tf.multiply(dy, param(g)))));
+    }).withLanes(p -> UnaryLane.LEAKY_RELU).withGradient(unary((g, dy) -> tf.where(tf.greater(g.x(), 0), dy, tf.multiply(dy, param(g)))));
 
     public static final Activation SOFTSIGN = new Activation("Softsign", null, 0, null, new Formula() {
         public float f(float x, float p) { return x / (1 + Math.abs(x)); }
         public double d(double x, double p) { return x / (1 + Math.abs(x)); }
         public float half(float x, float p, DType t) { return round(t, x / round(t, 1 + Math.abs(x))); }
-    }).withGradient(unary((g, dy) -> tf.divide(dy, tf.square(tf.add(tf.abs(g.x()), 1)))));
+    }).withLanes(p -> UnaryLane.SOFTSIGN).withGradient(unary((g, dy) -> tf.divide(dy, tf.square(tf.add(tf.abs(g.x()), 1)))));
 
     /** {@code tf.nn.gelu}: composite ops in TF; one op here. {@code approximate} selects the tanh form. */
     public static final Activation GELU = new Activation("Gelu", "approximate", 0, null, new Formula() {
@@ -101,13 +90,13 @@ public final class Activation extends Op {
             if (p != 0) return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
             return 0.5 * x * (1 + SpecialFunctions.erf(x * SQRT_HALF));
         }
-    }).withGradient(unary((g, dy) -> tf.multiply(dy, param(g) != 0 ? geluTanhSlope(g.x()) : geluSlope(g.x()))));
+    }).withLanes(p -> p != 0 ? UnaryLane.GELU_TANH : UnaryLane.GELU).withGradient(unary((g, dy) -> tf.multiply(dy, param(g) != 0 ? geluTanhSlope(g.x()) : geluSlope(g.x()))));
 
     /** {@code tf.nn.silu} / {@code tf.nn.swish}: {@code x * sigmoid(beta * x)}, composite in TF. */
     public static final Activation SWISH = new Activation("Swish", "beta", 1.0, null, new Formula() {
         public float f(float x, float p) { return (float) d(x, p); }
         public double d(double x, double p) { return x / (1 + Math.exp(-p * x)); }
-    }).withGradient(unary((g, dy) -> {
+    }).withLanes(p -> UnaryLane.SWISH).withGradient(unary((g, dy) -> {
         double beta = param(g);
         Tensor s = tf.sigmoid(tf.multiply(g.x(), beta)); // s (1 + beta x (1 - s))
         return tf.multiply(dy, tf.multiply(s, tf.add(tf.multiply(tf.multiply(g.x(), beta), tf.subtract(1, s)), 1)));
@@ -145,6 +134,8 @@ public final class Activation extends Op {
     /** Whether the parameter is a TF float attribute, so float32 first and then the input's dtype, as TF's kernel sees it. */
     private final boolean tfFloatParam;
     private final Formula formula;
+    /** The vector loop (float32, float64 where it has one) for the op's parameter; null where none. */
+    private DoubleFunction<UnaryLane> lanes = p -> null;
 
     private Activation(String name, String param, double paramDefault, LongUnaryOperator integers, Formula formula) {
         this(name, param, paramDefault, integers, false, formula);
@@ -157,6 +148,12 @@ public final class Activation extends Op {
         this.integers = integers;
         this.tfFloatParam = tfFloatParam;
         this.formula = formula;
+    }
+
+    /** Sets the vector loop chosen by the parameter; for the static initializers only. */
+    private Activation withLanes(DoubleFunction<UnaryLane> choice) {
+        lanes = choice;
+        return this;
     }
 
     @Override
@@ -187,15 +184,18 @@ public final class Activation extends Op {
         Shape shape = x.shape();
         int n = shape.size();
         double p = param(attrs, dtype);
+        UnaryLane lane = lanes.apply(p);
         if (dtype == DType.FLOAT64) {
-            double[] a = (double[]) x.data(), o = new double[n];
-            Parallel.forRange(n, (from, to) -> { for (int i = from; i < to; i++) o[i] = formula.d(a[i], p); });
+            double[] a = (double[]) x.data(), o = (double[]) Buffers.allocateUninitialized(dtype, n);
+            if (lane != null && lane.hasFloat64Loop()) Parallel.forRange(n, (from, to) -> DoubleLanes.unary(lane, a, from, o, from, to - from, p));
+            else Parallel.forRange(n, (from, to) -> { for (int i = from; i < to; i++) o[i] = formula.d(a[i], p); });
             return new Tensor[] {Tensor.wrap(dtype, shape, o)};
         }
         if (dtype.isFloating()) {
-            float[] a = Reals.floats(x), o = new float[n];
+            float[] a = Reals.floats(x), o = dtype == DType.FLOAT32 ? (float[]) Buffers.allocateUninitialized(dtype, n) : new float[n];
             float pf = (float) p;
-            if (dtype == DType.FLOAT32) Parallel.forRange(n, (from, to) -> formula.floats(a, o, from, to, pf));
+            if (dtype == DType.FLOAT32 && lane != null) Parallel.forRange(n, (from, to) -> FloatLanes.unary(lane, a, from, o, from, to - from, pf));
+            else if (dtype == DType.FLOAT32) Parallel.forRange(n, (from, to) -> { for (int i = from; i < to; i++) o[i] = formula.f(a[i], pf); });
             else Parallel.forRange(n, (from, to) -> { for (int i = from; i < to; i++) o[i] = formula.half(a[i], pf, dtype); });
             return new Tensor[] {Reals.fromFloats(dtype, shape, o)};
         }

@@ -1,0 +1,166 @@
+package org.jflow.engine;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+
+/**
+ * Element-wise functions on whole vectors, for the kernels' per-op loops, as TF's Eigen kernels
+ * compute them (Eigen's {@code GenericPacketMath}/{@code MathFunctionsImpl}): the same
+ * approximations where Eigen has its own (erf, the softplus thresholds), the Vector API's
+ * vectorized math library (within 1 ulp) where Eigen calls the C library or its own polynomials
+ * of the same accuracy (sin, cos, log1p, expm1, ...). Every method is small enough to inline into
+ * the loop that calls it, so no vector becomes a heap object.
+ */
+public final class VectorMath {
+    private VectorMath() {}
+
+    /** 2^23 (float) and 2^52 (double): from here on every float is an integer. */
+    private static final float F_INTEGRAL = 8388608f;
+    private static final double D_INTEGRAL = 4503599627370496.0;
+
+    /** Round half to even (TF's Round and Rint, C's rint): adding and subtracting 2^23 rounds in the current mode. */
+    public static FloatVector rint(FloatVector x) {
+        FloatVector a = x.abs();
+        FloatVector r = a.add(F_INTEGRAL).sub(F_INTEGRAL).reinterpretAsInts()
+                .or(x.reinterpretAsInts().and(Integer.MIN_VALUE)).reinterpretAsFloats(); // x's sign, -0 included
+        return r.blend(x, a.compare(VectorOperators.GE, F_INTEGRAL));
+    }
+
+    public static DoubleVector rint(DoubleVector x) {
+        DoubleVector a = x.abs();
+        DoubleVector r = a.add(D_INTEGRAL).sub(D_INTEGRAL).reinterpretAsLongs()
+                .or(x.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
+        return r.blend(x, a.compare(VectorOperators.GE, D_INTEGRAL));
+    }
+
+    public static FloatVector floor(FloatVector x) {
+        FloatVector r = rint(x);
+        return r.sub(1f, r.compare(VectorOperators.GT, x));
+    }
+
+    public static DoubleVector floor(DoubleVector x) {
+        DoubleVector r = rint(x);
+        return r.sub(1.0, r.compare(VectorOperators.GT, x));
+    }
+
+    public static FloatVector ceil(FloatVector x) {
+        FloatVector r = rint(x);
+        return r.add(1f, r.compare(VectorOperators.LT, x));
+    }
+
+    public static DoubleVector ceil(DoubleVector x) {
+        DoubleVector r = rint(x);
+        return r.add(1.0, r.compare(VectorOperators.LT, x));
+    }
+
+    /** TF's sign: -1, 0 or 1, NaN for NaN (both zeros give +0 as TF's {@code (0 < x) - (x < 0)}). */
+    public static FloatVector sign(FloatVector x) {
+        FloatVector zero = x.broadcast(0f);
+        return zero.blend(1f, x.compare(VectorOperators.GT, 0f)).blend(-1f, x.compare(VectorOperators.LT, 0f))
+                .blend(x, x.test(VectorOperators.IS_NAN));
+    }
+
+    public static DoubleVector sign(DoubleVector x) {
+        DoubleVector zero = x.broadcast(0.0);
+        return zero.blend(1.0, x.compare(VectorOperators.GT, 0.0)).blend(-1.0, x.compare(VectorOperators.LT, 0.0))
+                .blend(x, x.test(VectorOperators.IS_NAN));
+    }
+
+    /**
+     * Eigen's float erf ({@code generic_fast_erf_float}): x clamped to [-4, 4] (erf is +-1 in
+     * float beyond), then an odd degree-13 over an even degree-8 polynomial.
+     */
+    public static FloatVector erf(FloatVector a) {
+        FloatVector x = a.max(-4f).min(4f);
+        FloatVector x2 = x.mul(x);
+        FloatVector p = x2.fma(-2.72614225801306e-10f, 2.77068142495902e-08f)
+                .fma(x2, x.broadcast(-2.10102402082508e-06f))
+                .fma(x2, x.broadcast(-5.69250639462346e-05f))
+                .fma(x2, x.broadcast(-7.34990630326855e-04f))
+                .fma(x2, x.broadcast(-2.95459980854025e-03f))
+                .fma(x2, x.broadcast(-1.60960333262415e-02f))
+                .mul(x);
+        FloatVector q = x2.fma(-1.45660718464996e-05f, -2.13374055278905e-04f)
+                .fma(x2, x.broadcast(-1.68282697438203e-03f))
+                .fma(x2, x.broadcast(-7.37332916720468e-03f))
+                .fma(x2, x.broadcast(-1.42647390514189e-02f));
+        return p.div(q).blend(a, a.test(VectorOperators.IS_NAN));
+    }
+
+    /**
+     * TF's softplus (Eigen): x above -threshold, exp(x) below threshold, else log1p(exp(x)), with
+     * threshold = log(epsilon) + 2 of the dtype, so large inputs stay exact and small ones do not underflow early.
+     */
+    public static FloatVector softplus(FloatVector x) {
+        float threshold = (float) Math.log(Math.ulp(1f)) + 2f;
+        FloatVector e = VectorExp.exp(x);
+        FloatVector mid = e.lanewise(VectorOperators.LOG1P);
+        return mid.blend(e, x.compare(VectorOperators.LT, threshold)).blend(x, x.compare(VectorOperators.GT, -threshold));
+    }
+
+    public static DoubleVector softplus(DoubleVector x) {
+        double threshold = Math.log(Math.ulp(1.0)) + 2.0;
+        DoubleVector e = VectorExp.exp(x);
+        DoubleVector mid = e.lanewise(VectorOperators.LOG1P);
+        return mid.blend(e, x.compare(VectorOperators.LT, threshold)).blend(x, x.compare(VectorOperators.GT, -threshold));
+    }
+
+    /**
+     * C's {@code pow}, which TF's kernels call: as the vector library's, but 1 for {@code pow(1, y)}
+     * and {@code pow(-1, +-inf)} whatever y is (NaN included), where Java's {@code Math.pow} gives NaN.
+     */
+    public static FloatVector pow(FloatVector x, FloatVector y) {
+        var one = x.compare(VectorOperators.EQ, 1f)
+                .or(x.compare(VectorOperators.EQ, -1f).and(y.abs().compare(VectorOperators.EQ, Float.POSITIVE_INFINITY)));
+        return x.lanewise(VectorOperators.POW, y).blend(1f, one);
+    }
+
+    public static DoubleVector pow(DoubleVector x, DoubleVector y) {
+        var one = x.compare(VectorOperators.EQ, 1.0)
+                .or(x.compare(VectorOperators.EQ, -1.0).and(y.abs().compare(VectorOperators.EQ, Double.POSITIVE_INFINITY)));
+        return x.lanewise(VectorOperators.POW, y).blend(1.0, one);
+    }
+
+    private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    private static final double SELU_SCALE = 1.0507009873554804934193349852946;
+    private static final double SQRT_HALF = 0.7071067811865476;
+    private static final double SQRT_2_OVER_PI = 0.7978845608028654;
+
+    /** TF's selu: {@code scale * x} for x >= 0, else {@code scale * alpha * expm1(x)}, the constants in the dtype. */
+    public static FloatVector selu(FloatVector x) {
+        FloatVector negative = x.lanewise(VectorOperators.EXPM1).mul((float) (SELU_SCALE * SELU_ALPHA));
+        return x.mul((float) SELU_SCALE).blend(negative, x.compare(VectorOperators.LT, 0f));
+    }
+
+    public static DoubleVector selu(DoubleVector x) {
+        DoubleVector negative = x.lanewise(VectorOperators.EXPM1).mul(SELU_SCALE * SELU_ALPHA);
+        return x.mul(SELU_SCALE).blend(negative, x.compare(VectorOperators.LT, 0.0));
+    }
+
+    /** {@code tf.nn.gelu}: TF's composite {@code 0.5 x (1 + erf(x / sqrt(2)))} in float32, with Eigen's erf. */
+    public static FloatVector gelu(FloatVector x) {
+        return erf(x.mul((float) SQRT_HALF)).add(1f).mul(x).mul(0.5f);
+    }
+
+    /** {@code tf.nn.gelu(approximate=True)}: TF's composite {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. */
+    public static FloatVector geluTanh(FloatVector x) {
+        FloatVector inner = x.mul(x).mul(x).mul(0.044715f).add(x).mul((float) SQRT_2_OVER_PI);
+        return inner.lanewise(VectorOperators.TANH).add(1f).mul(x).mul(0.5f);
+    }
+
+    public static DoubleVector geluTanh(DoubleVector x) {
+        DoubleVector inner = x.mul(x).mul(x).mul(0.044715).add(x).mul(SQRT_2_OVER_PI);
+        return inner.lanewise(VectorOperators.TANH).add(1.0).mul(x).mul(0.5);
+    }
+
+    /** {@code 1 / sqrt(x)}. */
+    public static FloatVector rsqrt(FloatVector x) { return x.broadcast(1f).div(x.sqrt()); }
+
+    public static DoubleVector rsqrt(DoubleVector x) { return x.broadcast(1.0).div(x.sqrt()); }
+
+    /** TF's sigmoid on floats: {@code 1 / (1 + exp(-x))}. */
+    public static FloatVector sigmoid(FloatVector x) { return x.broadcast(1f).div(VectorExp.exp(x.neg()).add(1f)); }
+
+    public static DoubleVector sigmoid(DoubleVector x) { return x.broadcast(1.0).div(VectorExp.exp(x.neg()).add(1.0)); }
+}

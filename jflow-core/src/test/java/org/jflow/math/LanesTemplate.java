@@ -1,0 +1,280 @@
+package org.jflow.math;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one template that {@code FloatLanes.java} and {@code DoubleLanes.java} are generated from
+ * (as the JDK generates its {@code FloatVector}/{@code DoubleVector} from {@code X-Vector.java.template}):
+ * each operator gets its own loop per precision, written out here once. {@link LanesTemplateTest}
+ * fails when a generated file differs from this template's output and rewrites both files when run
+ * with {@code -Dlanes.regenerate=true}.
+ * <p>
+ * In an expression {@code v} (unary) or {@code x}, {@code y} (binary) is the vector of operands,
+ * {@code $V$} the vector class and {@code $t$} the primitive type.
+ */
+final class LanesTemplate {
+    private LanesTemplate() {}
+
+    /** One precision: primitive, its vector class, its box, its file's class name and its javadoc. */
+    record Precision(String type, String vector, String box, String className, String doc) {}
+
+    static final Precision FLOAT = new Precision("float", "FloatVector", "Float", "FloatLanes",
+            "Vector API loops for the float32 element-wise ops.");
+    static final Precision DOUBLE = new Precision("double", "DoubleVector", "Double", "DoubleLanes",
+            "Vector API loops for the float64 element-wise ops (the float32 loops' twin).");
+
+    /** {@link UnaryLane}: the result for the vector {@code v}. */
+    static final Map<String, String> UNARY = new LinkedHashMap<>();
+    /** {@link BinaryLane}: the result for the vectors {@code x} and {@code y}. */
+    static final Map<String, String> BINARY = new LinkedHashMap<>();
+    /** IsNan, IsInf, IsFinite: the Vector API test and the scalar tail's expression of {@code v}. */
+    static final Map<String, String[]> TESTS = new LinkedHashMap<>();
+    /** {@link CompareLane}: the Vector API comparison and the Java operator of the scalar tail. */
+    static final Map<String, String[]> COMPARE = new LinkedHashMap<>();
+
+    static {
+        UNARY.put("NEG", "v.neg()");
+        UNARY.put("ABS", "v.abs()");
+        UNARY.put("SQRT", "v.sqrt()");
+        UNARY.put("SQUARE", "v.mul(v)");
+        UNARY.put("EXP", "VectorExp.exp(v)");
+        UNARY.put("LOG", "v.lanewise(VectorOperators.LOG)");
+        UNARY.put("TANH", "v.lanewise(VectorOperators.TANH)");
+        UNARY.put("SIGMOID", "VectorMath.sigmoid(v)");
+        UNARY.put("RSQRT", "VectorMath.rsqrt(v)");
+        UNARY.put("RECIPROCAL", "v.broadcast(1).div(v)");
+        UNARY.put("EXPM1", "v.lanewise(VectorOperators.EXPM1)");
+        UNARY.put("LOG1P", "v.lanewise(VectorOperators.LOG1P)");
+        UNARY.put("SIN", "v.lanewise(VectorOperators.SIN)");
+        UNARY.put("COS", "v.lanewise(VectorOperators.COS)");
+        UNARY.put("TAN", "v.lanewise(VectorOperators.TAN)");
+        UNARY.put("ASIN", "v.lanewise(VectorOperators.ASIN)");
+        UNARY.put("ACOS", "v.lanewise(VectorOperators.ACOS)");
+        UNARY.put("ATAN", "v.lanewise(VectorOperators.ATAN)");
+        UNARY.put("SINH", "v.lanewise(VectorOperators.SINH)");
+        UNARY.put("COSH", "v.lanewise(VectorOperators.COSH)");
+        UNARY.put("ERF", "VectorMath.erf(v)");
+        UNARY.put("FLOOR", "VectorMath.floor(v)");
+        UNARY.put("CEIL", "VectorMath.ceil(v)");
+        UNARY.put("RINT", "VectorMath.rint(v)");
+        UNARY.put("SIGN", "VectorMath.sign(v)");
+        UNARY.put("SOFTPLUS", "VectorMath.softplus(v)");
+        UNARY.put("RELU", "v.max(0)");
+        UNARY.put("RELU6", "v.max(0).min(6)");
+        UNARY.put("ELU", "v.blend(v.lanewise(VectorOperators.EXPM1), v.compare(VectorOperators.LT, 0))");
+        UNARY.put("SELU", "VectorMath.selu(v)");
+        UNARY.put("LEAKY_RELU", "v.mul(p).blend(v, v.compare(VectorOperators.GT, 0))");
+        UNARY.put("SOFTSIGN", "v.div(v.abs().add(1))");
+        UNARY.put("GELU", "VectorMath.gelu(v)");
+        UNARY.put("GELU_TANH", "VectorMath.geluTanh(v)");
+        UNARY.put("SWISH", "v.div(VectorExp.exp(v.mul(-p)).add(1))");
+
+        BINARY.put("ADD", "x.add(y)");
+        BINARY.put("SUB", "x.sub(y)");
+        BINARY.put("MUL", "x.mul(y)");
+        BINARY.put("DIV", "x.div(y)");
+        BINARY.put("MAX", "x.max(y)");
+        BINARY.put("MIN", "x.min(y)");
+        BINARY.put("SQUARED_DIFFERENCE", "x.sub(y).mul(x.sub(y))");
+        BINARY.put("DIV_NO_NAN", "x.div(y).blend(0, y.compare(VectorOperators.EQ, 0))");
+        BINARY.put("MUL_NO_NAN", "x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0))");
+        BINARY.put("XDIVY", "x.div(y).blend(0, x.compare(VectorOperators.EQ, 0))");
+        BINARY.put("FLOOR_DIV", "VectorMath.floor(x.div(y))");
+        BINARY.put("POW", "VectorMath.pow(x, y)");
+        BINARY.put("ATAN2", "x.lanewise(VectorOperators.ATAN2, y)");
+
+        TESTS.put("isNan", new String[] {"IS_NAN", "v != v"});
+        TESTS.put("isInf", new String[] {"IS_INFINITE", "$B$.isInfinite(v)"});
+        TESTS.put("isFinite", new String[] {"IS_FINITE", "$B$.isFinite(v)"});
+
+        COMPARE.put("EQ", new String[] {"EQ", "=="});
+        COMPARE.put("NE", new String[] {"NE", "!="});
+        COMPARE.put("LT", new String[] {"LT", "<"});
+        COMPARE.put("LE", new String[] {"LE", "<="});
+        COMPARE.put("GT", new String[] {"GT", ">"});
+        COMPARE.put("GE", new String[] {"GE", ">="});
+    }
+
+    private static final String HEADER = """
+            package org.jflow.math;
+
+            // GENERATED by LanesTemplate (src/test/java/org/jflow/math): edit the template, then run
+            // LanesTemplateTest with -Dlanes.regenerate=true. Do not edit this file by hand.
+
+            import org.jflow.engine.VectorExp;
+            import org.jflow.engine.VectorMath;
+            import jdk.incubator.vector.$V$;
+            import jdk.incubator.vector.VectorMask;
+            import jdk.incubator.vector.VectorOperators;
+            import jdk.incubator.vector.VectorSpecies;
+
+            /**
+             * $doc$ Each operator has its own small loop: with one shared
+             * loop taking the operator as an argument, the JIT stopped inlining the lane code once several
+             * operators had run, and every vector became a heap object. The last partial vector runs masked,
+             * so every element goes through the same vector formula, whatever the chunking.
+             */
+            public final class $C$ {
+                private static final VectorSpecies<$B$> S = $V$.SPECIES_PREFERRED;
+                private static final int L = S.length();
+
+                private $C$() {}
+            """;
+
+    private static final String UNARY_DISPATCH_HEAD = """
+
+                /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}. */
+                static void unary(UnaryLane op, $t$[] x, int xo, $t$[] o, int oo, int n) { unary(op, x, xo, o, oo, n, 0); }
+
+                /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}, for an op with a parameter {@code p} (LeakyRelu's alpha, swish's beta). */
+                public static void unary(UnaryLane op, $t$[] x, int xo, $t$[] o, int oo, int n, $t$ p) {
+                    switch (op) {
+            """;
+
+    private static final String UNARY_LOOP = """
+
+                private static void $name$($t$[] x, int xo, $t$[] o, int oo, int n, $t$ p) {
+                    int i = 0;
+                    for (; i <= n - L; i += L) {
+                        $V$ v = $V$.fromArray(S, x, xo + i);
+                        $expr$.intoArray(o, oo + i);
+                    }
+                    if (i < n) {
+                        VectorMask<$B$> m = S.indexInRange(i, n);
+                        $V$ v = $V$.fromArray(S, x, xo + i, m);
+                        $expr$.intoArray(o, oo + i, m);
+                    }
+                }
+            """;
+
+    private static final String BINARY_DISPATCH_HEAD = """
+
+                /**
+                 * {@code o[oo+k] = a[ao+k*as] op b[bo+k*bs]} for {@code k < n}; steps are 0 (the operand repeats
+                 * one element) or 1.
+                 */
+                static void binary(BinaryLane op, $t$[] a, int ao, int as, $t$[] b, int bo, int bs, $t$[] o, int oo, int n) {
+                    switch (op) {
+            """;
+
+    private static final String BINARY_LOOP = """
+
+                private static void $name$($t$[] a, int ao, int as, $t$[] b, int bo, int bs, $t$[] o, int oo, int n) {
+                    int i = 0;
+                    if (as == 1 && bs == 1) {
+                        for (; i <= n - L; i += L) {
+                            $V$ x = $V$.fromArray(S, a, ao + i), y = $V$.fromArray(S, b, bo + i);
+                            $expr$.intoArray(o, oo + i);
+                        }
+                    } else if (as == 0 && bs == 1) {
+                        $V$ x = $V$.broadcast(S, a[ao]);
+                        for (; i <= n - L; i += L) {
+                            $V$ y = $V$.fromArray(S, b, bo + i);
+                            $expr$.intoArray(o, oo + i);
+                        }
+                    } else if (as == 1 && bs == 0) {
+                        $V$ y = $V$.broadcast(S, b[bo]);
+                        for (; i <= n - L; i += L) {
+                            $V$ x = $V$.fromArray(S, a, ao + i);
+                            $expr$.intoArray(o, oo + i);
+                        }
+                    }
+                    for (; i < n; i += L) {
+                        VectorMask<$B$> m = S.indexInRange(i, n);
+                        $V$ x = as == 1 ? $V$.fromArray(S, a, ao + i, m) : $V$.broadcast(S, a[ao]);
+                        $V$ y = bs == 1 ? $V$.fromArray(S, b, bo + i, m) : $V$.broadcast(S, b[bo]);
+                        $expr$.intoArray(o, oo + i, m);
+                    }
+                }
+            """;
+
+    private static final String COMPARE_DISPATCH_HEAD = """
+
+                /** {@code o[oo+k] = a[ao+k*as] op b[bo+k*bs]} for a comparison, with the layouts of {@link #binary}. */
+                static void compare(CompareLane op, $t$[] a, int ao, int as, $t$[] b, int bo, int bs, boolean[] o, int oo, int n) {
+                    switch (op) {
+            """;
+
+    private static final String COMPARE_LOOP = """
+
+                private static void $name$($t$[] a, int ao, int as, $t$[] b, int bo, int bs, boolean[] o, int oo, int n) {
+                    int i = 0;
+                    if (as == 1 && bs == 1) {
+                        for (; i <= n - L; i += L) {
+                            $V$.fromArray(S, a, ao + i).compare(VectorOperators.$cmp$, $V$.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                        }
+                    } else if (as == 0 && bs == 1) {
+                        $V$ x = $V$.broadcast(S, a[ao]);
+                        for (; i <= n - L; i += L) x.compare(VectorOperators.$cmp$, $V$.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                    } else if (as == 1 && bs == 0) {
+                        $V$ y = $V$.broadcast(S, b[bo]);
+                        for (; i <= n - L; i += L) $V$.fromArray(S, a, ao + i).compare(VectorOperators.$cmp$, y).intoArray(o, oo + i);
+                    }
+                    for (; i < n; i++) o[oo + i] = a[ao + i * as] $op$ b[bo + i * bs];
+                }
+            """;
+
+    private static final String TEST_LOOP = """
+
+                /** {@code o[k] = $name$(x[k])} for {@code from <= k < to}. */
+                static void $name$($t$[] x, boolean[] o, int from, int to) {
+                    int i = from;
+                    for (; i <= to - L; i += L) $V$.fromArray(S, x, i).test(VectorOperators.$test$).intoArray(o, i);
+                    for (; i < to; i++) {
+                        $t$ v = x[i];
+                        o[i] = $scalar$;
+                    }
+                }
+            """;
+
+    private static final String DISPATCH_TAIL = """
+                    }
+                }
+            """;
+
+    /** The generated source of {@code p}'s class. */
+    static String generate(Precision p) {
+        StringBuilder s = new StringBuilder(HEADER);
+        s.append(UNARY_DISPATCH_HEAD);
+        UNARY.keySet().stream().filter(op -> has(p, op)).forEach(op -> s.append(dispatch(op, method(op), "x, xo, o, oo, n, p")));
+        if (p == DOUBLE) s.append("            default -> throw new IllegalArgumentException(\"no float64 vector loop for \" + op);\n");
+        s.append(DISPATCH_TAIL);
+        s.append(BINARY_DISPATCH_HEAD);
+        BINARY.keySet().forEach(op -> s.append(dispatch(op, method(op), "a, ao, as, b, bo, bs, o, oo, n")));
+        s.append(DISPATCH_TAIL);
+        s.append(COMPARE_DISPATCH_HEAD);
+        COMPARE.keySet().forEach(op -> s.append(dispatch(op, "compare" + camel(op), "a, ao, as, b, bo, bs, o, oo, n")));
+        s.append(DISPATCH_TAIL);
+        UNARY.entrySet().stream().filter(e -> has(p, e.getKey())).forEach(e -> s.append(UNARY_LOOP.replace("$name$", method(e.getKey()))
+                .replace("$expr$", e.getValue())));
+        BINARY.forEach((op, expr) -> s.append(BINARY_LOOP.replace("$name$", method(op)).replace("$expr$", expr)));
+        COMPARE.forEach((op, c) -> s.append(COMPARE_LOOP.replace("$name$", "compare" + camel(op))
+                .replace("$cmp$", c[0]).replace("$op$", c[1])));
+        TESTS.forEach((name, t) -> s.append(TEST_LOOP.replace("$name$", name).replace("$test$", t[0]).replace("$scalar$", t[1])));
+        s.append("}\n");
+        return s.toString().replace("$t$", p.type()).replace("$V$", p.vector()).replace("$B$", p.box())
+                .replace("$C$", p.className()).replace("$doc$", p.doc());
+    }
+
+    /** Whether precision {@code p} has a vector loop for unary op {@code op}. */
+    static boolean has(Precision p, String op) { return p == FLOAT || UnaryLane.valueOf(op).hasFloat64Loop(); }
+
+    private static String dispatch(String op, String method, String args) {
+        return "            case " + op + " -> " + method + "(" + args + ");\n";
+    }
+
+    /** The loop's method name: the constant in camel case ({@code SQUARED_DIFFERENCE} is {@code squaredDifference}). */
+    private static String method(String constant) {
+        String c = camel(constant);
+        return Character.toLowerCase(c.charAt(0)) + c.substring(1);
+    }
+
+    private static String camel(String constant) {
+        StringBuilder b = new StringBuilder();
+        for (String part : constant.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return b.toString();
+    }
+}

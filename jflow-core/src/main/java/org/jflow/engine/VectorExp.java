@@ -30,7 +30,7 @@ public final class VectorExp {
                 .fma(r, r.broadcast(4.1665795894E-2f))
                 .fma(r, r.broadcast(1.6666665459E-1f))
                 .fma(r, r.broadcast(5.0000001201E-1f));
-        FloatVector y = p.fma(r.mul(r), r.add(1f));
+        FloatVector y = p.fma(r.mul(r), r).add(1f); // 1 added last: r's low bits survive into the one rounding
         // 2^n as two factors, so n down to -150 (subnormal results) keeps a valid exponent in each
         var ni = n.convert(VectorOperators.F2I, 0).reinterpretAsInts();
         var half = ni.lanewise(VectorOperators.ASHR, 1);
@@ -59,7 +59,7 @@ public final class VectorExp {
         DoubleVector r = n.fma(n.broadcast(-D_LN2_HI), xc).sub(n.mul(D_LN2_LO));
         DoubleVector p = r.broadcast(D_TAYLOR[0]);
         for (int k = 1; k < D_TAYLOR.length; k++) p = p.fma(r, r.broadcast(D_TAYLOR[k]));
-        DoubleVector y = p.fma(r.mul(r), r.add(1.0));
+        DoubleVector y = p.fma(r.mul(r), r).add(1.0);
         var ni = n.convert(VectorOperators.D2L, 0).reinterpretAsLongs();
         var half = ni.lanewise(VectorOperators.ASHR, 1);
         DoubleVector s1 = half.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();

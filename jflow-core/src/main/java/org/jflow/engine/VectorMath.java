@@ -122,6 +122,75 @@ public final class VectorMath {
         return x.lanewise(VectorOperators.POW, y).blend(1.0, one);
     }
 
+    private static final double LN2 = 0.6931471805599453;
+
+    /** asinh as JFlow's scalar one: {@code log1p(a + a^2 / (1 + sqrt(1 + a^2)))} with x's sign, {@code log(a) + ln 2} for large a. */
+    public static FloatVector asinh(FloatVector x) {
+        FloatVector a = x.abs();
+        FloatVector a2 = a.mul(a);
+        FloatVector small = a2.div(a2.add(1f).sqrt().add(1f)).add(a).lanewise(VectorOperators.LOG1P);
+        FloatVector r = small.blend(a.lanewise(VectorOperators.LOG).add((float) LN2), a.compare(VectorOperators.GT, 1e8f));
+        return r.blend(r.neg(), x.compare(VectorOperators.LT, 0f)).blend(x, x.test(VectorOperators.IS_NAN));
+    }
+
+    public static DoubleVector asinh(DoubleVector x) {
+        DoubleVector a = x.abs();
+        DoubleVector a2 = a.mul(a);
+        DoubleVector small = a2.div(a2.add(1.0).sqrt().add(1.0)).add(a).lanewise(VectorOperators.LOG1P);
+        DoubleVector r = small.blend(a.lanewise(VectorOperators.LOG).add(LN2), a.compare(VectorOperators.GT, 1e8));
+        return r.blend(r.neg(), x.compare(VectorOperators.LT, 0.0)).blend(x, x.test(VectorOperators.IS_NAN));
+    }
+
+    /** acosh: {@code log1p(t + sqrt(2t + t^2))} with t = x - 1, {@code log(x) + ln 2} for large x, NaN below 1. */
+    public static FloatVector acosh(FloatVector x) {
+        FloatVector t = x.sub(1f);
+        FloatVector small = t.mul(t).add(t.mul(2f)).sqrt().add(t).lanewise(VectorOperators.LOG1P);
+        FloatVector r = small.blend(x.lanewise(VectorOperators.LOG).add((float) LN2), x.compare(VectorOperators.GT, 1e8f));
+        return r.blend(Float.NaN, x.compare(VectorOperators.LT, 1f));
+    }
+
+    public static DoubleVector acosh(DoubleVector x) {
+        DoubleVector t = x.sub(1.0);
+        DoubleVector small = t.mul(t).add(t.mul(2.0)).sqrt().add(t).lanewise(VectorOperators.LOG1P);
+        DoubleVector r = small.blend(x.lanewise(VectorOperators.LOG).add(LN2), x.compare(VectorOperators.GT, 1e8));
+        return r.blend(Double.NaN, x.compare(VectorOperators.LT, 1.0));
+    }
+
+    /** atanh: {@code log1p(2x / (1 - x)) / 2}. */
+    public static FloatVector atanh(FloatVector x) {
+        return x.mul(2f).div(x.neg().add(1f)).lanewise(VectorOperators.LOG1P).mul(0.5f);
+    }
+
+    public static DoubleVector atanh(DoubleVector x) {
+        return x.mul(2.0).div(x.neg().add(1.0)).lanewise(VectorOperators.LOG1P).mul(0.5);
+    }
+
+    /**
+     * float erfc: {@code 1 - erf(x)} (Eigen's erf) below 0.5, where it is at least 0.48; above, the
+     * Chebyshev-fitted {@code t exp(-z^2 + P(t))}, t = 1 / (1 + z/2) (relative error below 1.2e-7),
+     * with z^2 split exactly into a float and its rounding error so that large z lose no digits;
+     * {@code 2 - erfc(-x)} for negative x.
+     */
+    public static FloatVector erfc(FloatVector x) {
+        FloatVector z = x.abs();
+        FloatVector t = z.mul(0.5f).add(1f);
+        t = t.broadcast(1f).div(t);
+        FloatVector p = t.fma(0.17087277f, -0.82215223f)
+                .fma(t, t.broadcast(1.48851587f))
+                .fma(t, t.broadcast(-1.13520398f))
+                .fma(t, t.broadcast(0.27886807f))
+                .fma(t, t.broadcast(-0.18628806f))
+                .fma(t, t.broadcast(0.09678418f))
+                .fma(t, t.broadcast(0.37409196f))
+                .fma(t, t.broadcast(1.00002368f))
+                .fma(t, t.broadcast(-1.26551223f));
+        FloatVector hi = z.mul(z);
+        FloatVector lo = z.fma(z, hi.neg());
+        FloatVector tail = VectorExp.exp(hi.neg()).mul(VectorExp.exp(p.sub(lo))).mul(t);
+        FloatVector positive = tail.blend(erf(z).neg().add(1f), z.compare(VectorOperators.LT, 0.5f));
+        return positive.blend(positive.neg().add(2f), x.compare(VectorOperators.LT, 0f)).blend(x, x.test(VectorOperators.IS_NAN));
+    }
+
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
     private static final double SELU_SCALE = 1.0507009873554804934193349852946;
     private static final double SQRT_HALF = 0.7071067811865476;

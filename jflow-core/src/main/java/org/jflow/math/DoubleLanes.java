@@ -11,10 +11,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API loops for the float64 element-wise ops (the float32 loops' twin). Each operator has its own small loop: with one shared
- * loop taking the operator as an argument, the JIT stopped inlining the lane code once several
- * operators had run, and every vector became a heap object. The last partial vector runs masked,
- * so every element goes through the same vector formula, whatever the chunking.
+ * Vector API loops for the float64 element-wise ops (the float32 loops' twin).
+ * Each operator has its own small loop: with one shared loop taking the operator as an
+ * argument, the JIT stopped inlining the lane code once several operators had run, and every
+ * vector became a heap object. The last partial vector runs masked, so every element goes
+ * through the same vector formula, whatever the chunking.
  */
 public final class DoubleLanes {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -25,7 +26,7 @@ public final class DoubleLanes {
     /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}. */
     static void unary(UnaryLane op, double[] x, int xo, double[] o, int oo, int n) { unary(op, x, xo, o, oo, n, 0); }
 
-    /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}, for an op with a parameter {@code p} (LeakyRelu's alpha, swish's beta). */
+    /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}; {@code p}: LeakyRelu's alpha, swish's beta. */
     public static void unary(UnaryLane op, double[] x, int xo, double[] o, int oo, int n, double p) {
         switch (op) {
             case NEG -> neg(x, xo, o, oo, n, p);
@@ -48,6 +49,9 @@ public final class DoubleLanes {
             case ATAN -> atan(x, xo, o, oo, n, p);
             case SINH -> sinh(x, xo, o, oo, n, p);
             case COSH -> cosh(x, xo, o, oo, n, p);
+            case ASINH -> asinh(x, xo, o, oo, n, p);
+            case ACOSH -> acosh(x, xo, o, oo, n, p);
+            case ATANH -> atanh(x, xo, o, oo, n, p);
             case FLOOR -> floor(x, xo, o, oo, n, p);
             case CEIL -> ceil(x, xo, o, oo, n, p);
             case RINT -> rint(x, xo, o, oo, n, p);
@@ -69,7 +73,8 @@ public final class DoubleLanes {
      * {@code o[oo+k] = a[ao+k*as] op b[bo+k*bs]} for {@code k < n}; steps are 0 (the operand repeats
      * one element) or 1.
      */
-    static void binary(BinaryLane op, double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    static void binary(BinaryLane op, double[] a, int ao, int as, double[] b, int bo, int bs,
+                       double[] o, int oo, int n) {
         switch (op) {
             case ADD -> add(a, ao, as, b, bo, bs, o, oo, n);
             case SUB -> sub(a, ao, as, b, bo, bs, o, oo, n);
@@ -88,7 +93,8 @@ public final class DoubleLanes {
     }
 
     /** {@code o[oo+k] = a[ao+k*as] op b[bo+k*bs]} for a comparison, with the layouts of {@link #binary}. */
-    static void compare(CompareLane op, double[] a, int ao, int as, double[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    static void compare(CompareLane op, double[] a, int ao, int as, double[] b, int bo, int bs,
+                        boolean[] o, int oo, int n) {
         switch (op) {
             case EQ -> compareEq(a, ao, as, b, bo, bs, o, oo, n);
             case NE -> compareNe(a, ao, as, b, bo, bs, o, oo, n);
@@ -359,6 +365,45 @@ public final class DoubleLanes {
         }
     }
 
+    private static void asinh(double[] x, int xo, double[] o, int oo, int n, double p) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.asinh(v).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = S.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
+            VectorMath.asinh(v).intoArray(o, oo + i, m);
+        }
+    }
+
+    private static void acosh(double[] x, int xo, double[] o, int oo, int n, double p) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.acosh(v).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = S.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
+            VectorMath.acosh(v).intoArray(o, oo + i, m);
+        }
+    }
+
+    private static void atanh(double[] x, int xo, double[] o, int oo, int n, double p) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.atanh(v).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Double> m = S.indexInRange(i, n);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
+            VectorMath.atanh(v).intoArray(o, oo + i, m);
+        }
+    }
+
     private static void floor(double[] x, int xo, double[] o, int oo, int n, double p) {
         int i = 0;
         for (; i <= n - L; i += L) {
@@ -528,7 +573,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void add(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void add(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -556,7 +602,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void sub(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void sub(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -584,7 +631,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void mul(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void mul(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -612,7 +660,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void div(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void div(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -640,7 +689,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void max(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void max(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -668,7 +718,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void min(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void min(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -696,7 +747,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void squaredDifference(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void squaredDifference(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -724,7 +776,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void divNoNan(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void divNoNan(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -752,7 +805,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void mulNoNan(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void mulNoNan(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -780,7 +834,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void xdivy(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void xdivy(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -808,7 +863,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void floorDiv(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void floorDiv(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -836,7 +892,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void pow(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void pow(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -864,7 +921,8 @@ public final class DoubleLanes {
         }
     }
 
-    private static void atan2(double[] a, int ao, int as, double[] b, int bo, int bs, double[] o, int oo, int n) {
+    private static void atan2(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -892,98 +950,146 @@ public final class DoubleLanes {
         }
     }
 
-    private static void compareEq(double[] a, int ao, int as, double[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    private static void compareEq(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               boolean[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
-                DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.EQ, y).intoArray(o, oo + i);
             }
         } else if (as == 0 && bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) x.compare(VectorOperators.EQ, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.EQ, y).intoArray(o, oo + i);
+            }
         } else if (as == 1 && bs == 0) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, y).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.compare(VectorOperators.EQ, y).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) o[oo + i] = a[ao + i * as] == b[bo + i * bs];
     }
 
-    private static void compareNe(double[] a, int ao, int as, double[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    private static void compareNe(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               boolean[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
-                DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.NE, y).intoArray(o, oo + i);
             }
         } else if (as == 0 && bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) x.compare(VectorOperators.NE, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.NE, y).intoArray(o, oo + i);
+            }
         } else if (as == 1 && bs == 0) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, y).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.compare(VectorOperators.NE, y).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) o[oo + i] = a[ao + i * as] != b[bo + i * bs];
     }
 
-    private static void compareLt(double[] a, int ao, int as, double[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    private static void compareLt(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               boolean[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
-                DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.LT, y).intoArray(o, oo + i);
             }
         } else if (as == 0 && bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) x.compare(VectorOperators.LT, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.LT, y).intoArray(o, oo + i);
+            }
         } else if (as == 1 && bs == 0) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, y).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.compare(VectorOperators.LT, y).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) o[oo + i] = a[ao + i * as] < b[bo + i * bs];
     }
 
-    private static void compareLe(double[] a, int ao, int as, double[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    private static void compareLe(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               boolean[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
-                DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.LE, y).intoArray(o, oo + i);
             }
         } else if (as == 0 && bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) x.compare(VectorOperators.LE, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.LE, y).intoArray(o, oo + i);
+            }
         } else if (as == 1 && bs == 0) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, y).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.compare(VectorOperators.LE, y).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) o[oo + i] = a[ao + i * as] <= b[bo + i * bs];
     }
 
-    private static void compareGt(double[] a, int ao, int as, double[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    private static void compareGt(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               boolean[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
-                DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.GT, y).intoArray(o, oo + i);
             }
         } else if (as == 0 && bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) x.compare(VectorOperators.GT, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.GT, y).intoArray(o, oo + i);
+            }
         } else if (as == 1 && bs == 0) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, y).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.compare(VectorOperators.GT, y).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) o[oo + i] = a[ao + i * as] > b[bo + i * bs];
     }
 
-    private static void compareGe(double[] a, int ao, int as, double[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    private static void compareGe(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               boolean[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
-                DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.GE, y).intoArray(o, oo + i);
             }
         } else if (as == 0 && bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) x.compare(VectorOperators.GE, DoubleVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.GE, y).intoArray(o, oo + i);
+            }
         } else if (as == 1 && bs == 0) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) DoubleVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, y).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.compare(VectorOperators.GE, y).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) o[oo + i] = a[ao + i * as] >= b[bo + i * bs];
     }

@@ -11,10 +11,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API loops for the float32 element-wise ops. Each operator has its own small loop: with one shared
- * loop taking the operator as an argument, the JIT stopped inlining the lane code once several
- * operators had run, and every vector became a heap object. The last partial vector runs masked,
- * so every element goes through the same vector formula, whatever the chunking.
+ * Vector API loops for the float32 element-wise ops.
+ * Each operator has its own small loop: with one shared loop taking the operator as an
+ * argument, the JIT stopped inlining the lane code once several operators had run, and every
+ * vector became a heap object. The last partial vector runs masked, so every element goes
+ * through the same vector formula, whatever the chunking.
  */
 public final class FloatLanes {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -25,7 +26,7 @@ public final class FloatLanes {
     /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}. */
     static void unary(UnaryLane op, float[] x, int xo, float[] o, int oo, int n) { unary(op, x, xo, o, oo, n, 0); }
 
-    /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}, for an op with a parameter {@code p} (LeakyRelu's alpha, swish's beta). */
+    /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}; {@code p}: LeakyRelu's alpha, swish's beta. */
     public static void unary(UnaryLane op, float[] x, int xo, float[] o, int oo, int n, float p) {
         switch (op) {
             case NEG -> neg(x, xo, o, oo, n, p);
@@ -48,7 +49,11 @@ public final class FloatLanes {
             case ATAN -> atan(x, xo, o, oo, n, p);
             case SINH -> sinh(x, xo, o, oo, n, p);
             case COSH -> cosh(x, xo, o, oo, n, p);
+            case ASINH -> asinh(x, xo, o, oo, n, p);
+            case ACOSH -> acosh(x, xo, o, oo, n, p);
+            case ATANH -> atanh(x, xo, o, oo, n, p);
             case ERF -> erf(x, xo, o, oo, n, p);
+            case ERFC -> erfc(x, xo, o, oo, n, p);
             case FLOOR -> floor(x, xo, o, oo, n, p);
             case CEIL -> ceil(x, xo, o, oo, n, p);
             case RINT -> rint(x, xo, o, oo, n, p);
@@ -70,7 +75,8 @@ public final class FloatLanes {
      * {@code o[oo+k] = a[ao+k*as] op b[bo+k*bs]} for {@code k < n}; steps are 0 (the operand repeats
      * one element) or 1.
      */
-    static void binary(BinaryLane op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    static void binary(BinaryLane op, float[] a, int ao, int as, float[] b, int bo, int bs,
+                       float[] o, int oo, int n) {
         switch (op) {
             case ADD -> add(a, ao, as, b, bo, bs, o, oo, n);
             case SUB -> sub(a, ao, as, b, bo, bs, o, oo, n);
@@ -89,7 +95,8 @@ public final class FloatLanes {
     }
 
     /** {@code o[oo+k] = a[ao+k*as] op b[bo+k*bs]} for a comparison, with the layouts of {@link #binary}. */
-    static void compare(CompareLane op, float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    static void compare(CompareLane op, float[] a, int ao, int as, float[] b, int bo, int bs,
+                        boolean[] o, int oo, int n) {
         switch (op) {
             case EQ -> compareEq(a, ao, as, b, bo, bs, o, oo, n);
             case NE -> compareNe(a, ao, as, b, bo, bs, o, oo, n);
@@ -360,6 +367,45 @@ public final class FloatLanes {
         }
     }
 
+    private static void asinh(float[] x, int xo, float[] o, int oo, int n, float p) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.asinh(v).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
+            VectorMath.asinh(v).intoArray(o, oo + i, m);
+        }
+    }
+
+    private static void acosh(float[] x, int xo, float[] o, int oo, int n, float p) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.acosh(v).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
+            VectorMath.acosh(v).intoArray(o, oo + i, m);
+        }
+    }
+
+    private static void atanh(float[] x, int xo, float[] o, int oo, int n, float p) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.atanh(v).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
+            VectorMath.atanh(v).intoArray(o, oo + i, m);
+        }
+    }
+
     private static void erf(float[] x, int xo, float[] o, int oo, int n, float p) {
         int i = 0;
         for (; i <= n - L; i += L) {
@@ -370,6 +416,19 @@ public final class FloatLanes {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.erf(v).intoArray(o, oo + i, m);
+        }
+    }
+
+    private static void erfc(float[] x, int xo, float[] o, int oo, int n, float p) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.erfc(v).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
+            VectorMath.erfc(v).intoArray(o, oo + i, m);
         }
     }
 
@@ -555,7 +614,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void add(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void add(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -583,7 +643,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void sub(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void sub(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -611,7 +672,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void mul(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void mul(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -639,7 +701,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void div(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void div(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -667,7 +730,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void max(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void max(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -695,7 +759,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void min(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void min(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -723,7 +788,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void squaredDifference(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void squaredDifference(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -751,7 +817,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void divNoNan(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void divNoNan(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -779,7 +846,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void mulNoNan(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void mulNoNan(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -807,7 +875,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void xdivy(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void xdivy(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -835,7 +904,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void floorDiv(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void floorDiv(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -863,7 +933,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void pow(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void pow(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -891,7 +962,8 @@ public final class FloatLanes {
         }
     }
 
-    private static void atan2(float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+    private static void atan2(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
@@ -919,98 +991,146 @@ public final class FloatLanes {
         }
     }
 
-    private static void compareEq(float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    private static void compareEq(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               boolean[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.EQ, y).intoArray(o, oo + i);
             }
         } else if (as == 0 && bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) x.compare(VectorOperators.EQ, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.EQ, y).intoArray(o, oo + i);
+            }
         } else if (as == 1 && bs == 0) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.EQ, y).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.compare(VectorOperators.EQ, y).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) o[oo + i] = a[ao + i * as] == b[bo + i * bs];
     }
 
-    private static void compareNe(float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    private static void compareNe(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               boolean[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.NE, y).intoArray(o, oo + i);
             }
         } else if (as == 0 && bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) x.compare(VectorOperators.NE, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.NE, y).intoArray(o, oo + i);
+            }
         } else if (as == 1 && bs == 0) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.NE, y).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.compare(VectorOperators.NE, y).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) o[oo + i] = a[ao + i * as] != b[bo + i * bs];
     }
 
-    private static void compareLt(float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    private static void compareLt(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               boolean[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.LT, y).intoArray(o, oo + i);
             }
         } else if (as == 0 && bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) x.compare(VectorOperators.LT, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.LT, y).intoArray(o, oo + i);
+            }
         } else if (as == 1 && bs == 0) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LT, y).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.compare(VectorOperators.LT, y).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) o[oo + i] = a[ao + i * as] < b[bo + i * bs];
     }
 
-    private static void compareLe(float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    private static void compareLe(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               boolean[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.LE, y).intoArray(o, oo + i);
             }
         } else if (as == 0 && bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) x.compare(VectorOperators.LE, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.LE, y).intoArray(o, oo + i);
+            }
         } else if (as == 1 && bs == 0) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.LE, y).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.compare(VectorOperators.LE, y).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) o[oo + i] = a[ao + i * as] <= b[bo + i * bs];
     }
 
-    private static void compareGt(float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    private static void compareGt(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               boolean[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.GT, y).intoArray(o, oo + i);
             }
         } else if (as == 0 && bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) x.compare(VectorOperators.GT, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.GT, y).intoArray(o, oo + i);
+            }
         } else if (as == 1 && bs == 0) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GT, y).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.compare(VectorOperators.GT, y).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) o[oo + i] = a[ao + i * as] > b[bo + i * bs];
     }
 
-    private static void compareGe(float[] a, int ao, int as, float[] b, int bo, int bs, boolean[] o, int oo, int n) {
+    private static void compareGe(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               boolean[] o, int oo, int n) {
         int i = 0;
         if (as == 1 && bs == 1) {
             for (; i <= n - L; i += L) {
-                FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.GE, y).intoArray(o, oo + i);
             }
         } else if (as == 0 && bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) x.compare(VectorOperators.GE, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.compare(VectorOperators.GE, y).intoArray(o, oo + i);
+            }
         } else if (as == 1 && bs == 0) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) FloatVector.fromArray(S, a, ao + i).compare(VectorOperators.GE, y).intoArray(o, oo + i);
+            for (; i <= n - L; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.compare(VectorOperators.GE, y).intoArray(o, oo + i);
+            }
         }
         for (; i < n; i++) o[oo + i] = a[ao + i * as] >= b[bo + i * bs];
     }

@@ -64,11 +64,11 @@ public final class UnaryMath extends Op {
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.sinh(g.x()))));
     public static final UnaryMath TANH = new UnaryMath("Tanh", TypeList.COMPLEX, UnaryLane.TANH, Math::tanh, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.subtract(1, tf.square(g.out())))));
-    public static final UnaryMath ASINH = new UnaryMath("Asinh", TypeList.COMPLEX, null, SpecialFunctions::asinh, null)
+    public static final UnaryMath ASINH = new UnaryMath("Asinh", TypeList.COMPLEX, UnaryLane.ASINH, SpecialFunctions::asinh, null)
             .withGradient(unary((g, dy) -> tf.divide(dy, tf.cosh(g.out()))));
-    public static final UnaryMath ACOSH = new UnaryMath("Acosh", TypeList.COMPLEX, null, SpecialFunctions::acosh, null)
+    public static final UnaryMath ACOSH = new UnaryMath("Acosh", TypeList.COMPLEX, UnaryLane.ACOSH, SpecialFunctions::acosh, null)
             .withGradient(unary((g, dy) -> tf.divide(dy, tf.sinh(g.out()))));
-    public static final UnaryMath ATANH = new UnaryMath("Atanh", TypeList.COMPLEX, null, SpecialFunctions::atanh, null)
+    public static final UnaryMath ATANH = new UnaryMath("Atanh", TypeList.COMPLEX, UnaryLane.ATANH, SpecialFunctions::atanh, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.reciprocal(tf.subtract(1, tf.square(g.x()))))));
     public static final UnaryMath SIGMOID = new UnaryMath("Sigmoid", TypeList.COMPLEX, UnaryLane.SIGMOID, x -> 1 / (1 + Math.exp(-x)), null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(g.out(), tf.subtract(1, g.out())))));
@@ -77,7 +77,7 @@ public final class UnaryMath extends Op {
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.sigmoid(g.x()))));
     public static final UnaryMath ERF = new UnaryMath("Erf", TypeList.REAL, UnaryLane.ERF, SpecialFunctions::erf, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.exp(tf.negative(tf.square(g.x()))), 2 / Math.sqrt(Math.PI)))));
-    public static final UnaryMath ERFC = new UnaryMath("Erfc", TypeList.REAL, null, SpecialFunctions::erfc, null)
+    public static final UnaryMath ERFC = new UnaryMath("Erfc", TypeList.REAL, UnaryLane.ERFC, SpecialFunctions::erfc, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.exp(tf.negative(tf.square(g.x()))), -2 / Math.sqrt(Math.PI)))));
     public static final UnaryMath FLOOR = new UnaryMath("Floor", TypeList.REAL, UnaryLane.FLOOR, Math::floor, null)
             .withGradient(Gradient.NONE);
@@ -175,7 +175,7 @@ public final class UnaryMath extends Op {
             }
             case DOUBLE -> {
                 double[] a = (double[]) x, r = (double[]) o;
-                if (lanes != null && lanes != UnaryLane.ERF) yield (xo, oo, n) -> DoubleLanes.unary(lanes, a, xo, r, oo, n);
+                if (lanes != null && lanes.hasFloat64Loop()) yield (xo, oo, n) -> DoubleLanes.unary(lanes, a, xo, r, oo, n);
                 yield (xo, oo, n) -> {
                     for (int k = 0; k < n; k++) r[oo + k] = d.applyAsDouble(a[xo + k]);
                 };

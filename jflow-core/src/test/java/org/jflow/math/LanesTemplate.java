@@ -54,7 +54,11 @@ final class LanesTemplate {
         UNARY.put("ATAN", "v.lanewise(VectorOperators.ATAN)");
         UNARY.put("SINH", "v.lanewise(VectorOperators.SINH)");
         UNARY.put("COSH", "v.lanewise(VectorOperators.COSH)");
+        UNARY.put("ASINH", "VectorMath.asinh(v)");
+        UNARY.put("ACOSH", "VectorMath.acosh(v)");
+        UNARY.put("ATANH", "VectorMath.atanh(v)");
         UNARY.put("ERF", "VectorMath.erf(v)");
+        UNARY.put("ERFC", "VectorMath.erfc(v)");
         UNARY.put("FLOOR", "VectorMath.floor(v)");
         UNARY.put("CEIL", "VectorMath.ceil(v)");
         UNARY.put("RINT", "VectorMath.rint(v)");
@@ -110,10 +114,11 @@ final class LanesTemplate {
             import jdk.incubator.vector.VectorSpecies;
 
             /**
-             * $doc$ Each operator has its own small loop: with one shared
-             * loop taking the operator as an argument, the JIT stopped inlining the lane code once several
-             * operators had run, and every vector became a heap object. The last partial vector runs masked,
-             * so every element goes through the same vector formula, whatever the chunking.
+             * $doc$
+             * Each operator has its own small loop: with one shared loop taking the operator as an
+             * argument, the JIT stopped inlining the lane code once several operators had run, and every
+             * vector became a heap object. The last partial vector runs masked, so every element goes
+             * through the same vector formula, whatever the chunking.
              */
             public final class $C$ {
                 private static final VectorSpecies<$B$> S = $V$.SPECIES_PREFERRED;
@@ -127,7 +132,7 @@ final class LanesTemplate {
                 /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}. */
                 static void unary(UnaryLane op, $t$[] x, int xo, $t$[] o, int oo, int n) { unary(op, x, xo, o, oo, n, 0); }
 
-                /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}, for an op with a parameter {@code p} (LeakyRelu's alpha, swish's beta). */
+                /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}; {@code p}: LeakyRelu's alpha, swish's beta. */
                 public static void unary(UnaryLane op, $t$[] x, int xo, $t$[] o, int oo, int n, $t$ p) {
                     switch (op) {
             """;
@@ -154,13 +159,15 @@ final class LanesTemplate {
                  * {@code o[oo+k] = a[ao+k*as] op b[bo+k*bs]} for {@code k < n}; steps are 0 (the operand repeats
                  * one element) or 1.
                  */
-                static void binary(BinaryLane op, $t$[] a, int ao, int as, $t$[] b, int bo, int bs, $t$[] o, int oo, int n) {
+                static void binary(BinaryLane op, $t$[] a, int ao, int as, $t$[] b, int bo, int bs,
+                                   $t$[] o, int oo, int n) {
                     switch (op) {
             """;
 
     private static final String BINARY_LOOP = """
 
-                private static void $name$($t$[] a, int ao, int as, $t$[] b, int bo, int bs, $t$[] o, int oo, int n) {
+                private static void $name$($t$[] a, int ao, int as, $t$[] b, int bo, int bs,
+                                           $t$[] o, int oo, int n) {
                     int i = 0;
                     if (as == 1 && bs == 1) {
                         for (; i <= n - L; i += L) {
@@ -192,24 +199,33 @@ final class LanesTemplate {
     private static final String COMPARE_DISPATCH_HEAD = """
 
                 /** {@code o[oo+k] = a[ao+k*as] op b[bo+k*bs]} for a comparison, with the layouts of {@link #binary}. */
-                static void compare(CompareLane op, $t$[] a, int ao, int as, $t$[] b, int bo, int bs, boolean[] o, int oo, int n) {
+                static void compare(CompareLane op, $t$[] a, int ao, int as, $t$[] b, int bo, int bs,
+                                    boolean[] o, int oo, int n) {
                     switch (op) {
             """;
 
     private static final String COMPARE_LOOP = """
 
-                private static void $name$($t$[] a, int ao, int as, $t$[] b, int bo, int bs, boolean[] o, int oo, int n) {
+                private static void $name$($t$[] a, int ao, int as, $t$[] b, int bo, int bs,
+                                           boolean[] o, int oo, int n) {
                     int i = 0;
                     if (as == 1 && bs == 1) {
                         for (; i <= n - L; i += L) {
-                            $V$.fromArray(S, a, ao + i).compare(VectorOperators.$cmp$, $V$.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                            $V$ x = $V$.fromArray(S, a, ao + i), y = $V$.fromArray(S, b, bo + i);
+                            x.compare(VectorOperators.$cmp$, y).intoArray(o, oo + i);
                         }
                     } else if (as == 0 && bs == 1) {
                         $V$ x = $V$.broadcast(S, a[ao]);
-                        for (; i <= n - L; i += L) x.compare(VectorOperators.$cmp$, $V$.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+                        for (; i <= n - L; i += L) {
+                            $V$ y = $V$.fromArray(S, b, bo + i);
+                            x.compare(VectorOperators.$cmp$, y).intoArray(o, oo + i);
+                        }
                     } else if (as == 1 && bs == 0) {
                         $V$ y = $V$.broadcast(S, b[bo]);
-                        for (; i <= n - L; i += L) $V$.fromArray(S, a, ao + i).compare(VectorOperators.$cmp$, y).intoArray(o, oo + i);
+                        for (; i <= n - L; i += L) {
+                            $V$ x = $V$.fromArray(S, a, ao + i);
+                            x.compare(VectorOperators.$cmp$, y).intoArray(o, oo + i);
+                        }
                     }
                     for (; i < n; i++) o[oo + i] = a[ao + i * as] $op$ b[bo + i * bs];
                 }

@@ -18,18 +18,39 @@ public final class Index {
     private static final Index ELLIPSIS = new Index(Kind.ELLIPSIS, null, null, null);
     private static final Index NEW_AXIS = new Index(Kind.NEW_AXIS, null, null, null);
 
+    private static final String VALID_INDICES = "Only integers, slices (`:`), ellipsis (`...`), tf.newaxis (`None`) and "
+            + "scalar tf.int32/tf.int64 tensors are valid indices, got ";
+
     private final Kind kind;
     private final Integer start, stop, step;
+    /** A point given as a symbolic scalar tensor (a loop counter inside a trace); null otherwise. */
+    private final Tensor position;
 
     private Index(Kind kind, Integer start, Integer stop, Integer step) {
+        this(kind, start, stop, step, null);
+    }
+
+    private Index(Kind kind, Integer start, Integer stop, Integer step, Tensor position) {
         this.kind = kind;
         this.start = start;
         this.stop = stop;
         this.step = step;
+        this.position = position;
     }
 
     /** {@code t[i]}: one position, the dim disappears; negative counts from the end. */
     public static Index point(int i) { return new Index(Kind.POINT, i, null, null); }
+
+    /**
+     * {@code t[i]} for a scalar int32/int64 tensor {@code i}, as TF accepts it (what {@code x[i]} inside
+     * {@code tf.forRange} needs): an eager tensor is read as its value, a symbolic one stays a graph input.
+     */
+    public static Index point(Tensor i) {
+        if (i.dtype() != DType.INT32 && i.dtype() != DType.INT64 || !i.shape().equals(Shape.scalar())) {
+            throw new org.jflow.errors.TypeError(VALID_INDICES + i.repr());
+        }
+        return i.isSymbolic() ? new Index(Kind.POINT, null, null, null, i) : point(Math.toIntExact(i.longValue()));
+    }
 
     /** {@code t[:]}. */
     public static Index all() { return ALL; }
@@ -51,7 +72,10 @@ public final class Index {
 
     public Kind kind() { return kind; }
 
-    /** The point's position, or the range's start (null when open). */
+    /** The symbolic scalar tensor of a point given as one (see {@link #point(Tensor)}), else null. */
+    public Tensor position() { return position; }
+
+    /** The point's position, or the range's start (null when open or a symbolic position). */
     public Integer start() { return start; }
 
     /** The range's stop, null when open. */
@@ -79,8 +103,8 @@ public final class Index {
                 case Index x -> x;
                 case Integer n -> point(n);
                 case Long n -> point(Math.toIntExact(n));
-                case null, default -> throw new org.jflow.errors.TypeError("Only integers, slices (`:`), ellipsis (`...`), "
-                        + "tf.newaxis (`None`) and scalar tf.int32/tf.int64 tensors are valid indices, got " + spec[i]);
+                case Tensor t -> point(t);
+                case null, default -> throw new org.jflow.errors.TypeError(VALID_INDICES + spec[i]);
             };
         }
         return out;
@@ -125,7 +149,7 @@ public final class Index {
     @Override
     public String toString() {
         return switch (kind) {
-            case POINT -> String.valueOf(start);
+            case POINT -> position != null ? position.toString() : String.valueOf(start);
             case ELLIPSIS -> "...";
             case NEW_AXIS -> "tf.newaxis";
             case RANGE -> (start == null ? "" : start) + ":" + (stop == null ? "" : stop) + (step == null ? "" : ":" + step);

@@ -21,6 +21,12 @@ public interface IndexOperators {
     /** {@code t[spec]} in NumPy's syntax: {@code "1:4, :4:2"}, {@code "..., 1"}, {@code "::-1"}, {@code "tf.newaxis"}. */
     default Tensor slice(String spec) { return Indexing.get(value(), Index.parse(spec)); }
 
+    /**
+     * {@code t[spec]} from mixed Java values: ints, {@link Index} entries, scalar int tensors
+     * ({@code x.slice(i)} is TF's {@code x[i]}, also for a loop counter inside a trace).
+     */
+    default Tensor slice(Object... spec) { return Indexing.get(value(), Index.of(spec)); }
+
     /** {@code t[mask]} for a boolean mask over the leading dims: {@code tf.booleanMask(t, mask)}. */
     default Tensor mask(Object boolMask) { return TF.tf.booleanMask(value(), boolMask); }
 }

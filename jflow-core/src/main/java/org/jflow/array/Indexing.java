@@ -5,6 +5,8 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
 
+import static org.jflow.TF.tf;
+
 /** Python's {@code t[...]} and {@code v[...].assign(x)}: an index spec becomes StridedSlice's attrs. */
 public final class Indexing {
     private Indexing() {}
@@ -19,6 +21,10 @@ public final class Indexing {
             strides[i] = 1;
             switch (x.kind()) {
                 case POINT -> {
+                    if (x.position() != null) {
+                        throw new org.jflow.errors.UnimplementedError("A symbolic tensor index is supported when reading "
+                                + "(t[i]), not in a sliced assignment");
+                    }
                     begin[i] = x.start();
                     end[i] = x.start() + 1;
                     shrinkMask |= 1 << i;
@@ -42,7 +48,41 @@ public final class Indexing {
     }
 
     public static Tensor get(Tensor t, Index... spec) {
+        for (Index x : spec) if (x.position() != null) return withSymbolicPoints(t, spec);
         return Dispatcher.execute1(ArrayOps.STRIDED_SLICE, stridedSliceAttrs(spec), t);
+    }
+
+    /**
+     * {@code t[spec]} where some points are symbolic scalar tensors: the static entries slice first
+     * (each symbolic point kept as {@code :}), then each symbolic point gathers along its axis, last
+     * first; a negative position counts from the end as in a strided slice.
+     */
+    private static Tensor withSymbolicPoints(Tensor t, Index... spec) {
+        Index[] kept = spec.clone();
+        int[] axis = new int[spec.length];
+        int at = 0, ellipsisDims = t.rank();
+        for (Index x : spec) if (x.kind() == Index.Kind.POINT || x.kind() == Index.Kind.RANGE) ellipsisDims--;
+        for (int i = 0; i < spec.length; i++) {
+            axis[i] = at;
+            switch (spec[i].kind()) {
+                case POINT -> {
+                    if (spec[i].position() != null) {
+                        kept[i] = Index.all();
+                        at++;
+                    }
+                }
+                case RANGE, NEW_AXIS -> at++;
+                case ELLIPSIS -> at += Math.max(0, ellipsisDims);
+            }
+        }
+        Tensor r = get(t, kept);
+        for (int i = spec.length - 1; i >= 0; i--) {
+            Tensor p = spec[i].position();
+            if (p == null) continue;
+            Tensor dim = tf.cast(tf.gather(tf.shape(r), axis[i]), p.dtype());
+            r = tf.gather(r, tf.where(tf.less(p, 0), tf.add(p, dim), p), axis[i]);
+        }
+        return r;
     }
 
     /** {@code t} with the slice {@code spec} replaced by {@code value} broadcast to the slice's shape. */

@@ -22,4 +22,20 @@ public final class LaneSums {
         for (int i = 0; i < v.length(); i++) s += v.lane(i);
         return s;
     }
+
+    /**
+     * The sum of a vector's lanes in Eigen's {@code predux} order: the upper half added to the lower
+     * half until one lane is left ({@code (l0 + l2) + (l1 + l3)} for four lanes).
+     */
+    public static float halving(FloatVector v) {
+        float[] l = v.toArray();
+        for (int w = l.length / 2; w > 0; w /= 2) for (int i = 0; i < w; i++) l[i] += l[i + w];
+        return l[0];
+    }
+
+    public static double halving(DoubleVector v) {
+        double[] l = v.toArray();
+        for (int w = l.length / 2; w > 0; w /= 2) for (int i = 0; i < w; i++) l[i] += l[i + w];
+        return l[0];
+    }
 }

@@ -90,7 +90,7 @@ public final class BinaryArithmetic extends BinaryOp {
             .withGradient((g, dy) -> binary(g, () -> tf.multiplyNoNan(dy[0], g.y()), () -> tf.multiplyNoNan(g.x(), dy[0])));
     public static final BinaryArithmetic XDIVY = new BinaryArithmetic("Xdivy", TypeList.DIV_NO_NAN, BinaryLane.XDIVY,
             (a, b) -> a == 0 ? 0 : a / b, (a, b) -> a == 0 ? 0 : a / b, null)
-            .withGradient((g, dy) -> binary(g, () -> tf.multiply(dy[0], tf.divide(tf.cast(tf.notEqual(g.x(), 0), g.x().dtype()), g.y())), () -> tf.multiply(dy[0], tf.xdivy(tf.negative(g.x()), tf.square(g.y())))));
+            .withGradient((g, dy) -> binary(g, () -> tf.multiply(dy[0], tf.xdivy(tf.cast(tf.notEqual(g.x(), 0), g.x().dtype()), g.y())), () -> tf.multiply(dy[0], tf.xdivy(tf.negative(g.x()), tf.square(g.y())))));
 
     private final BinaryLane lanes;
     private final FloatFormula f;

@@ -1,6 +1,5 @@
 package org.jflow.math;
 
-import org.jflow.engine.LaneSums;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -56,16 +55,9 @@ abstract class ReduceKernel {
             return out;
         }
         if (inner == 1) {
-            if (outer == 1 && n >= 2 * Parallel.DEFAULT_GRAIN && Parallel.threads() > 1) {
-                int blocks = Math.min(Parallel.threads(), n / Parallel.DEFAULT_GRAIN);
-                Object partial = allocate(blocks);
-                Parallel.forRange(blocks, 1, (from, to) -> {
-                    for (int b = from; b < to; b++) {
-                        int lo = (int) ((long) n * b / blocks), hi = (int) ((long) n * (b + 1) / blocks);
-                        row(x, lo, hi - lo, partial, b);
-                    }
-                });
-                row(partial, 0, blocks, out, 0);
+            int threads = outer == 1 ? fullReduceThreads(n, elementBytes(x)) : 1;
+            if (threads > 1) {
+                fullReduce(x, n, threads, out);
             } else {
                 Parallel.forRange(outer, Math.max(1, Parallel.DEFAULT_GRAIN / n), (from, to) -> {
                     for (int o = from; o < to; o++) row(x, o * n, n, out, o);
@@ -81,14 +73,74 @@ abstract class ReduceKernel {
         return out;
     }
 
-    /** Results {@code (o, from..to)}: the first row copied, the others accumulated, a block of columns at a time. */
+    /**
+     * How many threads Eigen's cost model ({@code TensorCostModel::numThreads}) gives a full reduction of
+     * {@code n} elements: 11/64 cycles per byte loaded plus one add per 32-byte packet, 100,000 cycles of
+     * start-up and per thread. The split decides the blocks, so it is TF's rather than our own grain.
+     */
+    private static int fullReduceThreads(int n, int bytes) {
+        double cost = n * (bytes * 11.0 / 64 + bytes / 32.0);
+        int threads = (int) Math.min(Integer.MAX_VALUE, (cost - 100_000) / 100_000 + 0.9);
+        return Math.min(Parallel.threads(), Math.max(1, threads));
+    }
+
+    private static int elementBytes(Object x) {
+        return x instanceof double[] || x instanceof long[] ? 8 : 4;
+    }
+
+    /**
+     * A whole buffer on {@code threads} threads as Eigen's threaded {@code FullReducer} splits it:
+     * blocks of {@code n / threads}, the remainder reduced first, then the blocks added to it in
+     * order, so that sums agree with TF's.
+     */
+    private void fullReduce(Object x, int n, int threads, Object out) {
+        int block = n / threads, blocks = n / block, rest = n - blocks * block;
+        Object partial = allocate(blocks + 1);
+        fillIdentity(partial, 0, 1);
+        Parallel.forRange(blocks + 1, 1, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                if (b < blocks) row(x, b * block, block, partial, b + 1);
+                else if (rest > 0) row(x, blocks * block, rest, partial, 0);
+            }
+        });
+        accumulateRows(partial, 1, blocks, 1, partial, 0, 1);
+        System.arraycopy(partial, 0, out, 0, 1);
+    }
+
+    /** Results {@code (o, from..to)} a block of columns at a time. */
     private void columns(Object x, AxisLayout l, int o, int from, int to, Object out) {
         int n = l.n(), inner = l.inner();
         for (int c = from; c < to; c += COLUMN_BLOCK) {
             int len = Math.min(COLUMN_BLOCK, to - c);
-            System.arraycopy(x, l.at(o, 0, c), out, o * inner + c, len);
-            for (int r = 1; r < n; r++) accumulate(x, l.at(o, r, c), out, o * inner + c, len);
+            columnBlock(x, l.at(o, 0, c), n, inner, out, o * inner + c, len);
         }
+    }
+
+    /**
+     * {@code out[at + k]} = the reduction of {@code x[first + r * stride + k]} over {@code r < n}, as
+     * Eigen's {@code InnerMostDimPreserver} takes it: from 16 rows on, rows {@code r % 4 == j} go to four
+     * accumulators combined in order and the leftover rows are added last; fewer rows run in order.
+     */
+    private void columnBlock(Object x, int first, int n, int stride, Object out, int at, int len) {
+        System.arraycopy(x, first, out, at, len);
+        if (n < 16) {
+            accumulateRows(x, first + stride, n - 1, stride, out, at, len);
+            return;
+        }
+        int unrolled = n / 4 * 4;
+        Object acc = allocate(3 * len);
+        for (int j = 1; j < 4; j++) System.arraycopy(x, first + j * stride, acc, (j - 1) * len, len);
+        for (int j = 1; j < 4; j++) {
+            accumulateRows(x, first + (j + 4) * stride, unrolled / 4 - 1, 4 * stride, acc, (j - 1) * len, len);
+        }
+        accumulateRows(x, first + 4 * stride, unrolled / 4 - 1, 4 * stride, out, at, len);
+        accumulateRows(acc, 0, 3, len, out, at, len);
+        accumulateRows(x, first + unrolled * stride, n - unrolled, stride, out, at, len);
+    }
+
+    /** Combines rows {@code x[first + r * stride, + len)}, {@code r < rows}, into {@code out[at, at + len)} in order. */
+    private void accumulateRows(Object x, int first, int rows, int stride, Object out, int at, int len) {
+        for (int r = 0; r < rows; r++) accumulate(x, first + r * stride, out, at, len);
     }
 
     // The Vector API compiles to SIMD only when each operation is a constant at its call site, so
@@ -127,21 +179,8 @@ abstract class ReduceKernel {
             };
         }
 
-        /** Four independent accumulators hide the add latency and spread the rounding over more lanes. */
-        private static float sum(float[] x, int off, int len) {
-            int step = S.length(), i = 0;
-            FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
-            for (; i <= len - 4 * step; i += 4 * step) {
-                a0 = a0.add(FloatVector.fromArray(S, x, off + i));
-                a1 = a1.add(FloatVector.fromArray(S, x, off + i + step));
-                a2 = a2.add(FloatVector.fromArray(S, x, off + i + 2 * step));
-                a3 = a3.add(FloatVector.fromArray(S, x, off + i + 3 * step));
-            }
-            for (; i <= len - step; i += step) a0 = a0.add(FloatVector.fromArray(S, x, off + i));
-            float acc = LaneSums.sum(a0.add(a1).add(a2.add(a3)));
-            for (; i < len; i++) acc += x[off + i];
-            return acc;
-        }
+        /** Eigen's tree-reduced sum, as TF's kernels take it (see {@link TreeSum}). */
+        private static float sum(float[] x, int off, int len) { return TreeSum.sum(x, off, len); }
 
         private static float max(float[] x, int off, int len, float identity) {
             int step = S.length(), i = 0;
@@ -234,21 +273,7 @@ abstract class ReduceKernel {
             };
         }
 
-        /** Four independent accumulators hide the add latency and spread the rounding over more lanes. */
-        private static double sum(double[] x, int off, int len) {
-            int step = S.length(), i = 0;
-            DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
-            for (; i <= len - 4 * step; i += 4 * step) {
-                a0 = a0.add(DoubleVector.fromArray(S, x, off + i));
-                a1 = a1.add(DoubleVector.fromArray(S, x, off + i + step));
-                a2 = a2.add(DoubleVector.fromArray(S, x, off + i + 2 * step));
-                a3 = a3.add(DoubleVector.fromArray(S, x, off + i + 3 * step));
-            }
-            for (; i <= len - step; i += step) a0 = a0.add(DoubleVector.fromArray(S, x, off + i));
-            double acc = LaneSums.sum(a0.add(a1).add(a2.add(a3)));
-            for (; i < len; i++) acc += x[off + i];
-            return acc;
-        }
+        private static double sum(double[] x, int off, int len) { return TreeSum.sum(x, off, len); }
 
         private static double max(double[] x, int off, int len, double identity) {
             int step = S.length(), i = 0;

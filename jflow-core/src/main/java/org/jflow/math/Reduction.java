@@ -184,21 +184,22 @@ public final class Reduction extends Op {
     }
 
     /**
-     * Sum divided by the count, in the dtype: integer means truncate, after the sum wraps in the
-     * dtype as TF's does, except uint8, whose sum TF accumulates in a wider type.
+     * Sum divided by the count, in the dtype. Integer means sum in int64 (TF's
+     * {@code CASTING_SPECIALIZATION} of its mean reducer: int8 mean of [100, 100] is 100, not the
+     * wrapped sum's -28), divide with truncation, and narrow back; only int64 sums wrap.
      */
     private static Object mean(Object data, DType t, AxisLayout l) {
         int n = l.n();
+        if (t.isInteger()) {
+            Object wide = t == DType.INT64 ? data : Buffers.convert(data, t, DType.INT64);
+            long[] s = (long[]) ReduceKernel.of(Monoid.SUM, DType.INT64, DType.INT64).reduce(wide, l);
+            for (int k = 0; k < s.length; k++) s[k] = n == 0 ? 0 : s[k] / n;
+            return t == DType.INT64 ? s : Buffers.convert(s, DType.INT64, t);
+        }
         Object sum = reduceWorking(Monoid.SUM, toWorking(data, t), t, l);
         switch (sum) {
             case float[] s -> { for (int k = 0; k < s.length; k++) s[k] /= n; }
             case double[] s -> { for (int k = 0; k < s.length; k++) s[k] /= n; }
-            case int[] s -> { for (int k = 0; k < s.length; k++) s[k] = n == 0 ? 0 : s[k] / n; }
-            case long[] s -> {
-                Object wrapped = t == DType.UINT8 ? s : Buffers.convert(s, DType.INT64, t);
-                DType w = t == DType.UINT8 ? DType.INT64 : t;
-                for (int k = 0; k < s.length; k++) s[k] = n == 0 ? 0 : Buffers.getLong(wrapped, w, k) / n;
-            }
             default -> throw new IllegalStateException();
         }
         return fromWorking(sum, t);

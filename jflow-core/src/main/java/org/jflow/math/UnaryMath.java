@@ -32,11 +32,11 @@ public final class UnaryMath extends Op {
     public static final UnaryMath SQUARE = new UnaryMath("Square", TypeList.UNSIGNED, UnaryLane.SQUARE, x -> x * x, x -> x * x, ComplexUnary.SQUARE)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.math.conj(g.x()), 2))));
     public static final UnaryMath SQRT = new UnaryMath("Sqrt", TypeList.COMPLEX, UnaryLane.SQRT, Math::sqrt, null, ComplexUnary.SQRT)
-            .withGradient(unary((g, dy) -> tf.divide(tf.multiply(dy, 0.5), tf.math.conj(g.out()))));
+            .withGradient(unary((g, dy) -> zeroWhereNoUpstream(dy, tf.divide(tf.multiply(dy, 0.5), tf.math.conj(g.out())))));
     public static final UnaryMath RSQRT = new UnaryMath("Rsqrt", TypeList.COMPLEX, UnaryLane.RSQRT, x -> 1 / Math.sqrt(x), null, ComplexUnary.RSQRT)
             .withGradient(unary((g, dy) -> {
                 Tensor y = tf.math.conj(g.out());
-                return tf.multiply(tf.multiply(dy, -0.5), tf.multiply(y, tf.square(y)));
+                return zeroWhereNoUpstream(dy, tf.multiply(tf.multiply(dy, -0.5), tf.multiply(y, tf.square(y))));
             }));
     public static final UnaryMath EXP = new UnaryMath("Exp", TypeList.COMPLEX, UnaryLane.EXP, Math::exp, null, ComplexUnary.EXP)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.math.conj(g.out()))));
@@ -91,7 +91,15 @@ public final class UnaryMath extends Op {
     public static final UnaryMath RINT = new UnaryMath("Rint", TypeList.REAL.withCpuKernels("float, double"), UnaryLane.RINT, Math::rint, null)
             .withGradient(Gradient.NONE);
     public static final UnaryMath RECIPROCAL = new UnaryMath("Reciprocal", TypeList.SIGNED, UnaryLane.RECIPROCAL, x -> 1 / x, null, ComplexUnary.RECIPROCAL)
-            .withGradient(unary((g, dy) -> tf.multiply(tf.negative(dy), tf.square(tf.math.conj(g.out())))));
+            .withGradient(unary((g, dy) -> zeroWhereNoUpstream(dy, tf.multiply(tf.negative(dy), tf.square(tf.math.conj(g.out()))))));
+
+    /**
+     * TF's SqrtGrad, RsqrtGrad and ReciprocalGrad kernels return 0 where the upstream gradient is 0
+     * instead of 0 * inf = NaN, so the guard {@code tf.where(x > 0, tf.sqrt(x), 0.)} has gradient 0 at x <= 0.
+     */
+    private static Tensor zeroWhereNoUpstream(Tensor dy, Tensor grad) {
+        return tf.where(tf.equal(dy, 0), tf.zerosLike(grad), grad);
+    }
 
     // For complex x, TF's gradients use conj(x) and conj(y) where real ones use x and y (tf.math.conj
     // of a real tensor is the tensor itself, so real gradients are unchanged).

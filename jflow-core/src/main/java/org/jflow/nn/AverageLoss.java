@@ -1,11 +1,13 @@
 package org.jflow.nn;
 
+import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.ValueError;
+import org.jflow.math.Reduction;
 
 import static org.jflow.TF.tf;
 import static org.jflow.autodiff.Grads.unary;
@@ -31,11 +33,20 @@ public final class AverageLoss extends Op {
         return new TensorSpec[] {new TensorSpec(in[0].dtype(), Shape.scalar())};
     }
 
+    /**
+     * TF's {@code div_no_nan(reduce_sum(per_example_loss), cast(global_batch_size, dtype))}: the sum is
+     * the {@code Sum} kernel's (tree-reduced in the dtype, as TF's), and a batch of 0 gives 0.
+     */
     @Override
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
-        double sum = 0;
-        for (double v : Reals.doubles(in[0])) sum += v;
+        DType t = in[0].dtype();
+        Tensor sum = Reduction.SUM.compute(in, Reduction.attrs(null, false), out)[0];
         int batch = attrs.getInt("global_batch_size", in[0].shape().get(0));
-        return new Tensor[] {Reals.fromDoubles(in[0].dtype(), Shape.scalar(), new double[] {sum / batch})};
+        if (t == DType.FLOAT64) {
+            double s = ((double[]) sum.data())[0];
+            return new Tensor[] {Reals.fromDoubles(t, Shape.scalar(), new double[] {batch == 0 ? 0 : s / batch})};
+        }
+        float s = Reals.floats(sum)[0], b = Reals.floats(Reals.fromFloats(t, Shape.scalar(), new float[] {batch}))[0];
+        return new Tensor[] {Reals.fromFloats(t, Shape.scalar(), new float[] {b == 0 ? 0 : s / b})};
     }
 }

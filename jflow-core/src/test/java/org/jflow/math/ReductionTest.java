@@ -121,7 +121,7 @@ class ReductionTest {
         assertEquals(DType.INT64, tf.reduceSum(l).dtype());
         Tensor i8 = tf.constant(new int[] {100, 100}, DType.INT8);
         assertEquals(-56, tf.reduceSum(i8).intValue());
-        assertEquals(-28, tf.reduceMean(i8).intValue());
+        assertEquals(100, tf.reduceMean(i8).intValue()); // TF 2.21 sums integer means in int64 (2.18 gave -28)
         Tensor u8 = tf.constant(new int[] {200, 100}, DType.UINT8);
         assertEquals(44, tf.reduceSum(u8).intValue());
         assertEquals(200, tf.reduceMax(u8).intValue());

@@ -33,6 +33,13 @@ import java.util.regex.Pattern;
  * }</pre>
  * As in TF, attributes are visited in name order, a module's own leaves before its submodules'
  * (depth first), each object once; {@code List}s, arrays and {@code Map}s are searched inside.
+ *
+ * <p>Subclasses that know their state (Keras layers) track it explicitly instead, as Keras 3's
+ * {@code Tracker} does on attribute assignment: constructed with {@code super(name, true)}, a module
+ * lists exactly what it passed to {@link #trackVariable} and {@link #trackSubmodule} (and
+ * {@link #track}), in that order, so a {@code Dense} layer's weights are {@code [kernel, bias]} as
+ * Keras' {@code get_weights()}, {@code .h5} weight names and optimizer slots expect, and no field is
+ * read by reflection.
  */
 public class Module {
     /** TF's {@code camel_to_snake}: an underscore before each capital that starts a word. */
@@ -42,12 +49,21 @@ public class Module {
     private final String name;
     private final String scopePath;
     private final Map<String, Object> attached = new LinkedHashMap<>();
+    /** What explicit tracking recorded, in creation order; null where fields are searched (tf.Module's way). */
+    private final List<Object> tracked;
 
     /** A module named after its class in snake_case: {@code DemoModule} is {@code demo_module}. */
     public Module() { this(null); }
 
     /** {@code tf.Module(name=...)}; a subclass passes its own with {@code super(name)}. Null means the default. */
-    public Module(String name) {
+    public Module(String name) { this(name, false); }
+
+    /**
+     * A module whose variables and submodules are those it tracks explicitly ({@code explicitTracking}),
+     * in creation order, or (false) those its fields hold, as {@code tf.Module} finds them.
+     */
+    protected Module(String name, boolean explicitTracking) {
+        this.tracked = explicitTracking ? new java.util.concurrent.CopyOnWriteArrayList<>() : null;
         if (name != null && !IDENTIFIER.matcher(name).matches()) {
             throw new ValueError("'" + name + "' is not a valid module name. Module names must be valid Python 3 identifiers.");
         }
@@ -76,6 +92,25 @@ public class Module {
     /** Python's {@code module.attr = value} on a plain module: the value is then searched like a field. Returns it. */
     public <T> T track(String attribute, T value) {
         attached.put(attribute, value);
+        if (tracked != null) tracked.add(value);
+        return value;
+    }
+
+    /**
+     * Keras' {@code _track_variable}: lists {@code variable} after those tracked before it. Only for
+     * modules constructed with explicit tracking. Returns it.
+     */
+    protected final <V extends Variable> V trackVariable(V variable) { return trackExplicitly(variable); }
+
+    /** Keras' {@code _track_layer}: lists {@code module} (and, through it, its state) after what was tracked before. */
+    protected final <M extends Module> M trackSubmodule(M module) { return trackExplicitly(module); }
+
+    private <T> T trackExplicitly(T value) {
+        if (tracked == null) {
+            throw new RuntimeError("trackVariable and trackSubmodule need explicit tracking: construct the module with "
+                    + "super(name, true); a plain tf.Module finds its state in its fields.");
+        }
+        tracked.add(value);
         return value;
     }
 
@@ -108,7 +143,7 @@ public class Module {
     /** TF's {@code _flatten_module}: this module's leaves in attribute-name order, then each submodule found. */
     private static <T> void walk(Module module, Class<T> type, Predicate<T> wanted, Set<Object> seen, List<T> out) {
         List<Module> submodules = new ArrayList<>();
-        for (Object value : module.attributeValues()) {
+        for (Object value : module.tracked != null ? module.tracked : module.attributeValues()) {
             List<Object> leaves = new ArrayList<>();
             flatten(value, leaves);
             for (Object leaf : leaves) {

@@ -14,6 +14,9 @@ public final class Config {
     private final List<PhysicalDevice> physical = List.of(CPU);
     private volatile List<PhysicalDevice> visible = physical;
 
+    /** {@code tf.config.threading}: the kernel pool's thread settings. */
+    public final Threading threading = new Threading();
+
     /** {@code tf.config.experimental}: the older names of the same functions, and memory settings. */
     public final Experimental experimental = new Experimental();
 

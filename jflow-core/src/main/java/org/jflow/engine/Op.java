@@ -10,6 +10,7 @@ import org.jflow.Tensor;
 public abstract class Op {
     private final String name;
     private Gradient gradient;
+    private Decomposition decomposition;
 
     protected Op(String name) {
         this.name = name;
@@ -51,6 +52,19 @@ public abstract class Op {
      * shapes are fully known, as TF's constant-value inference does.
      */
     public boolean readsShapesOnly() { return false; }
+
+    /**
+     * Declares how this op is written in ops TF has (for ops TF's registry lacks), as part of the
+     * op's declaration. Returns this op.
+     */
+    @SuppressWarnings("unchecked")
+    public final <T extends Op> T withDecomposition(Decomposition decomposition) {
+        this.decomposition = decomposition;
+        return (T) this;
+    }
+
+    /** The op written in TF's ops, or null where TF has this op itself. */
+    public final Decomposition decomposition() { return decomposition; }
 
     /** Declares this op not differentiable (TF's {@code NotDifferentiable}); returns this op. */
     public final <T extends Op> T notDifferentiable() { return withGradient(Gradient.NONE); }

@@ -43,15 +43,10 @@ class GraphDotTest {
                 digraph {
                   node [shape=box];
                   "args_0" [label="args_0\\nPlaceholder\\nfloat32 ()"];
+                  "AssignAddVariableOp" [label="AssignAddVariableOp\\nAssignAddVariableOp"];
                   "ReadVariableOp" [label="ReadVariableOp\\nReadVariableOp\\nfloat32 ()"];
-                  "AddV2" [label="AddV2\\nAddV2\\nfloat32 ()"];
-                  "AssignVariableOp" [label="AssignVariableOp\\nAssignVariableOp"];
-                  "ReadVariableOp_1" [label="ReadVariableOp_1\\nReadVariableOp\\nfloat32 ()"];
-                  "ReadVariableOp" -> "AddV2";
-                  "args_0" -> "AddV2";
-                  "AddV2" -> "AssignVariableOp";
-                  "ReadVariableOp" -> "AssignVariableOp" [style=dashed];
-                  "AssignVariableOp" -> "ReadVariableOp_1" [style=dashed];
+                  "args_0" -> "AssignAddVariableOp";
+                  "AssignAddVariableOp" -> "ReadVariableOp" [style=dashed];
                 }
                 """, GraphDot.of(g));
     }

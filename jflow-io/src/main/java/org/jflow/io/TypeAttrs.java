@@ -55,7 +55,10 @@ final class TypeAttrs {
         declare(List.of(inputCount(), in("T", 0)), "AddN", "Pack");
         declare(List.of(inputCount()), "StringJoin");
         declare(List.of(out("dtype", 0)), "Const", "Placeholder", "ReadVariableOp");
-        declare(List.of(in("dtype", 0)), "AssignVariableOp");
+        declare(List.of(in("dtype", 0)), "AssignVariableOp", "AssignAddVariableOp", "AssignSubVariableOp");
+        // The variable is TF's first input (the handle); JFlow's nodes start at the indices.
+        declare(List.of(in("Tindices", 0), in("T", 1)), "ResourceScatterNdUpdate", "ResourceScatterNdAdd", "ResourceScatterNdSub");
+        declare(List.of(in("Tindices", 0), in("dtype", 1)), "ResourceScatterUpdate", "ResourceScatterAdd", "ResourceScatterSub");
     }
 
     /**

@@ -33,6 +33,15 @@ class ClippingAndDecayTest {
     }
 
     @Test
+    void variableConstraintsApplyAfterTheUpdate() {
+        // Keras: after applying gradients, variable.assign(variable.constraint(variable)); SGD(1) on grad [2, -3]
+        // moves [1, 1] to [-1, 4], which the non-negativity constraint projects to [0, 4]
+        Variable x = new Variable(new float[] {1, 1}, o -> o.constraint(v -> tf.maximum(v, 0f)));
+        new SGD(1.0).applyGradients(List.of(tf.constant(new float[] {2, -3})), List.of(x));
+        assertArrayEquals(new float[] {0, 4}, x.value().toFloatArray());
+    }
+
+    @Test
     void clipvalueClipsEachElement() {
         assertArrayEquals(new float[] {-0.5f, 0.1f, 0.5f},
                 sgdStep(new SGD(1.0).clipvalue(0.5), new float[3], new float[] {2f, -0.1f, -3f}));

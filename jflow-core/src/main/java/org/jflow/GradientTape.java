@@ -356,7 +356,7 @@ public final class GradientTape implements AutoCloseable {
         TensorLike[] dx = gradient instanceof SparseGradient sparse ? sparse.applySparse(context, upstream) : gradient.apply(context, upstream);
         for (int k = 0; k < dx.length; k++) {
             if (!needed[k] || dx[k] == null) continue;
-            if (!dx[k].shape().equals(e.inputs[k].shape())) { // a bug in the op's gradient: fail where it happens
+            if (!dx[k].shape().isCompatibleWith(e.inputs[k].shape())) { // a bug in the op's gradient: fail where it happens
                 throw new IllegalStateException("The gradient of " + e.op.name() + " for input " + k + " has shape " + dx[k].shape()
                         + ", the input " + e.inputs[k].shape());
             }

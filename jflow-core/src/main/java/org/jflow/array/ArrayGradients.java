@@ -17,7 +17,7 @@ import static org.jflow.TF.tf;
 final class ArrayGradients {
     private ArrayGradients() {}
 
-    static Tensor reshapeBack(GradientContext g, Tensor dy) { return tf.reshape(dy, g.x().shape().dimsView()); }
+    static Tensor reshapeBack(GradientContext g, Tensor dy) { return Grads.reshapeLike(dy, g.x()); }
 
     /** ConcatV2: dy split back into pieces of the inputs' sizes along the axis. */
     static Tensor[] concat(GradientContext g, Tensor[] dy) {

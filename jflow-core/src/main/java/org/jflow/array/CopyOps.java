@@ -276,13 +276,20 @@ final class CopyOps {
         }
     }
 
-    /** {@code BroadcastTo}: attr {@code shape}; a copy with zero source strides along broadcast dims. */
+    /**
+     * {@code BroadcastTo}: attr {@code shape}, or TF's second input, a shape tensor (gradients on
+     * unknown dims); a copy with zero source strides along broadcast dims.
+     */
     static final class BroadcastTo extends ArrayOp {
         BroadcastTo() { super("BroadcastTo"); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
-            int[] target = attrs.getInts("shape"), d = in[0].shape().dimsView();
+            if (in.length > 1 && !in[1].hasValue()) { // checked when the graph runs, where the shape is known
+                int[] dims = ShapeOps.shapeTensorDims(in[1]);
+                return spec(in[0].dtype(), dims == null ? Shape.unknownRank() : Shape.ofOwned(dims));
+            }
+            int[] target = in.length > 1 ? in[1].toIntArray() : attrs.getInts("shape"), d = in[0].shape().dimsView();
             for (int t : target) if (t < 0) throw error("Dimension " + t + " must be >= 0");
             boolean ok = d.length <= target.length;
             for (int k = 0; ok && k < d.length; k++) {

@@ -11,13 +11,33 @@ import org.jflow.engine.TensorSpec;
 final class ShapeOps {
     private ShapeOps() {}
 
-    /** {@code Reshape}: attr {@code shape} (int[], at most one -1). */
+    /**
+     * The dims a shape tensor (an int32/int64 vector input, as TF's {@code shape} inputs) holds as far
+     * as tracing knows them, TF's {@code MakeShapeFromShapeTensor}: its value where known, the
+     * (partial) shape of {@code x} for {@code tf.shape(x)}, else as many unknown dims as it has
+     * entries; null for an unknown rank.
+     */
+    static int[] shapeTensorDims(Tensor s) {
+        if (s.rank() != 1) throw new org.jflow.errors.InvalidArgumentError("shape must be a vector, got " + s.shape().toErrorString());
+        if (s.hasValue()) return s.toIntArray();
+        if (s.op() != null && s.op().op() == ArrayOps.SHAPE) return s.op().input(0).shape().dims();
+        if (s.shape().get(0) == Shape.UNKNOWN) return null;
+        int[] dims = new int[s.shape().get(0)];
+        java.util.Arrays.fill(dims, Shape.UNKNOWN);
+        return dims;
+    }
+
+    /** {@code Reshape}: attr {@code shape} (int[], at most one -1), or TF's second input, a shape tensor (gradients on unknown dims). */
     static final class Reshape extends ArrayOp {
         Reshape() { super("Reshape"); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
-            int[] req = attrs.getInts("shape");
+            if (in.length > 1 && !in[1].hasValue()) { // checked when the graph runs, where the shape is known
+                int[] dims = shapeTensorDims(in[1]);
+                return spec(in[0].dtype(), dims == null ? Shape.unknownRank() : Shape.ofOwned(dims));
+            }
+            int[] req = in.length > 1 ? in[1].toIntArray() : attrs.getInts("shape");
             int[] out = req.clone();
             if (!in[0].shape().isFullyDefined()) return spec(in[0].dtype(), partialReshape(out));
             int n = in[0].size();

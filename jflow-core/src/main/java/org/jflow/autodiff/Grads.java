@@ -4,6 +4,9 @@ import org.jflow.GradientTape;
 import org.jflow.IndexedSlices;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.array.ArrayOps;
+import org.jflow.engine.Attrs;
+import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Gradient;
 import org.jflow.engine.GradientContext;
 
@@ -25,6 +28,7 @@ public final class Grads {
      */
     public static Tensor sumToShape(Tensor g, Shape shape) {
         if (g.shape().equals(shape)) return g;
+        if (!shape.isFullyDefined() || !g.shape().isFullyDefined()) return sumToPartialShape(g, shape);
         int[] gd = g.shape().dimsView(), sd = shape.dimsView();
         int lead = gd.length - sd.length;
         int[] axes = new int[gd.length];
@@ -34,6 +38,60 @@ public final class Grads {
         }
         Tensor summed = n == 0 ? g : tf.reduceSum(g, java.util.Arrays.copyOf(axes, n));
         return summed.shape().equals(shape) ? summed : tf.reshape(summed, shape.dimsView());
+    }
+
+    /**
+     * {@link #sumToShape} where dims are unknown, as TF's {@code BroadcastGradientArgs} decides: the
+     * leading axes broadcasting added are summed away, and the axes where the input has 1 are summed
+     * keeping them (a no-op where the gradient also has 1 there), so no static size is needed. An
+     * unknown input dim is taken as not broadcast (it matched the other operand when the op ran).
+     */
+    private static Tensor sumToPartialShape(Tensor g, Shape shape) {
+        int[] gd = g.shape().dimsView(), sd = shape.dimsView();
+        int lead = gd.length - sd.length;
+        int[] leading = new int[lead];
+        for (int i = 0; i < lead; i++) leading[i] = i;
+        Tensor summed = lead == 0 ? g : tf.reduceSum(g, leading);
+        int[] kept = new int[sd.length];
+        int n = 0;
+        for (int i = 0; i < sd.length; i++) if (sd[i] == 1 && gd[lead + i] != 1) kept[n++] = i;
+        return n == 0 ? summed : tf.reduceSum(summed, Arrays.copyOf(kept, n), true);
+    }
+
+    /**
+     * {@code g} reshaped to {@code like}'s shape: its static dims where known (a single unknown dim
+     * as -1), else TF's {@code Reshape(g, Shape(like))}, so the gradient works for any batch size.
+     */
+    public static Tensor reshapeLike(Tensor g, Tensor like) {
+        Shape s = like.shape();
+        if (s.isFullyDefined()) return g.shape().equals(s) ? g : tf.reshape(g, s.dimsView());
+        if (s.hasRank() && unknownDims(s) == 1 && !Arrays.stream(s.dimsView()).anyMatch(d -> d == 0)) return tf.reshape(g, s.dimsView());
+        return Dispatcher.execute1(ArrayOps.RESHAPE, Attrs.EMPTY, g, tf.shape(like));
+    }
+
+    /** {@code g} broadcast to {@code like}'s shape: static where known, else TF's {@code BroadcastTo(g, Shape(like))}. */
+    public static Tensor broadcastLike(Tensor g, Tensor like) {
+        if (like.shape().isFullyDefined()) return tf.broadcastTo(g, like.shape().dimsView());
+        return Dispatcher.execute1(ArrayOps.BROADCAST_TO, Attrs.EMPTY, g, tf.shape(like));
+    }
+
+    /**
+     * TF's {@code _safe_shape_div(size(x), size(y))} in {@code dtype}: how many elements of {@code x}
+     * each element of {@code y} stands for (a mean's divisor), computed when the graph runs where
+     * the sizes are unknown while tracing.
+     */
+    public static Tensor sizeRatio(Tensor x, Tensor y, org.jflow.DType dtype) {
+        if (x.shape().isFullyDefined() && y.shape().isFullyDefined()) {
+            int out = y.size();
+            return tf.cast(tf.constant(out == 0 ? 0 : x.size() / out), dtype);
+        }
+        return tf.cast(tf.floordiv(tf.size(x), tf.maximum(tf.size(y), 1)), dtype);
+    }
+
+    private static int unknownDims(Shape s) {
+        int n = 0;
+        for (int d : s.dimsView()) if (d == Shape.UNKNOWN) n++;
+        return n;
     }
 
     /**
@@ -74,6 +132,15 @@ public final class Grads {
 
     /** A reduction's upstream gradient (or output) reshaped to keep the reduced axes as 1, so it broadcasts against the input. */
     public static Tensor kept(Tensor reduced, Shape in, int[] axes) {
+        if (!in.isFullyDefined() && axes != null) { // unknown dims: put the reduced axes back one by one, sizes stay dynamic
+            if (reduced.rank() == in.rank()) return reduced;
+            int[] sorted = axes.clone();
+            for (int i = 0; i < sorted.length; i++) if (sorted[i] < 0) sorted[i] += in.rank();
+            Arrays.sort(sorted);
+            Tensor t = reduced;
+            for (int i = 0; i < sorted.length; i++) if (i == 0 || sorted[i] != sorted[i - 1]) t = tf.expandDims(t, sorted[i]);
+            return t;
+        }
         int[] k = keptShape(in, axes);
         return java.util.Arrays.equals(reduced.shape().dimsView(), k) ? reduced : tf.reshape(reduced, k);
     }

@@ -21,6 +21,10 @@ final class V1Graph extends Graph {
     @Override
     protected boolean chainsStatefulNodes() { return false; }
 
+    /** JFlow draws a TF1 graph's op seeds as it does eagerly. */
+    @Override
+    public Long nextOpSeed() { return null; }
+
     @Override
     public String variableName(String base) { return uniqueName(base); }
 }

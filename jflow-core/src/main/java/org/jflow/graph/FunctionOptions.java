@@ -10,6 +10,7 @@ public final class FunctionOptions {
     List<TensorSpec> inputSignature;
     List<String> argNames = List.of();
     String name = "function";
+    boolean reduceRetracing;
     UnaryOperator<Program> optimizer = GraphOptimizer::optimize;
 
     /**
@@ -23,6 +24,13 @@ public final class FunctionOptions {
      * Python takes them from the parameter names, which Java lambdas do not keep.
      */
     public FunctionOptions argNames(String... names) { this.argNames = List.of(names); return this; }
+
+    /**
+     * TF's {@code reduce_retracing=True}: a call whose shapes no trace accepts retraces with the dims
+     * that differ from earlier traces generalized to unknown ({@code None}), so that a few traces
+     * serve every size (batches of 32, 17 and 5 give two traces: (32, n), then (None, n)).
+     */
+    public FunctionOptions reduceRetracing(boolean reduce) { this.reduceRetracing = reduce; return this; }
 
     /** The function's name, for its graph and in messages. */
     public FunctionOptions name(String name) { this.name = name; return this; }

@@ -39,6 +39,8 @@ public class Graph implements Tracer {
     private final List<Variable> createdVariables = new ArrayList<>();
     private Node lastStateful;
     private boolean variableCreationAllowed = true;
+    private String variableCreationError;
+    private int opSeeds;
 
     public Graph() { this(null); }
 
@@ -67,7 +69,13 @@ public class Graph implements Tracer {
     public List<Variable> createdVariables() { return Collections.unmodifiableList(createdVariables); }
 
     /** Forbids creating variables while tracing this graph (TF's rule for a function's later traces). */
-    public void forbidVariableCreation() { variableCreationAllowed = false; }
+    public void forbidVariableCreation() { forbidVariableCreation(null); }
+
+    /** As {@link #forbidVariableCreation()}, refusing with {@code message} (null: TF's non-first-call text). */
+    public void forbidVariableCreation(String message) {
+        variableCreationAllowed = false;
+        variableCreationError = message;
+    }
 
     /** Makes this graph the current one until the scope closes: op calls add nodes here (TF1's {@code with g.as_default()}). */
     public Tracer.Scope asDefault() { return Tracer.Stack.push(this); }
@@ -211,7 +219,8 @@ public class Graph implements Tracer {
     /** Checks TF's rule for later traces and lists the variable in {@link #createdVariables()}. */
     protected void recordVariable(Variable variable) {
         if (!variableCreationAllowed) {
-            throw new ValueError("tf.function-decorated function tried to create variables on non-first call.");
+            throw new ValueError(variableCreationError != null ? variableCreationError
+                    : "tf.function-decorated function tried to create variables on non-first call.");
         }
         createdVariables.add(variable);
     }
@@ -236,6 +245,13 @@ public class Graph implements Tracer {
      * function needs); a TF1 graph has none, so a session runs only what its fetches need.
      */
     protected boolean chainsStatefulNodes() { return true; }
+
+    /**
+     * The op seed of the next random op that was given none, while a global seed is set: 0, 1, 2...
+     * per graph, as TF's {@code random_seed.get_seed} counts them in graph mode
+     * ({@code _graph_to_seed_dict}); null where the eager rule applies (a TF1 graph keeps it).
+     */
+    public synchronized Long nextOpSeed() { return (long) opSeeds++; }
 
     /** The name of a variable created while this graph is current: {@code base} in the open name scope, as TF2 names it. */
     public String variableName(String base) { return NameScope.prefix(this) + base; }

@@ -3,6 +3,9 @@ package org.jflow.graph;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.TensorLike;
+import org.jflow.errors.TypeError;
+import org.jflow.format.TensorFormat;
 import org.jflow.engine.TensorSpec;
 
 import java.util.function.BiFunction;
@@ -31,7 +34,7 @@ public interface GraphFunctions {
     default <R> PolymorphicFunction<R> function(Supplier<R> fn) { return function(fn, o -> o); }
 
     default <R> PolymorphicFunction<R> function(Supplier<R> fn, UnaryOperator<FunctionOptions> options) {
-        return new PolymorphicFunction<>(args -> fn.get(), options.apply(new FunctionOptions()));
+        return new PolymorphicFunction<>(args -> fn.get(), 0, fn, options.apply(new FunctionOptions()));
     }
 
     /** A function with no result (it acts through variables or {@code tf.print}); {@code call} returns null. */
@@ -41,26 +44,48 @@ public interface GraphFunctions {
         return new PolymorphicFunction<>(args -> {
             fn.run();
             return null;
-        }, options.apply(new FunctionOptions()));
+        }, 0, fn, options.apply(new FunctionOptions()));
     }
 
     default <R> PolymorphicFunction<R> function(Function<Tensor, R> fn) { return function(fn, o -> o); }
 
     default <R> PolymorphicFunction<R> function(Function<Tensor, R> fn, UnaryOperator<FunctionOptions> options) {
-        return new PolymorphicFunction<>(args -> fn.apply((Tensor) args[0]), options.apply(new FunctionOptions()));
+        return new PolymorphicFunction<>(args -> fn.apply(tensor(args[0])), 1, fn, options.apply(new FunctionOptions()));
     }
 
     default <R> PolymorphicFunction<R> function(BiFunction<Tensor, Tensor, R> fn) { return function(fn, o -> o); }
 
     default <R> PolymorphicFunction<R> function(BiFunction<Tensor, Tensor, R> fn, UnaryOperator<FunctionOptions> options) {
-        return new PolymorphicFunction<>(args -> fn.apply((Tensor) args[0], (Tensor) args[1]), options.apply(new FunctionOptions()));
+        return new PolymorphicFunction<>(args -> fn.apply(tensor(args[0]), tensor(args[1])), 2, fn, options.apply(new FunctionOptions()));
     }
 
     default <R> PolymorphicFunction<R> function(Function3<R> fn) { return function(fn, o -> o); }
 
     default <R> PolymorphicFunction<R> function(Function3<R> fn, UnaryOperator<FunctionOptions> options) {
-        return new PolymorphicFunction<>(args -> fn.apply((Tensor) args[0], (Tensor) args[1], (Tensor) args[2]),
+        return new PolymorphicFunction<>(args -> fn.apply(tensor(args[0]), tensor(args[1]), tensor(args[2])), 3, fn,
                 options.apply(new FunctionOptions()));
+    }
+
+    /**
+     * A function of any arguments, as Python's {@code *args}: tensors, Java values, and lists, maps,
+     * records or {@code Object[]} tuples of them, which reach {@code fn} with the same structure
+     * (tensors as placeholders while tracing):
+     * {@code tf.functionOfArgs(args -> { List<?> xs = (List<?>) args[0]; ... })}.
+     */
+    default <R> PolymorphicFunction<R> functionOfArgs(PolymorphicFunction.Body<R> fn) { return functionOfArgs(fn, o -> o); }
+
+    default <R> PolymorphicFunction<R> functionOfArgs(PolymorphicFunction.Body<R> fn, UnaryOperator<FunctionOptions> options) {
+        return new PolymorphicFunction<>(fn, options.apply(new FunctionOptions()));
+    }
+
+    /**
+     * An argument of a lambda that takes tensors: a tensor as is, a variable as its value (read
+     * where the function runs, as TF reads a variable passed to a function).
+     */
+    private static Tensor tensor(Object arg) {
+        if (arg instanceof TensorLike t) return t.value();
+        throw new TypeError("This tf.function's Java lambda takes tensors, but got " + TensorFormat.repr(arg)
+                + "; use tf.functionOfArgs for lists, maps and records of tensors.");
     }
 
     /** {@code tf.TensorSpec(shape, dtype)}; -1 is Python's None (an unknown dimension). */

@@ -8,29 +8,39 @@ import org.jflow.engine.Nest;
 import org.jflow.engine.Recorder;
 import org.jflow.engine.TensorSpec;
 import org.jflow.engine.Tracer;
+import org.jflow.errors.RecursionError;
+import org.jflow.errors.TypeError;
 import org.jflow.errors.ValueError;
 import org.jflow.format.TensorFormat;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * What {@code tf.function(fn)} returns: a callable that traces {@code fn} into a graph once per
  * input signature and then runs the graph (TF's {@code PolymorphicFunction}).
  *
- * <p>The signature of a call is, per argument: dtype and shape for a tensor (or Java array), the
- * value for a Java number, string or boolean (each new value retraces, and the value is baked
- * into the graph as a constant, as Python values are in TF), and identity for any other object
- * (a variable, a model), which is passed to {@code fn} as is. With an input signature, tensors are
- * checked against it and there is one trace, with the signature's partial shapes; where an op's
- * shape rule or gradient cannot work on unknown dimensions, the function falls back to one trace
- * per concrete shape (still checked against the signature).
+ * <p>The signature of a call is its arguments' structure (see {@link FunctionArgs}): lists, maps,
+ * records and tuples are flattened, each tensor leaf (or Java array) counts by dtype and shape and
+ * becomes a graph input, each Java number, string or boolean by value (baked in as a constant, as
+ * Python values are in TF), any other object (a variable, a model) by identity. A call runs the
+ * most specific trace whose signature accepts it (unknown dims accept any size). With an input
+ * signature there is one trace, with the signature's partial shapes; with {@code reduceRetracing}
+ * a new shape retraces once with the dims that differ generalized to unknown, as TF's
+ * {@code reduce_retracing=True} does. Shape rules and gradients work on unknown dims, so a trace
+ * never falls back to concrete shapes.
  *
  * <p>Java code in {@code fn} runs only while tracing: {@code System.out.println} prints at the
  * first call of each signature, {@code tf.print} on every call. Variables may be created on the
- * first trace only.
+ * first trace only, and only once: as TF, a first trace that creates variables is traced again with
+ * creation forbidden, so an unguarded {@code tf.Variable(...)} fails on the first call. At most
+ * {@link #MAX_TRACES} traces are kept (the least recently used goes), and TF's warning is logged
+ * when 5 of the last 10 calls traced.
  */
 public final class PolymorphicFunction<R> {
     /** The traced Java function: gets the arguments (tensor ones as placeholders), returns a structure of tensors. */
@@ -39,18 +49,36 @@ public final class PolymorphicFunction<R> {
         R apply(Object[] args);
     }
 
+    /** The traces kept per function: enough for every batch shape of a dataset, bounded so that varying shapes cannot exhaust memory. */
+    public static final int MAX_TRACES = 128;
+
+    private static final Logger LOG = Logger.getLogger("tensorflow");
     private static volatile boolean runEagerly;
 
     private final Body<R> body;
+    private final int arity;
     private final FunctionOptions options;
-    private final Map<List<Object>, ConcreteFunction> traces = new HashMap<>();
+    private final Map<Object, ConcreteFunction> traces = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, ConcreteFunction> eldest) { return size() > MAX_TRACES; }
+    };
+    private final RetracingDetector retracing;
     private int tracingCount;
-    /** Set once a trace with the signature's unknown dims failed: from then on, one trace per concrete shape. */
-    private boolean perShape;
+    private boolean variablesCreated;
+    private final ThreadLocal<Integer> tracingDepth = ThreadLocal.withInitial(() -> 0);
 
-    public PolymorphicFunction(Body<R> body, FunctionOptions options) {
+    /** A function of any number of arguments, each a tensor, structure or Java value. */
+    public PolymorphicFunction(Body<R> body, FunctionOptions options) { this(body, -1, body, options); }
+
+    /**
+     * A function of exactly {@code arity} arguments (TF's binding check: more or fewer is a
+     * TypeError); {@code javaFunction} is the user's lambda, which counts calls for the retracing warning.
+     */
+    public PolymorphicFunction(Body<R> body, int arity, Object javaFunction, FunctionOptions options) {
         this.body = body;
+        this.arity = arity;
         this.options = options;
+        this.retracing = RetracingDetector.of(javaFunction.getClass());
     }
 
     /** {@code tf.config.run_functions_eagerly}: all functions call their Java body directly from now on. */
@@ -63,61 +91,68 @@ public final class PolymorphicFunction<R> {
     public R call(Object... args) {
         Object[] canonical = canonicalize(args);
         if (runEagerly) return body.apply(eagerArgs(canonical));
+        int before = tracingCount();
         ConcreteFunction f = concreteFor(canonical);
+        if (Tracer.Stack.current() == null) retracing.called(tracingCount() != before, this);
         return (R) f.call(tensorArgs(canonical));
     }
 
-    /** TF's {@code get_concrete_function(*args)}: the trace for these arguments (traced now if new), without running it. */
+    /**
+     * TF's {@code get_concrete_function(*args)}: the trace for these arguments (traced now if new),
+     * without running it; a {@code tf.TensorSpec} stands for any tensor it accepts.
+     */
     public ConcreteFunction getConcreteFunction(Object... args) { return concreteFor(canonicalize(args)); }
 
     /** TF's {@code experimental_get_tracing_count()}: how many times the function was traced. */
     public synchronized int tracingCount() { return tracingCount; }
 
-    /** Tensors (and Java arrays, as NumPy arrays are) become tensors; Java scalars become constant tensors; other objects stay. */
+    /** The traces kept now (at most {@link #MAX_TRACES}). */
+    public synchronized int cachedTraces() { return traces.size(); }
+
+    /** Arguments in canonical form ({@link FunctionArgs}); with an input signature, each checked against its spec. */
     private Object[] canonicalize(Object[] args) {
+        checkArity(args);
         List<TensorSpec> sig = options.inputSignature;
         if (sig != null && sig.size() != args.length) throw incompatible(args);
         Object[] out = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
-            if (sig != null) {
+            if (a instanceof TensorSpec spec) {
+                out[i] = new SpecArg(spec);
+            } else if (sig != null) {
                 Tensor t = a instanceof TensorLike tl && !(a instanceof Variable) ? tl.value() : null;
                 if (t == null) {
                     try {
-                        t = Convert.toTensor(a, sig.get(i).dtype());
+                        t = Convert.toTensor(a instanceof Variable v ? v.value() : a, sig.get(i).dtype());
                     } catch (RuntimeException e) {
                         throw incompatible(args);
                     }
                 }
                 if (!sig.get(i).isCompatibleWith(t.dtype(), t.shape())) throw incompatible(args);
                 out[i] = t;
-            } else if (a instanceof Variable) {
-                out[i] = a;
-            } else if (a instanceof TensorLike t) {
-                out[i] = t.value();
-            } else if (a != null && a.getClass().isArray() && !(a instanceof Object[] o && !isNumericArray(o))) {
-                out[i] = Convert.toTensor(a);
-            } else if (a instanceof Number || a instanceof String || a instanceof Boolean) {
-                out[i] = new Baked(Convert.toTensor(a), a);
             } else {
-                out[i] = a;
+                out[i] = FunctionArgs.canonical(a);
             }
         }
         return out;
     }
 
-    private static boolean isNumericArray(Object[] o) { return o.length > 0 && o[0] != null && o[0].getClass().isArray(); }
+    /** A {@code tf.TensorSpec} given to {@link #getConcreteFunction}: traces a placeholder of its partial shape. */
+    private record SpecArg(TensorSpec spec) {}
 
-    /** A Java scalar argument: baked into the graph as a constant; its value is part of the signature. */
-    private record Baked(Tensor tensor, Object value) {}
-
-    /** An object argument, in the signature by identity. */
-    private record Identity(Object object) {
-        @Override
-        public boolean equals(Object o) { return o instanceof Identity i && i.object == object; }
-
-        @Override
-        public int hashCode() { return System.identityHashCode(object); }
+    /** TF's {@code Binding inputs to tf.function failed} TypeError for too many or too few positional arguments. */
+    private void checkArity(Object[] args) {
+        int expected = options.inputSignature != null ? options.inputSignature.size() : arity;
+        if (expected < 0 || args.length == expected) return;
+        String problem = args.length > expected ? "too many positional arguments"
+                : "missing a required argument: '" + argName(args.length, null) + "'";
+        StringBuilder received = new StringBuilder("(");
+        for (int i = 0; i < args.length; i++) received.append(i > 0 ? ", " : "").append(TensorFormat.repr(args[i]));
+        received.append(args.length == 1 ? ",)" : ")");
+        StringBuilder params = new StringBuilder("(");
+        for (int i = 0; i < expected; i++) params.append(i > 0 ? ", " : "").append(argName(i, null));
+        throw new TypeError("Binding inputs to tf.function failed due to `" + problem + "`. Received args: " + received
+                + " and kwargs: {} for signature: " + params + ").");
     }
 
     private ValueError incompatible(Object[] args) {
@@ -133,86 +168,155 @@ public final class PolymorphicFunction<R> {
         return new ValueError(sb.toString());
     }
 
+    /** The call's signature: the input signature itself where there is one, else each argument's {@link FunctionArgs#key}. */
     private List<Object> key(Object[] canonical) {
+        if (options.inputSignature != null) return new ArrayList<>(options.inputSignature);
         List<Object> key = new ArrayList<>(canonical.length);
-        for (Object a : canonical) {
-            if (options.inputSignature != null && !perShape) key.add(Boolean.TRUE);
-            else if (a instanceof Tensor t) key.add(new TensorSpec(t.dtype(), t.shape()));
-            else if (a instanceof Baked b) key.add(b.value());
-            else key.add(new Identity(a));
-        }
+        for (Object a : canonical) key.add(a instanceof SpecArg s ? s.spec() : FunctionArgs.key(a));
         return key;
     }
 
     private static Object[] eagerArgs(Object[] canonical) {
-        Object[] out = canonical.clone();
-        for (int i = 0; i < out.length; i++) if (out[i] instanceof Baked b) out[i] = b.tensor();
+        Object[] out = new Object[canonical.length];
+        for (int i = 0; i < out.length; i++) out[i] = FunctionArgs.rebuild(canonical[i], Collections.emptyIterator());
         return out;
     }
 
     private static Tensor[] tensorArgs(Object[] canonical) {
         List<Tensor> out = new ArrayList<>();
-        for (Object a : canonical) if (a instanceof Tensor t) out.add(t);
+        for (Object a : canonical) FunctionArgs.leaves(a, Tensor.class, out);
         return out.toArray(new Tensor[0]);
     }
 
     private synchronized ConcreteFunction concreteFor(Object[] canonical) {
         List<Object> key = key(canonical);
         ConcreteFunction f = traces.get(key);
-        if (f == null) {
-            f = trace(canonical);
-            traces.put(key(canonical), f); // the key changes if this trace fell back to concrete shapes
+        if (f != null) return f;
+        Object best = null;
+        for (Object k : traces.keySet()) {
+            if (FunctionArgs.accepts(k, key) && (best == null || FunctionArgs.knownDims(k) > FunctionArgs.knownDims(best))) best = k;
         }
+        if (best != null) return traces.get(best);
+        Object traceKey = options.reduceRetracing ? generalized(key) : key;
+        f = traceOnce(canonical, traceKey);
+        traces.put(traceKey, f);
         return f;
     }
 
-    private ConcreteFunction trace(Object[] canonical) {
-        boolean first = tracingCount == 0;
-        if (options.inputSignature == null || perShape || !hasUnknownDims(options.inputSignature)) return trace(canonical, perShape, first);
+    /** TF's {@code try_generalizing_function_type}: the call's signature generalized against every kept one it shares a structure with. */
+    private Object generalized(Object key) {
+        Object g = key;
+        for (Object k : traces.keySet()) {
+            Object common = FunctionArgs.generalize(g, k);
+            if (common != null) g = common;
+        }
+        return g;
+    }
+
+    /**
+     * Traces for {@code key}. A first trace that created variables is traced again with creation
+     * forbidden (TF lifts the variables, then traces the function that uses them), so code that
+     * creates a variable on every trace fails now rather than on some later retrace.
+     */
+    private ConcreteFunction traceOnce(Object[] canonical, Object key) {
+        int depth = tracingDepth.get();
+        if (depth >= MAX_TRACE_NESTING) throw new RecursionError("maximum recursion depth exceeded while calling a Python object");
+        tracingDepth.set(depth + 1);
         try {
-            return trace(canonical, false, first);
-        } catch (RuntimeException partialShapesFailed) {
-            perShape = true;
-            return trace(canonical, true, first);
+            if (variablesCreated || tracingCount > 0) return trace(canonical, key, VariableRule.FORBIDDEN_LATER).function;
+            Trace first = trace(canonical, key, VariableRule.ALLOWED);
+            if (first.graph.createdVariables().isEmpty()) return first.function;
+            variablesCreated = true;
+            return trace(canonical, key, VariableRule.SINGLETON).function;
+        } catch (StackOverflowError e) {
+            throw new RecursionError("maximum recursion depth exceeded while calling a Python object");
+        } finally {
+            tracingDepth.set(depth);
         }
     }
 
-    private static boolean hasUnknownDims(List<TensorSpec> specs) {
-        for (TensorSpec s : specs) if (!s.shape().isFullyDefined()) return true;
-        return false;
-    }
+    /** Python's default recursion limit, counted in nested traces of one function (a function that calls itself). */
+    private static final int MAX_TRACE_NESTING = 100;
 
-    private ConcreteFunction trace(Object[] canonical, boolean concreteShapes, boolean first) {
+    private enum VariableRule { ALLOWED, SINGLETON, FORBIDDEN_LATER }
+
+    private record Trace(Graph graph, ConcreteFunction function) {}
+
+    private Trace trace(Object[] canonical, Object key, VariableRule rule) {
         Graph g = new Graph();
-        if (!first) g.forbidVariableCreation();
+        if (rule == VariableRule.SINGLETON) g.forbidVariableCreation(SINGLETON_VARIABLES);
+        if (rule == VariableRule.FORBIDDEN_LATER) g.forbidVariableCreation(null);
         tracingCount++;
         List<Tensor> inputs = new ArrayList<>();
         List<Tensor> outputs = new ArrayList<>();
         Object template;
+        List<?> keys = (List<?>) key;
         try (Recorder.Stack.Suspension outerTapes = Recorder.Stack.suspend(); Tracer.Scope scope = g.asDefault()) {
-            Object[] args = eagerArgs(canonical);
+            Object[] args = new Object[canonical.length];
             for (int i = 0; i < canonical.length; i++) {
-                Object a = canonical[i];
-                if (a instanceof Tensor t) {
-                    TensorSpec spec = options.inputSignature != null && !concreteShapes ? options.inputSignature.get(i)
-                            : new TensorSpec(t.dtype(), t.shape(), options.inputSignature != null ? options.inputSignature.get(i).name() : null);
-                    Tensor p = g.placeholder(spec.dtype(), spec.shape(), argName(i, spec));
-                    inputs.add(p);
-                    args[i] = p;
-                }
+                List<TensorSpec> specs = new ArrayList<>();
+                FunctionArgs.leaves(keys.get(i), TensorSpec.class, specs);
+                List<Tensor> placeholders = new ArrayList<>(specs.size());
+                for (TensorSpec spec : specs) placeholders.add(g.placeholder(spec.dtype(), spec.shape(), argName(i, spec)));
+                inputs.addAll(placeholders);
+                args[i] = canonical[i] instanceof SpecArg ? placeholders.getFirst()
+                        : FunctionArgs.rebuild(canonical[i], placeholders.iterator());
             }
             List<Tensor> flat = new ArrayList<>();
             template = Nest.flatten(body.apply(args), flat);
             for (Tensor t : flat) outputs.add(g.local(t));
         }
-        return new ConcreteFunction(options.name, new Program(g, inputs, outputs), template, options.optimizer);
+        return new Trace(g, new ConcreteFunction(options.name, new Program(g, inputs, outputs), template, options.optimizer));
     }
+
+    /** TF's error for a {@code tf.Variable(...)} that runs on every trace. */
+    static final String SINGLETON_VARIABLES = "tf.function only supports singleton tf.Variables created on the first call. Make sure"
+            + " the tf.Variable is only created once or created outside tf.function. See"
+            + " https://www.tensorflow.org/guide/function#creating_tfvariables for more information.";
 
     private String argName(int i, TensorSpec spec) {
         if (i < options.argNames.size()) return options.argNames.get(i);
-        if (spec.name() != null) return spec.name();
+        if (spec != null && spec.name() != null) return spec.name();
+        if (options.inputSignature != null && i < options.inputSignature.size() && options.inputSignature.get(i).name() != null) {
+            return options.inputSignature.get(i).name();
+        }
         return "args_" + i;
     }
+
+    /** TF's {@code _FrequentTracingDetector}: warns (twice at most) when 5 of the last 10 calls of one Java function traced. */
+    static final class RetracingDetector {
+        private static final Map<Class<?>, RetracingDetector> BY_FUNCTION = new java.util.WeakHashMap<>();
+        private final ArrayDeque<Integer> callsPerTracing = new ArrayDeque<>();
+        private int callCount, warnings;
+
+        /** One detector per lambda (its class is shared by every evaluation of the same lambda expression, as Python's {@code __code__}). */
+        static synchronized RetracingDetector of(Class<?> function) {
+            return BY_FUNCTION.computeIfAbsent(function, f -> new RetracingDetector());
+        }
+
+        synchronized void called(boolean traced, PolymorphicFunction<?> f) {
+            callCount++;
+            if (!traced) {
+                if (callsPerTracing.isEmpty()) callsPerTracing.add(0);
+                callsPerTracing.addLast(callsPerTracing.removeLast() + 1);
+                return;
+            }
+            callsPerTracing.addLast(1);
+            while (!callsPerTracing.isEmpty() && callCount - callsPerTracing.getFirst() > 10) callCount -= callsPerTracing.removeFirst();
+            if (warnings >= 2 || callsPerTracing.size() < 5) return;
+            warnings++;
+            LOG.warning(callsPerTracing.size() + " out of the last " + callCount + " calls to " + f.pythonName()
+                    + " triggered tf.function retracing. Tracing is expensive and the excessive number of tracings could be due"
+                    + " to (1) creating @tf.function repeatedly in a loop, (2) passing tensors with different shapes, (3) passing"
+                    + " Python objects instead of tensors. For (1), please define your @tf.function outside of the loop. For (2),"
+                    + " @tf.function has reduce_retracing=True option that can avoid unnecessary retracing. For (3), please refer"
+                    + " to https://www.tensorflow.org/guide/function#controlling_retracing and"
+                    + " https://www.tensorflow.org/api_docs/python/tf/function for  more details.");
+        }
+    }
+
+    /** How TF's messages name the Python function: {@code <function NAME>}. */
+    String pythonName() { return "<function " + options.name + ">"; }
 
     @Override
     public String toString() { return "<tf.function " + options.name + ">"; }

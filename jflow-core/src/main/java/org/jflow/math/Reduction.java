@@ -117,7 +117,8 @@ public final class Reduction extends Op {
         AxisLayout l = plan.layout;
         DType t = x.dtype();
         Object r = switch (kind) {
-            case SUM -> monoid(Monoid.SUM, data, t, l);
+            // Over axes of size 1 TF's reduction helper copies the input (a -0.0 stays -0.0, 0.0 + -0.0 would not).
+            case SUM -> l.n() == 1 ? Buffers.copy(data) : monoid(Monoid.SUM, data, t, l);
             case PROD -> monoid(Monoid.PROD, data, t, l);
             case MAX -> monoid(Monoid.MAX, data, t, l);
             case MIN -> monoid(Monoid.MIN, data, t, l);
@@ -303,10 +304,11 @@ public final class Reduction extends Op {
     }
 
     private static Tensor[] sumGradient(GradientContext g, Tensor[] dy) {
-        return one(tf.broadcastTo(kept(g, dy[0]), g.x().shape().dimsView()));
+        return one(Grads.broadcastLike(kept(g, dy[0]), g.x()));
     }
 
     private static Tensor[] meanGradient(GradientContext g, Tensor[] dy) {
+        if (!g.x().shape().isFullyDefined()) return one(tf.divide(sumGradient(g, dy)[0], Grads.sizeRatio(g.x(), g.out(), g.x().dtype())));
         return one(tf.divide(sumGradient(g, dy)[0], (double) count(g)));
     }
 

@@ -19,7 +19,14 @@ import static org.jflow.autodiff.Grads.unary;
  */
 public final class AverageLoss extends Op {
     public static final AverageLoss COMPUTE_AVERAGE_LOSS = new AverageLoss().withGradient(unary((g, dy) ->
-            tf.broadcastTo(tf.divide(dy, (double) g.attrs().getInt("global_batch_size", g.x().shape().get(0))), g.x().shape().dims())));
+            org.jflow.autodiff.Grads.broadcastLike(tf.divide(dy, batchSize(g.attrs(), g.x())), g.x())));
+
+    /** The divisor: attribute {@code global_batch_size}, else the loss's first dim (read when the graph runs where unknown). */
+    private static Object batchSize(Attrs attrs, Tensor x) {
+        int n = attrs.getInt("global_batch_size", x.shape().get(0));
+        if (n != Shape.UNKNOWN) return (double) n;
+        return tf.cast(tf.gather(tf.shape(x), 0), x.dtype());
+    }
 
     private AverageLoss() { super("ComputeAverageLoss"); }
 

@@ -30,21 +30,28 @@ public final class EmbeddingLookup extends Op {
             throw new org.jflow.errors.UnimplementedError("JFlow has no " + in[0].dtype().tfName() + " kernel for " + name() + " yet [Op:" + name() + "]");
         }
         if (ids.dtype() != DType.INT32 && ids.dtype() != DType.INT64) throw Reals.notAllowed("Tindices", ids.dtype(), "int32, int64", name());
+        if (!params.shape().hasRank() || !ids.shape().hasRank()) {
+            return new TensorSpec[] {new TensorSpec(params.dtype(), Shape.unknownRank())};
+        }
         if (params.rank() < 1) {
             throw new InvalidArgumentError("params must be at least 1 dimensional [Op:" + name() + "]");
         }
-        int rows = params.shape().get(0);
+        // Only shapes here: the ids' values are checked by the kernel, so a traced lookup works on ids fed at run time.
+        int[] p = params.shape().dimsView(), d = ids.shape().dimsView();
+        int[] outDims = new int[d.length + p.length - 1];
+        System.arraycopy(d, 0, outDims, 0, d.length);
+        System.arraycopy(p, 1, outDims, d.length, p.length - 1);
+        return new TensorSpec[] {new TensorSpec(params.dtype(), Shape.ofOwned(outDims))};
+    }
+
+    /** As TF's gather kernel: an id outside {@code [0, rows)} is an InvalidArgumentError when the op runs. */
+    private void checkIds(Tensor ids, int rows) {
         for (int i = 0, n = ids.size(); i < n; i++) {
             long v = ids.getLong(i);
             if (v < 0 || v >= rows) {
                 throw new InvalidArgumentError("indices[" + multiIndex(ids.shape(), i) + "] = " + v + " is not in [0, " + rows + ") [Op:" + name() + "]");
             }
         }
-        int[] p = params.shape().dimsView(), d = ids.shape().dimsView();
-        int[] outDims = new int[d.length + p.length - 1];
-        System.arraycopy(d, 0, outDims, 0, d.length);
-        System.arraycopy(p, 1, outDims, d.length, p.length - 1);
-        return new TensorSpec[] {new TensorSpec(params.dtype(), Shape.ofOwned(outDims))};
     }
 
     /** TF's {@code indices[1,2]} form of a flat index. */
@@ -61,6 +68,7 @@ public final class EmbeddingLookup extends Op {
     @Override
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         Tensor params = in[0], ids = in[1];
+        checkIds(ids, params.shape().get(0));
         int row = params.shape().get(0) == 0 ? 0 : params.size() / params.shape().get(0);
         int n = ids.size();
         Object y = Buffers.allocate(params.dtype(), n * row);

@@ -94,11 +94,16 @@ public final class SoftmaxCrossEntropy extends Op {
                     + s.rank() + ").");
         }
         for (int i = 0; i < l.rank(); i++) {
-            if (l.get(i) != s.get(i)) {
+            if (l.get(i) != s.get(i) && l.get(i) != Shape.UNKNOWN && s.get(i) != Shape.UNKNOWN) {
                 throw new ValueError("Shape mismatch: The shape of labels (received " + l + ") should equal the shape of logits except for "
                         + "the last dimension (received " + s + ").");
             }
         }
+    }
+
+    /** TF's kernel checks the label values (at run time, inside a function too): each must index a class. */
+    private void checkLabels(Tensor logits, Tensor labels) {
+        Shape s = logits.shape();
         int classes = s.get(-1), n = labels.size();
         if (classes == 0 && s.size() == 0 && n > 0) {
             throw new InvalidArgumentError("Must have at least one class, but got logits shape " + s.toErrorString() + " [Op:" + name() + "]");
@@ -117,6 +122,7 @@ public final class SoftmaxCrossEntropy extends Op {
     @Override
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         Tensor logits = in[0];
+        if (sparse) checkLabels(logits, in[1]);
         Shape shape = out[1].shape();
         int[] dims = shape.dimsView();
         int axis = sparse ? dims.length - 1 : Reals.axis(attrs.getInt("axis", -1), dims.length, name());

@@ -1,6 +1,8 @@
 package org.jflow.random;
 
 import org.jflow.engine.Attrs;
+import org.jflow.engine.Tracer;
+import org.jflow.graph.Graph;
 
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
@@ -58,7 +60,7 @@ public final class RandomSeed {
         long seed, seed2;
         if (globalSeed != null) {
             seed = truncate(globalSeed);
-            seed2 = truncate(opSeed != null ? opSeed : opSeeds.randint31());
+            seed2 = truncate(opSeed != null ? opSeed : nextOpSeed());
         } else if (opSeed != null) {
             seed = DEFAULT_GRAPH_SEED;
             seed2 = truncate(opSeed);
@@ -67,6 +69,12 @@ public final class RandomSeed {
         }
         // (0, 0) would mean "nondeterministic" to the kernels, so TF moves it.
         return seed == 0 && seed2 == 0 ? new long[] {0, MAXINT32} : new long[] {seed, seed2};
+    }
+
+    /** An op seed for an op given none: a traced function's graph counts them (TF's graph mode), eagerly the context's Python random draws them. */
+    private static long nextOpSeed() {
+        Long counted = Tracer.Stack.current() instanceof Graph g ? g.nextOpSeed() : null;
+        return counted != null ? counted : opSeeds.randint31();
     }
 
     private static long truncate(long seed) { return Math.floorMod(seed, MAXINT32); }

@@ -34,7 +34,7 @@ public final class Placement {
                                String node) {
         DType dtype = inputs.length > 0 ? inputs[0].dtype() : outputs.length > 0 ? outputs[0].dtype() : DType.FLOAT32;
         Device device = select(op, dtype, requested, node);
-        if (Devices.logPlacement()) System.err.println("Executing op " + op.name() + " in device " + device.name());
+        if (Devices.logPlacement()) log(op, node, device);
         Kernel kernel = Devices.kernels().find(op, device.type(), dtype);
         if (device == Devices.host()) return kernel.compute(onHost(inputs), attrs, outputs);
         List<Buffer> copies = new ArrayList<>();
@@ -48,6 +48,22 @@ public final class Placement {
             for (Buffer b : copies) b.free();
             throw e;
         }
+    }
+
+    /**
+     * TF's placement log: {@code Executing op AddV2 in device /job:localhost/replica:0/task:0/device:CPU:0} on
+     * standard error for an eager op (TF's {@code execute.cc} log line), {@code add: (AddV2): /job:...} on
+     * standard output for a graph node (TF's placer line; TF prints it once when a function is placed,
+     * JFlow each time the node runs, since it places nodes as they run).
+     */
+    private static void log(Op op, String node, Device device) {
+        if (node == null) System.err.println("Executing op " + op.name() + " in device " + device.name());
+        else System.out.println(node + ": (" + op.name() + "): " + device.name());
+    }
+
+    /** A kernel run on the host's values without placement or log, as TF's constant folding evaluates on the CPU. */
+    public static Tensor[] fold(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs) {
+        return op.compute(onHost(inputs), attrs, outputs);
     }
 
     /**

@@ -24,12 +24,17 @@ public final class Kernels {
 
     /**
      * A graph node's kernel: {@code requested} is the node's device (or the calling scope's for a node
-     * traced without one), {@code node} its name for TF's graph-mode errors; null for values computed
-     * on the host while tracing or folding constants, as TF's constant folding runs on the CPU.
+     * traced without one), {@code node} its name for TF's graph-mode errors and placement log.
      */
     public static Tensor[] run(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs, DeviceSpec requested,
                                String node) {
         if (!Devices.placing()) return op.compute(inputs, attrs, outputs);
         return Placement.run(op, attrs, inputs, outputs, requested, node);
+    }
+
+    /** A value computed while tracing or folding constants: the CPU kernel on host copies, unlogged, as TF folds. */
+    public static Tensor[] fold(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs) {
+        if (!Devices.placing()) return op.compute(inputs, attrs, outputs);
+        return Placement.fold(op, attrs, inputs, outputs);
     }
 }

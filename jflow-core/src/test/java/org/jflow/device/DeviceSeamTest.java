@@ -290,22 +290,32 @@ class DeviceSeamTest {
 
     @Test
     void logsEachOpsDeviceAsTf() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream saved = System.err;
+        var f = tf.function((Tensor a) -> {
+            try (DeviceScope d = onDevice()) {
+                return tf.multiply(a, a);
+            }
+        });
+        Tensor x = tf.constant(new float[] {1, 2});
+        f.call(x); // traced before logging starts
+        ByteArrayOutputStream err = new ByteArrayOutputStream(), out = new ByteArrayOutputStream();
+        PrintStream savedErr = System.err, savedOut = System.out;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             tf.debugging.setLogDevicePlacement(true);
             assertTrue(tf.debugging.getLogDevicePlacement());
-            Tensor x = tf.constant(new float[] {1, 2});
             tf.add(x, x);
             try (DeviceScope d = onDevice()) {
                 tf.multiply(x, x);
             }
+            f.call(x);
         } finally {
-            System.setErr(saved);
+            System.setErr(savedErr);
+            System.setOut(savedOut);
         }
         assertEquals("Executing op AddV2 in device " + CPU0 + "\nExecuting op Mul in device " + DEV + "\n",
                 err.toString(StandardCharsets.UTF_8));
+        assertEquals("Mul: (Mul): " + DEV + "\n", out.toString(StandardCharsets.UTF_8));
     }
 
     @Test

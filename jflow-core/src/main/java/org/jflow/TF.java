@@ -3,8 +3,10 @@ package org.jflow;
 import org.jflow.array.ArrayFunctions;
 import org.jflow.autodiff.GradientFunctions;
 import org.jflow.config.Config;
+import org.jflow.config.Debugging;
 import org.jflow.config.DeviceFunctions;
 import org.jflow.controlflow.ControlFlowFunctions;
+import org.jflow.device.Placement;
 import org.jflow.engine.Convert;
 import org.jflow.format.PrintFunctions;
 import org.jflow.graph.GraphFunctions;
@@ -38,6 +40,7 @@ public final class TF implements ElementwiseFunctions, ReductionFunctions, Array
     public final RandomNamespace random = new RandomNamespace();
     public final Strings strings = new Strings();
     public final Config config = new Config();
+    public final Debugging debugging = new Debugging();
     public final org.jflow.compat.Compat compat = new org.jflow.compat.Compat();
 
     public final DType float16 = DType.FLOAT16;
@@ -60,10 +63,10 @@ public final class TF implements ElementwiseFunctions, ReductionFunctions, Array
     private TF() {}
 
     /** {@code tf.constant(value)}: the value's natural dtype (a Java double literal gives float32, as a Python float). */
-    public Tensor constant(Object value) { return Convert.toTensor(value); }
+    public Tensor constant(Object value) { return Placement.constant(Convert.toTensor(value)); }
 
     /** {@code tf.constant(value, dtype)}. */
-    public Tensor constant(Object value, DType dtype) { return Convert.toTensor(value, dtype); }
+    public Tensor constant(Object value, DType dtype) { return Placement.constant(Convert.toTensor(value, dtype)); }
 
     /** {@code tf.convert_to_tensor(value)}. */
     public Tensor convertToTensor(Object value) { return Convert.toTensor(value); }

@@ -3,6 +3,7 @@ package org.jflow;
 import org.jflow.engine.BufferPool;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Halfs;
+import org.jflow.device.Buffer;
 import org.jflow.errors.AttributeError;
 import org.jflow.errors.OperatorNotAllowedInGraphError;
 import org.jflow.errors.SymbolicTensorError;
@@ -24,9 +25,12 @@ public final class Tensor implements TensorLike {
 
     private final DType dtype;
     private final Shape shape;
+    /** A Java array of {@code dtype.storage()}'s type on the host, or a {@link Buffer} on another device. */
     private final Object data;
     private final Node node;
     private final int outputIndex;
+    /** A device tensor's host copy, made on first read ({@link #data()}) and kept: the tensor never changes. */
+    private volatile Object hostCopy;
 
     private Tensor(DType dtype, Shape shape, Object data, Node node, int outputIndex) {
         this.dtype = dtype;
@@ -48,6 +52,17 @@ public final class Tensor implements TensorLike {
             throw new IllegalArgumentException("Buffer of " + n + " elements does not fit shape " + shape);
         }
         return new Tensor(dtype, shape, data, null, 0);
+    }
+
+    /**
+     * Wraps a buffer a device kernel produced, or a copy onto a device; the tensor owns it from now on.
+     * The buffer is freed by the executor after its last reader in a graph, or once no tensor refers to it.
+     */
+    public static Tensor onDevice(Shape shape, Buffer buffer) {
+        if (buffer.size() != shape.size()) {
+            throw new IllegalArgumentException("Buffer of " + buffer.size() + " elements does not fit shape " + shape);
+        }
+        return new Tensor(buffer.dtype(), shape, buffer, null, 0);
     }
 
     /**
@@ -94,13 +109,29 @@ public final class Tensor implements TensorLike {
     /** Number of elements. */
     public int size() { return shape.size(); }
 
-    /** TF's device string: {@code /job:localhost/replica:0/task:0/device:CPU:0}. */
-    public String device() { return CPU0; }
+    /** TF's device string, where the value lives: {@code /job:localhost/replica:0/task:0/device:CPU:0}. */
+    public String device() { return data instanceof Buffer b ? b.device().name() : CPU0; }
 
-    /** The buffer itself, for kernels: never modify it. */
+    /** The device buffer, or null for a host tensor (whose elements are a Java array). */
+    public Buffer buffer() { return data instanceof Buffer b ? b : null; }
+
+    /** What holds the elements (a host array or a device {@link Buffer}), without copying: for identity checks. */
+    public Object storage() { return data; }
+
+    /**
+     * The elements as a Java array, for CPU kernels: never modify it. A device tensor's elements are
+     * copied to the host once (TF's {@code numpy()} copies too) and the copy kept.
+     */
     public Object data() {
         if (data == null) throw new SymbolicTensorError(this);
+        if (data instanceof Buffer b) return hostCopy(b);
         return data;
+    }
+
+    private Object hostCopy(Buffer b) {
+        Object copy = hostCopy;
+        if (copy == null) hostCopy = copy = b.device().copyOut(b);
+        return copy;
     }
 
     // ---- reading values back (numpy()-style) ----

@@ -1,19 +1,19 @@
 package org.jflow.config;
 
+import org.jflow.device.Device;
+import org.jflow.device.Devices;
 import org.jflow.errors.ValueError;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code tf.config}: the devices this process can use. JFlow's only device for now is the CPU,
- * so {@code listPhysicalDevices("GPU")} is empty and tutorials' {@code if gpus:} branches are skipped.
+ * {@code tf.config}: the devices this process can use, answered from {@link Devices} (the CPU, plus
+ * whatever device modules on the class path bring), and the placement settings.
  */
 public final class Config {
-    private static final PhysicalDevice CPU = new PhysicalDevice("/physical_device:CPU:0", "CPU");
-    private final List<PhysicalDevice> physical = List.of(CPU);
-    private volatile List<PhysicalDevice> visible = physical;
-
     /** {@code tf.config.threading}: the kernel pool's thread settings. */
     public final Threading threading = new Threading();
 
@@ -29,12 +29,29 @@ public final class Config {
     /** {@code tf.config.functions_run_eagerly()}. */
     public boolean functionsRunEagerly() { return org.jflow.graph.PolymorphicFunction.runsEagerly(); }
 
-    /** {@code tf.config.list_physical_devices()}. */
-    public List<PhysicalDevice> listPhysicalDevices() { return physical; }
+    /** {@code tf.config.list_physical_devices()}: the CPU first, then the other devices present. */
+    public List<PhysicalDevice> listPhysicalDevices() {
+        return Devices.physical().stream().map(Config::physical).toList();
+    }
+
+    private static PhysicalDevice physical(Device d) {
+        return new PhysicalDevice("/physical_device:" + d.type() + ":" + d.index(), d.type());
+    }
+
+    private static Device device(PhysicalDevice p) {
+        for (Device d : Devices.physical()) if (physical(d).equals(p)) return d;
+        throw new ValueError("Unrecognized device: " + p);
+    }
+
+    /** {@code tf.config.set_soft_device_placement}: whether an op its named device cannot run goes elsewhere. */
+    public void setSoftDevicePlacement(boolean enabled) { Devices.setSoftPlacement(enabled); }
+
+    /** {@code tf.config.get_soft_device_placement()}: true unless turned off, as in TF 2. */
+    public boolean getSoftDevicePlacement() { return Devices.softPlacement(); }
 
     /** {@code tf.config.list_physical_devices(device_type)}: the type matches exactly, as in TF ({@code "GPU"}, not {@code "gpu"}). */
     public List<PhysicalDevice> listPhysicalDevices(String deviceType) {
-        return physical.stream().filter(d -> d.deviceType().equals(deviceType)).toList();
+        return listPhysicalDevices().stream().filter(d -> d.deviceType().equals(deviceType)).toList();
     }
 
     /** {@code tf.config.list_logical_devices()}: one per visible physical device. */
@@ -43,35 +60,37 @@ public final class Config {
     /** {@code tf.config.list_logical_devices(device_type)}. */
     public List<LogicalDevice> listLogicalDevices(String deviceType) {
         List<LogicalDevice> out = new ArrayList<>();
-        int[] index = new int[1];
-        for (PhysicalDevice d : visible) {
+        Map<String, Integer> count = new HashMap<>(); // logical devices are numbered per type: CPU:0, GPU:0
+        for (PhysicalDevice d : getVisibleDevices()) {
+            int index = count.merge(d.deviceType(), 1, Integer::sum) - 1;
             if (deviceType != null && !d.deviceType().equals(deviceType)) continue;
-            out.add(new LogicalDevice("/device:" + d.deviceType() + ":" + index[0]++, d.deviceType()));
+            out.add(new LogicalDevice("/device:" + d.deviceType() + ":" + index, d.deviceType()));
         }
         return out;
     }
 
-    /** {@code tf.config.get_visible_devices()}. */
-    public List<PhysicalDevice> getVisibleDevices() { return visible; }
+    /** {@code tf.config.get_visible_devices()}, in the physical devices' order. */
+    public List<PhysicalDevice> getVisibleDevices() {
+        List<Device> visible = Devices.visible();
+        return Devices.physical().stream().filter(visible::contains).map(Config::physical).toList();
+    }
 
     /** {@code tf.config.get_visible_devices(device_type)}. */
     public List<PhysicalDevice> getVisibleDevices(String deviceType) {
-        return visible.stream().filter(d -> d.deviceType().equals(deviceType)).toList();
+        return getVisibleDevices().stream().filter(d -> d.deviceType().equals(deviceType)).toList();
     }
 
     /** {@code tf.config.set_visible_devices(devices, device_type)}: replaces the visible devices of that type. */
     public void setVisibleDevices(List<PhysicalDevice> devices, String deviceType) {
+        List<Device> next = new ArrayList<>();
         for (PhysicalDevice d : devices) {
-            if (!physical.contains(d) || (deviceType != null && !d.deviceType().equals(deviceType))) {
-                throw new ValueError("Unrecognized device: " + d);
-            }
+            if (deviceType != null && !d.deviceType().equals(deviceType)) throw new ValueError("Unrecognized device: " + d);
+            next.add(device(d));
         }
-        List<PhysicalDevice> next = new ArrayList<>();
         if (deviceType != null) {
-            for (PhysicalDevice d : visible) if (!d.deviceType().equals(deviceType)) next.add(d);
+            for (Device d : Devices.visible()) if (!d.type().equals(deviceType)) next.add(d);
         }
-        next.addAll(devices);
-        visible = List.copyOf(next);
+        Devices.setVisible(next);
     }
 
     /** {@code tf.config.set_visible_devices(devices)}. */
@@ -96,10 +115,10 @@ public final class Config {
             Config.this.setVisibleDevices(devices, deviceType);
         }
 
-        /** {@code set_memory_growth(device, enable)}: only GPUs have it, and JFlow has none yet, so this always refuses as TF does for a CPU. */
-        public void setMemoryGrowth(PhysicalDevice device, boolean enable) {
-            if (!physical.contains(device)) throw new ValueError("Unrecognized device: " + device);
-            throw new ValueError("Cannot set memory growth on non-GPU and non-Pluggable devices");
-        }
+        /** {@code set_memory_growth(device, enable)}: for devices other than the CPU, which refuses as in TF. */
+        public void setMemoryGrowth(PhysicalDevice device, boolean enable) { Devices.setMemoryGrowth(device(device), enable); }
+
+        /** {@code get_memory_growth(device)}. */
+        public boolean getMemoryGrowth(PhysicalDevice device) { return Devices.memoryGrowth(device(device)); }
     }
 }

@@ -15,7 +15,8 @@ public final class Dispatcher {
     public static Tensor[] execute(Op op, Attrs attrs, Tensor... inputs) {
         TensorSpec[] outputs = op.infer(inputs, attrs);
         Tracer tracer = Tracer.Stack.current();
-        Tensor[] result = tracer == null ? op.compute(inputs, attrs, outputs) : tracer.add(op, attrs, inputs, outputs);
+        Tensor[] result = tracer == null ? Kernels.run(op, attrs, inputs, outputs)
+                : tracer.add(op, attrs, inputs, outputs);
         Reference.reachabilityFence(inputs); // the kernel read their buffers: none may return to the BufferPool before it ends
         return Recorder.Stack.any() ? Recorder.Stack.record(op, attrs, inputs, result) : result;
     }

@@ -2,6 +2,7 @@ package org.jflow.graph;
 
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
+import org.jflow.engine.Kernels;
 import org.jflow.engine.TensorSpec;
 import org.jflow.engine.Tracer;
 
@@ -55,7 +56,7 @@ public final class ConstantFolding implements GraphPass {
         Tensor[] in = NodeRewrites.newInputs(r, n);
         for (int i = 0; i < in.length; i++) in[i] = in[i].knownValue();
         try (Tracer.Scope eager = Tracer.Stack.eager()) {
-            return n.op().compute(in, n.attrs(), n.op().infer(in, n.attrs()));
+            return Kernels.fold(n.op(), n.attrs(), in, n.op().infer(in, n.attrs()));
         } catch (RuntimeException e) {
             // An op that fails on these values (an integer division by zero) must fail when the
             // graph runs, after the side effects before it, as traced: leave the node in.

@@ -80,7 +80,14 @@ public final class ElementwiseFusion implements GraphPass {
         return rewriter.finish();
     }
 
-    private static boolean elementwise(Node n) { return n.op() instanceof UnaryMath || n.op() instanceof BinaryArithmetic; }
+    /**
+     * An element-wise op the CPU runs: the fused kernel is the CPU's, so a node a {@code tf.device}
+     * scope put on another device keeps its own kernel there.
+     */
+    private static boolean elementwise(Node n) {
+        boolean onCpu = n.device() == null || n.device().deviceType() == null || n.device().deviceType().equals("CPU");
+        return onCpu && (n.op() instanceof UnaryMath || n.op() instanceof BinaryArithmetic);
+    }
 
     /** An element-wise float op of output {@code dtype} and {@code shape} whose operands are that shape or size 1. */
     private static boolean fusable(Node n, DType dtype, Shape shape) {

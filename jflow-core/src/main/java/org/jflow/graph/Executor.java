@@ -1,7 +1,11 @@
 package org.jflow.graph;
 
 import org.jflow.Tensor;
+import org.jflow.config.DeviceScope;
+import org.jflow.config.DeviceSpec;
+import org.jflow.device.Buffer;
 import org.jflow.engine.Attrs;
+import org.jflow.engine.Kernels;
 import org.jflow.engine.Op;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
@@ -30,10 +34,18 @@ import java.util.Map;
  * (a stage). Work is estimated from output sizes: below {@link #STAGE_MIN_ELEMENTS} the hand-off
  * costs more than the node, and from {@link Parallel#DEFAULT_GRAIN} up a kernel already spreads its
  * own loop over every thread. Stateful nodes never join a stage, so they keep their order.
+ * <p>
+ * Each node runs through {@link Kernels} on the device it was traced under (or the caller's
+ * {@code tf.device} scope). A device buffer is freed as soon as its slot dies, unless something that
+ * outlives the run shares it (the same rule as for reusing an array): device memory is scarce and a
+ * graph knows each value's last reader, as TF's executor does.
  */
 public final class Executor {
     private final Op[] ops;
     private final Attrs[] attrs;
+    /** Per step: the node's own device request (null: the caller's scope) and its name, for placement. */
+    private final DeviceSpec[] devices;
+    private final String[] names;
     private final int[][] inputSlots;
     private final int[] outputBase;
     private final int[][] freedAfter;
@@ -99,6 +111,8 @@ public final class Executor {
         int k = steps.size();
         this.ops = new Op[k];
         this.attrs = new Attrs[k];
+        this.devices = new DeviceSpec[k];
+        this.names = new String[k];
         this.inputSlots = new int[k][];
         this.outputBase = new int[k];
         this.specs = new TensorSpec[k][];
@@ -109,6 +123,8 @@ public final class Executor {
             Node n = steps.get(s);
             ops[s] = n.op();
             attrs[s] = n.attrs();
+            devices[s] = n.device();
+            names[s] = n.name();
             outputBase[s] = base.get(n);
             int[] in = new int[n.numInputs()];
             for (int i = 0; i < in.length; i++) {
@@ -213,7 +229,7 @@ public final class Executor {
         List<Object> pinned = new ArrayList<>(); // arrays that outlive the run: fed, constant, held by state
         for (int i = 0; i < constSlots.length; i++) {
             v[constSlots[i]] = constValues[i];
-            pinned.add(constValues[i].data());
+            pinned.add(constValues[i].storage());
         }
         for (int i = 0; i < feedSlots.length; i++) {
             if (!feeds[i].shape().isCompatibleWith(feedSpecs[i].shape())) {
@@ -221,12 +237,13 @@ public final class Executor {
                         + ", which has shape " + feedSpecs[i].shape());
             }
             v[feedSlots[i]] = feeds[i];
-            pinned.add(feeds[i].data());
+            pinned.add(feeds[i].storage());
         }
         int reuses = 0;
+        DeviceSpec caller = DeviceScope.currentSpec();
         for (int s = 0; s < ops.length; s = stageEnd[s]) {
             if (stageEnd[s] > s + 1) {
-                runStage(s, stageEnd[s], v);
+                runStage(s, stageEnd[s], v, caller, pinned);
                 continue;
             }
             Tensor[] ins = inputs(s, v);
@@ -238,14 +255,14 @@ public final class Executor {
                 outs = new Tensor[] {FusedElementwise.computeInto(ins, attrs[s], out[0], target)};
                 reuses++;
             } else {
-                outs = op.compute(ins, attrs[s], out);
+                outs = Kernels.run(op, attrs[s], ins, out, devices[s] != null ? devices[s] : caller, names[s]);
             }
             if (stateful[s]) {
-                for (Tensor t : ins) pinned.add(t.data());
-                for (Tensor t : outs) pinned.add(t.data());
+                for (Tensor t : ins) pinned.add(t.storage());
+                for (Tensor t : outs) pinned.add(t.storage());
             }
             System.arraycopy(outs, 0, v, outputBase[s], outs.length);
-            for (int f : freedAfter[s]) v[f] = null;
+            free(freedAfter[s], v, pinned);
         }
         lastRunReuses = reuses;
         Tensor[] result = new Tensor[fetchSlots.length];
@@ -261,23 +278,50 @@ public final class Executor {
     }
 
     /** Steps {@code [from, to)} at once: none reads another's output, so each writes only its own slots. */
-    private void runStage(int from, int to, Tensor[] v) {
+    private void runStage(int from, int to, Tensor[] v, DeviceSpec caller, List<Object> pinned) {
         Parallel.forEachChunk(to - from, i -> {
             int s = from + i;
-            Tensor[] outs = ops[s].compute(inputs(s, v), attrs[s], specs[s]);
+            DeviceSpec device = devices[s] != null ? devices[s] : caller;
+            Tensor[] outs = Kernels.run(ops[s], attrs[s], inputs(s, v), specs[s], device, names[s]);
             System.arraycopy(outs, 0, v, outputBase[s], outs.length);
         });
-        for (int s = from; s < to; s++) for (int f : freedAfter[s]) v[f] = null;
+        for (int s = from; s < to; s++) free(freedAfter[s], v, pinned);
+    }
+
+    /**
+     * Clears the slots that die here, and frees each device buffer among them that no live slot and
+     * nothing outliving the run (fed, constant, stateful) shares.
+     */
+    private static void free(int[] slots, Tensor[] v, List<Object> pinned) {
+        Tensor[] dying = null;
+        for (int i = 0; i < slots.length; i++) {
+            Tensor t = v[slots[i]];
+            v[slots[i]] = null;
+            if (t != null && t.buffer() != null) {
+                if (dying == null) dying = new Tensor[slots.length];
+                dying[i] = t;
+            }
+        }
+        if (dying == null) return;
+        candidates:
+        for (Tensor t : dying) {
+            if (t == null) continue;
+            Buffer b = t.buffer();
+            for (Object p : pinned) if (p == b) continue candidates;
+            for (Tensor live : v) if (live != null && live.storage() == b) continue candidates;
+            b.free();
+        }
     }
 
     /** The array of a reusable input of step {@code s} that nothing else can see, or null. */
     private Object deadBuffer(int s, Tensor[] ins, Tensor[] v, List<Object> pinned) {
         candidates:
         for (int i : reusable[s]) {
-            Object data = ins[i].data();
+            Object data = ins[i].storage();
+            if (data instanceof Buffer) continue; // the fused kernel writes host arrays only
             for (Object p : pinned) if (p == data) continue candidates;
             for (int slot = 0; slot < v.length; slot++) {
-                if (v[slot] != null && v[slot].data() == data && !diesAt(s, slot)) continue candidates;
+                if (v[slot] != null && v[slot].storage() == data && !diesAt(s, slot)) continue candidates;
             }
             return data;
         }

@@ -4,7 +4,9 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.Variable;
+import org.jflow.config.DeviceScope;
 import org.jflow.engine.Attrs;
+import org.jflow.engine.Kernels;
 import org.jflow.engine.Op;
 import org.jflow.engine.TensorSpec;
 import org.jflow.engine.Tracer;
@@ -131,7 +133,7 @@ public class Graph implements Tracer {
      */
     private static Tensor[] computeNow(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs) {
         try (Tracer.Scope eager = Tracer.Stack.eager()) {
-            return op.compute(inputs, attrs, outputs);
+            return Kernels.fold(op, attrs, inputs, outputs);
         }
     }
 
@@ -171,6 +173,7 @@ public class Graph implements Tracer {
             control[explicitControl.length] = lastStateful;
         }
         Node node = new Node(this, nodes.size(), uniqueName, op, attrs, inputs, control);
+        node.setDevice(DeviceScope.currentSpec());
         Tensor[] out = new Tensor[outputs.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = Tensor.symbolic(node, i, outputs[i].dtype(), outputs[i].shape(), known == null ? null : known[i]);

@@ -63,6 +63,7 @@ public final class GraphRewriter {
             }
         }
         Tensor[] outs = target.addNode(n.op(), n.attrs(), ins, specs, n.name(), known == null || hasNull(known) ? null : known);
+        if (outs.length > 0) outs[0].op().setDevice(n.device()); // a copy stays where it was placed
         for (int i = 0; i < outs.length; i++) mapped.put(n.output(i), outs[i]);
         return outs;
     }

@@ -1,6 +1,7 @@
 package org.jflow.graph;
 
 import org.jflow.Tensor;
+import org.jflow.config.DeviceSpec;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
 
@@ -20,6 +21,8 @@ public final class Node {
     private final Tensor[] inputs;
     private final Node[] controlInputs;
     private Tensor[] outputs;
+    /** The device requested where the node was created (TF's {@code op.device}), or null for none. */
+    private DeviceSpec device;
 
     Node(Graph graph, int id, String name, Op op, Attrs attrs, Tensor[] inputs, Node[] controlInputs) {
         this.graph = graph;
@@ -32,6 +35,11 @@ public final class Node {
     }
 
     void setOutputs(Tensor[] outputs) { this.outputs = outputs; }
+
+    /** The {@code tf.device} request where the node was created, or null: it then runs where the caller's scope says. */
+    public DeviceSpec device() { return device; }
+
+    void setDevice(DeviceSpec device) { this.device = device; }
 
     public Graph graph() { return graph; }
 

@@ -79,13 +79,13 @@ public final class VectorMath {
                 .fma(x2, x.broadcast(-5.69250639462346e-05f))
                 .fma(x2, x.broadcast(-7.34990630326855e-04f))
                 .fma(x2, x.broadcast(-2.95459980854025e-03f))
-                .fma(x2, x.broadcast(-1.60960333262415e-02f))
-                .mul(x);
+                .fma(x2, x.broadcast(-1.60960333262415e-02f));
         FloatVector q = x2.fma(-1.45660718464996e-05f, -2.13374055278905e-04f)
                 .fma(x2, x.broadcast(-1.68282697438203e-03f))
                 .fma(x2, x.broadcast(-7.37332916720468e-03f))
                 .fma(x2, x.broadcast(-1.42647390514189e-02f));
-        return p.div(q).blend(a, a.test(VectorOperators.IS_NAN));
+        // x times p/q, not (x p)/q: for tiny x the product x p would lose digits as a subnormal
+        return p.div(q).mul(x).blend(a, a.test(VectorOperators.IS_NAN));
     }
 
     /**
@@ -186,7 +186,8 @@ public final class VectorMath {
                 .fma(t, t.broadcast(-1.26551223f));
         FloatVector hi = z.mul(z);
         FloatVector lo = z.fma(z, hi.neg());
-        FloatVector tail = VectorExp.exp(hi.neg()).mul(VectorExp.exp(p.sub(lo))).mul(t);
+        FloatVector tail = VectorExp.exp(hi.neg()).mul(VectorExp.exp(p.sub(lo))).mul(t)
+                .blend(0f, z.compare(VectorOperators.GT, 11f)); // below the smallest float from 10.05 on; inf^2 - inf is NaN
         FloatVector positive = tail.blend(erf(z).neg().add(1f), z.compare(VectorOperators.LT, 0.5f));
         return positive.blend(positive.neg().add(2f), x.compare(VectorOperators.LT, 0f)).blend(x, x.test(VectorOperators.IS_NAN));
     }

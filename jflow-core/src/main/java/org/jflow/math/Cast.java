@@ -40,7 +40,7 @@ public final class Cast extends Op {
         Object converted = switch (data) {
             case float[] f when from == DType.FLOAT32 && to == DType.INT32 -> floatToInt(f);
             case float[] f when from == DType.FLOAT32 && to == DType.FLOAT64 -> floatToDouble(f);
-            case double[] d when to == DType.FLOAT32 -> doubleToFloat(d);
+            case double[] d when from == DType.FLOAT64 && to == DType.FLOAT32 -> doubleToFloat(d);
             case int[] i when from == DType.INT32 && to == DType.FLOAT32 -> intToFloat(i);
             case boolean[] b when to == DType.FLOAT32 -> boolToFloat(b);
             // complex to bool looks at the real part only, as every complex-to-real cast in TF (Eigen's cast)

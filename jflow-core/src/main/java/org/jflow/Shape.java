@@ -81,6 +81,9 @@ public final class Shape {
         return true;
     }
 
+    /** Whether two dims can be equal: both known and equal, or either unknown (TF's {@code Merge} of dimensions). */
+    public static boolean compatibleDims(int a, int b) { return a == b || a == UNKNOWN || b == UNKNOWN; }
+
     /** Row-major strides in elements. */
     public int[] strides() { return org.jflow.engine.Strides.rowMajor(dims); }
 

@@ -69,12 +69,13 @@ final class CopyOps {
                             + " vs. shape[" + i + "] = " + in[i].shape().toErrorString());
                 }
                 for (int k = 0; k < r; k++) {
-                    if (k != axis && d[k] != first[k]) {
+                    if (k != axis && !Shape.compatibleDims(d[k], first[k])) {
                         throw named("ConcatOp : Dimensions of inputs should match: shape[0] = " + in[0].shape().toErrorString()
                                 + " vs. shape[" + i + "] = " + in[i].shape().toErrorString());
                     }
                 }
-                out[axis] += d[axis];
+                for (int k = 0; k < r; k++) if (k != axis && out[k] == Shape.UNKNOWN) out[k] = d[k];
+                out[axis] = out[axis] == Shape.UNKNOWN || d[axis] == Shape.UNKNOWN ? Shape.UNKNOWN : out[axis] + d[axis];
             }
             return spec(in[0].dtype(), Shape.ofOwned(out));
         }
@@ -155,21 +156,24 @@ final class CopyOps {
             int dim = x.shape().get(axis);
             switch (kind) {
                 case 0 -> {
+                    if (dim == Shape.UNKNOWN && attrs.get("num") == null) {
+                        throw new org.jflow.errors.ValueError("Cannot infer argument `num` from shape " + x.shape());
+                    }
                     int num = attrs.getInt("num", dim);
-                    if (num != dim) throw error("Input shape axis " + axis + " must equal " + num + ", got shape " + x.shape().toErrorString());
-                    int[] s = new int[dim];
+                    if (!Shape.compatibleDims(num, dim)) throw error("Input shape axis " + axis + " must equal " + num + ", got shape " + x.shape().toErrorString());
+                    int[] s = new int[num];
                     Arrays.fill(s, 1);
                     return s;
                 }
                 case 1 -> {
                     int num = attrs.getInt("num_split");
                     if (num <= 0) throw error("Number of ways to split should be > 0, but got " + num);
-                    if (dim % num != 0) {
+                    if (dim != Shape.UNKNOWN && dim % num != 0) {
                         throw error("Number of ways to split should evenly divide the split dimension, but got split_dim "
                                 + axis + " (size = " + dim + ") and num_split " + num);
                     }
                     int[] s = new int[num];
-                    Arrays.fill(s, dim / num);
+                    Arrays.fill(s, dim == Shape.UNKNOWN ? dim : dim / num);
                     return s;
                 }
                 default -> {
@@ -183,6 +187,7 @@ final class CopyOps {
                             total += s[i];
                         }
                     }
+                    if (dim == Shape.UNKNOWN) return s; // a -1 entry stays unknown until the graph runs
                     if ((unknown < 0 && total != dim) || (unknown >= 0 && total > dim)) {
                         throw error("Determined shape must either match input shape along split_dim exactly if fully specified, "
                                 + "or be less than the size of the input along split_dim if not fully specified.  Got: " + total);
@@ -250,7 +255,7 @@ final class CopyOps {
             int[] o = new int[d.length];
             for (int k = 0; k < d.length; k++) {
                 if (m[k] < 0) throw error("Expected multiples[" + k + "] >= 0, but got " + m[k]);
-                o[k] = d[k] * m[k];
+                o[k] = d[k] == Shape.UNKNOWN ? Shape.UNKNOWN : d[k] * m[k];
             }
             return spec(in[0].dtype(), Shape.ofOwned(o));
         }
@@ -286,7 +291,7 @@ final class CopyOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             if (in.length > 1 && !in[1].hasValue()) { // checked when the graph runs, where the shape is known
-                int[] dims = ShapeOps.shapeTensorDims(in[1]);
+                int[] dims = ShapeTensors.dims(in[1]);
                 return spec(in[0].dtype(), dims == null ? Shape.unknownRank() : Shape.ofOwned(dims));
             }
             int[] target = in.length > 1 ? in[1].toIntArray() : attrs.getInts("shape"), d = in[0].shape().dimsView();
@@ -368,6 +373,10 @@ final class CopyOps {
                         + ", but got shapes [" + b.length + "] and [" + s.length + "] instead.");
             }
             for (int k = 0; k < d.length; k++) {
+                if (d[k] == Shape.UNKNOWN) { // traced on an unknown size: the kernel checks begin and size when it runs
+                    if (b[k] < 0) throw error("Expected begin[" + k + "] >= 0, but got " + b[k]);
+                    continue;
+                }
                 if (s[k] == -1) s[k] = d[k] - b[k];
                 if (b[k] < 0 || b[k] > d[k]) throw error("Expected begin[" + k + "] in [0, " + d[k] + "], but got " + b[k]);
                 if (s[k] < 0 || b[k] + s[k] > d[k]) throw error("Expected size[" + k + "] in [0, " + (d[k] - b[k]) + "], but got " + s[k]);
@@ -466,13 +475,13 @@ final class CopyOps {
             for (int k = 0; k < d.length; k++) {
                 int before = p[2 * k], after = p[2 * k + 1];
                 if (before < 0 || after < 0) throw error("Paddings must be non-negative: " + before + " " + after);
-                if (mirror) {
+                if (mirror && d[k] != Shape.UNKNOWN) {
                     int limit = reflect ? d[k] - 1 : d[k];
                     if (before > limit || after > limit) {
                         throw error("paddings must be no greater than the dimension size: " + before + ", " + after + " greater than " + limit);
                     }
                 }
-                o[k] = d[k] + before + after;
+                o[k] = d[k] == Shape.UNKNOWN ? Shape.UNKNOWN : d[k] + before + after;
             }
             return spec(in[0].dtype(), Shape.ofOwned(o));
         }

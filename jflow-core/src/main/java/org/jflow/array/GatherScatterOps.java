@@ -141,6 +141,7 @@ final class GatherScatterOps {
             int[] p = in[0].shape().dimsView(), id = in[1].shape().dimsView();
             if (id.length == 0) throw error("indices must be at least a vector, got shape " + in[1].shape().toErrorString());
             int k = id[id.length - 1];
+            if (k == Shape.UNKNOWN) return spec(in[0].dtype(), Shape.unknownRank()); // the index depth decides the rank, as in TF
             if (k > p.length) {
                 throw error("index innermost dimension length must be <= params rank; saw: " + k + " vs. " + p.length);
             }
@@ -190,7 +191,7 @@ final class GatherScatterOps {
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             Tensor indices = indices(in), updates = updates(in);
             requireIndexType(indices);
-            int[] shape = target(in, attrs), id = indices.shape().dimsView(), ud = updates.shape().dimsView();
+            int[] shape = target(in, attrs), id = indices.shape().dimsView();
             if (!intoZeros && updates.dtype() != in[0].dtype()) {
                 throw error("cannot compute " + name() + " as input #2(zero-based) was expected to be a "
                         + in[0].dtype().kernelName() + " tensor but is a " + updates.dtype().kernelName() + " tensor");
@@ -202,11 +203,12 @@ final class GatherScatterOps {
             }
             if (id.length == 0) throw error("Indices shape must have rank at least one. Found:" + indices.shape().toErrorString());
             int k = id[id.length - 1];
+            if (k == Shape.UNKNOWN) return spec(updates.dtype(), Shape.of(shape)); // updates are checked when the graph runs
             if (k > shape.length) {
                 throw error("Index innermost dimension length must be <= tensor rank; saw: " + k + " vs. " + shape.length);
             }
             int[] expect = ndSliceShape(id, shape);
-            if (!Arrays.equals(expect, ud)) {
+            if (!Shape.of(expect).isCompatibleWith(updates.shape())) {
                 throw error("Dimensions of updates " + updates.shape().toErrorString() + " must be indices.shape[:-1] + shape[indices.shape[-1]:] = "
                         + Shape.of(expect).toErrorString() + " (indices " + indices.shape().toErrorString() + ", shape " + Shape.of(shape).toErrorString() + ")");
             }

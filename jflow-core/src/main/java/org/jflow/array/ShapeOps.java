@@ -11,22 +11,6 @@ import org.jflow.engine.TensorSpec;
 final class ShapeOps {
     private ShapeOps() {}
 
-    /**
-     * The dims a shape tensor (an int32/int64 vector input, as TF's {@code shape} inputs) holds as far
-     * as tracing knows them, TF's {@code MakeShapeFromShapeTensor}: its value where known, the
-     * (partial) shape of {@code x} for {@code tf.shape(x)}, else as many unknown dims as it has
-     * entries; null for an unknown rank.
-     */
-    static int[] shapeTensorDims(Tensor s) {
-        if (s.rank() != 1) throw new org.jflow.errors.InvalidArgumentError("shape must be a vector, got " + s.shape().toErrorString());
-        if (s.hasValue()) return s.toIntArray();
-        if (s.op() != null && s.op().op() == ArrayOps.SHAPE) return s.op().input(0).shape().dims();
-        if (s.shape().get(0) == Shape.UNKNOWN) return null;
-        int[] dims = new int[s.shape().get(0)];
-        java.util.Arrays.fill(dims, Shape.UNKNOWN);
-        return dims;
-    }
-
     /** {@code Reshape}: attr {@code shape} (int[], at most one -1), or TF's second input, a shape tensor (gradients on unknown dims). */
     static final class Reshape extends ArrayOp {
         Reshape() { super("Reshape"); }
@@ -34,7 +18,7 @@ final class ShapeOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             if (in.length > 1 && !in[1].hasValue()) { // checked when the graph runs, where the shape is known
-                int[] dims = shapeTensorDims(in[1]);
+                int[] dims = ShapeTensors.dims(in[1]);
                 return spec(in[0].dtype(), dims == null ? Shape.unknownRank() : Shape.ofOwned(dims));
             }
             int[] req = in.length > 1 ? in[1].toIntArray() : attrs.getInts("shape");
@@ -116,9 +100,10 @@ final class ShapeOps {
                     throw error("Tried to squeeze dim index " + a + " for tensor with " + r + " dimensions.");
                 }
                 int k = a < 0 ? a + r : a;
-                if (d[k] != 1) throw error("Can not squeeze dim[" + k + "], expected a dimension of 1, got " + d[k]);
+                if (d[k] != 1 && d[k] != Shape.UNKNOWN) throw error("Can not squeeze dim[" + k + "], expected a dimension of 1, got " + d[k]);
                 drop[k] = true;
             }
+            if (axes.length == 0 && !in[0].shape().isFullyDefined()) return spec(in[0].dtype(), Shape.unknownRank()); // as TF's
             int[] o = new int[r];
             int n = 0;
             for (int k = 0; k < r; k++) if (!(axes.length == 0 ? d[k] == 1 : drop[k])) o[n++] = d[k];
@@ -193,7 +178,8 @@ final class ShapeOps {
                     throw error("Shapes must be int32 or int64 tensors of one dtype");
                 }
             }
-            return spec(in[0].dtype(), Shape.of(Math.max(in[0].size(), in[1].size())));
+            int a = in[0].shape().get(0), b = in[1].shape().get(0);
+            return spec(in[0].dtype(), Shape.of(a == Shape.UNKNOWN || b == Shape.UNKNOWN ? Shape.UNKNOWN : Math.max(a, b)));
         }
 
         @Override

@@ -224,7 +224,7 @@ public final class LinalgOps {
                 int rows = attrs.getInt("num_rows", -1), cols = attrs.getInt("num_cols", -1);
                 if (rows < 0) rows = len;
                 if (cols < 0) cols = len;
-                if (Math.min(rows, cols) != len) {
+                if (len != Shape.UNKNOWN && Math.min(rows, cols) != len) {
                     throw error("MatrixDiagV3", "The number of diagonals provided in the input does not match num_rows and num_cols: "
                             + len + " vs. min(" + rows + ", " + cols + ")");
                 }
@@ -273,8 +273,8 @@ public final class LinalgOps {
                 }
                 int m = in[0].shape().get(-2), n = in[0].shape().get(-1);
                 long lower = attrs.getLong("num_lower"), upper = attrs.getLong("num_upper");
-                if (lower > m) throw error("MatrixBandPart", "num_lower must be negative or less or equal to number of rows (" + m + ") got: " + lower);
-                if (upper > n) throw error("MatrixBandPart", "num_upper must be negative or less or equal to number of columns (" + n + ") got: " + upper);
+                if (lower > m && m != Shape.UNKNOWN) throw error("MatrixBandPart", "num_lower must be negative or less or equal to number of rows (" + m + ") got: " + lower);
+                if (upper > n && n != Shape.UNKNOWN) throw error("MatrixBandPart", "num_upper must be negative or less or equal to number of columns (" + n + ") got: " + upper);
                 return same(in[0]);
             },
             (in, attrs, out) -> {
@@ -319,11 +319,11 @@ public final class LinalgOps {
                             + in[0].dtype().kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
                 }
                 if (!in[0].dtype().isNumeric()) throw MatrixOp.noKernel("Cross", in[0].dtype(), "real numeric types");
-                if (!in[0].shape().equals(in[1].shape())) {
+                if (!in[0].shape().isCompatibleWith(in[1].shape())) {
                     throw error("Cross", "Both inputs must be of same shape: " + in[0].shape().toErrorString() + " vs. " + in[1].shape().toErrorString());
                 }
                 if (in[0].rank() < 1) throw error("Cross", "Input must be at least 1D" + in[0].shape().toErrorString());
-                if (in[0].shape().get(-1) != 3) {
+                if (!Shape.compatibleDims(in[0].shape().get(-1), 3)) {
                     throw error("Cross", "Trailing dimension must be 3, got shape " + in[0].shape().toErrorString());
                 }
                 return same(in[0]);

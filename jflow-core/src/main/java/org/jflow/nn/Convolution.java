@@ -54,11 +54,11 @@ public final class Convolution extends Op {
         }
         Window.checkChannelsLast(attrs.getString("data_format", null), rank, name());
         int inDepth = x.get(-1), filterDepth = f.get(-2);
-        if (filterDepth <= 0 || inDepth % filterDepth != 0) {
+        if (inDepth != Shape.UNKNOWN && filterDepth != Shape.UNKNOWN && (filterDepth <= 0 || inDepth % filterDepth != 0)) {
             throw new InvalidArgumentError("input depth must be evenly divisible by filter depth: " + inDepth + " vs " + filterDepth
                     + " [Op:" + name() + "]");
         }
-        if (inDepth != filterDepth) {
+        if (!Shape.compatibleDims(inDepth, filterDepth)) {
             throw new UnimplementedError("Grouped convolutions are not supported yet: input depth " + inDepth
                     + " vs filter depth " + filterDepth + " [Op:" + name() + "]");
         }

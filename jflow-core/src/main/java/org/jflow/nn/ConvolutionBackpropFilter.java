@@ -51,22 +51,22 @@ public final class ConvolutionBackpropFilter extends Op {
         if (x.rank() != rank) throw new InvalidArgumentError(label + "input must be " + rank + "-dimensional [Op:" + name() + "]");
         if (dy.rank() != rank) throw new InvalidArgumentError(label + "out_backprop must be " + rank + "-dimensional [Op:" + name() + "]");
         Window.checkChannelsLast(attrs.getString("data_format", null), rank, name());
-        if (x.get(0) != dy.get(0)) {
+        if (!Shape.compatibleDims(x.get(0), dy.get(0))) {
             throw new InvalidArgumentError(label + "input and out_backprop must have the same batch size. Input batch: " + x.get(0)
                     + ", outbackprop batch: " + dy.get(0) + " [Op:" + name() + "]");
         }
-        if (x.get(-1) != sizes[rank - 2]) {
+        if (!Shape.compatibleDims(x.get(-1), sizes[rank - 2])) {
             throw new InvalidArgumentError(label + "input and filter must have the same depth: " + x.get(-1) + " vs " + sizes[rank - 2]
                     + " [Op:" + name() + "]");
         }
-        if (sizes[rank - 1] != dy.get(-1)) {
+        if (!Shape.compatibleDims(sizes[rank - 1], dy.get(-1))) {
             throw new InvalidArgumentError(label + "filter and out_backprop must have the same out_depth: " + sizes[rank - 1] + " vs "
                     + dy.get(-1) + " [Op:" + name() + "]");
         }
         int[] strides = Window.checkConvAttr((int[]) attrs.get("strides"), rank, "strides", name());
         int[] dilations = Window.checkConvAttr((int[]) attrs.get("dilations"), rank, "dilations", name());
         Window w = new Window(x.dimsView(), java.util.Arrays.copyOf(sizes, spatial), strides, dilations, attrs.getString("padding"), name());
-        if (!w.outputShape(spatial, sizes[rank - 1]).equals(dy)) {
+        if (!w.outputShape(spatial, sizes[rank - 1]).isCompatibleWith(dy)) {
             throw new InvalidArgumentError(label + "Size of out_backprop doesn't match computed: actual = " + dy.toErrorString()
                     + ", computed = " + w.outputShape(spatial, sizes[rank - 1]).toErrorString() + " [Op:" + name() + "]");
         }

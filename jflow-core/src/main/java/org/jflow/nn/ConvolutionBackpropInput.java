@@ -38,30 +38,42 @@ public final class ConvolutionBackpropInput extends Op {
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         window(in, attrs);
-        return new TensorSpec[] {new TensorSpec(in[0].dtype(), Shape.of(attrs.getInts("input_sizes")))};
+        return new TensorSpec[] {new TensorSpec(in[0].dtype(), Shape.of(inputSizes(attrs, in[1].shape())))};
+    }
+
+    /**
+     * Attribute {@code input_sizes}, its batch taken from out_backprop where it is unknown (-1): a
+     * gradient traced on an unknown batch gets the batch when it runs, as TF's from {@code Shape(x)}.
+     */
+    static int[] inputSizes(Attrs attrs, Shape dy) {
+        int[] sizes = attrs.getInts("input_sizes");
+        if (sizes.length == 0 || sizes[0] != Shape.UNKNOWN || !dy.hasRank() || dy.rank() == 0) return sizes;
+        int[] resolved = sizes.clone();
+        resolved[0] = dy.get(0);
+        return resolved;
     }
 
     private Window window(Tensor[] in, Attrs attrs) {
         int rank = spatial + 2;
         Convolution.checkConvDTypes(in, name());
         String label = "Conv" + spatial + "DCustomBackpropInput: ";
-        int[] sizes = attrs.getInts("input_sizes");
         Shape f = in[0].shape(), dy = in[1].shape();
+        int[] sizes = inputSizes(attrs, dy);
         if (sizes.length != rank) {
             throw new InvalidArgumentError(label + "input_sizes must be " + rank + "-dimensional, got " + sizes.length + " [Op:" + name() + "]");
         }
         if (f.rank() != rank) throw new InvalidArgumentError(label + "filter must be " + rank + "-dimensional [Op:" + name() + "]");
         if (dy.rank() != rank) throw new InvalidArgumentError(label + "out_backprop must be " + rank + "-dimensional [Op:" + name() + "]");
         Window.checkChannelsLast(attrs.getString("data_format", null), rank, name());
-        if (sizes[0] != dy.get(0)) {
+        if (!Shape.compatibleDims(sizes[0], dy.get(0))) {
             throw new InvalidArgumentError(label + "input and out_backprop must have the same batch size. Input batch: " + sizes[0]
                     + ", outbackprop batch: " + dy.get(0) + " [Op:" + name() + "]");
         }
-        if (sizes[rank - 1] != f.get(-2)) {
+        if (!Shape.compatibleDims(sizes[rank - 1], f.get(-2))) {
             throw new InvalidArgumentError(label + "input and filter must have the same depth: " + sizes[rank - 1] + " vs " + f.get(-2)
                     + " [Op:" + name() + "]");
         }
-        if (f.get(-1) != dy.get(-1)) {
+        if (!Shape.compatibleDims(f.get(-1), dy.get(-1))) {
             throw new InvalidArgumentError(label + "filter and out_backprop must have the same out_depth: " + f.get(-1) + " vs "
                     + dy.get(-1) + " [Op:" + name() + "]");
         }
@@ -70,7 +82,7 @@ public final class ConvolutionBackpropInput extends Op {
         Window w = new Window(sizes, java.util.Arrays.copyOf(f.dimsView(), spatial), strides, dilations, attrs.getString("padding"), name());
         for (int i = 0; i < spatial; i++) {
             int computed = w.out[3 - spatial + i], actual = dy.get(1 + i);
-            if (computed != actual) {
+            if (!Shape.compatibleDims(computed, actual)) {
                 throw new InvalidArgumentError(label + "Size of out_backprop doesn't match computed: actual = " + actual + ", computed = "
                         + computed + " spatial_dim: " + (1 + i) + " input: " + sizes[1 + i] + " filter: " + f.get(i) + " output: "
                         + actual + " stride: " + strides[1 + i] + " dilation: " + dilations[1 + i] + " [Op:" + name() + "]");

@@ -43,17 +43,20 @@ public final class DepthToSpace extends Op {
         if (s.rank() != 4) throw new InvalidArgumentError("Input rank should be: 4 instead of: " + s.rank() + " [Op:" + name() + "]");
         int n = s.get(0), h = s.get(1), w = s.get(2), c = s.get(3);
         if (toSpace) {
-            if (c % (bs * bs) != 0) {
+            if (c != Shape.UNKNOWN && c % (bs * bs) != 0) {
                 throw new InvalidArgumentError("Input depth dimension " + c + " should be divisible by: " + bs * bs + " [Op:" + name() + "]");
             }
-            return spec(in[0], n, h * bs, w * bs, c / (bs * bs));
+            return spec(in[0], n, scaled(h, bs, 1), scaled(w, bs, 1), scaled(c, 1, bs * bs));
         }
-        if (h % bs != 0 || w % bs != 0) {
+        if ((h != Shape.UNKNOWN && h % bs != 0) || (w != Shape.UNKNOWN && w % bs != 0)) {
             throw new InvalidArgumentError("Image width " + w + " and height " + h + " should be divisible by block_size: " + bs
                     + " [Op:" + name() + "]");
         }
-        return spec(in[0], n, h / bs, w / bs, c * bs * bs);
+        return spec(in[0], n, scaled(h, 1, bs), scaled(w, 1, bs), scaled(c, bs * bs, 1));
     }
+
+    /** {@code d * times / by}, unknown where {@code d} is (a traced shape). */
+    private static int scaled(int d, int times, int by) { return d == Shape.UNKNOWN ? d : d * times / by; }
 
     private static TensorSpec[] spec(Tensor x, int... dims) {
         return new TensorSpec[] {new TensorSpec(x.dtype(), Shape.of(dims))};

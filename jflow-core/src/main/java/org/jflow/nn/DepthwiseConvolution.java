@@ -22,7 +22,9 @@ public final class DepthwiseConvolution extends Op {
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         Window w = window(in, attrs);
-        return new TensorSpec[] {new TensorSpec(in[0].dtype(), w.outputShape(2, w.channels * in[1].shape().get(3)))};
+        int m = in[1].shape().get(3);
+        int channels = w.channels == Shape.UNKNOWN || m == Shape.UNKNOWN ? Shape.UNKNOWN : w.channels * m;
+        return new TensorSpec[] {new TensorSpec(in[0].dtype(), w.outputShape(2, channels))};
     }
 
     private Window window(Tensor[] in, Attrs attrs) {
@@ -30,7 +32,7 @@ public final class DepthwiseConvolution extends Op {
         Shape x = in[0].shape(), f = in[1].shape();
         if (x.rank() != 4) throw new InvalidArgumentError("input must be 4-dimensional" + x.toErrorString() + " [Op:" + name() + "]");
         if (f.rank() != 4) throw new InvalidArgumentError("filter must be 4-dimensional: " + f.toErrorString() + " [Op:" + name() + "]");
-        if (x.get(3) != f.get(2)) {
+        if (!Shape.compatibleDims(x.get(3), f.get(2))) {
             throw new InvalidArgumentError("input and filter must have the same depth: " + x.get(3) + " vs " + f.get(2) + " [Op:" + name() + "]");
         }
         Window.checkChannelsLast(attrs.getString("data_format", null), 4, name());

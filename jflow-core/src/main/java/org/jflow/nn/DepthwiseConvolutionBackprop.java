@@ -31,25 +31,26 @@ public final class DepthwiseConvolutionBackprop extends Op {
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         window(in, attrs);
-        return new TensorSpec[] {new TensorSpec(in[0].dtype(), Shape.of(attrs.getInts(input ? "input_sizes" : "filter_sizes")))};
+        return new TensorSpec[] {new TensorSpec(in[0].dtype(),
+                Shape.of(input ? ConvolutionBackpropInput.inputSizes(attrs, in[1].shape()) : attrs.getInts("filter_sizes")))};
     }
 
     /** The forward window; {@code x} and {@code f} are the forward's input and filter dims. */
     private Window window(Tensor[] in, Attrs attrs) {
         Convolution.checkConvDTypes(in, name());
-        int[] x = input ? attrs.getInts("input_sizes") : in[0].shape().dimsView();
+        int[] x = input ? ConvolutionBackpropInput.inputSizes(attrs, in[1].shape()) : in[0].shape().dimsView();
         int[] f = input ? in[0].shape().dimsView() : attrs.getInts("filter_sizes");
         Shape dy = in[1].shape();
         if (x.length != 4 || f.length != 4 || dy.rank() != 4) {
             throw new InvalidArgumentError("input, filter and out_backprop must be 4-dimensional [Op:" + name() + "]");
         }
-        if (x[3] != f[2]) throw new InvalidArgumentError("input and filter must have the same depth: " + x[3] + " vs " + f[2] + " [Op:" + name() + "]");
+        if (!Shape.compatibleDims(x[3], f[2])) throw new InvalidArgumentError("input and filter must have the same depth: " + x[3] + " vs " + f[2] + " [Op:" + name() + "]");
         Window.checkChannelsLast(attrs.getString("data_format", null), 4, name());
         int[] strides = Window.checkConvAttr((int[]) attrs.get("strides"), 4, "strides", name());
         int[] dilations = Window.checkConvAttr((int[]) attrs.get("dilations"), 4, "dilations", name());
         Window w = new Window(x, new int[] {f[0], f[1]}, strides, dilations, attrs.getString("padding"), name());
         Shape expected = w.outputShape(2, f[2] * f[3]);
-        if (!expected.equals(dy)) {
+        if (!expected.isCompatibleWith(dy)) {
             throw new InvalidArgumentError("out_backprop has shape " + dy.toErrorString() + ", expected " + expected.toErrorString()
                     + " [Op:" + name() + "]");
         }

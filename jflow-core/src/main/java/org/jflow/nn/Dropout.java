@@ -41,7 +41,9 @@ public final class Dropout extends Op {
         }
         Shape noise = noiseShape == null ? x.shape() : Shape.of(noiseShape);
         checkNoiseShape(x.shape(), noise);
-        Tensor u = TF.tf.random.uniform(noise, o -> seed == null ? o.dtype(x.dtype()) : o.dtype(x.dtype()).seed(seed));
+        // On a traced x of unknown dims the mask's shape is TF's array_ops.shape(x), known when the graph runs
+        Object maskShape = noise.isFullyDefined() ? noise : TF.tf.shape(x);
+        Tensor u = TF.tf.random.uniform(maskShape, o -> seed == null ? o.dtype(x.dtype()) : o.dtype(x.dtype()).seed(seed));
         return Dispatcher.execute1(DROPOUT, Attrs.of("rate", rate), x, u);
     }
 

@@ -71,17 +71,24 @@ public final class PoolingGrad extends Op {
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
-        Shape input = kind == Kind.AVG_GRAD ? Shape.of(attrs.getInts("orig_input_shape")) : in[0].shape();
+        Shape input = kind == Kind.AVG_GRAD ? origInputShape(attrs, in[0].shape()) : in[0].shape();
         Window w = forward.window(input, in[0].dtype(), attrs);
         Shape pooled = w.outputShape(forward.spatial(), w.channels);
         Shape grad = in[in.length - 1].shape();
         if (kind != Kind.AVG_GRAD) {
             for (int i = 1; i < 3; i++) Reals.requireSameDType(in, i, name());
-            if (!in[1].shape().equals(pooled)) throw mismatch("orig_output", in[1].shape(), pooled);
+            if (!in[1].shape().isCompatibleWith(pooled)) throw mismatch("orig_output", in[1].shape(), pooled);
         }
         Shape expected = kind == Kind.MAX_GRAD_GRAD ? input : pooled;
-        if (!grad.equals(expected)) throw mismatch("grad", grad, expected);
+        if (!grad.isCompatibleWith(expected)) throw mismatch("grad", grad, expected);
         return new TensorSpec[] {new TensorSpec(in[0].dtype(), kind == Kind.MAX_GRAD_GRAD ? pooled : input)};
+    }
+
+    /** Attribute {@code orig_input_shape}, an unknown (-1) batch taken from the gradient's (a gradient traced on an unknown batch). */
+    private static Shape origInputShape(Attrs attrs, Shape grad) {
+        int[] d = attrs.getInts("orig_input_shape").clone();
+        if (d.length > 0 && d[0] == Shape.UNKNOWN && grad.hasRank() && grad.rank() > 0) d[0] = grad.get(0);
+        return Shape.of(d);
     }
 
     private InvalidArgumentError mismatch(String what, Shape actual, Shape expected) {
@@ -92,7 +99,7 @@ public final class PoolingGrad extends Op {
     @Override
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         Tensor grad = in[in.length - 1];
-        Shape input = kind == Kind.AVG_GRAD ? Shape.of(attrs.getInts("orig_input_shape")) : in[0].shape();
+        Shape input = kind == Kind.AVG_GRAD ? origInputShape(attrs, in[0].shape()) : in[0].shape();
         Window w = forward.window(input, grad.dtype(), attrs);
         double[] g = Reals.doubles(grad), result = new double[out[0].shape().size()];
         if (kind == Kind.AVG_GRAD) spreadAverages(w, g, result);

@@ -31,7 +31,9 @@ final class Window {
             stride[j] = strides[1 + i];
             dilation[j] = dilations == null ? 1 : dilations[1 + i];
             int effective = (filter[j] - 1) * dilation[j] + 1;
-            if (same) {
+            if (in[j] == Shape.UNKNOWN || (!same && filter[j] == Shape.UNKNOWN)) { // traced on unknown sizes: so is the output
+                out[j] = Shape.UNKNOWN;
+            } else if (same) {
                 out[j] = (in[j] + stride[j] - 1) / stride[j];
                 pad[j] = Math.max((out[j] - 1) * stride[j] + effective - in[j], 0) / 2;
             } else {

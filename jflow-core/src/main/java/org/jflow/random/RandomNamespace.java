@@ -137,7 +137,12 @@ public final class RandomNamespace {
         if (!UNIFORM_DTYPES.contains(dtype)) {
             throw new ValueError("Invalid dtype tf." + dtype.tfName());
         }
-        Shape shape = toShape(shapeArg);
+        // A shape known only when the graph runs (tf.shape(x) of a traced x): TF's shape input, for float uniforms
+        Tensor runtimeShape = shapeArg instanceof Tensor t && t.isSymbolic() && !t.hasValue() ? t : null;
+        if (runtimeShape != null && (dtype.isInteger() || statelessSeed != null)) {
+            throw new org.jflow.errors.UnimplementedError("JFlow draws integer and stateless uniforms of static shapes only");
+        }
+        Shape shape = runtimeShape != null ? null : toShape(shapeArg);
         if (dtype.isInteger() && o.minval == null && o.maxval == null && statelessSeed != null) {
             return Dispatcher.execute1(RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT, Attrs.of("shape", shape, "dtype", dtype), statelessSeed);
         }
@@ -150,7 +155,8 @@ public final class RandomNamespace {
                     : Dispatcher.execute1(RandomOps.STATELESS_RANDOM_UNIFORM_INT, Attrs.of("shape", shape, "dtype", dtype), statelessSeed, lo, hi);
         }
         Tensor lo = Convert.toTensor(o.minval, dtype), hi = Convert.toTensor(o.maxval == null ? 1 : o.maxval, dtype);
-        Tensor unit = statelessSeed == null
+        Tensor unit = runtimeShape != null ? run(RandomOps.RANDOM_UNIFORM, Attrs.of("dtype", dtype), o.seed, runtimeShape)
+                : statelessSeed == null
                 ? run(RandomOps.RANDOM_UNIFORM, Attrs.of("shape", shape, "dtype", dtype), o.seed)
                 : Dispatcher.execute1(RandomOps.STATELESS_RANDOM_UNIFORM, Attrs.of("shape", shape, "dtype", dtype), statelessSeed);
         return ScaleShift.apply(unit, ScaleShift.sub(hi, lo), lo);

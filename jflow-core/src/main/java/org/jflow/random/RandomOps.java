@@ -88,7 +88,9 @@ public final class RandomOps {
             checkAllowed(dtype, allowed, dtypeAttr, name());
             if (source == Source.SEED) checkSeedInput(in[0], name());
             if (source == Source.KEY_COUNTER) checkKeyCounter(in[0], in[1], attrs, name());
-            for (int i = source.inputs; i < in.length; i++) {
+            // Without a shape attribute the shape is the last input, a shape tensor (a dropout mask on an unknown batch).
+            boolean shapeInput = attrs.get("shape") == null;
+            for (int i = source.inputs; i < in.length - (shapeInput ? 1 : 0); i++) {
                 if (in[i].rank() != 0) {
                     throw new InvalidArgumentError((i == in.length - 2 ? "minval" : "maxval") + " must be 0-D, got shape "
                             + in[i].shape().toErrorString() + " [Op:" + name() + "]");
@@ -98,9 +100,9 @@ public final class RandomOps {
                             + dtype.kernelName() + " tensor but is a " + in[i].dtype().kernelName() + " tensor [Op:" + name() + "]");
                 }
             }
-            Shape shape = attrs.getShape("shape");
-            for (int d : shape.dimsView()) {
-                if (d < 0) throw new InvalidArgumentError("Dimension " + d + " must be >= 0 [Op:" + name() + "]");
+            Shape shape = shapeInput ? org.jflow.array.ShapeTensors.shape(in[in.length - 1]) : attrs.getShape("shape");
+            for (int d : shape.hasRank() ? shape.dimsView() : new int[0]) {
+                if (d < 0 && !(shapeInput && d == Shape.UNKNOWN)) throw new InvalidArgumentError("Dimension " + d + " must be >= 0 [Op:" + name() + "]");
             }
             return new TensorSpec[] {new TensorSpec(dtype, shape)};
         }
@@ -111,8 +113,14 @@ public final class RandomOps {
             Philox gen = switch (source) {
                 // TF reserves 256 blocks per output element, so later runs of the kernel never overlap.
                 case KERNEL -> RandomSeed.reserve(name(), attrs, null, n * 256L);
-                case SEED -> statelessGenerator(in[0]);
-                case KEY_COUNTER -> keyCounterGenerator(in[0], in[1]);
+                case SEED -> {
+                    checkSeedInput(in[0], name());
+                    yield statelessGenerator(in[0]);
+                }
+                case KEY_COUNTER -> {
+                    checkKeyCounter(in[0], in[1], attrs, name());
+                    yield keyCounterGenerator(in[0], in[1]);
+                }
             };
             return new Tensor[] {Tensor.wrap(out[0].dtype(), out[0].shape(), sampler.fill(gen, out[0].dtype(), n, in, name()))};
         }
@@ -192,7 +200,7 @@ public final class RandomOps {
             }
             int samples = attrs.getInt("num_samples");
             if (samples < 0) throw new InvalidArgumentError("num_samples should be non-negative, got " + samples + " [Op:" + name() + "]");
-            if (logits.shape().get(1) <= 0) {
+            if (logits.shape().get(1) <= 0 && logits.shape().get(1) != Shape.UNKNOWN) {
                 throw new InvalidArgumentError("num_classes should be positive, got " + logits.shape().get(1) + " [Op:" + name() + "]");
             }
             DType outType = attrs.getDType("output_dtype");
@@ -365,7 +373,7 @@ public final class RandomOps {
             throw new InvalidArgumentError("Value for attr 'Tseed' of " + seed.dtype().kernelName()
                     + " is not in the list of allowed values: int32, int64 [Op:" + op + "]");
         }
-        if (seed.rank() != 1 || seed.shape().get(0) != 2) {
+        if (seed.rank() != 1 || !Shape.compatibleDims(seed.shape().get(0), 2)) {
             throw new InvalidArgumentError("seed must have shape [2], not " + seed.shape().toErrorString() + " [Op:" + op + "]");
         }
     }
@@ -378,6 +386,8 @@ public final class RandomOps {
         if (alg != PHILOX && alg != AUTO_SELECT) {
             throw new org.jflow.errors.UnimplementedError("Unsupported algorithm id: " + alg + " [Op:" + op + "]");
         }
+        // Sizes only where known: traced on unknown ones, the kernel checks them when it runs (keyCounterGenerator).
+        if (!key.shape().isFullyDefined() || !counter.shape().isFullyDefined()) return;
         if (key.size() != 1) throw new InvalidArgumentError("key must have shape [1], not " + key.shape().toErrorString() + " [Op:" + op + "]");
         if (counter.size() < 2) {
             throw new InvalidArgumentError("counter must be a vector with length at least 2, got " + counter.shape().toErrorString() + " [Op:" + op + "]");

@@ -16,9 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * TF's string ops. TF strings are byte strings: tensors hold {@code byte[][]}, lengths and
@@ -141,42 +138,33 @@ public final class StringOps {
         ((byte[][]) out)[i] = java.util.Arrays.copyOfRange(in, from, to);
     });
 
-    private static Pattern compile(String pattern, String op) {
+    private static Re2 compile(String pattern, String op) {
         try {
-            return Pattern.compile(pattern);
-        } catch (PatternSyntaxException e) {
-            throw error("Invalid pattern: " + pattern + ", error: " + e.getDescription(), op);
+            return Re2.compile(pattern);
+        } catch (InvalidArgumentError e) {
+            throw error(e.getMessage(), op);
         }
     }
 
-    /** {@code StaticRegexFullMatch}: whether the whole string matches (RE2 semantics through java.util.regex). */
+    /** {@code StaticRegexFullMatch}: whether the whole string matches, by RE2's rules ({@link Re2}). */
     public static final Elementwise STATIC_REGEX_FULL_MATCH = new Elementwise("StaticRegexFullMatch", (attrs, op) -> {
         compile(attrs.getString("pattern"), op);
         return DType.BOOL;
-    }, attrs -> Pattern.compile(attrs.getString("pattern")),
-            (in, out, i, pattern) -> ((boolean[]) out)[i] = ((Pattern) pattern).matcher(text(in)).matches());
+    }, attrs -> Re2.compile(attrs.getString("pattern")),
+            (in, out, i, pattern) -> ((boolean[]) out)[i] = ((Re2) pattern).fullMatch(in));
 
     /** {@code StaticRegexReplace}: RE2's rewrite syntax, {@code \1} for groups and {@code \\} for a backslash. */
     public static final Elementwise STATIC_REGEX_REPLACE = new Elementwise("StaticRegexReplace", (attrs, op) -> {
-        Pattern p = compile(attrs.getString("pattern"), op);
-        checkRewrite(attrs.getString("rewrite"), p.matcher("").groupCount(), op);
+        Re2 p = compile(attrs.getString("pattern"), op);
+        checkRewrite(attrs.getString("rewrite"), p.groupCount(), op);
         return DType.STRING;
-    }, attrs -> new Replacement(Pattern.compile(attrs.getString("pattern")), attrs.getString("rewrite"),
-            attrs.getBool("replace_global", true)), (in, out, i, prepared) -> {
-        Replacement r = (Replacement) prepared;
-        Matcher m = r.pattern().matcher(text(in));
-        String rewrite = r.rewrite();
-        boolean global = r.global();
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(sb, Matcher.quoteReplacement(rewrite(rewrite, m)));
-            if (!global) break;
-        }
-        m.appendTail(sb);
-        ((byte[][]) out)[i] = utf8(sb.toString());
-    });
+    }, attrs -> new Replacement(Re2.compile(attrs.getString("pattern")), attrs.getString("rewrite"),
+            attrs.getBool("replace_global", true)),
+            (in, out, i, prepared) -> ((byte[][]) out)[i] = ((Replacement) prepared).apply(in));
 
-    private record Replacement(Pattern pattern, String rewrite, boolean global) {}
+    private record Replacement(Re2 pattern, String rewrite, boolean global) {
+        byte[] apply(byte[] in) { return pattern.replace(in, rewrite, global); }
+    }
 
     private static void checkRewrite(String rewrite, int groups, String op) {
         for (int k = 0; k < rewrite.length(); k++) {
@@ -192,25 +180,6 @@ public final class StringOps {
             }
             k++;
         }
-    }
-
-    private static String rewrite(String rewrite, Matcher m) {
-        StringBuilder sb = new StringBuilder();
-        for (int k = 0; k < rewrite.length(); k++) {
-            char c = rewrite.charAt(k);
-            if (c == '\\' && k + 1 < rewrite.length()) {
-                char next = rewrite.charAt(++k);
-                if (Character.isDigit(next)) {
-                    String g = m.group(next - '0');
-                    if (g != null) sb.append(g);
-                } else {
-                    sb.append(next);
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 
     /** {@code StringToNumber}: TF's {@code safe_strto*} rules; anything else is an error naming the string. */

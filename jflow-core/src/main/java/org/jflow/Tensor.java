@@ -7,6 +7,7 @@ import org.jflow.device.Buffer;
 import org.jflow.errors.AttributeError;
 import org.jflow.errors.OperatorNotAllowedInGraphError;
 import org.jflow.errors.SymbolicTensorError;
+import org.jflow.format.NumpyFormat;
 import org.jflow.format.TensorFormat;
 import org.jflow.graph.Node;
 
@@ -223,6 +224,12 @@ public final class Tensor implements TensorLike {
      * tensor gives a {@code float[2][3]}; a scalar gives its boxed element.
      */
     public Object numpy() { return TensorFormat.toNestedArray(this); }
+
+    /**
+     * NumPy's {@code str(x.numpy())}: {@code "[[1. 2.]\n [3. 4.]]"}, summarized with {@code ...} past
+     * 1000 elements. A Java array from {@link #numpy()} prints as {@code [[F@1b6d3586}; print this instead.
+     */
+    public String numpyString() { return NumpyFormat.str(this); }
 
     /** {@link #numpy()} cast to the expected array type, e.g. {@code toArray(float[][].class)}. */
     public <T> T toArray(Class<T> type) {

@@ -159,7 +159,16 @@ public interface ArrayFunctions {
     /** {@code tf.stack(values)} along a new first axis. */
     default Tensor stack(List<?> values) { return stack(values, 0); }
 
+    /**
+     * {@code tf.stack(values, axis)}. An empty list is what TF's Python layer makes of it: at axis 0 the
+     * list converts as a constant (an empty float32 vector), at another axis reading {@code values[0]}
+     * raises {@code IndexError}.
+     */
     default Tensor stack(List<?> values, int axis) {
+        if (values.isEmpty()) {
+            if (axis == 0) return Convert.toTensor(values);
+            throw new org.jflow.errors.IndexError("list index out of range");
+        }
         return Dispatcher.execute1(ArrayOps.PACK, Attrs.of("axis", axis), ArraySupport.tensors(values));
     }
 

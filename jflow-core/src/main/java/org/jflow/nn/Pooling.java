@@ -76,6 +76,7 @@ public final class Pooling extends Op {
         int c = w.channels, outPos = w.outPositions(), inPos = w.inPositions();
         Object x = Reals.computeBuffer(in[0]);
         Object y = Reals.newLike(x, w.batch * outPos * c);
+        if (max) fill(y, in[0].dtype().min());
         Parallel.forRange(w.batch * outPos, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, w.taps() * c)), (from, to) -> {
             int[] count = new int[1];
             for (int row = from; row < to; row++) {
@@ -90,17 +91,30 @@ public final class Pooling extends Op {
         return new Tensor[] {Reals.fromCompute(in[0].dtype(), out[0].shape(), y)};
     }
 
-    /** Folds one window element's channels into the output row: max or sum; the first element is copied. */
+    /**
+     * Folds one window element's channels into the output row. Max as TF's CPU kernel (Eigen's
+     * {@code cwiseMax} from the dtype's lowest value): an element wins only when greater, so NaN never
+     * wins and a window of NaN alone gives the lowest value. Sums copy their first element.
+     */
     private static void combine(Object x, int xi, Object y, int o, int c, boolean max, boolean first) {
-        if (first) {
+        if (first && !max) {
             System.arraycopy(x, xi, y, o, c);
         } else if (x instanceof float[] xf) {
             float[] yf = (float[]) y;
-            for (int ch = 0; ch < c; ch++) yf[o + ch] = max ? Math.max(yf[o + ch], xf[xi + ch]) : yf[o + ch] + xf[xi + ch];
+            for (int ch = 0; ch < c; ch++) yf[o + ch] = max ? greater(xf[xi + ch], yf[o + ch]) : yf[o + ch] + xf[xi + ch];
         } else {
             double[] xd = (double[]) x, yd = (double[]) y;
-            for (int ch = 0; ch < c; ch++) yd[o + ch] = max ? Math.max(yd[o + ch], xd[xi + ch]) : yd[o + ch] + xd[xi + ch];
+            for (int ch = 0; ch < c; ch++) yd[o + ch] = max ? greater(xd[xi + ch], yd[o + ch]) : yd[o + ch] + xd[xi + ch];
         }
+    }
+
+    private static float greater(float x, float y) { return x > y ? x : y; }
+
+    private static double greater(double x, double y) { return x > y ? x : y; }
+
+    private static void fill(Object y, double value) {
+        if (y instanceof float[] yf) java.util.Arrays.fill(yf, (float) value);
+        else java.util.Arrays.fill((double[]) y, value);
     }
 
     private static void divide(Object y, int o, int c, int count) {

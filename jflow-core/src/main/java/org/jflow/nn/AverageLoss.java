@@ -17,7 +17,10 @@ import static org.jflow.autodiff.Grads.unary;
  */
 public final class AverageLoss extends Op {
     public static final AverageLoss COMPUTE_AVERAGE_LOSS = new AverageLoss().withGradient(unary((g, dy) ->
-            tf.broadcastTo(tf.divide(dy, (double) g.attrs().getInt("global_batch_size", g.x().shape().get(0))), g.x().shape().dims())));
+            tf.broadcastTo(tf.divide(dy, (double) g.attrs().getInt("global_batch_size", g.x().shape().get(0))), g.x().shape().dims())))
+            // TF's compute_average_loss: reduce_sum(losses) / global_batch_size
+            .withDecomposition((in, attrs) -> new Tensor[] {
+                tf.divide(tf.reduceSum(in[0]), (double) attrs.getInt("global_batch_size", in[0].shape().get(0)))});
 
     private AverageLoss() { super("ComputeAverageLoss"); }
 

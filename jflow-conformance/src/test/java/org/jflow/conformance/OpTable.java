@@ -175,18 +175,36 @@ final class OpTable {
 
     static final Map<String, Row> ROWS = new TreeMap<>();
 
+    private static final String RUNS_A_BRANCH =
+            "runs a traced branch function (a func attribute);"
+            + " tf.cond programs are compared in GraphModeConformanceTest";
+    private static final String RUNS_A_LOOP =
+            "runs traced cond/body functions (func attributes);"
+            + " tf.whileLoop programs are compared in GraphModeConformanceTest";
+    private static final String UPDATES_A_VARIABLE =
+            "updates a resource variable (a TF resource handle, not a tensor value);"
+            + " VariableUpdatesTest has TF 2.21's results";
+
     /** Ops with a TF counterpart but nothing to compare by value op by op: graph and runtime plumbing, control flow over traced functions. */
-    static final Map<String, String> NOT_COMPARED = Map.of(
-            "Const", "a graph's constant node",
-            "Placeholder", "a graph's input node",
-            "NoOp", "no outputs",
-            "ReadVariableOp", "reads a resource variable (a TF resource handle, not a tensor value)",
-            "AssignVariableOp", "writes a resource variable (a TF resource handle, not a tensor value)",
-            "PrintV2", "its effect is printing",
-            "If", "runs a traced branch function (a func attribute); tf.cond programs are compared in GraphModeConformanceTest",
-            "StatelessIf", "runs a traced branch function (a func attribute); tf.cond programs are compared in GraphModeConformanceTest",
-            "While", "runs traced cond/body functions (func attributes); tf.whileLoop programs are compared in GraphModeConformanceTest",
-            "StatelessWhile", "runs traced cond/body functions (func attributes); tf.whileLoop programs are compared in GraphModeConformanceTest");
+    static final Map<String, String> NOT_COMPARED = Map.ofEntries(
+            Map.entry("Const", "a graph's constant node"),
+            Map.entry("Placeholder", "a graph's input node"),
+            Map.entry("NoOp", "no outputs"),
+            Map.entry("ReadVariableOp", "reads a resource variable (a TF resource handle, not a tensor value)"),
+            Map.entry("AssignVariableOp", "writes a resource variable (a TF resource handle, not a tensor value)"),
+            Map.entry("PrintV2", "its effect is printing"),
+            Map.entry("If", RUNS_A_BRANCH),
+            Map.entry("StatelessIf", RUNS_A_BRANCH),
+            Map.entry("While", RUNS_A_LOOP),
+            Map.entry("StatelessWhile", RUNS_A_LOOP),
+            Map.entry("AssignAddVariableOp", UPDATES_A_VARIABLE),
+            Map.entry("AssignSubVariableOp", UPDATES_A_VARIABLE),
+            Map.entry("ResourceScatterNdUpdate", UPDATES_A_VARIABLE),
+            Map.entry("ResourceScatterNdAdd", UPDATES_A_VARIABLE),
+            Map.entry("ResourceScatterNdSub", UPDATES_A_VARIABLE),
+            Map.entry("ResourceScatterUpdate", UPDATES_A_VARIABLE),
+            Map.entry("ResourceScatterAdd", UPDATES_A_VARIABLE),
+            Map.entry("ResourceScatterSub", UPDATES_A_VARIABLE));
 
     static {
         for (String op : List.of("Abs", "Neg", "Sign", "Square", "Floor", "Ceil", "Round", "Rint", "Sqrt",

@@ -5,6 +5,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
+import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
@@ -27,7 +28,22 @@ import java.util.stream.Collectors;
  * declared not differentiable.
  */
 public final class FusedElementwise extends Op {
-    public static final FusedElementwise OP = new FusedElementwise().notDifferentiable();
+    public static final FusedElementwise OP = new FusedElementwise().notDifferentiable().withDecomposition(FusedElementwise::unfused);
+
+    /** The expression's steps as the separate ops they were fused from (TF fuses inside its own runtime). */
+    private static Tensor[] unfused(Tensor[] in, Attrs attrs) {
+        Expression e = (Expression) attrs.get("expression");
+        Tensor[] temporaries = new Tensor[e.temporaries()];
+        Tensor out = null;
+        for (Step s : e.steps()) {
+            Tensor[] args = new Tensor[s.args().length];
+            for (int k = 0; k < args.length; k++) args[k] = s.args()[k] >= 0 ? in[s.args()[k]] : temporaries[-s.args()[k] - 1];
+            Tensor r = Dispatcher.execute1(s.op(), Attrs.EMPTY, args);
+            if (s.dest() < 0) out = r;
+            else temporaries[s.dest()] = r;
+        }
+        return new Tensor[] {out};
+    }
 
     /** Elements per block: a few temporaries of this size stay in L1/L2; a multiple of every vector length. */
     static final int BLOCK = 2048;

@@ -133,10 +133,11 @@ public final class Norms {
             }
             return new Tensor[] {MatrixOp.wrap(out[0], result)};
         }
-    }.withGradient((g, dy) -> Grads.composite(g, dy, in -> new Tensor[] {composedNorm(in[0], g.attrs(), g.out())}));
+    }.withGradient((g, dy) -> Grads.composite(g, dy, in -> new Tensor[] {composedNorm(in[0], g.attrs(), g.out().shape())}))
+            .withDecomposition((in, attrs) -> new Tensor[] {composedNorm(in[0], attrs, Norms.NORM.infer(in, attrs)[0].shape())});
 
     /** {@code tf.norm} as TF's Python composes it from ops, for its gradient. */
-    private static Tensor composedNorm(Tensor x, Attrs attrs, Tensor out) {
+    private static Tensor composedNorm(Tensor x, Attrs attrs, org.jflow.Shape out) {
         int[] axis = (int[]) attrs.get("axis");
         Object ord = attrs.get("ord");
         double p = ord instanceof Double d ? d : 2;
@@ -144,13 +145,13 @@ public final class Norms {
         Tensor norm;
         if (p == 2 && (!matrix || ord instanceof String)) norm = tf.sqrt(tf.reduceSum(tf.square(x), axis, true));
         else if (matrix) {
-            if (p == 2) return tf.reshape(spectralNormByOps(x, axis), out.shape().dimsView());
+            if (p == 2) return tf.reshape(spectralNormByOps(x, axis), out.dimsView());
             int inner = p == 1 ? axis[0] : axis[1], outer = p == 1 ? axis[1] : axis[0];
             norm = tf.reduceMax(tf.reduceSum(tf.abs(x), inner, true), outer, true);
         } else if (p == 1) norm = tf.reduceSum(tf.abs(x), axis, true);
         else if (p == Double.POSITIVE_INFINITY) norm = tf.reduceMax(tf.abs(x), axis, true);
         else norm = tf.pow(tf.reduceSum(tf.pow(tf.abs(x), p), axis, true), 1 / p);
-        return tf.reshape(norm, out.shape().dimsView());
+        return tf.reshape(norm, out.dimsView());
     }
 
     /**
@@ -238,6 +239,12 @@ public final class Norms {
             }
             return new Tensor[] {MatrixOp.wrap(out[0], y)};
         }
-    }.withGradient((g, dy) -> Grads.composite(g, dy, in -> new Tensor[] {tf.multiply(in[0], tf.rsqrt(tf.maximum(
-            tf.reduceSum(tf.square(in[0]), (int[]) g.attrs().get("axis"), true), g.attrs().getDouble("epsilon", 1e-12))))}));
+    }.withGradient((g, dy) -> Grads.composite(g, dy, in -> l2NormalizeInTfOps(in, g.attrs())))
+            .withDecomposition(Norms::l2NormalizeInTfOps);
+
+    /** TF's l2_normalize: {@code x * rsqrt(max(sum(x^2, axis, keepdims), epsilon))}. */
+    private static Tensor[] l2NormalizeInTfOps(Tensor[] in, Attrs attrs) {
+        Tensor squares = tf.reduceSum(tf.square(in[0]), (int[]) attrs.get("axis"), true);
+        return new Tensor[] {tf.multiply(in[0], tf.rsqrt(tf.maximum(squares, attrs.getDouble("epsilon", 1e-12))))};
+    }
 }

@@ -23,7 +23,8 @@ import static org.jflow.TF.tf;
  * match TF's bit for bit.
  */
 public final class ClipByNorm extends Op {
-    public static final ClipByNorm CLIP_BY_NORM = new ClipByNorm().withGradient(ClipByNorm::gradient);
+    public static final ClipByNorm CLIP_BY_NORM = new ClipByNorm().withGradient(ClipByNorm::gradient)
+            .withDecomposition(ClipByNorm::inTfOps);
     public static final String AXES = "axes";
 
     private ClipByNorm() { super("ClipByNorm"); }
@@ -61,6 +62,19 @@ public final class ClipByNorm extends Op {
         }
         if (g.needs(1)) dc = Grads.sumToShape(tf.where(clipped, tf.divide(dot, norm), 0), c.shape());
         return new Tensor[] {dt, dc};
+    }
+
+    /**
+     * TF's clip_by_norm: {@code l2sum = sum(t^2)}, the norm {@code sqrt(l2sum)} where l2sum > 0 (0
+     * elsewhere, keeping the gradient finite), then {@code t * clip_norm / max(norm, clip_norm)}.
+     */
+    private static Tensor[] inTfOps(Tensor[] in, Attrs attrs) {
+        Tensor t = in[0], c = in[1];
+        Tensor l2sum = tf.reduceSum(tf.multiply(t, t), attrs.has(AXES) ? attrs.getInts(AXES) : null, true);
+        Tensor positive = tf.greater(l2sum, tf.zerosLike(l2sum));
+        Tensor safe = tf.where(positive, l2sum, tf.onesLike(l2sum));
+        Tensor norm = tf.where(positive, tf.sqrt(safe), l2sum);
+        return new Tensor[] {tf.divide(tf.multiply(t, c), tf.maximum(norm, c))};
     }
 
     private static boolean[] reducedAxes(Shape shape, Attrs attrs) {

@@ -44,14 +44,46 @@ public final class Reduction extends Op {
     public static final Reduction EUCLIDEAN_NORM = new Reduction("EuclideanNorm", Kind.EUCLIDEAN_NORM)
             .withGradient(Reduction::euclideanNormGradient);
     public static final Reduction LOG_SUM_EXP = new Reduction("ReduceLogSumExp", Kind.LOG_SUM_EXP)
-            .withGradient(Reduction::logSumExpGradient);
+            .withGradient(Reduction::logSumExpGradient).withDecomposition(Reduction::logSumExpInTfOps);
     public static final Reduction VARIANCE = new Reduction("ReduceVariance", Kind.VARIANCE)
-            .withGradient(Reduction::varianceGradient);
+            .withGradient(Reduction::varianceGradient).withDecomposition((in, a) -> new Tensor[] {varianceInTfOps(in[0], a)});
     public static final Reduction STD = new Reduction("ReduceStd", Kind.STD)
-            .withGradient(Reduction::stdGradient);
+            .withGradient(Reduction::stdGradient).withDecomposition((in, a) -> new Tensor[] {tf.sqrt(varianceInTfOps(in[0], a))});
     /** Output dtype in attribute {@code dtype} (int64 when absent). */
     public static final Reduction COUNT_NONZERO = new Reduction("CountNonzero", Kind.COUNT_NONZERO)
-            .notDifferentiable();
+            .notDifferentiable().withDecomposition((in, a) -> {
+                // TF's count_nonzero: cast(reduce_sum(cast(x != 0, int64)), dtype)
+                Tensor nonzero = tf.cast(tf.notEqual(in[0], tf.zerosLike(in[0])), DType.INT64);
+                Tensor count = org.jflow.engine.Dispatcher.execute1(SUM, reduceAttrs(a, a.getBool("keep_dims", false)), nonzero);
+                Object dtype = a.get("dtype");
+                return new Tensor[] {tf.cast(count, dtype == null ? DType.INT64 : (DType) dtype)};
+            });
+
+    /** The axes of {@code attrs} (all when absent) with {@code keepDims}: what a reduction op of TF's takes. */
+    private static Attrs reduceAttrs(Attrs attrs, boolean keepDims) {
+        Object axes = attrs.get("axis");
+        return axes == null ? Attrs.of("keep_dims", keepDims) : Attrs.of("axis", axes, "keep_dims", keepDims);
+    }
+
+    private static Tensor reduce(Reduction op, Tensor x, Attrs attrs, boolean keepDims) {
+        return org.jflow.engine.Dispatcher.execute1(op, reduceAttrs(attrs, keepDims), x);
+    }
+
+    /** TF's reduce_variance: mean(|x - mean(x)|^2) over the axes. */
+    private static Tensor varianceInTfOps(Tensor x, Attrs attrs) {
+        Tensor mean = reduce(MEAN, x, attrs, true);
+        return reduce(MEAN, tf.square(tf.abs(tf.subtract(x, mean))), attrs, attrs.getBool("keep_dims", false));
+    }
+
+    /** TF's reduce_logsumexp: m + log(sum(exp(x - m))), m the (finite) maximum, kept out of the gradient. */
+    private static Tensor[] logSumExpInTfOps(Tensor[] in, Attrs attrs) {
+        Tensor x = in[0];
+        Tensor rawMax = reduce(MAX, x, attrs, true);
+        Tensor max = tf.stopGradient(tf.where(tf.isFinite(rawMax), rawMax, tf.zerosLike(rawMax)));
+        boolean keep = attrs.getBool("keep_dims", false);
+        Tensor sum = reduce(SUM, tf.exp(tf.subtract(x, max)), attrs, keep);
+        return new Tensor[] {tf.add(tf.log(sum), keep ? max : reduce(MAX, max, attrs, false))};
+    }
 
     private final Kind kind;
 

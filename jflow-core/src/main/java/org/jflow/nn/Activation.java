@@ -90,7 +90,9 @@ public final class Activation extends Op {
             if (p != 0) return 0.5 * x * (1 + Math.tanh(SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)));
             return 0.5 * x * (1 + SpecialFunctions.erf(x * SQRT_HALF));
         }
-    }).withLanes(p -> p != 0 ? UnaryLane.GELU_TANH : UnaryLane.GELU).withGradient(unary((g, dy) -> tf.multiply(dy, param(g) != 0 ? geluTanhSlope(g.x()) : geluSlope(g.x()))));
+    }).withLanes(p -> p != 0 ? UnaryLane.GELU_TANH : UnaryLane.GELU)
+            .withGradient(unary((g, dy) -> tf.multiply(dy, param(g) != 0 ? geluTanhSlope(g.x()) : geluSlope(g.x()))))
+            .withDecomposition((in, attrs) -> new Tensor[] {geluInTfOps(in[0], attrs)});
 
     /** {@code tf.nn.silu} / {@code tf.nn.swish}: {@code x * sigmoid(beta * x)}, composite in TF. */
     public static final Activation SWISH = new Activation("Swish", "beta", 1.0, null, new Formula() {
@@ -100,7 +102,16 @@ public final class Activation extends Op {
         double beta = param(g);
         Tensor s = tf.sigmoid(tf.multiply(g.x(), beta)); // s (1 + beta x (1 - s))
         return tf.multiply(dy, tf.multiply(s, tf.add(tf.multiply(tf.multiply(g.x(), beta), tf.subtract(1, s)), 1)));
-    }));
+    })).withDecomposition((in, attrs) -> new Tensor[] {
+        // TF's nn.silu: x * sigmoid(beta * x)
+        tf.multiply(in[0], tf.sigmoid(tf.multiply(in[0], Activation.SWISH.param(attrs, in[0].dtype()))))});
+
+    /** TF's {@code nn.gelu}: {@code 0.5 x (1 + erf(x / sqrt 2))}, or with {@code approximate} its tanh form. */
+    private static Tensor geluInTfOps(Tensor x, Attrs attrs) {
+        if (GELU.param(attrs) == 0) return tf.multiply(tf.multiply(x, 0.5), tf.add(tf.erf(tf.multiply(x, SQRT_HALF)), 1));
+        Tensor inner = tf.multiply(tf.add(x, tf.multiply(tf.pow(x, 3), 0.044715)), SQRT_2_OVER_PI);
+        return tf.multiply(tf.multiply(x, 0.5), tf.add(tf.tanh(inner), 1));
+    }
 
     private static float round(DType half, double v) { return (float) Buffers.roundTo(half, v); }
 

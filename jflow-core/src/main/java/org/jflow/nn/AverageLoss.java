@@ -19,7 +19,10 @@ import static org.jflow.autodiff.Grads.unary;
  */
 public final class AverageLoss extends Op {
     public static final AverageLoss COMPUTE_AVERAGE_LOSS = new AverageLoss().withGradient(unary((g, dy) ->
-            org.jflow.autodiff.Grads.broadcastLike(tf.divide(dy, batchSize(g.attrs(), g.x())), g.x())));
+            org.jflow.autodiff.Grads.broadcastLike(tf.divide(dy, batchSize(g.attrs(), g.x())), g.x())))
+            // TF's compute_average_loss: div_no_nan(reduce_sum(losses), cast(global_batch_size, dtype))
+            .withDecomposition((in, attrs) -> new Tensor[] {
+                tf.divNoNan(tf.reduceSum(in[0]), tf.cast(batchSize(attrs, in[0]), in[0].dtype()))});
 
     /** The divisor: attribute {@code global_batch_size}, else the loss's first dim (read when the graph runs where unknown). */
     private static Object batchSize(Attrs attrs, Tensor x) {

@@ -19,6 +19,10 @@ public final class BatchNormalization extends Op {
         double eps = g.attrs().getDouble("variance_epsilon");
         return Grads.composite(g, dy, in -> new Tensor[] {
             tf.add(tf.multiply(tf.subtract(in[0], in[1]), tf.multiply(in[4], tf.rsqrt(tf.add(in[2], eps)))), in[3])});
+    }).withDecomposition((in, attrs) -> {
+        // TF's batch_normalization: inv = rsqrt(variance + epsilon) * scale; x * inv + (offset - mean * inv)
+        Tensor inv = tf.multiply(tf.rsqrt(tf.add(in[2], attrs.getDouble("variance_epsilon"))), in[4]);
+        return new Tensor[] {tf.add(tf.multiply(in[0], inv), tf.subtract(in[3], tf.multiply(in[1], inv)))};
     });
 
     private BatchNormalization() { super("BatchNormalization"); }

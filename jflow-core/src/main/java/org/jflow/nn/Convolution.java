@@ -21,7 +21,8 @@ import org.jflow.linalg.Gemm.View;
  */
 public final class Convolution extends Op {
     public static final Convolution CONV1D = new Convolution("Conv1D", 1)
-            .withGradient(ConvolutionGradients.forward(() -> ConvolutionBackpropInput.CONV1D, () -> ConvolutionBackpropFilter.CONV1D));
+            .withGradient(ConvolutionGradients.forward(() -> ConvolutionBackpropInput.CONV1D, () -> ConvolutionBackpropFilter.CONV1D))
+            .withDecomposition(AsTwoDimensional.of(() -> Convolution.CONV2D, 1, 1, 0));
     public static final Convolution CONV2D = new Convolution("Conv2D", 2)
             .withGradient(ConvolutionGradients.forward(() -> ConvolutionBackpropInput.CONV2D, () -> ConvolutionBackpropFilter.CONV2D));
     public static final Convolution CONV3D = new Convolution("Conv3D", 3)

@@ -18,6 +18,7 @@ import org.jflow.linalg.Gemm.View;
  */
 public final class ConvolutionBackpropFilter extends Op {
     public static final ConvolutionBackpropFilter CONV1D = new ConvolutionBackpropFilter("Conv1DBackpropFilter", 1)
+            .withDecomposition(AsTwoDimensional.of(() -> ConvolutionBackpropFilter.CONV2D, 0, 1, 1))
             .withGradient(ConvolutionGradients.backpropFilter(() -> Convolution.CONV1D, () -> ConvolutionBackpropInput.CONV1D));
     public static final ConvolutionBackpropFilter CONV2D = new ConvolutionBackpropFilter("Conv2DBackpropFilter", 2)
             .withGradient(ConvolutionGradients.backpropFilter(() -> Convolution.CONV2D, () -> ConvolutionBackpropInput.CONV2D));

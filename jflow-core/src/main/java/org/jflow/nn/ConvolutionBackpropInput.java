@@ -20,6 +20,7 @@ import org.jflow.linalg.Gemm.View;
  */
 public final class ConvolutionBackpropInput extends Op {
     public static final ConvolutionBackpropInput CONV1D = new ConvolutionBackpropInput("Conv1DBackpropInput", 1)
+            .withDecomposition(AsTwoDimensional.of(() -> ConvolutionBackpropInput.CONV2D, 1, 0, 1))
             .withGradient(ConvolutionGradients.backpropInput(() -> Convolution.CONV1D, () -> ConvolutionBackpropFilter.CONV1D));
     public static final ConvolutionBackpropInput CONV2D = new ConvolutionBackpropInput("Conv2DBackpropInput", 2)
             .withGradient(ConvolutionGradients.backpropInput(() -> Convolution.CONV2D, () -> ConvolutionBackpropFilter.CONV2D));

@@ -19,7 +19,9 @@ import org.jflow.errors.InvalidArgumentError;
 public final class EmbeddingLookup extends Op {
     /** TF's gather gradient: the upstream rows as IndexedSlices of params (dense where a caller needs it); ids get none. */
     public static final EmbeddingLookup EMBEDDING_LOOKUP = new EmbeddingLookup().withGradient(
-            (SparseGradient) (g, dy) -> new TensorLike[] {Grads.gatherSlices(dy[0], g.y(), g.x().shape()), null});
+            (SparseGradient) (g, dy) -> new TensorLike[] {Grads.gatherSlices(dy[0], g.y(), g.x().shape()), null})
+            // TF's embedding_lookup of one partition: gather(params, ids)
+            .withDecomposition((in, attrs) -> new Tensor[] {org.jflow.TF.tf.gather(in[0], in[1])});
 
     private EmbeddingLookup() { super("EmbeddingLookup"); }
 

@@ -17,10 +17,12 @@ import org.jflow.errors.UnimplementedError;
  * by the number of real (unpadded) elements in the window, as TF does.
  */
 public final class Pooling extends Op {
-    public static final Pooling MAX_POOL1D = new Pooling("MaxPool1D", 1, true).withGradient(PoolingGrad::ofPool);
+    public static final Pooling MAX_POOL1D = new Pooling("MaxPool1D", 1, true).withGradient(PoolingGrad::ofPool)
+            .withDecomposition(AsTwoDimensional.of(() -> Pooling.MAX_POOL, 1, 1));
     public static final Pooling MAX_POOL = new Pooling("MaxPool", 2, true).withGradient(PoolingGrad::ofPool);
     public static final Pooling MAX_POOL3D = new Pooling("MaxPool3D", 3, true).withGradient(PoolingGrad::ofPool);
-    public static final Pooling AVG_POOL1D = new Pooling("AvgPool1D", 1, false).withGradient(PoolingGrad::ofPool);
+    public static final Pooling AVG_POOL1D = new Pooling("AvgPool1D", 1, false).withGradient(PoolingGrad::ofPool)
+            .withDecomposition(AsTwoDimensional.of(() -> Pooling.AVG_POOL, 1, 1));
     public static final Pooling AVG_POOL = new Pooling("AvgPool", 2, false).withGradient(PoolingGrad::ofPool);
     public static final Pooling AVG_POOL3D = new Pooling("AvgPool3D", 3, false).withGradient(PoolingGrad::ofPool);
 

@@ -23,13 +23,16 @@ import static org.jflow.TF.tf;
 public final class PoolingGrad extends Op {
     private enum Kind { MAX_GRAD, MAX_GRAD_GRAD, AVG_GRAD }
 
-    public static final PoolingGrad MAX_POOL1D_GRAD = new PoolingGrad("MaxPool1DGrad", Pooling.MAX_POOL1D, Kind.MAX_GRAD);
+    public static final PoolingGrad MAX_POOL1D_GRAD = new PoolingGrad("MaxPool1DGrad", Pooling.MAX_POOL1D, Kind.MAX_GRAD)
+            .withDecomposition(AsTwoDimensional.of(() -> PoolingGrad.MAX_POOL_GRAD, 1, 1, 1, 1));
     public static final PoolingGrad MAX_POOL_GRAD = new PoolingGrad("MaxPoolGrad", Pooling.MAX_POOL, Kind.MAX_GRAD);
     public static final PoolingGrad MAX_POOL3D_GRAD = new PoolingGrad("MaxPool3DGrad", Pooling.MAX_POOL3D, Kind.MAX_GRAD);
-    public static final PoolingGrad MAX_POOL1D_GRAD_GRAD = new PoolingGrad("MaxPool1DGradGrad", Pooling.MAX_POOL1D, Kind.MAX_GRAD_GRAD);
+    public static final PoolingGrad MAX_POOL1D_GRAD_GRAD = new PoolingGrad("MaxPool1DGradGrad", Pooling.MAX_POOL1D, Kind.MAX_GRAD_GRAD)
+            .withDecomposition(AsTwoDimensional.of(() -> PoolingGrad.MAX_POOL_GRAD_GRAD, 1, 1, 1, 1));
     public static final PoolingGrad MAX_POOL_GRAD_GRAD = new PoolingGrad("MaxPoolGradGrad", Pooling.MAX_POOL, Kind.MAX_GRAD_GRAD);
     public static final PoolingGrad MAX_POOL3D_GRAD_GRAD = new PoolingGrad("MaxPool3DGradGrad", Pooling.MAX_POOL3D, Kind.MAX_GRAD_GRAD);
-    public static final PoolingGrad AVG_POOL1D_GRAD = new PoolingGrad("AvgPool1DGrad", Pooling.AVG_POOL1D, Kind.AVG_GRAD);
+    public static final PoolingGrad AVG_POOL1D_GRAD = new PoolingGrad("AvgPool1DGrad", Pooling.AVG_POOL1D, Kind.AVG_GRAD)
+            .withDecomposition(AsTwoDimensional.of(() -> PoolingGrad.AVG_POOL_GRAD, 1, 1));
     public static final PoolingGrad AVG_POOL_GRAD = new PoolingGrad("AvgPoolGrad", Pooling.AVG_POOL, Kind.AVG_GRAD);
     public static final PoolingGrad AVG_POOL3D_GRAD = new PoolingGrad("AvgPool3DGrad", Pooling.AVG_POOL3D, Kind.AVG_GRAD);
 

@@ -20,7 +20,10 @@ public final class SigmoidCrossEntropy extends Op {
     public static final SigmoidCrossEntropy SIGMOID = new SigmoidCrossEntropy("SigmoidCrossEntropyWithLogits", false)
             .withGradient((g, dy) -> new Tensor[] {
                 tf.multiply(dy[0], tf.subtract(tf.sigmoid(g.x()), g.y())),
-                tf.multiply(dy[0], tf.negative(g.x()))});
+                tf.multiply(dy[0], tf.negative(g.x()))})
+            .withDecomposition((in, attrs) -> new Tensor[] {
+                // TF's sigmoid_cross_entropy_with_logits: max(x, 0) - x z + log1p(exp(-|x|))
+                tf.add(tf.subtract(tf.maximum(in[0], 0), tf.multiply(in[0], in[1])), tf.log1p(tf.exp(tf.negative(tf.abs(in[0])))))});
     /**
      * With {@code l = 1 + (w - 1) z}: d/dx {@code = (1 - z) - l sigmoid(-x)}, d/dz {@code = -x + (w - 1) softplus(-x)}.
      */
@@ -32,6 +35,13 @@ public final class SigmoidCrossEntropy extends Op {
                 return new Tensor[] {
                     tf.multiply(dy[0], tf.subtract(tf.subtract(1, z), tf.multiply(logWeight, tf.sigmoid(minusX)))),
                     tf.multiply(dy[0], tf.add(minusX, tf.multiply(tf.softplus(minusX), w1)))};
+            })
+            .withDecomposition((in, attrs) -> {
+                // TF's weighted_cross_entropy_with_logits: (1 - z) x + l (log1p(exp(-|x|)) + max(-x, 0))
+                Tensor x = in[0], z = in[1];
+                Tensor l = tf.add(tf.multiply(z, attrs.getDouble("pos_weight") - 1), 1);
+                Tensor softplusPart = tf.add(tf.log1p(tf.exp(tf.negative(tf.abs(x)))), tf.maximum(tf.negative(x), 0));
+                return new Tensor[] {tf.add(tf.multiply(tf.subtract(1, z), x), tf.multiply(l, softplusPart))};
             });
 
     private final boolean weighted;

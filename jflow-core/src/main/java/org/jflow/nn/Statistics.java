@@ -1,5 +1,6 @@
 package org.jflow.nn;
 
+import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.autodiff.Grads;
@@ -28,7 +29,25 @@ public final class Statistics extends Op {
         Tensor dMean = Grads.kept(dy[0], x.shape(), axes), dVariance = Grads.kept(dy[1], x.shape(), axes);
         Tensor fromVariance = tf.multiply(tf.multiply(dVariance, tf.subtract(x, mean)), 2.0 / n);
         return Grads.one(tf.add(tf.multiply(dMean, 1.0 / n), fromVariance));
-    });
+    }).withDecomposition(Statistics::momentsInTfOps);
+
+    /**
+     * TF's nn.moments: the mean kept over the axes, the variance as the mean squared difference from it
+     * (float16 computed in float32), squeezed unless {@code keep_dims}.
+     */
+    private static Tensor[] momentsInTfOps(Tensor[] in, Attrs attrs) {
+        Tensor x = in[0];
+        DType dtype = x.dtype();
+        Tensor y = dtype == DType.FLOAT16 ? tf.cast(x, DType.FLOAT32) : x;
+        int[] axes = attrs.getInts("axes");
+        Tensor mean = tf.reduceMean(y, axes, true);
+        Tensor variance = tf.reduceMean(tf.squaredDifference(y, tf.stopGradient(mean)), axes, true);
+        if (!attrs.getBool("keep_dims", false)) {
+            mean = tf.squeeze(mean, axes);
+            variance = tf.squeeze(variance, axes);
+        }
+        return dtype == DType.FLOAT16 ? new Tensor[] {tf.cast(mean, dtype), tf.cast(variance, dtype)} : new Tensor[] {mean, variance};
+    }
 
     private Statistics(String name) { super(name); }
 

@@ -53,6 +53,9 @@ final class AttrInputs {
         declare(List.of(new Spec("begin", 1, Form.VECTOR, "Index"), new Spec("size", 2, Form.VECTOR, null)), "Slice");
         declare(List.of(new Spec("paddings", 1, Form.PAIRS, "Tpaddings")), "Pad");
         declare(List.of(new Spec("depth", 1, Form.SCALAR, null)), "OneHot");
+        declare(List.of(new Spec("input_sizes", 0, Form.VECTOR, null)), "Conv2DBackpropInput");
+        declare(List.of(new Spec("filter_sizes", 1, Form.VECTOR, null)), "Conv2DBackpropFilter");
+        declare(List.of(new Spec("orig_input_shape", 0, Form.VECTOR, null)), "AvgPoolGrad");
     }
 
     /** The specs of {@code op}, in increasing input position (the order to insert in). */

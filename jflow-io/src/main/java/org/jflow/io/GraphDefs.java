@@ -7,6 +7,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.Variable;
 import org.jflow.engine.Attrs;
+import org.jflow.graph.Decompose;
 import org.jflow.graph.Graph;
 import org.jflow.graph.GraphOps;
 import org.jflow.graph.Node;
@@ -42,7 +43,8 @@ import java.util.UUID;
  * {@code ReadVariableOp} and {@code AssignVariableOp}, becomes a {@code VarHandleOp} node feeding them
  * its resource handle, as in TF's graphs. Attributes holding Java objects TF has no type for (a
  * print template) are left out, their names listed in the node's {@value #UNEXPORTED} attribute
- * (TF ignores attributes whose names start with {@code _}).
+ * (TF ignores attributes whose names start with {@code _}). Ops TF's registry lacks ({@code Gelu},
+ * {@code Conv1D}, {@code FusedElementwise}...) are written as the TF ops of their decomposition.
  */
 public final class GraphDefs {
     private GraphDefs() {}
@@ -53,9 +55,11 @@ public final class GraphDefs {
     /** The node attribute listing the attributes that could not be written. */
     public static final String UNEXPORTED = "_jflow_unexported_attrs";
 
-    public static GraphDef toGraphDef(Program program) { return toGraphDef(program.graph()); }
+    /** The program's graph with the ops TF lacks written as TF's ops ({@link Decompose}), so TensorFlow can run it. */
+    public static GraphDef toGraphDef(Program program) { return new Exporter(new Decompose().apply(program).graph()).run(); }
 
-    public static GraphDef toGraphDef(Graph graph) { return new Exporter(graph).run(); }
+    /** The graph with the ops TF lacks written as TF's ops ({@link Decompose}), so TensorFlow can run it. */
+    public static GraphDef toGraphDef(Graph graph) { return new Exporter(Decompose.graph(graph)).run(); }
 
     /** One export: the GraphDef being built and the node names taken so far. */
     private static final class Exporter {

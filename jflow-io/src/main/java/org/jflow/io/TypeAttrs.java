@@ -43,6 +43,11 @@ final class TypeAttrs {
                 "Selu", "Softplus", "LeakyRelu", "Softmax", "LogSoftmax", "MatMul", "BatchMatMulV2", "BiasAdd", "Identity",
                 "StopGradient", "ZerosLike", "OnesLike", "Less", "LessEqual", "Greater", "GreaterEqual", "Equal",
                 "NotEqual", "Conv2D", "MaxPool", "AvgPool", "Squeeze");
+        // TF ops the decompositions of ops TF lacks write (graph.Decompose)
+        declare(List.of(in("T", 0)), "Erf", "IsFinite", "MaxPoolGrad", "MaxPoolGradGrad", "Conv2DBackpropFilter");
+        declare(List.of(in("T", 1)), "SelectV2");
+        declare(List.of(in("T", 0)), "AvgPoolGrad");
+        declare(List.of(in("T", 0)), "Conv2DBackpropInput");
         // Their int32 inputs' type attributes come with the inputs (AttrInputs).
         declare(List.of(in("T", 0)), "Sum", "Mean", "Max", "Min", "Prod", "Reshape", "Transpose", "ExpandDims", "Tile",
                 "ArgMax", "ArgMin", "Fill", "Slice", "Pad");

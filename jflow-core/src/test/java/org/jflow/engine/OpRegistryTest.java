@@ -30,7 +30,16 @@ class OpRegistryTest {
     void everyStaticOpFieldOfEveryCoreClassIsRegistered() throws Exception {
         Path classes = Path.of(OpRegistry.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         // A fresh class loader: only what OpRegistry.all() itself loads is registered when it answers.
-        try (URLClassLoader fresh = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+        // The whole class path (the core's dependencies, such as RE2/J, too), loaded anew.
+        URL[] classPath = Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> {
+                    try {
+                        return Path.of(entry).toUri().toURL();
+                    } catch (java.net.MalformedURLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toArray(URL[]::new);
+        try (URLClassLoader fresh = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader())) {
             Class<?> registry = fresh.loadClass(OpRegistry.class.getName()), opType = fresh.loadClass(Op.class.getName());
             Collection<?> all = (Collection<?>) registry.getMethod("all").invoke(null);
             Set<Object> registered = Collections.newSetFromMap(new IdentityHashMap<>());

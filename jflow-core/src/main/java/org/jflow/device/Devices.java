@@ -26,7 +26,8 @@ public final class Devices {
     private static final Set<Device> MEMORY_GROWTH = ConcurrentHashMap.newKeySet();
 
     private static volatile List<Ranked> physical = List.of(new Ranked(HOST, HostDevice.PRIORITY));
-    private static volatile List<Ranked> visible = physical;
+    /** The visible devices, highest priority first: read by every placed op, so kept as a ready list. */
+    private static volatile List<Device> visible = List.of(HOST);
     private static volatile boolean placing;
     private static volatile boolean softPlacement = true;
     private static volatile boolean logPlacement;
@@ -66,7 +67,7 @@ public final class Devices {
     public static List<Device> physical() { return physical.stream().map(Ranked::device).toList(); }
 
     /** The devices ops may run on, highest priority first (TF's prioritized device list). */
-    public static List<Device> visible() { return visible.stream().map(Ranked::device).toList(); }
+    public static List<Device> visible() { return visible; }
 
     /**
      * {@code tf.config.set_visible_devices}: only these (physical) devices take ops from now on; the
@@ -76,7 +77,7 @@ public final class Devices {
         List<Ranked> next = new ArrayList<>();
         for (Ranked r : physical) if (r.device == HOST || devices.contains(r.device)) next.add(r);
         next.sort(Comparator.comparingInt(Ranked::priority).reversed());
-        visible = List.copyOf(next);
+        visible = next.stream().map(Ranked::device).toList();
         for (Ranked r : next) if (r.priority > HostDevice.PRIORITY) placing = true;
     }
 

@@ -40,6 +40,15 @@ public final class KernelTable {
     /** The kernel for {@code op} on {@code deviceType} for {@code dtype}, or null where none is registered. */
     public Kernel find(Op op, String deviceType, DType dtype) {
         if (deviceType.equals(CPU)) return op::compute;
+        return registered(op, deviceType, dtype);
+    }
+
+    /** Whether {@link #find} has a kernel (without making one for the CPU: placement asks for every op). */
+    public boolean has(Op op, String deviceType, DType dtype) {
+        return deviceType.equals(CPU) || registered(op, deviceType, dtype) != null;
+    }
+
+    private Kernel registered(Op op, String deviceType, DType dtype) {
         List<Entry> list = entries.get(op.name());
         if (list == null) return null;
         for (Entry e : list) if (e.deviceType.equals(deviceType) && e.dtypes.contains(dtype)) return e.kernel;
@@ -65,7 +74,7 @@ public final class KernelTable {
     /** The device types with a kernel for {@code op} and {@code dtype}, in {@code types}' order. */
     List<String> supportedTypes(Op op, DType dtype, List<String> types) {
         List<String> out = new ArrayList<>();
-        for (String t : types) if (find(op, t, dtype) != null && !out.contains(t)) out.add(t);
+        for (String t : types) if (has(op, t, dtype) && !out.contains(t)) out.add(t);
         return out;
     }
 }

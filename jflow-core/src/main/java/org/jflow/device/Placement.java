@@ -35,8 +35,8 @@ public final class Placement {
         DType dtype = inputs.length > 0 ? inputs[0].dtype() : outputs.length > 0 ? outputs[0].dtype() : DType.FLOAT32;
         Device device = select(op, dtype, requested, node);
         if (Devices.logPlacement()) log(op, node, device);
+        if (device == Devices.host()) return op.compute(onHost(inputs), attrs, outputs);
         Kernel kernel = Devices.kernels().find(op, device.type(), dtype);
-        if (device == Devices.host()) return kernel.compute(onHost(inputs), attrs, outputs);
         List<Buffer> copies = new ArrayList<>();
         Tensor[] moved = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) moved[i] = copyTo(device, inputs[i], copies);
@@ -128,7 +128,7 @@ public final class Placement {
             Device named = null;
             for (Device d : visible) {
                 if (!matches(requested, d)) continue;
-                if (kernels.find(op, d.type(), dtype) != null) return d;
+                if (kernels.has(op, d.type(), dtype)) return d;
                 if (named == null) named = d;
             }
             if (!Devices.softPlacement()) {
@@ -137,7 +137,7 @@ public final class Placement {
                 throw noKernel(op, named.type(), dtype, node);
             }
         }
-        for (Device d : visible) if (kernels.find(op, d.type(), dtype) != null) return d;
+        for (Device d : visible) if (kernels.has(op, d.type(), dtype)) return d;
         return Devices.host();
     }
 

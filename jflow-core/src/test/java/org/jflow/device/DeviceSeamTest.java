@@ -256,19 +256,32 @@ class DeviceSeamTest {
         });
         Tensor a = matrix(8, 8, 0.01f);
         chain.call(a); // traced and optimized once
-        List<MemorySegment> allocated = DEVICE.record();
+        List<MemorySegment> allocated = DEVICE.record(true); // held: no cleaner can free them meanwhile
         Tensor result = chain.call(a);
-        DEVICE.stopRecording();
         // a copied in once per node reading it, 12 intermediates, the sum: all freed but the result.
         assertTrue(allocated.size() > 12, "allocated " + allocated.size());
         assertEquals(1, OffHeapDevice.alive(allocated));
+        DEVICE.stopRecording();
         assertEquals(DEV, result.device());
         assertTrue(Float.isFinite(result.floatValue()));
+        // A value that is fetched stays, though a later node was its last reader.
+        var both = tf.function((Tensor p) -> {
+            try (DeviceScope d = onDevice()) {
+                Tensor square = tf.multiply(p, p);
+                return List.of(square, tf.reduceSum(tf.add(square, p)));
+            }
+        });
+        both.call(a);
+        allocated = DEVICE.record(true);
+        List<Tensor> out = both.call(a);
+        assertEquals(2, OffHeapDevice.alive(allocated));
+        DEVICE.stopRecording();
+        assertArrayEquals(tf.multiply(a, a).toFloatArray(), out.getFirst().toFloatArray());
     }
 
     @Test
     void eagerDeviceTensorsAreFreedByTheCleanerOnceUnreachable() throws InterruptedException {
-        List<MemorySegment> allocated = DEVICE.record();
+        List<MemorySegment> allocated = DEVICE.record(false);
         Tensor kept;
         try (DeviceScope d = onDevice()) {
             Tensor x = tf.constant(new float[] {1, 2, 3});

@@ -18,8 +18,10 @@ final class OffHeapDevice implements Device {
     static final OffHeapDevice INSTANCE = new OffHeapDevice();
 
     private final AtomicInteger live = new AtomicInteger();
-    /** While a test records: the memory of every buffer allocated (kept weakly: only the segment, not the buffer). */
+    /** While a test records: the memory of every buffer allocated (the segment only, so the buffer can be collected). */
     private volatile List<MemorySegment> recording;
+    /** While a test records with {@code holdBuffers}: the buffers themselves, so that no cleaner can free them. */
+    private volatile List<Buffer> held;
 
     private OffHeapDevice() {}
 
@@ -45,14 +47,21 @@ final class OffHeapDevice implements Device {
     /** Buffers currently allocated and not yet freed. */
     int liveBuffers() { return live.get(); }
 
-    /** Starts recording allocations; the list fills as buffers are allocated. */
-    List<MemorySegment> record() {
+    /**
+     * Starts recording allocations; the list fills as buffers are allocated. With {@code holdBuffers}
+     * the buffers stay reachable until {@link #stopRecording()}, so only an explicit free can close them.
+     */
+    List<MemorySegment> record(boolean holdBuffers) {
         List<MemorySegment> list = new CopyOnWriteArrayList<>();
+        held = holdBuffers ? new CopyOnWriteArrayList<>() : null;
         recording = list;
         return list;
     }
 
-    void stopRecording() { recording = null; }
+    void stopRecording() {
+        recording = null;
+        held = null;
+    }
 
     /** How many of {@code segments} are not freed yet. */
     static long alive(List<MemorySegment> segments) {
@@ -67,9 +76,12 @@ final class OffHeapDevice implements Device {
         Arena arena = Arena.ofShared();
         MemorySegment memory = arena.allocate(Math.max(1, size * dtype.slots() * layout(dtype).byteSize()), 8);
         live.incrementAndGet();
+        Segment b = new Segment(dtype, size, arena, memory, live);
         List<MemorySegment> r = recording;
         if (r != null) r.add(memory);
-        return new Segment(dtype, size, arena, memory, live);
+        List<Buffer> h = held;
+        if (h != null) h.add(b);
+        return b;
     }
 
     @Override

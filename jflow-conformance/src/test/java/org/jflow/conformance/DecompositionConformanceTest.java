@@ -49,8 +49,6 @@ class DecompositionConformanceTest {
     private static final Map<String, String> NOT_DECOMPOSED = Map.of(
             "CustomGradient", "a tape construct: its forward is the wrapped function's graph, already TF ops",
             "WhileGrad", "the gradient of a While loop, built by the tape; exported graphs hold TF's While",
-            "Sort", "TF sorts with TopKV2 over the last axis; not decomposed yet",
-            "ArgSort", "TF sorts with TopKV2 over the last axis; not decomposed yet",
             "ConfusionMatrix", "TF builds it with ScatterNd; not decomposed yet",
             "Dropout", "a random op: TF's draws differ, so its decomposition cannot be compared by value; not decomposed yet");
 
@@ -90,6 +88,11 @@ class DecompositionConformanceTest {
         }
         s.add(new Sample("CountNonzero", Attrs.of("axis", new int[] {1}, "keep_dims", false),
                 tf.cast(values(DType.FLOAT32, 5, 3, 4), DType.INT32)));
+        for (String op : List.of("Sort", "ArgSort")) {
+            s.add(new Sample(op, Attrs.of("axis", -1, "direction", "ASCENDING"), x(2, 5)));
+            s.add(new Sample(op, Attrs.of("axis", 0, "direction", "DESCENDING"), x(4, 3)));
+            s.add(new Sample(op, Attrs.of("axis", 1, "direction", "ASCENDING"), tf.cast(values(DType.FLOAT32, 10, 2, 6, 2), DType.INT32)));
+        }
         s.add(new Sample("ClipByNorm", Attrs.EMPTY, x(2, 3), tf.constant(0.5f)));
         s.add(new Sample("ClipByNorm", Attrs.of("axes", new int[] {1}), x(2, 3), tf.constant(1.5f)));
         s.add(new Sample("ComputeAverageLoss", Attrs.of("global_batch_size", 8), x(4, 2)));

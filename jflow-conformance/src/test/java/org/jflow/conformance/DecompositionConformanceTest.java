@@ -49,7 +49,6 @@ class DecompositionConformanceTest {
     private static final Map<String, String> NOT_DECOMPOSED = Map.of(
             "CustomGradient", "a tape construct: its forward is the wrapped function's graph, already TF ops",
             "WhileGrad", "the gradient of a While loop, built by the tape; exported graphs hold TF's While",
-            "ConfusionMatrix", "TF builds it with ScatterNd; not decomposed yet",
             "Dropout", "a random op: TF's draws differ, so its decomposition cannot be compared by value; not decomposed yet");
 
     private record Sample(String op, Attrs attrs, Tensor... inputs) {}
@@ -93,6 +92,9 @@ class DecompositionConformanceTest {
             s.add(new Sample(op, Attrs.of("axis", 0, "direction", "DESCENDING"), x(4, 3)));
             s.add(new Sample(op, Attrs.of("axis", 1, "direction", "ASCENDING"), tf.cast(values(DType.FLOAT32, 10, 2, 6, 2), DType.INT32)));
         }
+        Tensor labels = tf.constant(new int[] {0, 2, 1, 2, 2}), predictions = tf.constant(new long[] {0, 1, 1, 2, 0});
+        s.add(new Sample("ConfusionMatrix", Attrs.of("num_classes", 4, "dtype", DType.INT32), labels, predictions));
+        s.add(new Sample("ConfusionMatrix", Attrs.of("num_classes", 3, "dtype", DType.FLOAT32), labels, predictions, x(5)));
         s.add(new Sample("ClipByNorm", Attrs.EMPTY, x(2, 3), tf.constant(0.5f)));
         s.add(new Sample("ClipByNorm", Attrs.of("axes", new int[] {1}), x(2, 3), tf.constant(1.5f)));
         s.add(new Sample("ComputeAverageLoss", Attrs.of("global_batch_size", 8), x(4, 2)));

@@ -46,6 +46,7 @@ final class TypeAttrs {
         // TF ops the decompositions of ops TF lacks write (graph.Decompose)
         declare(List.of(in("T", 0)), "Erf", "IsFinite", "TopKV2", "MaxPoolGrad", "MaxPoolGradGrad", "Conv2DBackpropFilter");
         declare(List.of(in("T", 1)), "SelectV2");
+        declare(List.of(in("Tindices", 0), in("T", 1)), "ScatterNd");
         declare(List.of(in("T", 0)), "AvgPoolGrad");
         declare(List.of(in("T", 0)), "Conv2DBackpropInput");
         // Their int32 inputs' type attributes come with the inputs (AttrInputs).

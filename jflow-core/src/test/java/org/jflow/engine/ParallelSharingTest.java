@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,13 +18,19 @@ class ParallelSharingTest {
     void aSecondCallerIsHelpedWhileAnotherJobRuns() throws Exception {
         assumeTrue(Parallel.threads() > 1, "needs a pool with at least one worker");
         CountDownLatch firstHolds = new CountDownLatch(1), release = new CountDownLatch(1);
-        Thread firstCaller = new Thread(() -> Parallel.forEachChunk(2, i -> {
-            // the first caller's own chunk blocks until the test ends; its other chunk goes to a worker
-            if (Thread.currentThread().getName().equals("first-caller")) {
-                firstHolds.countDown();
-                await(release);
+        AtomicBoolean held = new AtomicBoolean();
+        Thread firstCaller = new Thread(() -> {
+            // a chunk the first caller runs itself blocks until the test ends; chunks on workers return at once
+            // (a worker may, rarely, take every chunk first: the job then simply runs again)
+            while (!held.get()) {
+                Parallel.forEachChunk(64, i -> {
+                    if (Thread.currentThread().getName().equals("first-caller") && held.compareAndSet(false, true)) {
+                        firstHolds.countDown();
+                        await(release);
+                    }
+                });
             }
-        }), "first-caller");
+        }, "first-caller");
         firstCaller.start();
         assertTrue(firstHolds.await(10, TimeUnit.SECONDS));
         Set<String> ranOn = ConcurrentHashMap.newKeySet();

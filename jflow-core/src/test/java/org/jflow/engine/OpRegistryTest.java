@@ -30,8 +30,10 @@ class OpRegistryTest {
     void everyStaticOpFieldOfEveryCoreClassIsRegistered() throws Exception {
         Path classes = Path.of(OpRegistry.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         // A fresh class loader: only what OpRegistry.all() itself loads is registered when it answers.
-        try (URLClassLoader fresh = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            Class<?> registry = fresh.loadClass(OpRegistry.class.getName()), opType = fresh.loadClass(Op.class.getName());
+        URL[] path = {classes.toUri().toURL()};
+        try (URLClassLoader fresh = new URLClassLoader(path, ClassLoader.getPlatformClassLoader())) {
+            Class<?> registry = fresh.loadClass(OpRegistry.class.getName());
+            Class<?> opType = fresh.loadClass(Op.class.getName());
             Collection<?> all = (Collection<?>) registry.getMethod("all").invoke(null);
             Set<Object> registered = Collections.newSetFromMap(new IdentityHashMap<>());
             registered.addAll(all);
@@ -45,7 +47,9 @@ class OpRegistryTest {
                     f.setAccessible(true);
                     Object op = f.get(null); // initializes the class: its ops register now, too late for all()
                     fields++;
-                    if (op != null && !registered.contains(op)) unreachable.add(className + "." + f.getName() + " (" + name.invoke(op) + ")");
+                    if (op != null && !registered.contains(op)) {
+                        unreachable.add(className + "." + f.getName() + " (" + name.invoke(op) + ")");
+                    }
                 }
             }
             assertTrue(fields > registered.size() / 2, "the scan found " + fields + " op fields");

@@ -22,8 +22,8 @@ public final class AutocastScope implements AutoCloseable {
     /** Opens the scope; as Keras, only a floating-point target (or null) is accepted. */
     public AutocastScope(DType dtype) {
         if (dtype != null && !dtype.isFloating()) {
-            throw new ValueError("`AutocastScope` can only be used with a floating-point target dtype, such as 'float16'. "
-                    + "Received: dtype=" + dtype.tfName());
+            throw new ValueError("`AutocastScope` can only be used with a floating-point target dtype, "
+                    + "such as 'float16'. Received: dtype=" + dtype.tfName());
         }
         this.dtype = dtype;
         OPEN.get().add(this);
@@ -40,7 +40,8 @@ public final class AutocastScope implements AutoCloseable {
 
     /** Keras' {@code maybe_cast}: floating-point values become {@link #dtype()}, others pass through. */
     Tensor maybeCast(Tensor value) {
-        return dtype == null || !value.dtype().isFloating() || value.dtype() == dtype ? value : TF.tf.cast(value, dtype);
+        boolean cast = dtype != null && value.dtype().isFloating() && value.dtype() != dtype;
+        return cast ? TF.tf.cast(value, dtype) : value;
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class NameUids {
 
     private NameUids() {}
 
-    /** Keras' {@code get_uid(prefix)}: 1 on the first call for a prefix, then 2, 3, ... (shared with {@link #uniquify}). */
+    /** Keras' {@code get_uid(prefix)}: 1 on a prefix's first call, then 2, 3, ...; {@link #uniquify}'s table. */
     public static synchronized int getUid(String prefix) { return UIDS.merge(prefix, 1, Integer::sum); }
 
     /** Keras' {@code uniquify(name)}: {@code name} the first time, then {@code name_1}, {@code name_2}, ... */
@@ -29,10 +29,10 @@ public final class NameUids {
         return seen == null ? name : name + "_" + seen;
     }
 
-    /** Keras' {@code auto_name(prefix)}: the class name in snake case, made unique ({@code Dense} gives {@code dense}). */
+    /** Keras' {@code auto_name(prefix)}: the class name in snake case, made unique ({@code Dense}: {@code dense}). */
     public static String autoName(String className) { return uniquify(toSnakeCase(className)); }
 
-    /** Keras' {@code to_snake_case}: {@code BatchNormalization} is {@code batch_normalization}, {@code Conv2D} is {@code conv2d}. */
+    /** Keras' {@code to_snake_case}: {@code LSTMCell} is {@code lstm_cell}. */
     public static String toSnakeCase(String name) {
         String s = NON_WORD.matcher(name).replaceAll("");
         s = WORD.matcher(s).replaceAll("$1_$2");

@@ -235,7 +235,9 @@ public final class Variable implements TensorLike {
      * TF's {@code variable.scatter_update(sparse_delta)} ({@code ResourceScatterUpdate}): the rows
      * the slices' indices name get the slices' values.
      */
-    public Variable scatterUpdate(IndexedSlices sparseDelta) { return scatter(VariableOps.SCATTER_UPDATE, sparseDelta); }
+    public Variable scatterUpdate(IndexedSlices sparseDelta) {
+        return scatter(VariableOps.SCATTER_UPDATE, sparseDelta);
+    }
 
     /**
      * TF's {@code variable.scatter_add(sparse_delta)} ({@code ResourceScatterAdd}): adds each row of
@@ -254,13 +256,19 @@ public final class Variable implements TensorLike {
      * TF's {@code variable.scatter_nd_update(indices, updates)} ({@code ResourceScatterNdUpdate}):
      * the slices that the rows of {@code indices} address get {@code updates}.
      */
-    public Variable scatterNdUpdate(Object indices, Object updates) { return scatterNd(VariableOps.SCATTER_ND_UPDATE, indices, updates); }
+    public Variable scatterNdUpdate(Object indices, Object updates) {
+        return scatterNd(VariableOps.SCATTER_ND_UPDATE, indices, updates);
+    }
 
     /** TF's {@code variable.scatter_nd_add(indices, updates)} ({@code ResourceScatterNdAdd}); duplicates add up. */
-    public Variable scatterNdAdd(Object indices, Object updates) { return scatterNd(VariableOps.SCATTER_ND_ADD, indices, updates); }
+    public Variable scatterNdAdd(Object indices, Object updates) {
+        return scatterNd(VariableOps.SCATTER_ND_ADD, indices, updates);
+    }
 
     /** TF's {@code variable.scatter_nd_sub(indices, updates)} ({@code ResourceScatterNdSub}). */
-    public Variable scatterNdSub(Object indices, Object updates) { return scatterNd(VariableOps.SCATTER_ND_SUB, indices, updates); }
+    public Variable scatterNdSub(Object indices, Object updates) {
+        return scatterNd(VariableOps.SCATTER_ND_SUB, indices, updates);
+    }
 
     private Variable scatterNd(org.jflow.engine.Op op, Object indices, Object updates) {
         return apply(op, Convert.toTensor(indices), Convert.toTensor(updates, dtype));

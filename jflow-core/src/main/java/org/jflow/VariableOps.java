@@ -21,8 +21,8 @@ public final class VariableOps {
     private VariableOps() {}
 
     /** TF's dtypes for the arithmetic updates (no bool, no string). */
-    private static final String NUMBER_TYPES = "float, double, int32, uint8, int16, int8, complex64, int64, qint8, quint8, "
-            + "qint32, bfloat16, qint16, quint16, uint16, complex128, half, uint32, uint64";
+    private static final String NUMBER_TYPES = "float, double, int32, uint8, int16, int8, complex64, int64, qint8, "
+            + "quint8, qint32, bfloat16, qint16, quint16, uint16, complex128, half, uint32, uint64";
 
     /** The base of the update ops: the variable attribute, stateful, not differentiable, no outputs. */
     private abstract static class Update extends Op {
@@ -34,7 +34,9 @@ public final class VariableOps {
         @Override
         public final boolean stateful() { return true; }
 
-        InvalidArgumentError error(String message) { return new InvalidArgumentError(message + " [Op:" + name() + "]"); }
+        InvalidArgumentError error(String message) {
+            return new InvalidArgumentError(message + " [Op:" + name() + "]");
+        }
 
         /** TF's message for a dtype with no kernel of this op. */
         InvalidArgumentError noKernel(DType dtype) {
@@ -115,7 +117,8 @@ public final class VariableOps {
             int outerIndices = id.length == 0 ? 0 : id[0], outerUpdates = ud.length == 0 ? 0 : ud[0];
             if (outerIndices != outerUpdates) {
                 throw error("Dimensions [0,1) of indices[shape=" + in[0].shape().toErrorString() + "] = " + outerIndices
-                        + " must match dimensions [0,1) of updates[shape=" + in[1].shape().toErrorString() + "] = " + outerUpdates);
+                        + " must match dimensions [0,1) of updates[shape=" + in[1].shape().toErrorString() + "] = "
+                        + outerUpdates);
             }
             int sliceDim = id.length > 1 ? id[id.length - 1] : 1, batchDim = id.length > 1 ? id.length - 1 : 1;
             boolean fits = ud.length >= batchDim && p.length >= sliceDim + (ud.length - batchDim)
@@ -144,7 +147,8 @@ public final class VariableOps {
                 if (bad) {
                     StringBuilder sb = new StringBuilder();
                     for (int j = 0; j < k; j++) sb.append(j > 0 ? ", " : "").append(indices.getLong(i * k + j));
-                    throw error("indices[" + i + "] = [" + sb + "] does not index into shape " + old.shape().toErrorString());
+                    throw error("indices[" + i + "] = [" + sb + "] does not index into shape "
+                            + old.shape().toErrorString());
                 }
             }
             int[] rows = new int[1 + p.length - k];
@@ -173,7 +177,8 @@ public final class VariableOps {
             requireIndexType(in[0]);
             DType t = in[1].dtype();
             if (mode != 0 && (t == DType.BOOL || t == DType.STRING)) {
-                throw error("Value for attr 'dtype' of " + t.kernelName() + " is not in the list of allowed values: " + NUMBER_TYPES);
+                throw error("Value for attr 'dtype' of " + t.kernelName() + " is not in the list of allowed values: "
+                        + NUMBER_TYPES);
             }
             int[] p = v.shape().dimsView(), id = in[0].shape().dimsView(), ud = in[1].shape().dimsView();
             int[] expect = new int[id.length + Math.max(0, p.length - 1)];
@@ -181,9 +186,9 @@ public final class VariableOps {
             if (p.length > 0) System.arraycopy(p, 1, expect, id.length, p.length - 1);
             // TF checks the rank only and reads past a smaller buffer; JFlow asks for the whole shape
             if (ud.length != 0 && !Arrays.equals(expect, ud)) {
-                throw error("Must have updates.shape = indices.shape + params.shape[1:] or updates.shape = [], got updates.shape "
-                        + in[1].shape().toErrorString() + ", indices.shape " + in[0].shape().toErrorString() + ", params.shape "
-                        + v.shape().toErrorString());
+                throw error("Must have updates.shape = indices.shape + params.shape[1:] or updates.shape = [], "
+                        + "got updates.shape " + in[1].shape().toErrorString() + ", indices.shape "
+                        + in[0].shape().toErrorString() + ", params.shape " + v.shape().toErrorString());
             }
         }
 

@@ -52,7 +52,8 @@ class ModuleTrackingTest {
     void submodulesAndTheirVariablesInCreationOrder() {
         Stack s = new Stack();
         assertEquals(List.of("b_first", "a_second"), s.submodules().stream().map(Module::name).toList());
-        assertEquals(List.of("b_first/kernel", "b_first/bias", "a_second/kernel", "a_second/bias"), paths(s.variables()));
+        assertEquals(List.of("b_first/kernel", "b_first/bias", "a_second/kernel", "a_second/bias"),
+                paths(s.variables()));
         s.first.kernel.setTrainable(false);
         assertEquals(List.of("b_first/bias", "a_second/kernel", "a_second/bias"), paths(s.trainableVariables()));
     }
@@ -67,7 +68,7 @@ class ModuleTrackingTest {
         var e = assertThrows(RuntimeError.class, () -> new Module("m") {
             { trackVariable(tf.Variable(1.0)); }
         });
-        assertEquals("trackVariable and trackSubmodule need explicit tracking: construct the module with super(name, true); "
-                + "a plain tf.Module finds its state in its fields.", e.getMessage());
+        assertEquals("trackVariable and trackSubmodule need explicit tracking: construct the module with "
+                + "super(name, true); a plain tf.Module finds its state in its fields.", e.getMessage());
     }
 }

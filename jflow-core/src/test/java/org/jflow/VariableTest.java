@@ -100,7 +100,8 @@ class VariableTest {
         assertTrue(mean.trainable());
         // TF: an ON_READ variable (a metric's total) is not trainable unless asked
         assertFalse(tf.Variable(1.0, o -> o.synchronization(VariableSynchronization.ON_READ)).trainable());
-        assertTrue(tf.Variable(1.0, o -> o.synchronization(VariableSynchronization.ON_READ).trainable(true)).trainable());
+        Variable asked = tf.Variable(1.0, o -> o.synchronization(VariableSynchronization.ON_READ).trainable(true));
+        assertTrue(asked.trainable());
     }
 
     @Test
@@ -126,7 +127,7 @@ class VariableTest {
             assertArrayEquals(new float[] {2, 2}, g.toFloatArray());
         }
         var e = assertThrows(ValueError.class, () -> new AutocastScope(DType.INT32));
-        assertEquals("`AutocastScope` can only be used with a floating-point target dtype, such as 'float16'. Received: dtype=int32",
-                e.getMessage());
+        assertEquals("`AutocastScope` can only be used with a floating-point target dtype, such as 'float16'. "
+                + "Received: dtype=int32", e.getMessage());
     }
 }

@@ -49,10 +49,7 @@ class DecompositionConformanceTest {
     private static final Map<String, String> NOT_DECOMPOSED = Map.of(
             "CustomGradient", "a tape construct: its forward is the wrapped function's graph, already TF ops",
             "WhileGrad", "the gradient of a While loop, built by the tape; exported graphs hold TF's While",
-            "Sort", "TF sorts with TopKV2 over the last axis; not decomposed yet",
-            "ArgSort", "TF sorts with TopKV2 over the last axis; not decomposed yet",
-            "ConfusionMatrix", "TF builds it with ScatterNd; not decomposed yet",
-            "Dropout", "a random op: TF's draws differ, so its decomposition cannot be compared by value; not decomposed yet");
+            "Dropout", "a random op: TF's draws differ, so a decomposition cannot be compared by value; not yet");
 
     private record Sample(String op, Attrs attrs, Tensor... inputs) {}
 
@@ -90,6 +87,16 @@ class DecompositionConformanceTest {
         }
         s.add(new Sample("CountNonzero", Attrs.of("axis", new int[] {1}, "keep_dims", false),
                 tf.cast(values(DType.FLOAT32, 5, 3, 4), DType.INT32)));
+        for (String op : List.of("Sort", "ArgSort")) {
+            s.add(new Sample(op, Attrs.of("axis", -1, "direction", "ASCENDING"), x(2, 5)));
+            s.add(new Sample(op, Attrs.of("axis", 0, "direction", "DESCENDING"), x(4, 3)));
+            Tensor ints = tf.cast(values(DType.FLOAT32, 10, 2, 6, 2), DType.INT32);
+            s.add(new Sample(op, Attrs.of("axis", 1, "direction", "ASCENDING"), ints));
+        }
+        Tensor labels = tf.constant(new int[] {0, 2, 1, 2, 2}), predictions = tf.constant(new long[] {0, 1, 1, 2, 0});
+        s.add(new Sample("ConfusionMatrix", Attrs.of("num_classes", 4, "dtype", DType.INT32), labels, predictions));
+        s.add(new Sample("ConfusionMatrix", Attrs.of("num_classes", 3, "dtype", DType.FLOAT32), labels, predictions,
+                x(5)));
         s.add(new Sample("ClipByNorm", Attrs.EMPTY, x(2, 3), tf.constant(0.5f)));
         s.add(new Sample("ClipByNorm", Attrs.of("axes", new int[] {1}), x(2, 3), tf.constant(1.5f)));
         s.add(new Sample("ComputeAverageLoss", Attrs.of("global_batch_size", 8), x(4, 2)));
@@ -97,8 +104,10 @@ class DecompositionConformanceTest {
         s.add(new Sample("L2Normalize", Attrs.of("axis", new int[] {1}, "epsilon", 1e-12), x(2, 3)));
         s.add(new Sample("Norm", Attrs.of("ord", "euclidean", "keep_dims", false), x(2, 3)));
         s.add(new Sample("Norm", Attrs.of("ord", 1.0, "axis", new int[] {1}, "keep_dims", true), x(2, 3)));
-        s.add(new Sample("Norm", Attrs.of("ord", Double.POSITIVE_INFINITY, "axis", new int[] {0, 1}, "keep_dims", false), x(3, 3)));
-        s.add(new Sample("BatchNormalization", Attrs.of("variance_epsilon", 1e-3), x(2, 3), x(3), positive(3), unit(3), positive(3)));
+        Attrs infinityNorm = Attrs.of("ord", Double.POSITIVE_INFINITY, "axis", new int[] {0, 1}, "keep_dims", false);
+        s.add(new Sample("Norm", infinityNorm, x(3, 3)));
+        s.add(new Sample("BatchNormalization", Attrs.of("variance_epsilon", 1e-3),
+                x(2, 3), x(3), positive(3), unit(3), positive(3)));
         Attrs conv = Attrs.of("padding", "SAME", "strides", new int[] {1, 2, 1});
         Tensor in = x(2, 6, 2), filter = values(DType.FLOAT32, 6, 3, 2, 2);
         Tensor convOut = Dispatcher.execute1(OpRegistry.get("Conv1D"), conv, in, filter);
@@ -112,7 +121,8 @@ class DecompositionConformanceTest {
         s.add(new Sample("AvgPool1D", pool.with("padding", "SAME"), pin));
         s.add(new Sample("MaxPool1DGrad", pool, pin, pooled, values(DType.FLOAT32, 7, 2, 3, 2)));
         s.add(new Sample("MaxPool1DGradGrad", pool, pin, pooled, values(DType.FLOAT32, 8, 2, 7, 2)));
-        s.add(new Sample("AvgPool1DGrad", pool.with("orig_input_shape", new int[] {2, 7, 2}), values(DType.FLOAT32, 9, 2, 3, 2)));
+        s.add(new Sample("AvgPool1DGrad", pool.with("orig_input_shape", new int[] {2, 7, 2}),
+                values(DType.FLOAT32, 9, 2, 3, 2)));
         return s;
     }
 
@@ -127,7 +137,9 @@ class DecompositionConformanceTest {
         for (Op op : OpRegistry.all()) {
             if (tf.contains(op.name()) || NOT_DECOMPOSED.containsKey(op.name())) continue;
             if (op.decomposition() == null) missing.add(op.name() + " (no decomposition)");
-            else if (!sampled.contains(op.name()) && !op.name().equals("FusedElementwise")) missing.add(op.name() + " (no sample)");
+            else if (!sampled.contains(op.name()) && !op.name().equals("FusedElementwise")) {
+                missing.add(op.name() + " (no sample)"); // FusedElementwise: its own test below
+            }
         }
         assertEquals(Set.of(), missing);
         for (String op : NOT_DECOMPOSED.keySet()) assertTrue(!tf.contains(op) && OpRegistry.get(op) != null, op);
@@ -158,7 +170,8 @@ class DecompositionConformanceTest {
                 outputs = Dispatcher.execute(op, sample.attrs(), inputs);
             }
             Program decomposed = new Decompose().apply(new Program(g, placeholders, List.of(outputs)));
-            Tensor[] actual = runInTensorFlow(GraphDefs.toGraphDef(decomposed), decomposed, fed.toArray(new Tensor[0]), tf);
+            GraphDef def = GraphDefs.toGraphDef(decomposed);
+            Tensor[] actual = runInTensorFlow(def, decomposed, fed.toArray(new Tensor[0]), tf);
             String label = sample.op() + " " + sample.attrs();
             for (int i = 0; i < expected.length; i++) {
                 String d = difference(expected[i], actual[i]);
@@ -170,17 +183,21 @@ class DecompositionConformanceTest {
 
     @Test
     void anOptimizedFunctionWithFusedElementwiseExportsAsTfOps() throws Exception {
-        var f = tf.function((Tensor a) -> tf.sqrt(tf.abs(tf.add(tf.multiply(tf.tanh(tf.add(tf.multiply(a, 1.5f), 0.5f)), a), a))));
+        var f = tf.function((Tensor a) -> {
+            Tensor t = tf.tanh(tf.add(tf.multiply(a, 1.5f), 0.5f));
+            return tf.sqrt(tf.abs(tf.add(tf.multiply(t, a), a)));
+        });
         Tensor a = x(64, 64);
         Program optimized = f.getConcreteFunction(a).optimizedProgram();
-        assertTrue(optimized.graph().operations().stream().anyMatch(n -> n.type().equals("FusedElementwise")), "the chain is fused");
+        assertTrue(optimized.graph().operations().stream().anyMatch(n -> n.type().equals("FusedElementwise")), "fused");
         Program decomposed = new Decompose().apply(optimized);
         Tensor[] actual = runInTensorFlow(GraphDefs.toGraphDef(decomposed), decomposed, new Tensor[] {a}, tfOps());
         assertEquals(null, difference((Tensor) f.call(a), actual[0]));
     }
 
-    /** Imports the GraphDef into TF (failing for an op TF lacks), feeds the program's inputs and fetches its outputs. */
-    private static Tensor[] runInTensorFlow(GraphDef def, Program p, Tensor[] inputs, Set<String> tfOps) throws Exception {
+    /** Imports the GraphDef into TF (failing for an op TF lacks), feeds the program's inputs, fetches its outputs. */
+    private static Tensor[] runInTensorFlow(GraphDef def, Program p, Tensor[] inputs, Set<String> tfOps)
+            throws Exception {
         for (NodeDef n : def.getNodeList()) assertTrue(tfOps.contains(n.getOp()), "TF has no op " + n.getOp());
         try (org.tensorflow.Graph g = new org.tensorflow.Graph(); Session s = new Session(g)) {
             g.importGraphDef(org.tensorflow.proto.GraphDef.parseFrom(def.toByteArray()));
@@ -208,9 +225,11 @@ class DecompositionConformanceTest {
         var shape = TfRunner.tfShape(t.shape());
         return switch (t.dtype()) {
             case FLOAT32 -> TFloat32.tensorOf(shape, DataBuffers.of(t.toFloatArray(), true, false));
-            case FLOAT64 -> TFloat64.tensorOf(shape, DataBuffers.of((double[]) Buffers.convert(t.data(), t.dtype(), DType.FLOAT64), true, false));
+            case FLOAT64 -> TFloat64.tensorOf(shape,
+                    DataBuffers.of((double[]) Buffers.convert(t.data(), t.dtype(), DType.FLOAT64), true, false));
             case INT32 -> TInt32.tensorOf(shape, DataBuffers.of(t.toIntArray(), true, false));
-            case INT64 -> TInt64.tensorOf(shape, DataBuffers.of((long[]) Buffers.convert(t.data(), t.dtype(), DType.INT64), true, false));
+            case INT64 -> TInt64.tensorOf(shape,
+                    DataBuffers.of((long[]) Buffers.convert(t.data(), t.dtype(), DType.INT64), true, false));
             default -> throw new IllegalArgumentException("no feed for " + t.dtype());
         };
     }
@@ -232,7 +251,7 @@ class DecompositionConformanceTest {
         return Tensor.wrap(dtype, shape, values);
     }
 
-    /** Null when dtypes and shapes agree and values are within float tolerance (the steps round separately), else what differs. */
+    /** Null when dtypes and shapes agree and values are within float tolerance, else the difference. */
     private static String difference(Tensor expected, Tensor actual) {
         if (expected.dtype() != actual.dtype() || !expected.shape().equals(actual.shape())) {
             return "expected " + expected.dtype() + expected.shape() + ", TF gives " + actual.dtype() + actual.shape();
@@ -241,7 +260,9 @@ class DecompositionConformanceTest {
         double[] e = (double[]) Buffers.convert(expected.data(), expected.dtype(), DType.FLOAT64);
         double[] a = (double[]) Buffers.convert(actual.data(), actual.dtype(), DType.FLOAT64);
         for (int i = 0; i < e.length; i++) {
-            if (Math.abs(e[i] - a[i]) > tolerance * Math.max(1, Math.abs(e[i]))) return "element " + i + ": JFlow " + e[i] + ", TF " + a[i];
+            if (Math.abs(e[i] - a[i]) > tolerance * Math.max(1, Math.abs(e[i]))) {
+                return "element " + i + ": JFlow " + e[i] + ", TF " + a[i];
+            }
         }
         return null;
     }

@@ -161,7 +161,8 @@ public final class Executor {
         for (int s = 0; s < k; ) {
             int e = s + 1;
             if (stageable(steps.get(s), s)) {
-                while (e < k && e - s < Parallel.interOpThreads() && stageable(steps.get(e), e) && !readsFrom(e, s, producer)) e++;
+                int width = Parallel.interOpThreads();
+                while (e < k && e - s < width && stageable(steps.get(e), e) && !readsFrom(e, s, producer)) e++;
             }
             for (int t = s; t < e; t++) end[t] = e;
             s = e;

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * declared not differentiable.
  */
 public final class FusedElementwise extends Op {
-    public static final FusedElementwise OP = new FusedElementwise().notDifferentiable().withDecomposition(FusedElementwise::unfused);
+    public static final FusedElementwise OP = new FusedElementwise().notDifferentiable()
+            .withDecomposition(FusedElementwise::unfused);
 
     /** The expression's steps as the separate ops they were fused from (TF fuses inside its own runtime). */
     private static Tensor[] unfused(Tensor[] in, Attrs attrs) {
@@ -37,7 +38,10 @@ public final class FusedElementwise extends Op {
         Tensor out = null;
         for (Step s : e.steps()) {
             Tensor[] args = new Tensor[s.args().length];
-            for (int k = 0; k < args.length; k++) args[k] = s.args()[k] >= 0 ? in[s.args()[k]] : temporaries[-s.args()[k] - 1];
+            for (int k = 0; k < args.length; k++) {
+                int a = s.args()[k];
+                args[k] = a >= 0 ? in[a] : temporaries[-a - 1];
+            }
             Tensor r = Dispatcher.execute1(s.op(), Attrs.EMPTY, args);
             if (s.dest() < 0) out = r;
             else temporaries[s.dest()] = r;

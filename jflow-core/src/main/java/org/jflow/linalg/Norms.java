@@ -134,10 +134,13 @@ public final class Norms {
             return new Tensor[] {MatrixOp.wrap(out[0], result)};
         }
     }.withGradient((g, dy) -> Grads.composite(g, dy, in -> new Tensor[] {composedNorm(in[0], g.attrs(), g.out().shape())}))
-            .withDecomposition((in, attrs) -> new Tensor[] {composedNorm(in[0], attrs, Norms.NORM.infer(in, attrs)[0].shape())});
+            .withDecomposition((in, attrs) -> {
+                Shape out = Norms.NORM.infer(in, attrs)[0].shape();
+                return new Tensor[] {composedNorm(in[0], attrs, out)};
+            });
 
     /** {@code tf.norm} as TF's Python composes it from ops, for its gradient. */
-    private static Tensor composedNorm(Tensor x, Attrs attrs, org.jflow.Shape out) {
+    private static Tensor composedNorm(Tensor x, Attrs attrs, Shape out) {
         int[] axis = (int[]) attrs.get("axis");
         Object ord = attrs.get("ord");
         double p = ord instanceof Double d ? d : 2;

@@ -10,6 +10,8 @@ import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.ValueError;
 
+import static org.jflow.TF.tf;
+
 /**
  * {@code tf.math.confusion_matrix}: counts (or the sum of the optional third input, weights) of
  * each (label, prediction) pair, rows being labels and columns predictions. Attribute
@@ -24,6 +26,25 @@ public final class ConfusionMatrix extends Op {
     private ConfusionMatrix() {
         super("ConfusionMatrix");
         notDifferentiable(); // integer or bool results, as TF
+        withDecomposition(ConfusionMatrix::inTfOps);
+    }
+
+    /**
+     * TF's confusion_matrix: {@code ScatterNd} of the weights (or ones) at the (label, prediction)
+     * pairs into {@code [n, n]}. Only with {@code num_classes} given: TF's default, {@code max + 1}, is a
+     * shape read from the values, which a graph of TF's ops cannot hold as a constant.
+     */
+    private static Tensor[] inTfOps(Tensor[] in, Attrs attrs) {
+        int n = attrs.getInt("num_classes", -1);
+        if (n < 0) {
+            throw new org.jflow.errors.UnimplementedError("ConfusionMatrix without num_classes has no decomposition into TF's "
+                    + "ops: its shape depends on the labels' values");
+        }
+        DType t = attrs.get("dtype") == null ? DType.INT32 : (DType) attrs.get("dtype");
+        // int32 pairs (TF: int64), as the exported shape input of ScatterNd is int32
+        Tensor labels = tf.reshape(tf.cast(in[0], DType.INT32), -1), predictions = tf.reshape(tf.cast(in[1], DType.INT32), -1);
+        Tensor values = in.length > 2 ? tf.cast(tf.reshape(in[2], -1), t) : tf.onesLike(tf.cast(predictions, t));
+        return new Tensor[] {tf.scatterNd(tf.stack(java.util.List.of(labels, predictions), 1), values, new int[] {n, n})};
     }
 
     public static Attrs attrs(int numClasses, DType dtype) { return Attrs.of("num_classes", numClasses, "dtype", dtype); }

@@ -46,15 +46,17 @@ public final class Reduction extends Op {
     public static final Reduction LOG_SUM_EXP = new Reduction("ReduceLogSumExp", Kind.LOG_SUM_EXP)
             .withGradient(Reduction::logSumExpGradient).withDecomposition(Reduction::logSumExpInTfOps);
     public static final Reduction VARIANCE = new Reduction("ReduceVariance", Kind.VARIANCE)
-            .withGradient(Reduction::varianceGradient).withDecomposition((in, a) -> new Tensor[] {varianceInTfOps(in[0], a)});
+            .withGradient(Reduction::varianceGradient)
+            .withDecomposition((in, a) -> new Tensor[] {varianceInTfOps(in[0], a)});
     public static final Reduction STD = new Reduction("ReduceStd", Kind.STD)
-            .withGradient(Reduction::stdGradient).withDecomposition((in, a) -> new Tensor[] {tf.sqrt(varianceInTfOps(in[0], a))});
+            .withGradient(Reduction::stdGradient)
+            .withDecomposition((in, a) -> new Tensor[] {tf.sqrt(varianceInTfOps(in[0], a))});
     /** Output dtype in attribute {@code dtype} (int64 when absent). */
     public static final Reduction COUNT_NONZERO = new Reduction("CountNonzero", Kind.COUNT_NONZERO)
             .notDifferentiable().withDecomposition((in, a) -> {
                 // TF's count_nonzero: cast(reduce_sum(cast(x != 0, int64)), dtype)
                 Tensor nonzero = tf.cast(tf.notEqual(in[0], tf.zerosLike(in[0])), DType.INT64);
-                Tensor count = org.jflow.engine.Dispatcher.execute1(SUM, reduceAttrs(a, a.getBool("keep_dims", false)), nonzero);
+                Tensor count = reduce(SUM, nonzero, a, a.getBool("keep_dims", false));
                 Object dtype = a.get("dtype");
                 return new Tensor[] {tf.cast(count, dtype == null ? DType.INT64 : (DType) dtype)};
             });

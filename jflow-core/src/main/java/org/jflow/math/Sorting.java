@@ -24,8 +24,31 @@ public final class Sorting extends Op {
     private enum Kind { TOP_K, SORT, ARG_SORT }
 
     public static final Sorting TOP_K = new Sorting("TopKV2", Kind.TOP_K).withGradient(Sorting::topKGradient);
-    public static final Sorting SORT = new Sorting("Sort", Kind.SORT).withGradient(Sorting::sortGradient);
-    public static final Sorting ARG_SORT = new Sorting("ArgSort", Kind.ARG_SORT).notDifferentiable();
+    public static final Sorting SORT = new Sorting("Sort", Kind.SORT).withGradient(Sorting::sortGradient)
+            .withDecomposition((in, attrs) -> new Tensor[] {sortInTfOps(in[0], attrs, false)});
+    public static final Sorting ARG_SORT = new Sorting("ArgSort", Kind.ARG_SORT).notDifferentiable()
+            .withDecomposition((in, attrs) -> new Tensor[] {sortInTfOps(in[0], attrs, true)});
+
+    /**
+     * TF's sort_ops: a descending sort is {@code TopKV2} with k the axis' length, the axis swapped to the
+     * end and back; an ascending one sorts a reversed order (unsigned {@code max - x}, signed {@code ~x},
+     * written {@code -1 - x}, floats {@code -x}) and reverses the values back.
+     */
+    private static Tensor sortInTfOps(Tensor x, Attrs attrs, boolean indices) {
+        int r = x.rank(), axis = axis(x.shape(), attrs);
+        boolean ascending = !attrs.getString("direction", "ASCENDING").equals("DESCENDING");
+        DType t = x.dtype();
+        Tensor flip = t == DType.UINT8 ? tf.constant(255, t) : t.isInteger() ? tf.constant(-1, t) : null;
+        Tensor keys = !ascending ? x : flip != null ? tf.subtract(flip, x) : tf.negative(x);
+        int[] swap = new int[r];
+        for (int i = 0; i < r; i++) swap[i] = i == axis ? r - 1 : i == r - 1 ? axis : i;
+        boolean last = axis == r - 1;
+        Tensor input = last ? keys : tf.transpose(keys, swap);
+        Tensor[] top = org.jflow.engine.Dispatcher.execute(TOP_K, topKAttrs(x.shape().get(axis), true), input);
+        Tensor out = last ? top[indices ? 1 : 0] : tf.transpose(top[indices ? 1 : 0], swap);
+        if (indices || !ascending) return out;
+        return flip != null ? tf.subtract(flip, out) : tf.negative(out);
+    }
 
     private final Kind kind;
 

@@ -108,9 +108,10 @@ public final class Activation extends Op {
 
     /** TF's {@code nn.gelu}: {@code 0.5 x (1 + erf(x / sqrt 2))}, or with {@code approximate} its tanh form. */
     private static Tensor geluInTfOps(Tensor x, Attrs attrs) {
-        if (GELU.param(attrs) == 0) return tf.multiply(tf.multiply(x, 0.5), tf.add(tf.erf(tf.multiply(x, SQRT_HALF)), 1));
+        Tensor half = tf.multiply(x, 0.5);
+        if (GELU.param(attrs) == 0) return tf.multiply(half, tf.add(tf.erf(tf.multiply(x, SQRT_HALF)), 1));
         Tensor inner = tf.multiply(tf.add(x, tf.multiply(tf.pow(x, 3), 0.044715)), SQRT_2_OVER_PI);
-        return tf.multiply(tf.multiply(x, 0.5), tf.add(tf.tanh(inner), 1));
+        return tf.multiply(half, tf.add(tf.tanh(inner), 1));
     }
 
     private static float round(DType half, double v) { return (float) Buffers.roundTo(half, v); }

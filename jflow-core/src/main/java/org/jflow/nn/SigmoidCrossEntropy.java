@@ -23,7 +23,8 @@ public final class SigmoidCrossEntropy extends Op {
                 tf.multiply(dy[0], tf.negative(g.x()))})
             .withDecomposition((in, attrs) -> new Tensor[] {
                 // TF's sigmoid_cross_entropy_with_logits: max(x, 0) - x z + log1p(exp(-|x|))
-                tf.add(tf.subtract(tf.maximum(in[0], 0), tf.multiply(in[0], in[1])), tf.log1p(tf.exp(tf.negative(tf.abs(in[0])))))});
+                tf.add(tf.subtract(tf.maximum(in[0], 0), tf.multiply(in[0], in[1])),
+                        tf.log1p(tf.exp(tf.negative(tf.abs(in[0])))))});
     /**
      * With {@code l = 1 + (w - 1) z}: d/dx {@code = (1 - z) - l sigmoid(-x)}, d/dz {@code = -x + (w - 1) softplus(-x)}.
      */

@@ -46,7 +46,8 @@ public final class Statistics extends Op {
             mean = tf.squeeze(mean, axes);
             variance = tf.squeeze(variance, axes);
         }
-        return dtype == DType.FLOAT16 ? new Tensor[] {tf.cast(mean, dtype), tf.cast(variance, dtype)} : new Tensor[] {mean, variance};
+        if (dtype == DType.FLOAT16) return new Tensor[] {tf.cast(mean, dtype), tf.cast(variance, dtype)};
+        return new Tensor[] {mean, variance};
     }
 
     private Statistics(String name) { super(name); }

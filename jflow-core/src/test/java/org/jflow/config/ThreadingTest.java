@@ -33,11 +33,13 @@ class ThreadingTest {
     @Test
     void settingsApplyBeforeThePoolStarts() throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                ThreadingTest.class.getName()).redirectErrorStream(false).start();
+        String classPath = System.getProperty("java.class.path");
+        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", classPath,
+                ThreadingTest.class.getName()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
-        assertEquals(List.of("2 -3", "2 1", "Intra op parallelism cannot be modified after initialization."), out.lines().toList());
+        assertEquals(List.of("2 -3", "2 1", "Intra op parallelism cannot be modified after initialization."),
+                out.lines().toList());
     }
 
     @Test

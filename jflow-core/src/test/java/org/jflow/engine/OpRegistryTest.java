@@ -54,7 +54,9 @@ class OpRegistryTest {
                     f.setAccessible(true);
                     Object op = f.get(null); // initializes the class: its ops register now, too late for all()
                     fields++;
-                    if (op != null && !registered.contains(op)) unreachable.add(className + "." + f.getName() + " (" + name.invoke(op) + ")");
+                    if (op != null && !registered.contains(op)) {
+                        unreachable.add(className + "." + f.getName() + " (" + name.invoke(op) + ")");
+                    }
                 }
             }
             assertTrue(fields > registered.size() / 2, "the scan found " + fields + " op fields");

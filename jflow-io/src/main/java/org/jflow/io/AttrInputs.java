@@ -54,6 +54,8 @@ final class AttrInputs {
         declare(List.of(new Spec("paddings", 1, Form.PAIRS, "Tpaddings")), "Pad");
         declare(List.of(new Spec("depth", 1, Form.SCALAR, null)), "OneHot");
         declare(List.of(new Spec("input_sizes", 0, Form.VECTOR, null)), "Conv2DBackpropInput");
+        declare(List.of(new Spec("k", 1, Form.SCALAR, null)), "TopKV2");
+        declare(List.of(new Spec("shape", 2, Form.VECTOR, null)), "ScatterNd");
         declare(List.of(new Spec("filter_sizes", 1, Form.VECTOR, null)), "Conv2DBackpropFilter");
         declare(List.of(new Spec("orig_input_shape", 0, Form.VECTOR, null)), "AvgPoolGrad");
     }

@@ -56,7 +56,9 @@ public final class GraphDefs {
     public static final String UNEXPORTED = "_jflow_unexported_attrs";
 
     /** The program's graph with the ops TF lacks written as TF's ops ({@link Decompose}), so TensorFlow can run it. */
-    public static GraphDef toGraphDef(Program program) { return new Exporter(new Decompose().apply(program).graph()).run(); }
+    public static GraphDef toGraphDef(Program program) {
+        return new Exporter(new Decompose().apply(program).graph()).run();
+    }
 
     /** The graph with the ops TF lacks written as TF's ops ({@link Decompose}), so TensorFlow can run it. */
     public static GraphDef toGraphDef(Graph graph) { return new Exporter(Decompose.graph(graph)).run(); }

@@ -44,8 +44,9 @@ final class TypeAttrs {
                 "StopGradient", "ZerosLike", "OnesLike", "Less", "LessEqual", "Greater", "GreaterEqual", "Equal",
                 "NotEqual", "Conv2D", "MaxPool", "AvgPool", "Squeeze");
         // TF ops the decompositions of ops TF lacks write (graph.Decompose)
-        declare(List.of(in("T", 0)), "Erf", "IsFinite", "MaxPoolGrad", "MaxPoolGradGrad", "Conv2DBackpropFilter");
+        declare(List.of(in("T", 0)), "Erf", "IsFinite", "TopKV2", "MaxPoolGrad", "MaxPoolGradGrad", "Conv2DBackpropFilter");
         declare(List.of(in("T", 1)), "SelectV2");
+        declare(List.of(in("Tindices", 0), in("T", 1)), "ScatterNd");
         declare(List.of(in("T", 0)), "AvgPoolGrad");
         declare(List.of(in("T", 0)), "Conv2DBackpropInput");
         // Their int32 inputs' type attributes come with the inputs (AttrInputs).
@@ -62,7 +63,8 @@ final class TypeAttrs {
         declare(List.of(out("dtype", 0)), "Const", "Placeholder", "ReadVariableOp");
         declare(List.of(in("dtype", 0)), "AssignVariableOp", "AssignAddVariableOp", "AssignSubVariableOp");
         // The variable is TF's first input (the handle); JFlow's nodes start at the indices.
-        declare(List.of(in("Tindices", 0), in("T", 1)), "ResourceScatterNdUpdate", "ResourceScatterNdAdd", "ResourceScatterNdSub");
+        declare(List.of(in("Tindices", 0), in("T", 1)),
+                "ResourceScatterNdUpdate", "ResourceScatterNdAdd", "ResourceScatterNdSub");
         declare(List.of(in("Tindices", 0), in("dtype", 1)), "ResourceScatterUpdate", "ResourceScatterAdd", "ResourceScatterSub");
     }
 

@@ -190,7 +190,7 @@ public abstract class Optimizer {
         applyWeightDecay(presentVars);
         updateSteps(clipped, presentVars, currentLearningRate());
         iterations.assignAdd(1L);
-        // Keras: "Apply variable constraints after applying gradients" (add_weight(constraint=), tf.Variable(constraint=))
+        // Keras: "Apply variable constraints after applying gradients" (add_weight(constraint=), tf.Variable's too)
         for (Variable v : presentVars) {
             if (v.constraint() != null) v.assign(v.constraint().apply(v.value()));
         }

@@ -186,7 +186,8 @@ public final class VectorMath {
                 .fma(t, t.broadcast(-1.26551223f));
         FloatVector hi = z.mul(z);
         FloatVector lo = z.fma(z, hi.neg());
-        FloatVector tail = VectorExp.exp(hi.neg()).mul(VectorExp.exp(p.sub(lo))).mul(t)
+        // the library's exp (one intrinsic each): two inlined VectorExp bodies made the loop too big to inline
+        FloatVector tail = hi.neg().lanewise(VectorOperators.EXP).mul(p.sub(lo).lanewise(VectorOperators.EXP)).mul(t)
                 .blend(0f, z.compare(VectorOperators.GT, 11f)); // below the smallest float from 10.05 on; inf^2 - inf is NaN
         FloatVector positive = tail.blend(erf(z).neg().add(1f), z.compare(VectorOperators.LT, 0.5f));
         return positive.blend(positive.neg().add(2f), x.compare(VectorOperators.LT, 0f)).blend(x, x.test(VectorOperators.IS_NAN));

@@ -14,8 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API loops for the float64 element-wise ops (the float32 loops' twin).
  * Each operator has its own small loop: with one shared loop taking the operator as an
  * argument, the JIT stopped inlining the lane code once several operators had run, and every
- * vector became a heap object. The last partial vector runs masked, so every element goes
- * through the same vector formula, whatever the chunking.
+ * vector became a heap object. Each loop calls its formula once (the last partial vector runs
+ * masked, not through a second copy, which the JIT would compile as a cold call with boxed
+ * vectors), so every element takes the same formula, whatever the chunking.
  */
 public final class DoubleLanes {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -106,12 +107,7 @@ public final class DoubleLanes {
     }
 
     private static void neg(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.neg().intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.neg().intoArray(o, oo + i, m);
@@ -119,12 +115,7 @@ public final class DoubleLanes {
     }
 
     private static void abs(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.abs().intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.abs().intoArray(o, oo + i, m);
@@ -132,12 +123,7 @@ public final class DoubleLanes {
     }
 
     private static void sqrt(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.sqrt().intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.sqrt().intoArray(o, oo + i, m);
@@ -145,12 +131,7 @@ public final class DoubleLanes {
     }
 
     private static void square(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.mul(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.mul(v).intoArray(o, oo + i, m);
@@ -158,12 +139,7 @@ public final class DoubleLanes {
     }
 
     private static void exp(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorExp.exp(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorExp.exp(v).intoArray(o, oo + i, m);
@@ -171,12 +147,7 @@ public final class DoubleLanes {
     }
 
     private static void log(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.LOG).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.LOG).intoArray(o, oo + i, m);
@@ -184,12 +155,7 @@ public final class DoubleLanes {
     }
 
     private static void tanh(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.TANH).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.TANH).intoArray(o, oo + i, m);
@@ -197,12 +163,7 @@ public final class DoubleLanes {
     }
 
     private static void sigmoid(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorMath.sigmoid(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorMath.sigmoid(v).intoArray(o, oo + i, m);
@@ -210,12 +171,7 @@ public final class DoubleLanes {
     }
 
     private static void rsqrt(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorMath.rsqrt(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorMath.rsqrt(v).intoArray(o, oo + i, m);
@@ -223,12 +179,7 @@ public final class DoubleLanes {
     }
 
     private static void reciprocal(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.broadcast(1).div(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.broadcast(1).div(v).intoArray(o, oo + i, m);
@@ -236,12 +187,7 @@ public final class DoubleLanes {
     }
 
     private static void expm1(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.EXPM1).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.EXPM1).intoArray(o, oo + i, m);
@@ -249,12 +195,7 @@ public final class DoubleLanes {
     }
 
     private static void log1p(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.LOG1P).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.LOG1P).intoArray(o, oo + i, m);
@@ -262,12 +203,7 @@ public final class DoubleLanes {
     }
 
     private static void sin(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.SIN).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.SIN).intoArray(o, oo + i, m);
@@ -275,12 +211,7 @@ public final class DoubleLanes {
     }
 
     private static void cos(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.COS).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.COS).intoArray(o, oo + i, m);
@@ -288,12 +219,7 @@ public final class DoubleLanes {
     }
 
     private static void tan(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.TAN).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.TAN).intoArray(o, oo + i, m);
@@ -301,12 +227,7 @@ public final class DoubleLanes {
     }
 
     private static void asin(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.ASIN).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.ASIN).intoArray(o, oo + i, m);
@@ -314,12 +235,7 @@ public final class DoubleLanes {
     }
 
     private static void acos(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.ACOS).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.ACOS).intoArray(o, oo + i, m);
@@ -327,12 +243,7 @@ public final class DoubleLanes {
     }
 
     private static void atan(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.ATAN).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.ATAN).intoArray(o, oo + i, m);
@@ -340,12 +251,7 @@ public final class DoubleLanes {
     }
 
     private static void sinh(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.SINH).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.SINH).intoArray(o, oo + i, m);
@@ -353,12 +259,7 @@ public final class DoubleLanes {
     }
 
     private static void cosh(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.COSH).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.COSH).intoArray(o, oo + i, m);
@@ -366,12 +267,7 @@ public final class DoubleLanes {
     }
 
     private static void asinh(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorMath.asinh(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorMath.asinh(v).intoArray(o, oo + i, m);
@@ -379,12 +275,7 @@ public final class DoubleLanes {
     }
 
     private static void acosh(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorMath.acosh(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorMath.acosh(v).intoArray(o, oo + i, m);
@@ -392,12 +283,7 @@ public final class DoubleLanes {
     }
 
     private static void atanh(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorMath.atanh(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorMath.atanh(v).intoArray(o, oo + i, m);
@@ -405,12 +291,7 @@ public final class DoubleLanes {
     }
 
     private static void floor(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorMath.floor(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorMath.floor(v).intoArray(o, oo + i, m);
@@ -418,12 +299,7 @@ public final class DoubleLanes {
     }
 
     private static void ceil(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorMath.ceil(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorMath.ceil(v).intoArray(o, oo + i, m);
@@ -431,12 +307,7 @@ public final class DoubleLanes {
     }
 
     private static void rint(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorMath.rint(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorMath.rint(v).intoArray(o, oo + i, m);
@@ -444,12 +315,7 @@ public final class DoubleLanes {
     }
 
     private static void sign(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorMath.sign(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorMath.sign(v).intoArray(o, oo + i, m);
@@ -457,12 +323,7 @@ public final class DoubleLanes {
     }
 
     private static void softplus(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorMath.softplus(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorMath.softplus(v).intoArray(o, oo + i, m);
@@ -470,12 +331,7 @@ public final class DoubleLanes {
     }
 
     private static void relu(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.max(0).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.max(0).intoArray(o, oo + i, m);
@@ -483,12 +339,7 @@ public final class DoubleLanes {
     }
 
     private static void relu6(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.max(0).min(6).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.max(0).min(6).intoArray(o, oo + i, m);
@@ -496,12 +347,7 @@ public final class DoubleLanes {
     }
 
     private static void elu(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.blend(v.lanewise(VectorOperators.EXPM1), v.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.blend(v.lanewise(VectorOperators.EXPM1), v.compare(VectorOperators.LT, 0)).intoArray(o, oo + i, m);
@@ -509,12 +355,7 @@ public final class DoubleLanes {
     }
 
     private static void selu(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorMath.selu(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorMath.selu(v).intoArray(o, oo + i, m);
@@ -522,12 +363,7 @@ public final class DoubleLanes {
     }
 
     private static void leakyRelu(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.mul(p).blend(v, v.compare(VectorOperators.GT, 0)).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.mul(p).blend(v, v.compare(VectorOperators.GT, 0)).intoArray(o, oo + i, m);
@@ -535,12 +371,7 @@ public final class DoubleLanes {
     }
 
     private static void softsign(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.div(v.abs().add(1)).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.div(v.abs().add(1)).intoArray(o, oo + i, m);
@@ -548,12 +379,7 @@ public final class DoubleLanes {
     }
 
     private static void geluTanh(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            VectorMath.geluTanh(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             VectorMath.geluTanh(v).intoArray(o, oo + i, m);
@@ -561,12 +387,7 @@ public final class DoubleLanes {
     }
 
     private static void swish(double[] x, int xo, double[] o, int oo, int n, double p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.div(VectorExp.exp(v.mul(-p)).add(1)).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Double> m = S.indexInRange(i, n);
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
             v.div(VectorExp.exp(v.mul(-p)).add(1)).intoArray(o, oo + i, m);
@@ -575,378 +396,365 @@ public final class DoubleLanes {
 
     private static void add(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                x.add(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.add(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                x.add(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.add(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                x.add(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                x.add(y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            x.add(y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.add(y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void sub(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                x.sub(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.sub(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                x.sub(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.sub(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                x.sub(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                x.sub(y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            x.sub(y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.sub(y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void mul(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                x.mul(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.mul(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                x.mul(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.mul(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                x.mul(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                x.mul(y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            x.mul(y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.mul(y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void div(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                x.div(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.div(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                x.div(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.div(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                x.div(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                x.div(y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            x.div(y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.div(y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void max(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                x.max(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.max(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                x.max(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.max(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                x.max(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                x.max(y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            x.max(y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.max(y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void min(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                x.min(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.min(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                x.min(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.min(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                x.min(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                x.min(y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            x.min(y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.min(y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void squaredDifference(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void divNoNan(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void mulNoNan(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void xdivy(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void floorDiv(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                VectorMath.floor(x.div(y)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                VectorMath.floor(x.div(y)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                VectorMath.floor(x.div(y)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) VectorMath.floor(x.div(y)).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void pow(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                VectorMath.pow(x, y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                VectorMath.pow(x, y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                VectorMath.pow(x, y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                VectorMath.pow(x, y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                VectorMath.pow(x, y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                VectorMath.pow(x, y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            VectorMath.pow(x, y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) VectorMath.pow(x, y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void atan2(double[] a, int ao, int as, double[] b, int bo, int bs,
                                double[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
+                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Double> m = S.indexInRange(i, n);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
+                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector x = as == 1 ? DoubleVector.fromArray(S, a, ao + i, m) : DoubleVector.broadcast(S, a[ao]);
-            DoubleVector y = bs == 1 ? DoubleVector.fromArray(S, b, bo + i, m) : DoubleVector.broadcast(S, b[bo]);
-            x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 

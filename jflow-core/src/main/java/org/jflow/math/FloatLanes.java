@@ -14,8 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API loops for the float32 element-wise ops.
  * Each operator has its own small loop: with one shared loop taking the operator as an
  * argument, the JIT stopped inlining the lane code once several operators had run, and every
- * vector became a heap object. The last partial vector runs masked, so every element goes
- * through the same vector formula, whatever the chunking.
+ * vector became a heap object. Each loop calls its formula once (the last partial vector runs
+ * masked, not through a second copy, which the JIT would compile as a cold call with boxed
+ * vectors), so every element takes the same formula, whatever the chunking.
  */
 public final class FloatLanes {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -108,12 +109,7 @@ public final class FloatLanes {
     }
 
     private static void neg(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.neg().intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.neg().intoArray(o, oo + i, m);
@@ -121,12 +117,7 @@ public final class FloatLanes {
     }
 
     private static void abs(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.abs().intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.abs().intoArray(o, oo + i, m);
@@ -134,12 +125,7 @@ public final class FloatLanes {
     }
 
     private static void sqrt(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.sqrt().intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.sqrt().intoArray(o, oo + i, m);
@@ -147,12 +133,7 @@ public final class FloatLanes {
     }
 
     private static void square(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.mul(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.mul(v).intoArray(o, oo + i, m);
@@ -160,12 +141,7 @@ public final class FloatLanes {
     }
 
     private static void exp(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorExp.exp(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorExp.exp(v).intoArray(o, oo + i, m);
@@ -173,12 +149,7 @@ public final class FloatLanes {
     }
 
     private static void log(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.LOG).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.LOG).intoArray(o, oo + i, m);
@@ -186,12 +157,7 @@ public final class FloatLanes {
     }
 
     private static void tanh(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.TANH).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.TANH).intoArray(o, oo + i, m);
@@ -199,12 +165,7 @@ public final class FloatLanes {
     }
 
     private static void sigmoid(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.sigmoid(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.sigmoid(v).intoArray(o, oo + i, m);
@@ -212,12 +173,7 @@ public final class FloatLanes {
     }
 
     private static void rsqrt(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.rsqrt(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.rsqrt(v).intoArray(o, oo + i, m);
@@ -225,12 +181,7 @@ public final class FloatLanes {
     }
 
     private static void reciprocal(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.broadcast(1).div(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.broadcast(1).div(v).intoArray(o, oo + i, m);
@@ -238,12 +189,7 @@ public final class FloatLanes {
     }
 
     private static void expm1(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.EXPM1).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.EXPM1).intoArray(o, oo + i, m);
@@ -251,12 +197,7 @@ public final class FloatLanes {
     }
 
     private static void log1p(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.LOG1P).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.LOG1P).intoArray(o, oo + i, m);
@@ -264,12 +205,7 @@ public final class FloatLanes {
     }
 
     private static void sin(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.SIN).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.SIN).intoArray(o, oo + i, m);
@@ -277,12 +213,7 @@ public final class FloatLanes {
     }
 
     private static void cos(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.COS).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.COS).intoArray(o, oo + i, m);
@@ -290,12 +221,7 @@ public final class FloatLanes {
     }
 
     private static void tan(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.TAN).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.TAN).intoArray(o, oo + i, m);
@@ -303,12 +229,7 @@ public final class FloatLanes {
     }
 
     private static void asin(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.ASIN).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.ASIN).intoArray(o, oo + i, m);
@@ -316,12 +237,7 @@ public final class FloatLanes {
     }
 
     private static void acos(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.ACOS).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.ACOS).intoArray(o, oo + i, m);
@@ -329,12 +245,7 @@ public final class FloatLanes {
     }
 
     private static void atan(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.ATAN).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.ATAN).intoArray(o, oo + i, m);
@@ -342,12 +253,7 @@ public final class FloatLanes {
     }
 
     private static void sinh(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.SINH).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.SINH).intoArray(o, oo + i, m);
@@ -355,12 +261,7 @@ public final class FloatLanes {
     }
 
     private static void cosh(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.COSH).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.lanewise(VectorOperators.COSH).intoArray(o, oo + i, m);
@@ -368,12 +269,7 @@ public final class FloatLanes {
     }
 
     private static void asinh(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.asinh(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.asinh(v).intoArray(o, oo + i, m);
@@ -381,12 +277,7 @@ public final class FloatLanes {
     }
 
     private static void acosh(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.acosh(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.acosh(v).intoArray(o, oo + i, m);
@@ -394,12 +285,7 @@ public final class FloatLanes {
     }
 
     private static void atanh(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.atanh(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.atanh(v).intoArray(o, oo + i, m);
@@ -407,12 +293,7 @@ public final class FloatLanes {
     }
 
     private static void erf(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.erf(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.erf(v).intoArray(o, oo + i, m);
@@ -420,12 +301,7 @@ public final class FloatLanes {
     }
 
     private static void erfc(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.erfc(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.erfc(v).intoArray(o, oo + i, m);
@@ -433,12 +309,7 @@ public final class FloatLanes {
     }
 
     private static void floor(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.floor(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.floor(v).intoArray(o, oo + i, m);
@@ -446,12 +317,7 @@ public final class FloatLanes {
     }
 
     private static void ceil(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.ceil(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.ceil(v).intoArray(o, oo + i, m);
@@ -459,12 +325,7 @@ public final class FloatLanes {
     }
 
     private static void rint(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.rint(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.rint(v).intoArray(o, oo + i, m);
@@ -472,12 +333,7 @@ public final class FloatLanes {
     }
 
     private static void sign(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.sign(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.sign(v).intoArray(o, oo + i, m);
@@ -485,12 +341,7 @@ public final class FloatLanes {
     }
 
     private static void softplus(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.softplus(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.softplus(v).intoArray(o, oo + i, m);
@@ -498,12 +349,7 @@ public final class FloatLanes {
     }
 
     private static void relu(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.max(0).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.max(0).intoArray(o, oo + i, m);
@@ -511,12 +357,7 @@ public final class FloatLanes {
     }
 
     private static void relu6(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.max(0).min(6).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.max(0).min(6).intoArray(o, oo + i, m);
@@ -524,12 +365,7 @@ public final class FloatLanes {
     }
 
     private static void elu(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.blend(v.lanewise(VectorOperators.EXPM1), v.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.blend(v.lanewise(VectorOperators.EXPM1), v.compare(VectorOperators.LT, 0)).intoArray(o, oo + i, m);
@@ -537,12 +373,7 @@ public final class FloatLanes {
     }
 
     private static void selu(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.selu(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.selu(v).intoArray(o, oo + i, m);
@@ -550,12 +381,7 @@ public final class FloatLanes {
     }
 
     private static void leakyRelu(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.mul(p).blend(v, v.compare(VectorOperators.GT, 0)).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.mul(p).blend(v, v.compare(VectorOperators.GT, 0)).intoArray(o, oo + i, m);
@@ -563,12 +389,7 @@ public final class FloatLanes {
     }
 
     private static void softsign(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.div(v.abs().add(1)).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.div(v.abs().add(1)).intoArray(o, oo + i, m);
@@ -576,12 +397,7 @@ public final class FloatLanes {
     }
 
     private static void gelu(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.gelu(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.gelu(v).intoArray(o, oo + i, m);
@@ -589,12 +405,7 @@ public final class FloatLanes {
     }
 
     private static void geluTanh(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            VectorMath.geluTanh(v).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             VectorMath.geluTanh(v).intoArray(o, oo + i, m);
@@ -602,12 +413,7 @@ public final class FloatLanes {
     }
 
     private static void swish(float[] x, int xo, float[] o, int oo, int n, float p) {
-        int i = 0;
-        for (; i <= n - L; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.div(VectorExp.exp(v.mul(-p)).add(1)).intoArray(o, oo + i);
-        }
-        if (i < n) {
+        for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
             FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
             v.div(VectorExp.exp(v.mul(-p)).add(1)).intoArray(o, oo + i, m);
@@ -616,378 +422,365 @@ public final class FloatLanes {
 
     private static void add(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                x.add(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                x.add(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                x.add(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                x.add(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                x.add(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                x.add(y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            x.add(y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.add(y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void sub(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                x.sub(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                x.sub(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                x.sub(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                x.sub(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                x.sub(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                x.sub(y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            x.sub(y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.sub(y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void mul(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                x.mul(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                x.mul(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                x.mul(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                x.mul(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                x.mul(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                x.mul(y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            x.mul(y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.mul(y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void div(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                x.div(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                x.div(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                x.div(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                x.div(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                x.div(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                x.div(y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            x.div(y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.div(y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void max(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                x.max(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                x.max(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                x.max(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                x.max(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                x.max(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                x.max(y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            x.max(y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.max(y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void min(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                x.min(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                x.min(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                x.min(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                x.min(y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                x.min(y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                x.min(y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            x.min(y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.min(y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void squaredDifference(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void divNoNan(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void mulNoNan(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void xdivy(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void floorDiv(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                VectorMath.floor(x.div(y)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                VectorMath.floor(x.div(y)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                VectorMath.floor(x.div(y)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) VectorMath.floor(x.div(y)).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void pow(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                VectorMath.pow(x, y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                VectorMath.pow(x, y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                VectorMath.pow(x, y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                VectorMath.pow(x, y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                VectorMath.pow(x, y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                VectorMath.pow(x, y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            VectorMath.pow(x, y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) VectorMath.pow(x, y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 
     private static void atan2(float[] a, int ao, int as, float[] b, int bo, int bs,
                                float[] o, int oo, int n) {
-        int i = 0;
         if (as == 1 && bs == 1) {
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
+                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
             }
-        } else if (as == 0 && bs == 1) {
+        } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (; i <= n - L; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
+                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
             }
-        } else if (as == 1 && bs == 0) {
+        } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (; i <= n - L; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, n);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
+                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
             }
-        }
-        for (; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = as == 1 ? FloatVector.fromArray(S, a, ao + i, m) : FloatVector.broadcast(S, a[ao]);
-            FloatVector y = bs == 1 ? FloatVector.fromArray(S, b, bo + i, m) : FloatVector.broadcast(S, b[bo]);
-            x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, S.indexInRange(i, n));
         }
     }
 

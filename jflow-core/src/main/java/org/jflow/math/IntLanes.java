@@ -15,7 +15,8 @@ final class IntLanes {
     private IntLanes() {}
 
     static boolean supports(BinaryLane op) {
-        return op == BinaryLane.ADD || op == BinaryLane.SUB || op == BinaryLane.MUL || op == BinaryLane.MAX || op == BinaryLane.MIN;
+        return op == BinaryLane.ADD || op == BinaryLane.SUB || op == BinaryLane.MUL
+                || op == BinaryLane.MAX || op == BinaryLane.MIN;
     }
 
     /** {@code o[oo+k] = a[ao+k*as] op b[bo+k*bs]} for {@code k < n}; steps are 0 or 1; wraps on overflow. */

@@ -117,8 +117,9 @@ final class LanesTemplate {
              * $doc$
              * Each operator has its own small loop: with one shared loop taking the operator as an
              * argument, the JIT stopped inlining the lane code once several operators had run, and every
-             * vector became a heap object. The last partial vector runs masked, so every element goes
-             * through the same vector formula, whatever the chunking.
+             * vector became a heap object. Each loop calls its formula once (the last partial vector runs
+             * masked, not through a second copy, which the JIT would compile as a cold call with boxed
+             * vectors), so every element takes the same formula, whatever the chunking.
              */
             public final class $C$ {
                 private static final VectorSpecies<$B$> S = $V$.SPECIES_PREFERRED;
@@ -140,12 +141,7 @@ final class LanesTemplate {
     private static final String UNARY_LOOP = """
 
                 private static void $name$($t$[] x, int xo, $t$[] o, int oo, int n, $t$ p) {
-                    int i = 0;
-                    for (; i <= n - L; i += L) {
-                        $V$ v = $V$.fromArray(S, x, xo + i);
-                        $expr$.intoArray(o, oo + i);
-                    }
-                    if (i < n) {
+                    for (int i = 0; i < n; i += L) {
                         VectorMask<$B$> m = S.indexInRange(i, n);
                         $V$ v = $V$.fromArray(S, x, xo + i, m);
                         $expr$.intoArray(o, oo + i, m);
@@ -168,30 +164,29 @@ final class LanesTemplate {
 
                 private static void $name$($t$[] a, int ao, int as, $t$[] b, int bo, int bs,
                                            $t$[] o, int oo, int n) {
-                    int i = 0;
                     if (as == 1 && bs == 1) {
-                        for (; i <= n - L; i += L) {
-                            $V$ x = $V$.fromArray(S, a, ao + i), y = $V$.fromArray(S, b, bo + i);
-                            $expr$.intoArray(o, oo + i);
+                        for (int i = 0; i < n; i += L) {
+                            VectorMask<$B$> m = S.indexInRange(i, n);
+                            $V$ x = $V$.fromArray(S, a, ao + i, m), y = $V$.fromArray(S, b, bo + i, m);
+                            $expr$.intoArray(o, oo + i, m);
                         }
-                    } else if (as == 0 && bs == 1) {
+                    } else if (bs == 1) {
                         $V$ x = $V$.broadcast(S, a[ao]);
-                        for (; i <= n - L; i += L) {
-                            $V$ y = $V$.fromArray(S, b, bo + i);
-                            $expr$.intoArray(o, oo + i);
+                        for (int i = 0; i < n; i += L) {
+                            VectorMask<$B$> m = S.indexInRange(i, n);
+                            $V$ y = $V$.fromArray(S, b, bo + i, m);
+                            $expr$.intoArray(o, oo + i, m);
                         }
-                    } else if (as == 1 && bs == 0) {
+                    } else if (as == 1) {
                         $V$ y = $V$.broadcast(S, b[bo]);
-                        for (; i <= n - L; i += L) {
-                            $V$ x = $V$.fromArray(S, a, ao + i);
-                            $expr$.intoArray(o, oo + i);
+                        for (int i = 0; i < n; i += L) {
+                            VectorMask<$B$> m = S.indexInRange(i, n);
+                            $V$ x = $V$.fromArray(S, a, ao + i, m);
+                            $expr$.intoArray(o, oo + i, m);
                         }
-                    }
-                    for (; i < n; i += L) {
-                        VectorMask<$B$> m = S.indexInRange(i, n);
-                        $V$ x = as == 1 ? $V$.fromArray(S, a, ao + i, m) : $V$.broadcast(S, a[ao]);
-                        $V$ y = bs == 1 ? $V$.fromArray(S, b, bo + i, m) : $V$.broadcast(S, b[bo]);
-                        $expr$.intoArray(o, oo + i, m);
+                    } else { // both repeat: a single element
+                        $V$ x = $V$.broadcast(S, a[ao]), y = $V$.broadcast(S, b[bo]);
+                        for (int i = 0; i < n; i += L) $expr$.intoArray(o, oo + i, S.indexInRange(i, n));
                     }
                 }
             """;

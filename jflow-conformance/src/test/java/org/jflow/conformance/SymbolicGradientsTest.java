@@ -9,6 +9,7 @@ import org.jflow.engine.Nest;
 import org.jflow.engine.Op;
 import org.jflow.engine.OpRegistry;
 import org.jflow.engine.TensorSpec;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * eager ones, so a train step traced once serves every batch size.
  */
 class SymbolicGradientsTest {
+    /** Random kernels keep their streams per (op, attributes) as TF's kernel cache: start the other tests' from fresh ones. */
+    @AfterEach
+    void freshRandomKernels() { tf.random.clearSeed(); }
+
     /**
      * Gradients that still read static sizes where TF's use dynamic shapes (num_segments, paddings,
      * slice sizes, the size of a dim a reduction flattens, a filter's or a matrix's dims): traced

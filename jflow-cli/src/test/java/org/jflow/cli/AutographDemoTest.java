@@ -74,9 +74,9 @@ class AutographDemoTest {
                 """), run.out());
         assertTrue(run.out().contains("""
                 jflow> innerVar.call(tf.constant(1.0f))
-                2
-                jflow> innerVar.call(tf.constant(new float[] {1.0f}))
-                ValueError: tf.function-decorated function tried to create variables on non-first call.
+                ValueError: tf.function only supports singleton tf.Variables created on the first call. Make sure the tf.Variable\
+                 is only created once or created outside tf.function. See https://www.tensorflow.org/guide/function#creating_tfvariables\
+                 for more information.
                 """), run.out());
         assertTrue(run.out().contains("""
                 jflow> tensorList

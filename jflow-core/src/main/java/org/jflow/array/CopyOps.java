@@ -105,7 +105,7 @@ final class CopyOps {
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             if (in.length == 0) throw new org.jflow.errors.ValueError("List argument 'values' to 'Pack' Op with length 0 shorter than minimum length 1.");
             for (int i = 1; i < in.length; i++) {
-                if (!in[i].shape().equals(in[0].shape())) {
+                if (!in[i].shape().isCompatibleWith(in[0].shape())) {
                     throw error("Shapes of all inputs must match: values[0].shape = " + in[0].shape().toErrorString()
                             + " != values[" + i + "].shape = " + in[i].shape().toErrorString());
                 }

@@ -49,13 +49,14 @@ public final class Grads {
     private static Tensor sumToPartialShape(Tensor g, Shape shape) {
         int[] gd = g.shape().dimsView(), sd = shape.dimsView();
         int lead = gd.length - sd.length;
-        int[] leading = new int[lead];
-        for (int i = 0; i < lead; i++) leading[i] = i;
-        Tensor summed = lead == 0 ? g : tf.reduceSum(g, leading);
-        int[] kept = new int[sd.length];
+        int[] axes = new int[gd.length], leading = new int[lead];
         int n = 0;
-        for (int i = 0; i < sd.length; i++) if (sd[i] == 1 && gd[lead + i] != 1) kept[n++] = i;
-        return n == 0 ? summed : tf.reduceSum(summed, Arrays.copyOf(kept, n), true);
+        for (int i = 0; i < gd.length; i++) if (i < lead || (sd[i - lead] == 1 && gd[i] != 1)) axes[n++] = i;
+        for (int i = 0; i < lead; i++) leading[i] = i;
+        if (n == 0) return g;
+        // one reduction over all the axes, as the static path sums them (the same order of additions), kept then squeezed
+        Tensor summed = tf.reduceSum(g, Arrays.copyOf(axes, n), true);
+        return lead == 0 ? summed : tf.squeeze(summed, leading);
     }
 
     /**

@@ -82,8 +82,8 @@ public final class Einsum extends Op {
                 int d = in[i].shape().get(ax);
                 Integer known = sizes.get(c);
                 boolean broadcastable = c >= ELLIPSIS_BASE && (known == null || known == 1 || d == 1);
-                if (known == null || (broadcastable && known == 1)) sizes.put(c, d);
-                else if (known != d && !broadcastable) {
+                if (known == null || (broadcastable && known == 1) || known == org.jflow.Shape.UNKNOWN) sizes.put(c, d);
+                else if (known != d && d != org.jflow.Shape.UNKNOWN && !broadcastable) {
                     throw error("Expected dimension " + known + " at axis " + ax + " of the input shaped "
                             + in[i].shape().toErrorString() + " but got dimension " + d);
                 }

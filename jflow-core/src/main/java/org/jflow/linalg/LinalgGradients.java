@@ -149,8 +149,20 @@ final class LinalgGradients {
 
     /** The diagonal's gradient placed on the diagonal of a zero matrix of the input's shape. */
     static Tensor[] diagPart(GradientContext g, Tensor[] dy) {
+        requireMatrixDims(g.x(), "MatrixDiagPartV3"); // TF's matrix_set_diag(zeros_like(x), dy) path: JFlow has no MatrixSetDiag yet
         Attrs size = Attrs.of("num_rows", g.x().shape().get(-2), "num_cols", g.x().shape().get(-1));
         return new Tensor[] {Dispatcher.execute1(LinalgOps.MATRIX_DIAG_V3, size, dy[0])};
+    }
+
+    /**
+     * These gradients choose their formula (tall, wide, square) by the matrix dims while tracing, so
+     * traced on unknown ones they refuse rather than guess (the batch dims may be unknown).
+     */
+    private static void requireMatrixDims(Tensor x, String op) {
+        if (x.shape().get(-2) == org.jflow.Shape.UNKNOWN || x.shape().get(-1) == org.jflow.Shape.UNKNOWN) {
+            throw new org.jflow.errors.UnimplementedError("JFlow's " + op + " gradient needs the matrix dims known while tracing, got "
+                    + x.shape());
+        }
     }
 
     static Tensor[] cross(GradientContext g, Tensor[] dy) {
@@ -183,6 +195,7 @@ final class LinalgGradients {
      * reduce it to the square case: {@code dX} from (Q, U) with dQ + Y dV^T, {@code dY = Q dV}.
      */
     static Tensor[] qr(GradientContext g, Tensor[] dy) {
+        requireMatrixDims(g.x(), "Qr");
         Tensor q = g.outputs()[0], r = g.outputs()[1];
         int m = q.shape().get(-2), n = r.shape().get(-1);
         if (r.shape().get(-2) > n && q.shape().get(-1) == m) {
@@ -211,6 +224,7 @@ final class LinalgGradients {
      * Without U and V, {@code dA = U diag(ds) V^T} from a fresh decomposition.
      */
     static Tensor[] svd(GradientContext g, Tensor[] dy) {
+        requireMatrixDims(g.x(), "Svd");
         Tensor a = g.x();
         Tensor gradS = tf.linalg.diag(dy[0]);
         if (!g.attrs().getBool("compute_uv", true)) {

@@ -98,10 +98,10 @@ public final class LinalgOps {
                 requireRank2(op, in[0], 0);
                 if (in[1].rank() != in[0].rank()) throw error(op, "All input tensors must have the same rank.");
                 for (int i = 0; i < in[0].rank() - 2; i++) {
-                    if (in[0].shape().get(i) != in[1].shape().get(i)) throw error(op, "All input tensors must have the same outer dimensions.");
+                    if (!Shape.compatibleDims(in[0].shape().get(i), in[1].shape().get(i))) throw error(op, "All input tensors must have the same outer dimensions.");
                 }
-                if (in[0].shape().get(-1) != in[0].shape().get(-2)) throw error(op, "First input (lhs) must be a square matrix.");
-                if (in[1].shape().get(-2) != in[0].shape().get(-2)) throw error(op, "Input matrix and rhs are incompatible.");
+                if (!Shape.compatibleDims(in[0].shape().get(-1), in[0].shape().get(-2))) throw error(op, "First input (lhs) must be a square matrix.");
+                if (!Shape.compatibleDims(in[1].shape().get(-2), in[0].shape().get(-2))) throw error(op, "Input matrix and rhs are incompatible.");
                 return same(in[1]);
             },
             (in, attrs, out) -> {

@@ -69,7 +69,7 @@ public final class MatrixMultiply extends Op {
         }
         boolean ta = attrs.getBool(transposeA, false), tb = attrs.getBool(transposeB, false);
         int m = a.get(ta ? -1 : -2), ka = a.get(ta ? -2 : -1), kb = b.get(tb ? -1 : -2), n = b.get(tb ? -2 : -1);
-        if (ka != kb) throw error("Matrix size-incompatible: In[0]: " + a.toErrorString() + ", In[1]: " + b.toErrorString());
+        if (!org.jflow.Shape.compatibleDims(ka, kb)) throw error("Matrix size-incompatible: In[0]: " + a.toErrorString() + ", In[1]: " + b.toErrorString());
         int[] out = new int[batch.rank() + 2];
         System.arraycopy(batch.dimsView(), 0, out, 0, batch.rank());
         out[out.length - 2] = m;

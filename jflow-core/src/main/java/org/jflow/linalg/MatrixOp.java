@@ -59,7 +59,7 @@ final class MatrixOp extends Op {
 
     static void requireSquare(String op, Tensor t) {
         requireRank2(op, t, 0);
-        if (t.shape().get(-1) != t.shape().get(-2)) throw error(op, "Input matrix must be square.");
+        if (!org.jflow.Shape.compatibleDims(t.shape().get(-1), t.shape().get(-2))) throw error(op, "Input matrix must be square.");
     }
 
     /** The batch dims of {@code s} followed by {@code tail}. */

@@ -70,7 +70,7 @@ public final class SegmentReduction extends Op {
         int segments = attrs.getInt("num_segments");
         if (segments < 0) throw error("Input num_segments == " + segments + " must not be negative.");
         boolean prefix = seg.rank() <= data.rank();
-        for (int i = 0; prefix && i < seg.rank(); i++) prefix = seg.get(i) == data.get(i);
+        for (int i = 0; prefix && i < seg.rank(); i++) prefix = org.jflow.Shape.compatibleDims(seg.get(i), data.get(i));
         if (!prefix) {
             throw error("data.shape = " + data.toErrorString() + " does not start with segment_ids.shape = " + seg.toErrorString());
         }

@@ -241,4 +241,13 @@ class ReductionTest {
         assertEquals(-125.0, tf.reduceMin(y).doubleValue());
         assertEquals(Integer.MIN_VALUE, tf.reduceSum(new int[] {Integer.MAX_VALUE, 1}).intValue(), "int32 sums wrap as in TF");
     }
+
+    @Test
+    void sumOverAxesOfSizeOneCopiesTheInputAsTf() {
+        // TF's reduction helper drops size-1 axes, so the values are copied: -0.0 stays -0.0 (0.0 + -0.0 would be 0.0).
+        // TF 2.21: reduce_sum([[-0., 1.]], 0, keepdims=True) = [[-0., 1.]], reduce_sum([-0.]) = -0.0, reduce_sum([[-0.], [-0.]]) = 0.0
+        assertArrayEquals(new float[] {-0f, 1f}, tf.reduceSum(tf.constant(new float[][] {{-0f, 1f}}), 0, true).toFloatArray());
+        assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(tf.reduceSum(tf.constant(new float[] {-0f})).floatValue()));
+        assertEquals(Float.floatToIntBits(0f), Float.floatToIntBits(tf.reduceSum(tf.constant(new float[][] {{-0f}, {-0f}}), 0).toFloatArray()[0]));
+    }
 }

@@ -48,6 +48,8 @@ public record TypeList(String text, Set<DType> allowed, String cpuKernels) {
     public static final TypeList DIV_NO_NAN = of("half, float, bfloat16, double, complex64, complex128");
     /** AddN's {@code {numbertypes, variant}}. */
     public static final TypeList NUMBERS = of("float, double, int32, uint8, int16, int8, complex64, int64, qint8, quint8, qint32, bfloat16, qint16, quint16, uint16, complex128, half, uint32, uint64, variant");
+    /** Polygamma, Zeta, Igamma and Igammac. */
+    public static final TypeList FLOAT_DOUBLE = of("float, double");
     /** TF's {@code numbertypes} (Sum, Mean, Prod, EuclideanNorm). */
     public static final TypeList NUMBER_TYPES = of("float, double, int32, uint8, int16, int8, complex64, int64, qint8, quint8, qint32, bfloat16, qint16, quint16, uint16, complex128, half, uint32, uint64");
     /** TF's {@code realnumbertypes} with the quantized ones (Max, Min). */

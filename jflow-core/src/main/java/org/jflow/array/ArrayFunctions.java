@@ -59,8 +59,26 @@ public interface ArrayFunctions {
 
     default Tensor eye(int numRows, int numColumns) { return eye(numRows, numColumns, DType.FLOAT32); }
 
+    /**
+     * {@code tf.eye(num_rows, num_columns, dtype=dtype)}. A negative size fails where TF's eye fails:
+     * filling its diagonal of {@code min(num_rows, num_columns)} ones.
+     */
     default Tensor eye(int numRows, int numColumns, DType dtype) {
+        int diagonal = Math.min(numRows, numColumns);
+        if (diagonal < 0) throw new org.jflow.errors.InvalidArgumentError("Dimension " + diagonal + " must be >= 0 [Op:Fill]");
         return oneHot(range(numRows), numColumns, o -> o.onValue(ArraySupport.scalar(1, dtype)).offValue(ArraySupport.scalar(0, dtype)));
+    }
+
+    /** {@code tf.eye(num_rows, batch_shape=batchShape)}: a batch of identity matrices, shape {@code batchShape + [n, n]}. */
+    default Tensor eye(int numRows, int[] batchShape) { return eye(numRows, numRows, batchShape, DType.FLOAT32); }
+
+    /** {@code tf.eye(num_rows, num_columns, batch_shape, dtype)}: the matrix repeated over {@code batchShape}. */
+    default Tensor eye(int numRows, int numColumns, int[] batchShape, DType dtype) {
+        Tensor matrix = eye(numRows, numColumns, dtype);
+        int[] shape = java.util.Arrays.copyOf(batchShape, batchShape.length + 2);
+        shape[batchShape.length] = numRows;
+        shape[batchShape.length + 1] = numColumns;
+        return broadcastTo(matrix, shape);
     }
 
     /** {@code tf.range(limit)}: int32. */

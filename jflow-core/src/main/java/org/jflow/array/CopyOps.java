@@ -296,10 +296,17 @@ final class CopyOps {
             }
             int[] target = in.length > 1 ? in[1].toIntArray() : attrs.getInts("shape"), d = in[0].shape().dimsView();
             for (int t : target) if (t < 0) throw error("Dimension " + t + " must be >= 0");
-            boolean ok = d.length <= target.length;
-            for (int k = 0; ok && k < d.length; k++) {
+            // TF's BroadcastTo kernel: the rank, then broadcast compatibility, then whether the result is the target
+            if (d.length > target.length) {
+                throw error("Rank of input (" + d.length + ") must be no greater than rank of output shape (" + target.length + ").");
+            }
+            boolean ok = true;
+            for (int k = 0; k < d.length; k++) {
                 int t = target[target.length - d.length + k];
-                ok = d[k] == t || d[k] == 1 || d[k] == Shape.UNKNOWN;
+                if (d[k] != t && d[k] != 1 && t != 1 && d[k] != Shape.UNKNOWN) {
+                    throw error("Incompatible shapes: " + in[0].shape().toErrorString() + " vs. " + Shape.of(target).toErrorString());
+                }
+                ok &= d[k] == t || d[k] == 1 || d[k] == Shape.UNKNOWN;
             }
             if (!ok) {
                 throw error("Unable to broadcast tensor of shape " + in[0].shape().toErrorString()
@@ -476,9 +483,12 @@ final class CopyOps {
                 int before = p[2 * k], after = p[2 * k + 1];
                 if (before < 0 || after < 0) throw error("Paddings must be non-negative: " + before + " " + after);
                 if (mirror && d[k] != Shape.UNKNOWN) {
-                    int limit = reflect ? d[k] - 1 : d[k];
-                    if (before > limit || after > limit) {
-                        throw error("paddings must be no greater than the dimension size: " + before + ", " + after + " greater than " + limit);
+                    // TF's MirrorPad: REFLECT needs paddings below the size, SYMMETRIC up to it
+                    if (reflect && (before >= d[k] || after >= d[k])) {
+                        throw error("paddings must be less than the dimension size: " + before + ", " + after + " not less than " + d[k]);
+                    }
+                    if (!reflect && (before > d[k] || after > d[k])) {
+                        throw error("paddings must be no greater than the dimension size: " + before + ", " + after + " greater than " + d[k]);
                     }
                 }
                 o[k] = d[k] == Shape.UNKNOWN ? Shape.UNKNOWN : d[k] + before + after;

@@ -18,7 +18,7 @@ final class CreationOps {
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
-            if (in[0].rank() != 0) throw error("value must be a scalar, got shape " + in[0].shape().toErrorString());
+            if (in[0].rank() != 0) throw error("value must represent a scalar, got shape " + in[0].shape().toErrorString());
             int[] dims = attrs.getInts("dims");
             for (int d : dims) if (d < 0) throw error("Dimension " + d + " must be >= 0");
             return spec(in[0].dtype(), Shape.of(dims));

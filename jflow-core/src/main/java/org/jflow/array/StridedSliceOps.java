@@ -73,6 +73,7 @@ final class StridedSliceOps {
             } else if ((newAxisMask >> i & 1) != 0) {
                 gather[g++] = newAxis;
             } else {
+                if (rank == 0) throw op.error("Attempting to slice scalar input.");
                 if (full == rank) {
                     throw op.error("Index out of range using input dim " + full + "; input has only " + rank + " dims");
                 }

@@ -1,6 +1,7 @@
 package org.jflow.format;
 
 import org.jflow.Complex;
+import org.jflow.RaggedTensor;
 import org.jflow.Tensor;
 import org.jflow.Variable;
 
@@ -26,6 +27,36 @@ public final class TensorFormat {
     /** {@code <tf.Tensor: shape=(3,), dtype=int32, numpy=array([1, 2, 4], dtype=int32)>}. */
     public static String repr(Tensor t) {
         return "<tf.Tensor: shape=" + t.shape() + ", dtype=" + t.dtype().tfName() + ", numpy=" + numpyText(t, true) + ">";
+    }
+
+    /**
+     * {@code <tf.RaggedTensor [[b'a', b'b'], [b'c']]>}: Python's repr of {@code to_list()}, bytes for
+     * strings, the shortest digits of each float (as TF prints float32 0.1 as 0.1), ints.
+     */
+    public static String ragged(RaggedTensor r) {
+        long[] splits = r.rowSplits().toLongArray();
+        Tensor v = r.values();
+        StringBuilder b = new StringBuilder("<tf.RaggedTensor [");
+        for (int i = 0; i + 1 < splits.length; i++) {
+            if (i > 0) b.append(", ");
+            b.append('[');
+            for (long k = splits[i]; k < splits[i + 1]; k++) {
+                if (k > splits[i]) b.append(", ");
+                b.append(pythonElement(v, (int) k));
+            }
+            b.append(']');
+        }
+        return b.append("]>").toString();
+    }
+
+    private static String pythonElement(Tensor v, int k) {
+        return switch (v.dtype()) {
+            case STRING -> PythonText.bytesRepr(((byte[][]) v.data())[k]);
+            case FLOAT16, BFLOAT16, FLOAT32 -> FloatDigits.scalarRepr((Float) v.element(k), FloatDigits.Precision.FLOAT);
+            case FLOAT64 -> FloatDigits.scalarRepr((Double) v.element(k), FloatDigits.Precision.DOUBLE);
+            case BOOL -> (Boolean) v.element(k) ? "True" : "False";
+            default -> String.valueOf(v.element(k));
+        };
     }
 
     /** {@code <tf.Variable 'v:0' shape=(2,) dtype=float32, numpy=array([1., 2.], dtype=float32)>}. */

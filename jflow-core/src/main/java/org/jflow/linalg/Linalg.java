@@ -9,6 +9,8 @@ import org.jflow.engine.Convert;
 import org.jflow.engine.Dispatcher;
 import org.jflow.errors.ValueError;
 
+import static org.jflow.TF.tf;
+
 /**
  * {@code tf.linalg}. Functions over the last two dims work on batches of matrices. TF's
  * multi-output functions return records named as TF's namedtuples ({@code qr(x).q()}).
@@ -76,6 +78,21 @@ public final class Linalg implements LinalgFunctions, L2NormalizeFunctions {
         Tensor[] r = Dispatcher.execute(LinalgOps.SVD, Attrs.of("full_matrices", fullMatrices, "compute_uv", computeUv),
                 Convert.toTensor(tensor));
         return computeUv ? new Svd(r[0], r[1], r[2]) : new Svd(r[0], null, null);
+    }
+
+    /**
+     * {@code tf.linalg.pinv(a)}: the Moore-Penrose pseudo-inverse, composed as TF's: thin SVD, singular
+     * values at most {@code rcond * max(s)} (rcond = 10 * max(rows, cols) * eps of the dtype) dropped,
+     * then {@code v / s @ u^H}. Gradients come from the SVD's.
+     */
+    public Tensor pinv(Object a) {
+        Tensor x = Convert.toTensor(a);
+        int rows = x.shape().get(x.rank() - 2), cols = x.shape().get(x.rank() - 1);
+        double eps = x.dtype() == DType.FLOAT64 ? Math.ulp(1.0) : Math.ulp(1f);
+        Svd svd = svd(x, false, true);
+        Tensor cutoff = tf.multiply(tf.reduceMax(svd.s(), -1, true), 10.0 * Math.max(rows, cols) * eps);
+        Tensor s = tf.where(tf.greater(svd.s(), cutoff), svd.s(), tf.cast(tf.fill(svd.s().shape().dimsView(), Double.POSITIVE_INFINITY), x.dtype()));
+        return tf.matmul(tf.divide(svd.v(), tf.expandDims(s, -2)), svd.u(), o -> o.adjointB(true));
     }
 
     /** {@code tf.linalg.eigh(tensor)} for symmetric matrices. */

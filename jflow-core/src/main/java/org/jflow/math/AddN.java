@@ -32,8 +32,9 @@ public final class AddN extends Op {
         Shape shape = in[0].shape();
         for (int i = 1; i < in.length; i++) {
             if (!in[i].shape().isCompatibleWith(shape)) {
-                throw new InvalidArgumentError("Shapes of all inputs must match: values[0].shape = " + shape.toErrorString()
-                        + " != values[" + i + "].shape = " + in[i].shape().toErrorString() + " [Op:AddN]");
+                // TF's AddN kernel (aggregate_ops.cc), two spaces included
+                throw new InvalidArgumentError("Inputs to operation AddN of type AddN must have the same size and shape.  Input 0: "
+                        + shape.toErrorString() + " != input " + i + ": " + in[i].shape().toErrorString() + " [Op:AddN]");
             }
         }
         return new TensorSpec[] {new TensorSpec(dtype, shape)};

@@ -91,6 +91,36 @@ public final class BinaryArithmetic extends BinaryOp {
     public static final BinaryArithmetic XDIVY = new BinaryArithmetic("Xdivy", TypeList.DIV_NO_NAN, BinaryLane.XDIVY,
             (a, b) -> a == 0 ? 0 : a / b, (a, b) -> a == 0 ? 0 : a / b, null)
             .withGradient((g, dy) -> binary(g, () -> tf.multiply(dy[0], tf.xdivy(tf.cast(tf.notEqual(g.x(), 0), g.x().dtype()), g.y())), () -> tf.multiply(dy[0], tf.xdivy(tf.negative(g.x()), tf.square(g.y())))));
+    /** {@code tf.math.polygamma(a, x)}; TF differentiates x only: {@code polygamma(a + 1, x)}. */
+    public static final BinaryArithmetic POLYGAMMA = new BinaryArithmetic("Polygamma", TypeList.FLOAT_DOUBLE, null,
+            (a, x) -> (float) GammaFunctions.polygamma(a, x), GammaFunctions::polygamma, null)
+            .withGradient((g, dy) -> secondOnly(g, () -> tf.multiply(dy[0], tf.math.polygamma(tf.add(g.x(), 1), g.y()))));
+    /** {@code tf.math.zeta(x, q)}, the Hurwitz zeta function; TF differentiates q only: {@code -x * zeta(x + 1, q)}. */
+    public static final BinaryArithmetic ZETA = new BinaryArithmetic("Zeta", TypeList.FLOAT_DOUBLE, null,
+            (s, q) -> (float) GammaFunctions.zeta(s, q), GammaFunctions::zeta, null)
+            .withGradient((g, dy) -> secondOnly(g, () -> tf.multiply(dy[0],
+                    tf.multiply(tf.negative(g.x()), tf.math.zeta(tf.add(g.x(), 1), g.y())))));
+    /**
+     * {@code tf.math.igamma(a, x)}, the regularized lower incomplete gamma function. The x gradient is
+     * TF's {@code exp(-x + (a - 1) log x - lgamma(a))}; the a gradient (TF's IgammaGradA kernel) is not here yet.
+     */
+    public static final BinaryArithmetic IGAMMA = new BinaryArithmetic("Igamma", TypeList.FLOAT_DOUBLE, null,
+            (a, x) -> (float) GammaFunctions.igamma(a, x), GammaFunctions::igamma, null)
+            .withGradient((g, dy) -> secondOnly(g, () -> tf.multiply(dy[0], igammaDensity(g.x(), g.y()))));
+    /** {@code tf.math.igammac(a, x)} = 1 - igamma(a, x); its x gradient is igamma's negated. */
+    public static final BinaryArithmetic IGAMMAC = new BinaryArithmetic("Igammac", TypeList.FLOAT_DOUBLE, null,
+            (a, x) -> (float) GammaFunctions.igammac(a, x), GammaFunctions::igammac, null)
+            .withGradient((g, dy) -> secondOnly(g, () -> tf.multiply(tf.negative(dy[0]), igammaDensity(g.x(), g.y()))));
+
+    /** d igamma(a, x) / dx, as TF's _IgammaGrad writes it. */
+    private static Tensor igammaDensity(Tensor a, Tensor x) {
+        return tf.exp(tf.subtract(tf.add(tf.negative(x), tf.multiply(tf.subtract(a, 1), tf.log(x))), tf.math.lgamma(a)));
+    }
+
+    /** A gradient for the second input only; the first gets none, as TF's registered gradient returns None for it. */
+    private static Tensor[] secondOnly(GradientContext g, java.util.function.Supplier<Tensor> dx) {
+        return new Tensor[] {null, g.needs(1) ? org.jflow.autodiff.Grads.sumToShape(dx.get(), g.y().shape()) : null};
+    }
 
     private final BinaryLane lanes;
     private final FloatFormula f;

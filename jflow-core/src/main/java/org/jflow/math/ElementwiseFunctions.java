@@ -176,6 +176,24 @@ public interface ElementwiseFunctions extends MathActivationFunctions {
 
     default Tensor erfc(Object x) { return unary(UnaryMath.ERFC, x); }
 
+    /** {@code tf.math.lgamma(x)}: log|Gamma(x)|. */
+    default Tensor lgamma(Object x) { return unary(UnaryMath.LGAMMA, x); }
+
+    /** {@code tf.math.digamma(x)}: Gamma'(x) / Gamma(x). */
+    default Tensor digamma(Object x) { return unary(UnaryMath.DIGAMMA, x); }
+
+    /** {@code tf.math.polygamma(a, x)}: the a-th derivative of digamma. */
+    default Tensor polygamma(Object a, Object x) { return binary(BinaryArithmetic.POLYGAMMA, a, x); }
+
+    /** {@code tf.math.zeta(x, q)}: the Hurwitz zeta function. */
+    default Tensor zeta(Object x, Object q) { return binary(BinaryArithmetic.ZETA, x, q); }
+
+    /** {@code tf.math.igamma(a, x)}: the regularized lower incomplete gamma function P(a, x). */
+    default Tensor igamma(Object a, Object x) { return binary(BinaryArithmetic.IGAMMA, a, x); }
+
+    /** {@code tf.math.igammac(a, x)}: the regularized upper incomplete gamma function Q(a, x). */
+    default Tensor igammac(Object a, Object x) { return binary(BinaryArithmetic.IGAMMAC, a, x); }
+
     default Tensor floor(Object x) { return unary(UnaryMath.FLOOR, x); }
 
     default Tensor ceil(Object x) { return unary(UnaryMath.CEIL, x); }

@@ -133,7 +133,11 @@ public final class Reduction extends Op {
             }
             default -> {
                 boolean complexKernel = t.isComplex() && (kind == Kind.SUM || kind == Kind.MEAN);
-                if (!t.isNumeric() && !complexKernel) throw notAllowed(t, name());
+                if (!t.isNumeric() && !complexKernel) {
+                    TypeList types = kind == Kind.MAX || kind == Kind.MIN ? TypeList.REAL_NUMBERS_QUANTIZED : TypeList.NUMBER_TYPES;
+                    throw types.refusal(t, name(), "input:T, reduction_indices:Tidx -> output:T; attr=keep_dims:bool,default=false",
+                            null, "attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]");
+                }
             }
         }
     }

@@ -48,6 +48,12 @@ public record TypeList(String text, Set<DType> allowed, String cpuKernels) {
     public static final TypeList DIV_NO_NAN = of("half, float, bfloat16, double, complex64, complex128");
     /** AddN's {@code {numbertypes, variant}}. */
     public static final TypeList NUMBERS = of("float, double, int32, uint8, int16, int8, complex64, int64, qint8, quint8, qint32, bfloat16, qint16, quint16, uint16, complex128, half, uint32, uint64, variant");
+    /** Polygamma, Zeta, Igamma and Igammac. */
+    public static final TypeList FLOAT_DOUBLE = of("float, double");
+    /** TF's {@code numbertypes} (Sum, Mean, Prod, EuclideanNorm). */
+    public static final TypeList NUMBER_TYPES = of("float, double, int32, uint8, int16, int8, complex64, int64, qint8, quint8, qint32, bfloat16, qint16, quint16, uint16, complex128, half, uint32, uint64");
+    /** TF's {@code realnumbertypes} with the quantized ones (Max, Min). */
+    public static final TypeList REAL_NUMBERS_QUANTIZED = of("float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, uint32, uint64, qint8, quint8, qint32, qint16, quint16");
     /** TF's {@code realnumbertypes} (Less, Greater...). */
     public static final TypeList REAL_NUMBERS = of("float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, uint32, uint64");
     /** Every dtype (Equal, NotEqual, Cast). */
@@ -91,14 +97,22 @@ public record TypeList(String text, Set<DType> allowed, String cpuKernels) {
      * ({@code signature} as TF writes it: {@code x:T -> y:T}). A complex dtype TF accepts but
      * JFlow has no kernel for is an {@link UnimplementedError} instead.
      */
-    public OpError refusal(DType dtype, String op, String signature) {
+    public OpError refusal(DType dtype, String op, String signature) { return refusal(dtype, op, signature, null, null); }
+
+    /**
+     * The same, for an OpDef whose {@code T} has a default ({@code tDefault}, e.g. {@code DT_FLOAT}) or
+     * whose attributes after {@code T} are printed too ({@code attrsAfter}, e.g. Sum's
+     * {@code attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]}); either may be null.
+     */
+    public OpError refusal(DType dtype, String op, String signature, String tDefault, String attrsAfter) {
         if (lacksKernel(dtype)) return noKernel(dtype, op, cpuKernels);
         if (dtype.isComplex() && names(text).contains(dtype.tfName())) {
             return new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + op + " yet [Op:" + op + "]");
         }
         return new InvalidArgumentError("Value for attr 'T' of " + dtype.kernelName() + " is not in the list of allowed values: "
                 + text + "\n\t; NodeDef: {{node " + op + "}}; Op<name=" + op + "; signature=" + signature
-                + "; attr=T:type,allowed=[" + enumNames(text) + "]> [Op:" + op + "]");
+                + "; attr=T:type" + (tDefault == null ? "" : ",default=" + tDefault) + ",allowed=[" + enumNames(text) + "]"
+                + (attrsAfter == null ? "" : "; " + attrsAfter) + "> [Op:" + op + "]");
     }
 
     /**

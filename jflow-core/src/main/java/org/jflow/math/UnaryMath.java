@@ -79,6 +79,12 @@ public final class UnaryMath extends Op {
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.exp(tf.negative(tf.square(g.x()))), 2 / Math.sqrt(Math.PI)))));
     public static final UnaryMath ERFC = new UnaryMath("Erfc", TypeList.REAL, UnaryLane.ERFC, SpecialFunctions::erfc, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.exp(tf.negative(tf.square(g.x()))), -2 / Math.sqrt(Math.PI)))));
+    /** {@code tf.math.lgamma}: log|Gamma(x)|, +inf at the poles; its gradient is digamma. */
+    public static final UnaryMath LGAMMA = new UnaryMath("Lgamma", TypeList.REAL, null, GammaFunctions::lgamma, null)
+            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.math.digamma(g.x()))));
+    /** {@code tf.math.digamma}; its gradient is {@code polygamma(1, x)}. */
+    public static final UnaryMath DIGAMMA = new UnaryMath("Digamma", TypeList.REAL, null, GammaFunctions::digamma, null)
+            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.math.polygamma(tf.onesLike(g.x()), g.x()))));
     public static final UnaryMath FLOOR = new UnaryMath("Floor", TypeList.REAL, UnaryLane.FLOOR, Math::floor, null)
             .withGradient(Gradient.NONE);
     public static final UnaryMath CEIL = new UnaryMath("Ceil", TypeList.REAL, UnaryLane.CEIL, Math::ceil, null)

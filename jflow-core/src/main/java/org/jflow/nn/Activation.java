@@ -4,6 +4,7 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
+import org.jflow.math.TypeList;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
@@ -168,12 +169,30 @@ public final class Activation extends Op {
         return this;
     }
 
+
+    /**
+     * TF's attr error with the op's registered {@code T} list and OpDef: Relu takes
+     * {@code {realnumbertypes, qint8}}, Relu6 {@code realnumbertypes}, the float activations
+     * {@code {half, bfloat16, float, double}} (LeakyRelu with its alpha and default). Gelu and Swish,
+     * which TF composes in Python, keep the short message.
+     */
+    private RuntimeException refusal(DType t) {
+        String signature = "features:T -> activations:T";
+        return switch (name()) {
+            case "Relu" -> RELU_TYPES.refusal(t, name(), signature);
+            case "Relu6" -> TypeList.REAL_NUMBERS.refusal(t, name(), signature);
+            case "LeakyRelu" -> TypeList.NN_REAL.refusal(t, name(), signature + "; attr=alpha:float,default=0.2", "DT_FLOAT", null);
+            case "Gelu", "Swish" -> Reals.notAllowed(t, integers != null ? Reals.REAL_TYPES : Reals.FLOAT_TYPES, name());
+            default -> TypeList.NN_REAL.refusal(t, name(), signature);
+        };
+    }
+
+    private static final TypeList RELU_TYPES = new TypeList(TypeList.REAL_NUMBERS.text() + ", qint8", TypeList.REAL_NUMBERS.allowed());
+
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         DType t = in[0].dtype();
-        if (integers != null ? !t.isNumeric() : !t.isFloating()) {
-            throw Reals.notAllowed(t, integers != null ? Reals.REAL_TYPES : Reals.FLOAT_TYPES, name());
-        }
+        if (integers != null ? !t.isNumeric() : !t.isFloating()) throw refusal(t);
         return new TensorSpec[] {new TensorSpec(t, in[0].shape())};
     }
 

@@ -9,6 +9,7 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
+import org.jflow.math.TypeList;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
 import org.jflow.engine.Parallel;
@@ -44,7 +45,10 @@ public final class Softmax extends Op {
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         Tensor x = in[0];
-        Reals.requireFloating(x.dtype(), name());
+        if (!x.dtype().isFloating()) {
+            String output = name().equals("LogSoftmax") ? "logsoftmax" : "softmax";
+            throw TypeList.NN_REAL.refusal(x.dtype(), name(), "logits:T -> " + output + ":T");
+        }
         if (x.rank() < 1) {
             throw new InvalidArgumentError("logits must have >= 1 dimension, got " + x.shape().toErrorString() + " [Op:" + name() + "]");
         }

@@ -1,6 +1,7 @@
 package org.jflow.strings;
 
 import org.jflow.DType;
+import org.jflow.RaggedTensor;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
@@ -14,7 +15,7 @@ import java.util.function.UnaryOperator;
 /**
  * {@code tf.strings}. Inputs are anything {@code tf.convert_to_tensor} takes ({@code String},
  * {@code String[]}, lists, string tensors). {@code split} of a scalar gives a 1-D tensor as in TF;
- * of a vector TF gives a {@code RaggedTensor}, here {@link #splitRagged} and {@link RaggedStrings}.
+ * of a vector TF gives a {@code RaggedTensor}, here {@link #splitRagged} and {@link RaggedTensor}.
  */
 public final class Strings {
     /** Keyword arguments of {@code as_string}. */
@@ -202,13 +203,13 @@ public final class Strings {
     }
 
     /** {@code tf.strings.split(input)} of a vector: a ragged result, one row of tokens per element. */
-    public RaggedStrings splitRagged(Object input) { return splitRagged(input, "", -1); }
+    public RaggedTensor splitRagged(Object input) { return splitRagged(input, "", -1); }
 
     /** {@code tf.strings.split(input, sep)} of a vector. */
-    public RaggedStrings splitRagged(Object input, String sep) { return splitRagged(input, sep, -1); }
+    public RaggedTensor splitRagged(Object input, String sep) { return splitRagged(input, sep, -1); }
 
     /** {@code tf.strings.split(input, sep, maxsplit)} of a scalar or vector (a scalar is one row). */
-    public RaggedStrings splitRagged(Object input, String sep, int maxsplit) {
+    public RaggedTensor splitRagged(Object input, String sep, int maxsplit) {
         Tensor t = str(input);
         if (t.rank() == 0) t = Tensor.wrap(DType.STRING, Shape.of(1), t.toBytesArray());
         Tensor[] sparse = Dispatcher.execute(StringOps.STRING_SPLIT_V2, Attrs.of("sep", sep, "maxsplit", maxsplit), t);
@@ -216,6 +217,6 @@ public final class Strings {
         long[] splits = new long[t.size() + 1];
         for (int k = 0; k < indices.length; k += 2) splits[(int) indices[k] + 1]++;
         for (int r = 0; r < t.size(); r++) splits[r + 1] += splits[r];
-        return new RaggedStrings(sparse[1], Tensor.wrap(DType.INT64, Shape.of(splits.length), splits));
+        return RaggedTensor.fromRowSplits(sparse[1], splits);
     }
 }

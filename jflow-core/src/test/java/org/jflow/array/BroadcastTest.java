@@ -22,7 +22,7 @@ class BroadcastTest {
         assertEquals(Shape.of(3, 3), t.shape());
         assertArrayEquals(new int[] {1, 2, 3, 1, 2, 3, 1, 2, 3}, t.toIntArray());
         assertArrayEquals(new int[] {1, 1, 2, 2, 3, 3}, tf.broadcastTo(new int[][] {{1}, {2}, {3}}, 3, 2).toIntArray());
-        assertEquals("Unable to broadcast tensor of shape [3] to tensor of shape [3,2] [Op:BroadcastTo]",
+        assertEquals("Incompatible shapes: [3] vs. [3,2] [Op:BroadcastTo]",
                 assertThrows(InvalidArgumentError.class, () -> tf.broadcastTo(A, 3, 2)).getMessage());
     }
 

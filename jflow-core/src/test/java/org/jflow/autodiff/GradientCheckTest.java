@@ -96,6 +96,12 @@ class GradientCheckTest {
         unary("Log1p", -0.5, 2, true);
         unary("Tan", -1, 1, true);
         unary("Acosh", 1.2, 3, true);
+        unary("Lgamma", 0.5, 3, true);
+        unary("Digamma", 0.5, 3, true);
+        for (String op : List.of("Polygamma", "Igamma", "Igammac")) {
+            add(op, Attrs.EMPTY, true, fixed(tf.constant(new double[][] {{1, 2, 3}, {1, 2, 3}})), range(0.5, 2, 2, 3));
+        }
+        add("Zeta", Attrs.EMPTY, true, fixed(tf.constant(new double[] {2, 3, 4})), range(0.5, 2, 2, 3));
         unary("Abs", -1.5, 1.5, false);
         unary("Sign", -1.5, 1.5, false);
 

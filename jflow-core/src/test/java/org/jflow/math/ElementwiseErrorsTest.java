@@ -118,7 +118,7 @@ class ElementwiseErrorsTest {
     @Test
     void addNChecksShapesAndDTypes() {
         InvalidArgumentError shapes = assertThrows(InvalidArgumentError.class, () -> tf.addN(new float[] {1, 2}, new float[] {1, 2, 3}));
-        assertEquals("Shapes of all inputs must match: values[0].shape = [2] != values[1].shape = [3] [Op:AddN]", shapes.getMessage());
+        assertEquals("Inputs to operation AddN of type AddN must have the same size and shape.  Input 0: [2] != input 1: [3] [Op:AddN]", shapes.getMessage());
         InvalidArgumentError types = assertThrows(InvalidArgumentError.class, () -> tf.addN(new float[] {1}, new int[] {1}));
         assertEquals("cannot compute AddN as input #1(zero-based) was expected to be a float tensor but is a int32 tensor [Op:AddN]", types.getMessage());
         assertThrows(ValueError.class, () -> tf.addN());

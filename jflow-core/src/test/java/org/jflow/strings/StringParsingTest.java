@@ -1,6 +1,7 @@
 package org.jflow.strings;
 
 import org.jflow.DType;
+import org.jflow.RaggedTensor;
 import org.jflow.Tensor;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.ValueError;
@@ -43,7 +44,7 @@ class StringParsingTest {
 
     @Test
     void splitOfAVectorIsRagged() {
-        RaggedStrings r = tf.strings.splitRagged(new String[] {"hello world", "", "a b c"});
+        RaggedTensor r = tf.strings.splitRagged(new String[] {"hello world", "", "a b c"});
         assertArrayEquals(new long[] {0, 2, 2, 5}, r.rowSplits().toLongArray());
         assertEquals(List.of(List.of("hello", "world"), List.of(), List.of("a", "b", "c")), r.toList());
         assertArrayEquals(new String[] {"a", "b", "c"}, r.row(2).toStringArray());

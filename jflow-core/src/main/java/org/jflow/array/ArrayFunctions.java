@@ -51,7 +51,8 @@ public interface ArrayFunctions {
 
     /** {@code tf.fill(dims, value)}: the value's dtype (int gives int32, a double literal float32). */
     default Tensor fill(Object dims, Object value) {
-        return Dispatcher.execute1(ArrayOps.FILL, Attrs.of("dims", ArraySupport.ints(dims)), Convert.toTensor(value));
+        Tensor v = Convert.toTensor(value);
+        return Dispatcher.execute1(ArrayOps.FILL, Attrs.of("dims", ArraySupport.shape(dims, v.dtype(), "Fill")), v);
     }
 
     /** {@code tf.eye(num_rows)}: float32 identity. */
@@ -173,7 +174,8 @@ public interface ArrayFunctions {
         Tensor t = Convert.toTensor(x);
         int r = t.rank();
         if (r == 0) throw new ValueError("Input shape must have rank at least 1, got " + t.shape());
-        int num = t.shape().get(axis < 0 ? axis + r : Math.min(axis, r - 1));
+        if (axis < -r || axis >= r) throw new ValueError("Argument `axis` = " + axis + " not in range [" + -r + ", " + r + ")");
+        int num = t.shape().get(axis);
         return List.of(Dispatcher.execute(ArrayOps.UNPACK, Attrs.of("num", num, "axis", axis), t));
     }
 
@@ -382,7 +384,7 @@ public interface ArrayFunctions {
     }
 
     /** {@code tf.sequence_mask(lengths)}: bool, maxlen = the largest length. */
-    default Tensor sequenceMask(Object lengths) { return ArraySupport.sequenceMask(Convert.toTensor(lengths), -1, DType.BOOL); }
+    default Tensor sequenceMask(Object lengths) { return ArraySupport.sequenceMask(Convert.toTensor(lengths), null, DType.BOOL); }
 
     default Tensor sequenceMask(Object lengths, int maxlen) { return ArraySupport.sequenceMask(Convert.toTensor(lengths), maxlen, DType.BOOL); }
 

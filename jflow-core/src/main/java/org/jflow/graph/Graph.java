@@ -4,6 +4,7 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.Variable;
+import org.jflow.engine.Allocation;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
 import org.jflow.engine.TensorSpec;
@@ -123,7 +124,7 @@ public class Graph implements Tracer {
      */
     private static Tensor[] computeNow(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs) {
         try (Tracer.Scope eager = Tracer.Stack.eager()) {
-            return op.compute(inputs, attrs, outputs);
+            return Allocation.compute(op, attrs, inputs, outputs);
         }
     }
 

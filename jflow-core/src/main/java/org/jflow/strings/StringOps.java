@@ -14,6 +14,7 @@ import org.jflow.format.PrintFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -217,6 +218,12 @@ public final class StringOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             Numbers.checkAsStringAttrs(in[0].dtype(), attrs, name());
+            // A width or precision past 2**30 asks printf for a string no buffer holds (TF's process aborts):
+            // raised as TF raises memory running out, before anything is formatted
+            if (Math.max(attrs.getInt("precision", -1), attrs.getInt("width", -1)) > 1 << 30) {
+                throw org.jflow.engine.Allocation.outOfMemory(Arrays.stream(in[0].shape().dimsView()).asLongStream().toArray(),
+                        DType.STRING, name());
+            }
             return new TensorSpec[] {new TensorSpec(DType.STRING, in[0].shape())};
         }
 

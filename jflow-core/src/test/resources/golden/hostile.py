@@ -36,6 +36,13 @@ CASES = {
     "sliceNone": lambda: tf.ones([2])[None],
     "substrHugeLength": lambda: tf.strings.substr("hello", 1, 2**31 - 1),
     "substrHugeLength64": lambda: tf.strings.substr("hello", tf.constant(1, tf.int64), tf.constant(2**62, tf.int64)),
+    "substrMaxLength64": lambda: tf.strings.substr("hello", tf.constant(1, tf.int64), tf.constant(2**63 - 1, tf.int64)),
+    "substrNegativePosMaxLength64": lambda: tf.strings.substr("hello", tf.constant(-2, tf.int64), tf.constant(2**63 - 1, tf.int64)),
+    "substrCharsMaxLength64": lambda: tf.strings.substr("h\u00e9llo", tf.constant(1, tf.int64), tf.constant(2**63 - 1, tf.int64),
+                                                       unit="UTF8_CHAR"),
+    "substrCharsNegativePosMaxLength64": lambda: tf.strings.substr("h\u00e9llo", tf.constant(-4, tf.int64),
+                                                                   tf.constant(2**63 - 1, tf.int64), unit="UTF8_CHAR"),
+    "substrMinPos64": lambda: tf.strings.substr("hello", tf.constant(-2**63, tf.int64), tf.constant(1, tf.int64)),
     "svdInf": lambda: tf.linalg.svd(tf.constant([[1., float("inf")], [2., 3.]])),
 }
 

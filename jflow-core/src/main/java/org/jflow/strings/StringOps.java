@@ -333,7 +333,9 @@ public final class StringOps {
                 byte[] s = bytes(in[0])[inputAt == null ? i : inputAt[i]];
                 int p = posAt == null ? i : posAt[i];
                 long pos = in[1].getLong(p), len = in[2].getLong(p);
-                long[] range = chars ? charRange(s, pos, len) : byteRange(s, pos, len);
+                // past the string's ends both mean the same: clamped, int64 extremes cannot overflow below
+                long at = Math.max(pos, -(long) s.length - 1), count = len < 0 ? len : Math.min(len, s.length);
+                long[] range = chars ? charRange(s, at, count) : byteRange(s, at, count);
                 if (range == null) {
                     throw error("pos " + pos + " out of range for string" + (chars ? "" : " b'" + text(s) + "'") + " at index " + i, name());
                 }

@@ -1,5 +1,6 @@
 package org.jflow.strings;
 
+import org.jflow.Tensor;
 import org.jflow.errors.ResourceExhaustedError;
 import org.jflow.golden.TfOutcomes;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,16 @@ class ExtremeArgumentsTest {
     void substrClampsAHugeLength() {
         TF.assertResult("substrHugeLength", tf.strings.substr("hello", 1, Integer.MAX_VALUE));
         TF.assertResult("substrHugeLength64", tf.strings.substr("hello", tf.constant(1L), tf.constant(1L << 62)));
+    }
+
+    @Test
+    void substrAtTheInt64ExtremesDoesNotOverflow() {
+        Tensor max = tf.constant(Long.MAX_VALUE);
+        TF.assertResult("substrMaxLength64", tf.strings.substr("hello", tf.constant(1L), max));
+        TF.assertResult("substrNegativePosMaxLength64", tf.strings.substr("hello", tf.constant(-2L), max));
+        TF.assertResult("substrCharsMaxLength64", tf.strings.substr("h\u00e9llo", tf.constant(1L), max, "UTF8_CHAR"));
+        TF.assertResult("substrCharsNegativePosMaxLength64", tf.strings.substr("h\u00e9llo", tf.constant(-4L), max, "UTF8_CHAR"));
+        TF.assertRaises("substrMinPos64", () -> tf.strings.substr("hello", tf.constant(Long.MIN_VALUE), tf.constant(1L)));
     }
 
     /**

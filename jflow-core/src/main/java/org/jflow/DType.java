@@ -132,7 +132,8 @@ public enum DType {
             default -> {
                 for (DType d : values()) if (d.tfName.equals(name)) yield d;
                 // tf.as_dtype's error for a name it does not know
-                throw new org.jflow.errors.TypeError("Cannot convert the argument `type_value`: '" + name + "' to a TensorFlow DType.");
+                throw new org.jflow.errors.TypeError("Cannot convert the argument `type_value`: '" + name
+                        + "' to a TensorFlow DType.");
             }
         };
     }

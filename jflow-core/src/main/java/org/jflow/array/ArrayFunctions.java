@@ -174,7 +174,9 @@ public interface ArrayFunctions {
         Tensor t = Convert.toTensor(x);
         int r = t.rank();
         if (r == 0) throw new ValueError("Input shape must have rank at least 1, got " + t.shape());
-        if (axis < -r || axis >= r) throw new ValueError("Argument `axis` = " + axis + " not in range [" + -r + ", " + r + ")");
+        if (axis < -r || axis >= r) {
+            throw new ValueError("Argument `axis` = " + axis + " not in range [" + -r + ", " + r + ")");
+        }
         int num = t.shape().get(axis);
         return List.of(Dispatcher.execute(ArrayOps.UNPACK, Attrs.of("num", num, "axis", axis), t));
     }
@@ -384,7 +386,9 @@ public interface ArrayFunctions {
     }
 
     /** {@code tf.sequence_mask(lengths)}: bool, maxlen = the largest length. */
-    default Tensor sequenceMask(Object lengths) { return ArraySupport.sequenceMask(Convert.toTensor(lengths), null, DType.BOOL); }
+    default Tensor sequenceMask(Object lengths) {
+        return ArraySupport.sequenceMask(Convert.toTensor(lengths), null, DType.BOOL);
+    }
 
     default Tensor sequenceMask(Object lengths, int maxlen) { return ArraySupport.sequenceMask(Convert.toTensor(lengths), maxlen, DType.BOOL); }
 

@@ -33,7 +33,8 @@ abstract class ArrayOp extends Op {
             if (d < 0) throw error("Expected a non-negative size, got " + d);
             long product = elements * d;
             if (d != 0 && Math.multiplyHigh(elements, d) != 0 | product < 0) {
-                throw error("Encountered overflow when multiplying " + elements + " with " + d + ", result: " + product);
+                throw error("Encountered overflow when multiplying " + elements + " with " + d + ", result: "
+                        + product);
             }
             elements = product;
         }

@@ -102,7 +102,8 @@ final class ArraySupport {
         if (maxlen == null) {
             for (long l : len) m = Math.max(m, l);
         } else {
-            if (maxlen < 0) Dispatcher.execute1(ArrayOps.RANGE, Attrs.of("start", 0, "limit", maxlen, "delta", 1, "Tidx", DType.INT32));
+            if (maxlen < 0) Dispatcher.execute1(ArrayOps.RANGE, Attrs.of("start", 0, "limit", maxlen, "delta", 1,
+                    "Tidx", DType.INT32));
             m = maxlen;
         }
         int[] d = lengths.shape().dimsView();

@@ -191,7 +191,8 @@ final class GatherScatterOps {
             Tensor indices = indices(in), updates = updates(in);
             requireIndexType(indices);
             int[] shape = target(in, attrs), id = indices.shape().dimsView(), ud = updates.shape().dimsView();
-            for (int d : shape) if (d < 0) throw error("Dimension " + d + " must be >= 0"); // TF's TensorShape of `shape`
+            // TF's TensorShape of `shape`
+            for (int d : shape) if (d < 0) throw error("Dimension " + d + " must be >= 0");
             if (!intoZeros && updates.dtype() != in[0].dtype()) {
                 throw error("cannot compute " + name() + " as input #2(zero-based) was expected to be a "
                         + in[0].dtype().kernelName() + " tensor but is a " + updates.dtype().kernelName() + " tensor");

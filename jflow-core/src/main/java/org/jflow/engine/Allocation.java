@@ -22,8 +22,9 @@ public final class Allocation {
     public static ResourceExhaustedError outOfMemory(long[] dims, DType dtype, String op) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < dims.length; i++) sb.append(i == 0 ? "" : ",").append(dims[i]);
-        return new ResourceExhaustedError("OOM when allocating tensor with shape[" + sb + "] and type " + dtype.kernelName()
-                + " on /job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu [Op:" + op + "]");
+        return new ResourceExhaustedError("OOM when allocating tensor with shape[" + sb + "] and type "
+                + dtype.kernelName() + " on /job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu [Op:" + op
+                + "]");
     }
 
     /**
@@ -36,16 +37,19 @@ public final class Allocation {
         boolean overflow = false;
         for (long d : dims) {
             if (d < 0) return;
-            if (elements != 0 && d > Long.MAX_VALUE / elements) overflow = true; // TF's MultiplyWithoutOverflow, dim by dim
+            // TF's MultiplyWithoutOverflow, dim by dim
+            if (elements != 0 && d > Long.MAX_VALUE / elements) overflow = true;
             else elements *= d;
         }
         if (overflow) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < dims.length; i++) sb.append(i == 0 ? "" : ",").append(dims[i]);
-            throw new InvalidArgumentError("Shape [" + sb + "] would have more than 2**63 - 1 elements [Op:" + op + "]");
+            throw new InvalidArgumentError("Shape [" + sb + "] would have more than 2**63 - 1 elements [Op:" + op
+                    + "]");
         }
         long slots = elements > MAX_ARRAY ? Long.MAX_VALUE : elements * dtype.slots();
-        long bytesPerSlot = dtype == DType.STRING ? 8 : dtype.byteSize() / dtype.slots(); // a string slot is a reference
+        // a string slot is a reference
+        long bytesPerSlot = dtype == DType.STRING ? 8 : dtype.byteSize() / dtype.slots();
         long bytes = slots > MAX_ARRAY ? Long.MAX_VALUE : slots * bytesPerSlot;
         if (slots > MAX_ARRAY || bytes > Runtime.getRuntime().maxMemory()) throw outOfMemory(dims, dtype, op);
     }

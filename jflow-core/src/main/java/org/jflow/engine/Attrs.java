@@ -72,7 +72,8 @@ public final class Attrs {
     /** An int attribute read as TF's kernels read one: a value past int32 is an error, never wrapped. */
     private static int int32(String key, Number v) {
         long l = v.longValue();
-        if (l != (int) l) throw new InvalidArgumentError("Attr " + key + " has value " + l + " out of range for an int32");
+        if (l != (int) l) throw new InvalidArgumentError("Attr " + key + " has value " + l
+                + " out of range for an int32");
         return (int) l;
     }
 

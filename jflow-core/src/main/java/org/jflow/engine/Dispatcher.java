@@ -13,7 +13,8 @@ public final class Dispatcher {
     public static Tensor[] execute(Op op, Attrs attrs, Tensor... inputs) {
         TensorSpec[] outputs = op.infer(inputs, attrs);
         Tracer tracer = Tracer.Stack.current();
-        Tensor[] result = tracer == null ? Allocation.compute(op, attrs, inputs, outputs) : tracer.add(op, attrs, inputs, outputs);
+        Tensor[] result = tracer == null ? Allocation.compute(op, attrs, inputs, outputs)
+                : tracer.add(op, attrs, inputs, outputs);
         return Recorder.Stack.any() ? Recorder.Stack.record(op, attrs, inputs, result) : result;
     }
 

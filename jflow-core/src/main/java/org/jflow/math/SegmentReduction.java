@@ -142,7 +142,9 @@ public final class SegmentReduction extends Op {
         return s;
     }
 
-    /** The number of segments: the last id + 1, checked as TF allocates the output (an int64 id past the heap is OOM). */
+    /**
+     * The number of segments: the last id + 1, checked as TF allocates the output (an int64 id past the heap is OOM).
+     */
     private int sortedRows(Tensor ids, Tensor data) {
         int n = ids.size();
         long prev = 0;

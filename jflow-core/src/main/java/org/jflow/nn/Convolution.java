@@ -54,7 +54,8 @@ public final class Convolution extends Op {
         }
         Window.checkChannelsLast(attrs.getString("data_format", null), rank, name());
         if (f.isFullyDefined() && f.size() == 0) { // TF's Conv2DOp: an empty filter has no window to slide
-            throw new InvalidArgumentError("filter must not have zero elements (i.e. all dimensions must be non-zero) [Op:" + name() + "]");
+            throw new InvalidArgumentError("filter must not have zero elements (i.e. all dimensions must be non-zero)"
+                    + " [Op:" + name() + "]");
         }
         int inDepth = x.get(-1), filterDepth = f.get(-2);
         if (filterDepth <= 0 || inDepth % filterDepth != 0) {

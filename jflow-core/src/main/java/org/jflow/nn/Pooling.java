@@ -76,7 +76,8 @@ public final class Pooling extends Op {
         int c = w.channels, outPos = w.outPositions(), inPos = w.inPositions();
         Object x = Reals.computeBuffer(in[0]);
         Object y = Reals.newLike(x, w.batch * outPos * c);
-        Parallel.forRange(w.batch * outPos, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, w.insideTaps() * c)), (from, to) -> {
+        Parallel.forRange(w.batch * outPos, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, w.insideTaps() * c)),
+                (from, to) -> {
             int[] count = new int[1];
             for (int row = from; row < to; row++) {
                 int base = (row / outPos) * inPos, o = row * c;

@@ -108,7 +108,8 @@ public final class PoolingGrad extends Op {
     private static int[] argmax(Window w, double[] x) {
         int c = w.channels, outPos = w.outPositions(), inPos = w.inPositions();
         int[] arg = new int[w.batch * outPos * c];
-        Parallel.forRange(w.batch * outPos, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, w.insideTaps() * c)), (from, to) -> {
+        Parallel.forRange(w.batch * outPos, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, w.insideTaps() * c)),
+                (from, to) -> {
             boolean[] first = new boolean[1];
             for (int row = from; row < to; row++) {
                 int base = (row / outPos) * inPos, o = row * c;
@@ -127,7 +128,8 @@ public final class PoolingGrad extends Op {
     /** Adds each window's upstream, divided by its count of real elements, onto those elements; batch elements in parallel. */
     private static void spreadAverages(Window w, double[] g, double[] dx) {
         int c = w.channels, outPos = w.outPositions(), inPos = w.inPositions();
-        Parallel.forRange(w.batch, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, outPos * w.insideTaps() * c)), (from, to) -> {
+        Parallel.forRange(w.batch, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, outPos * w.insideTaps() * c)),
+                (from, to) -> {
             int[] count = new int[1];
             for (int row = from * outPos; row < to * outPos; row++) {
                 int base = (row / outPos) * inPos, o = row * c;

@@ -12,7 +12,9 @@ import org.jflow.errors.InvalidArgumentError;
 final class Window {
     final int batch, channels;
     final int[] in = {1, 1, 1}, filter = {1, 1, 1}, stride = {1, 1, 1}, dilation = {1, 1, 1}, out = {1, 1, 1};
-    /** Padding before each dim; in int64 as TF's, since a huge dilation pads past int32. Tap positions are int64 too. */
+    /**
+     * Padding before each dim; in int64 as TF's, since a huge dilation pads past int32. Tap positions are int64 too.
+     */
     final long[] pad = {0, 0, 0};
 
     /**
@@ -40,7 +42,8 @@ final class Window {
             } else {
                 long o = (in[j] - effective + stride[j]) / stride[j]; // C++'s truncating division, as TF
                 if (o < 0) {
-                    throw new InvalidArgumentError("Computed output size would be negative: " + o + " [input_size: " + in[j]
+                    throw new InvalidArgumentError("Computed output size would be negative: " + o + " [input_size: "
+                            + in[j]
                             + ", effective_filter_size: " + effective + ", stride: " + stride[j] + "] [Op:" + op + "]");
                 }
                 out[j] = (int) o;
@@ -115,7 +118,9 @@ final class Window {
 
     int taps() { return filter[0] * filter[1] * filter[2]; }
 
-    /** At most how many taps of one window fall inside the input (a cost estimate that a huge window cannot overflow). */
+    /**
+     * At most how many taps of one window fall inside the input (a cost estimate that a huge window cannot overflow).
+     */
     int insideTaps() { return Math.min(filter[0], in[0]) * Math.min(filter[1], in[1]) * Math.min(filter[2], in[2]); }
 
     /** Whether the window is a single unpadded, unstrided tap, so the input already is its own im2col matrix. */

@@ -221,8 +221,8 @@ public final class StringOps {
             // A width or precision past 2**30 asks printf for a string no buffer holds (TF's process aborts):
             // raised as TF raises memory running out, before anything is formatted
             if (Math.max(attrs.getInt("precision", -1), attrs.getInt("width", -1)) > 1 << 30) {
-                throw org.jflow.engine.Allocation.outOfMemory(Arrays.stream(in[0].shape().dimsView()).asLongStream().toArray(),
-                        DType.STRING, name());
+                long[] dims = Arrays.stream(in[0].shape().dimsView()).asLongStream().toArray();
+                throw org.jflow.engine.Allocation.outOfMemory(dims, DType.STRING, name());
             }
             return new TensorSpec[] {new TensorSpec(DType.STRING, in[0].shape())};
         }

@@ -9,7 +9,10 @@ import static org.jflow.TF.tf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Sizes at the edges of int32/int64 and invalid sizes raise TF's errors, never Java's or a wrapped result (golden/hostile.py). */
+/**
+ * Sizes at the edges of int32/int64 and invalid sizes raise TF's errors, never Java's or a wrapped result
+ * (golden/hostile.py).
+ */
 class ExtremeArgumentsTest {
     private static final TfOutcomes TF = new TfOutcomes("hostile.json");
 
@@ -23,7 +26,8 @@ class ExtremeArgumentsTest {
         TF.assertRaises("tileMax", () -> tf.tile(tf.ones(2, 2), Integer.MAX_VALUE, Integer.MAX_VALUE));
         ResourceExhaustedError e = assertThrows(ResourceExhaustedError.class,
                 () -> tf.pad(tf.ones(2), new int[][] {{Integer.MAX_VALUE, Integer.MAX_VALUE}}));
-        assertEquals(TF.message("zeros2^40").replace("1099511627776", "4294967296").replace("Fill", "Pad"), e.getMessage());
+        assertEquals(TF.message("zeros2^40").replace("1099511627776", "4294967296").replace("Fill", "Pad"),
+                e.getMessage());
     }
 
     @Test
@@ -45,7 +49,8 @@ class ExtremeArgumentsTest {
 
     @Test
     void scatterNdRejectsANegativeShape() {
-        TF.assertRaises("scatterNdNegativeShape", () -> tf.scatterNd(new int[][] {{0}}, new float[] {1}, new int[] {-3}));
+        TF.assertRaises("scatterNdNegativeShape", () -> tf.scatterNd(new int[][] {{0}}, new float[] {1},
+                new int[] {-3}));
     }
 
     @Test

@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Tensors too large to hold raise TF's errors before anything is allocated, and the JVM goes on (golden/hostile.py). */
+/**
+ * Tensors too large to hold raise TF's errors before anything is allocated, and the JVM goes on (golden/hostile.py).
+ */
 class AllocationTest {
     private static final TfOutcomes TF = new TfOutcomes("hostile.json");
 
@@ -24,7 +26,8 @@ class AllocationTest {
     @Test
     void int64ShapesPastInt32AreNotWrappedAround() {
         TF.assertRaises("zeros2^40", () -> tf.zeros(tf.constant(new long[] {1L << 40})));
-        ResourceExhaustedError e = assertThrows(ResourceExhaustedError.class, () -> tf.zeros(new long[] {(1L << 32) + 5}));
+        long[] past = {(1L << 32) + 5};
+        ResourceExhaustedError e = assertThrows(ResourceExhaustedError.class, () -> tf.zeros(past));
         assertEquals(oom("4294967301", "float", "Fill"), e.getMessage());
     }
 

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** TF's outcome per named case from a golden file: an error (class simple name and text) or a result (shape, values). */
+/**
+ * TF's outcome per named case from a golden file: an error (class simple name and text) or a result (shape, values).
+ */
 public final class TfOutcomes {
     private final Map<String, Object> cases;
 
@@ -38,14 +40,17 @@ public final class TfOutcomes {
 
     /** Asserts that {@code t} has TF's result shape and values (null in the golden is NaN). */
     @SuppressWarnings("unchecked")
-    public void assertResult(String name, Tensor t) { assertResult(name, (Map<String, Object>) outcome(name).get("result"), t); }
+    public void assertResult(String name, Tensor t) {
+        assertResult(name, (Map<String, Object>) outcome(name).get("result"), t);
+    }
 
     /** For a case whose result is a list of tensors. */
     @SuppressWarnings("unchecked")
     public void assertResults(String name, Tensor... ts) {
         List<Object> results = (List<Object>) outcome(name).get("result");
         assertEquals(results.size(), ts.length, name);
-        for (int i = 0; i < ts.length; i++) assertResult(name + "[" + i + "]", (Map<String, Object>) results.get(i), ts[i]);
+        for (int i = 0; i < ts.length; i++) assertResult(name + "[" + i + "]", (Map<String, Object>) results.get(i),
+                ts[i]);
     }
 
     @SuppressWarnings("unchecked")
@@ -56,8 +61,12 @@ public final class TfOutcomes {
         for (int i = 0; i < values.size(); i++) {
             Object v = values.get(i);
             Object actual = t.element(i);
-            if (v instanceof String s) assertEquals(s, actual instanceof byte[] b ? new String(b) : String.valueOf(actual), name);
-            else assertEquals(v == null ? Double.NaN : (Double) v, ((Number) actual).doubleValue(), 1e-6, name + " at " + i);
+            if (v instanceof String s) {
+                assertEquals(s, String.valueOf(actual), name);
+            } else {
+                double expected = v == null ? Double.NaN : (Double) v;
+                assertEquals(expected, ((Number) actual).doubleValue(), 1e-6, name + " at " + i);
+            }
         }
     }
 }

@@ -9,7 +9,9 @@ import java.time.Duration;
 import static org.jflow.TF.tf;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** Window arithmetic in int64 as TF's, windows cut to the input, and invalid attributes rejected (golden/hostile.py). */
+/**
+ * Window arithmetic in int64 as TF's, windows cut to the input, and invalid attributes rejected (golden/hostile.py).
+ */
 class ExtremeArgumentsTest {
     private static final TfOutcomes TF = new TfOutcomes("hostile.json");
     private static final Tensor ONES = tf.ones(1, 4, 4, 1);
@@ -21,7 +23,8 @@ class ExtremeArgumentsTest {
         int[] one = {1, 1, 1, 1};
         TF.assertRaises("convDilationMaxValid",
                 () -> tf.nn.conv2d(ONES, tf.ones(2, 2, 1, 1), one, "VALID", o -> o.dilations(Integer.MAX_VALUE)));
-        TF.assertResult("convDilationMaxSame", tf.nn.conv2d(RAMP, tf.ones(2, 2, 1, 1), one, "SAME", o -> o.dilations(Integer.MAX_VALUE)));
+        TF.assertResult("convDilationMaxSame",
+                tf.nn.conv2d(RAMP, tf.ones(2, 2, 1, 1), one, "SAME", o -> o.dilations(Integer.MAX_VALUE)));
     }
 
     @Test
@@ -34,7 +37,8 @@ class ExtremeArgumentsTest {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             TF.assertResult("maxPoolHugeSame", tf.nn.maxPool2d(RAMP, 1000000, 1, "SAME"));
             TF.assertResult("avgPoolHugeSame", tf.nn.avgPool2d(RAMP, 1000000, 1, "SAME"));
-            TF.assertResult("avgPoolHugeStrided", tf.nn.avgPool2d(RAMP, new int[] {1000000, 3}, new int[] {1, 2}, "SAME"));
+            TF.assertResult("avgPoolHugeStrided", tf.nn.avgPool2d(RAMP, new int[] {1000000, 3}, new int[] {1, 2},
+                    "SAME"));
         });
     }
 

@@ -23,7 +23,8 @@ class NaNRateTest {
             assertEquals(9, v.length);
             for (int i = 0; i < 9; i += 3) {
                 assertTrue(Float.isNaN(v[i]), "NaN rate");
-                assertTrue(v[i + 1] >= 0 && v[i + 2] >= 0 && v[i + 1] == Math.rint(v[i + 1]), "finite rates draw counts");
+                assertTrue(v[i + 1] >= 0 && v[i + 2] >= 0 && v[i + 1] == Math.rint(v[i + 1]),
+                        "finite rates draw counts");
             }
         });
     }

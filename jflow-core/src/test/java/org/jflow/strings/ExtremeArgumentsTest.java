@@ -28,8 +28,10 @@ class ExtremeArgumentsTest {
         TF.assertResult("substrMaxLength64", tf.strings.substr("hello", tf.constant(1L), max));
         TF.assertResult("substrNegativePosMaxLength64", tf.strings.substr("hello", tf.constant(-2L), max));
         TF.assertResult("substrCharsMaxLength64", tf.strings.substr("h\u00e9llo", tf.constant(1L), max, "UTF8_CHAR"));
-        TF.assertResult("substrCharsNegativePosMaxLength64", tf.strings.substr("h\u00e9llo", tf.constant(-4L), max, "UTF8_CHAR"));
-        TF.assertRaises("substrMinPos64", () -> tf.strings.substr("hello", tf.constant(Long.MIN_VALUE), tf.constant(1L)));
+        TF.assertResult("substrCharsNegativePosMaxLength64", tf.strings.substr("h\u00e9llo", tf.constant(-4L), max,
+                "UTF8_CHAR"));
+        TF.assertRaises("substrMinPos64", () -> tf.strings.substr("hello", tf.constant(Long.MIN_VALUE),
+                tf.constant(1L)));
     }
 
     /**

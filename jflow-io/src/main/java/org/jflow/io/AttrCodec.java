@@ -51,7 +51,8 @@ final class AttrCodec {
      */
     static Object toValue(String name, AttrValue a) {
         return switch (a.getValueCase()) {
-            case I -> a.getI() == (int) a.getI() ? (Object) (int) a.getI() : (Object) a.getI(); // an op reading it checks int32
+            // an op reading it checks int32
+            case I -> a.getI() == (int) a.getI() ? (Object) (int) a.getI() : (Object) a.getI();
             case F -> a.getF();
             case B -> a.getB();
             case S -> a.getS().toStringUtf8();
@@ -59,7 +60,8 @@ final class AttrCodec {
             case SHAPE -> TensorCodec.toShape(a.getShape());
             case TENSOR -> TensorCodec.toTensor(a.getTensor());
             case LIST -> intList(name, a.getList());
-            default -> throw new InvalidArgumentError("Attr " + name + " has no value JFlow reads (" + a.getValueCase() + ")");
+            default -> throw new InvalidArgumentError("Attr " + name + " has no value JFlow reads ("
+                    + a.getValueCase() + ")");
         };
     }
 
@@ -71,7 +73,8 @@ final class AttrCodec {
         int[] out = new int[list.getICount()];
         for (int k = 0; k < out.length; k++) {
             long v = list.getI(k);
-            if (v != (int) v) throw new InvalidArgumentError("Attr " + name + " has value " + v + " out of range for an int32");
+            if (v != (int) v) throw new InvalidArgumentError("Attr " + name + " has value " + v
+                    + " out of range for an int32");
             out[k] = (int) v;
         }
         return out;

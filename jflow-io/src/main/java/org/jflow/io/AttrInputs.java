@@ -83,7 +83,8 @@ final class AttrInputs {
         int[] v = new int[wide.length];
         for (int i = 0; i < v.length; i++) { // an int64 input past int32 is refused, not wrapped (2**40 is no axis 0)
             if (wide[i] != (int) wide[i]) {
-                throw new InvalidArgumentError("Attr " + spec.attr + " has value " + wide[i] + " out of range for an int32");
+                throw new InvalidArgumentError("Attr " + spec.attr + " has value " + wide[i]
+                        + " out of range for an int32");
             }
             v[i] = (int) wide[i];
         }

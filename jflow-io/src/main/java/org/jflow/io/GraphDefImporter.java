@@ -71,7 +71,8 @@ public final class GraphDefImporter {
                 outputs.put(n.getName(), add(graph, n, byName, outputs));
             } catch (RuntimeException e) {
                 if (e.getClass().getPackageName().equals("org.jflow.errors")) throw e;
-                throw new InvalidArgumentError("Node '" + n.getName() + "' does not fit op " + n.getOp() + "'s signature: " + e);
+                throw new InvalidArgumentError("Node '" + n.getName() + "' does not fit op " + n.getOp()
+                        + "'s signature: " + e);
             }
         }
         return graph;
@@ -83,13 +84,16 @@ public final class GraphDefImporter {
         for (String in : n.getInputList()) if (!in.startsWith("^")) dataInputs.add(in);
         Attrs attrs = foldAttrInputs(n, dataInputs, byName, attrs(n));
         return switch (n.getOp()) {
-            case "Placeholder" -> new Tensor[] {graph.placeholder(attrs.getDType("dtype"), attrs.getShape("shape"), n.getName())};
-            case "Const" -> graph.addNode(GraphOps.CONST, attrs, new Tensor[0], GraphOps.CONST.infer(new Tensor[0], attrs),
+            case "Placeholder" -> new Tensor[] {graph.placeholder(attrs.getDType("dtype"), attrs.getShape("shape"),
+                    n.getName())};
+            case "Const" -> graph.addNode(GraphOps.CONST, attrs, new Tensor[0], GraphOps.CONST.infer(new Tensor[0],
+                    attrs),
                     n.getName(), new Tensor[] {(Tensor) attrs.get("value")});
             default -> {
                 Op op = OpRegistry.get(n.getOp());
                 if (op == null || n.getOp().equals("VarHandleOp")) {
-                    throw new NotFoundError("Op type not registered '" + n.getOp() + "' in JFlow (node '" + n.getName() + "')");
+                    throw new NotFoundError("Op type not registered '" + n.getOp() + "' in JFlow (node '"
+                            + n.getName() + "')");
                 }
                 Tensor[] inputs = inputs(n, dataInputs, outputs);
                 yield graph.addNode(op, attrs, inputs, op.infer(inputs, attrs), n.getName(), null);

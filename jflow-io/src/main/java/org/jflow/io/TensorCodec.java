@@ -35,8 +35,10 @@ final class TensorCodec {
         int[] dims = new int[proto.getDimCount()];
         for (int i = 0; i < dims.length; i++) {
             long d = proto.getDim(i).getSize();
-            if (d < -1) throw new InvalidArgumentError("Shape " + dimList(proto) + " has dimensions with values below -1 (where -1 means unknown)");
-            if (d > Integer.MAX_VALUE) throw new UnimplementedError("JFlow's dimensions stop at 2**31 - 1: shape " + dimList(proto));
+            if (d < -1) throw new InvalidArgumentError("Shape " + dimList(proto)
+                    + " has dimensions with values below -1 (where -1 means unknown)");
+            if (d > Integer.MAX_VALUE) throw new UnimplementedError("JFlow's dimensions stop at 2**31 - 1: shape "
+                    + dimList(proto));
             dims[i] = (int) d;
         }
         return Shape.of(dims);
@@ -91,7 +93,9 @@ final class TensorCodec {
         return Tensor.wrap(dtype, shape, data);
     }
 
-    /** The most elements a tensor may repeat its last listed value to (TF's splat constants), past what the file holds. */
+    /**
+     * The most elements a tensor may repeat its last listed value to (TF's splat constants), past what the file holds.
+     */
     static final int MAX_SPLAT = 1 << 24;
 
     /**

@@ -30,10 +30,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class GraphDefFuzzTest {
     private static final int CASES = 100_000;
-    private static final String[] ATTR_NAMES = {"T", "dtype", "axis", "N", "num_split", "keep_dims", "transpose_a", "transpose_b",
-        "padding", "strides", "ksize", "dilations", "data_format", "shape", "value", "num", "size_splits", "multiples", "paddings",
-        "perm", "Tidx", "DstT", "SrcT", "out_type", "depth", "block_size", "depth_radius", "pattern", "rewrite", "num_classes",
-        "begin_mask", "end_mask", "dims", "start", "limit", "delta", "seed", "seed2", "num_segments", "precision", "width"};
+    private static final String[] ATTR_NAMES = {"T", "dtype", "axis", "N", "num_split", "keep_dims", "transpose_a",
+        "transpose_b", "padding", "strides", "ksize", "dilations", "data_format", "shape", "value", "num",
+        "size_splits", "multiples", "paddings", "perm", "Tidx", "DstT", "SrcT", "out_type", "depth", "block_size",
+        "depth_radius", "pattern", "rewrite", "num_classes", "begin_mask", "end_mask", "dims", "start", "limit",
+        "delta", "seed", "seed2", "num_segments", "precision", "width"};
+    private static final String[] STRINGS = {"SAME", "VALID", "NHWC", "a(b", "(a)\\1", "x"};
     private static final String[] INPUTS = {"pf", "pi", "ps", "cf", "ci", "cl", "pf:1", "nope", "ci:0"};
 
     private final Random random = new Random(13);
@@ -91,7 +93,11 @@ class GraphDefFuzzTest {
     private byte[] mutateBytes(byte[] seed) {
         byte[] b = seed.clone();
         switch (random.nextInt(4)) {
-            case 0 -> { for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) b[random.nextInt(b.length)] ^= (byte) (1 << random.nextInt(8)); }
+            case 0 -> {
+                for (int i = 0, n = 1 + random.nextInt(4); i < n; i++) {
+                    b[random.nextInt(b.length)] ^= (byte) (1 << random.nextInt(8));
+                }
+            }
             case 1 -> b = java.util.Arrays.copyOf(b, random.nextInt(b.length));
             case 2 -> b[random.nextInt(b.length)] = (byte) random.nextInt(256);
             default -> {
@@ -120,19 +126,23 @@ class GraphDefFuzzTest {
         NodeDef.Builder n = NodeDef.newBuilder().setName("node").setOp(random.nextInt(20) == 0 ? "NoSuchOp" : op);
         for (int i = 0, count = random.nextInt(4); i < count; i++) n.addInput(INPUTS[random.nextInt(INPUTS.length)]);
         TreeMap<String, AttrValue> attrs = new TreeMap<>();
-        for (int i = 0, count = random.nextInt(6); i < count; i++) attrs.put(ATTR_NAMES[random.nextInt(ATTR_NAMES.length)], randomAttr());
+        for (int i = 0, count = random.nextInt(6); i < count; i++) {
+            attrs.put(ATTR_NAMES[random.nextInt(ATTR_NAMES.length)], randomAttr());
+        }
         n.putAllAttr(attrs);
         g.addNode(n);
         return g.build();
     }
 
     private static NodeDef placeholder(String name, DataType type, long... dims) {
-        return NodeDef.newBuilder().setName(name).setOp("Placeholder").putAttr("dtype", AttrValue.newBuilder().setType(type).build())
+        return NodeDef.newBuilder().setName(name).setOp("Placeholder").putAttr("dtype",
+                AttrValue.newBuilder().setType(type).build())
                 .putAttr("shape", AttrValue.newBuilder().setShape(shape(dims)).build()).build();
     }
 
     private static NodeDef constant(String name, TensorProto value) {
-        return NodeDef.newBuilder().setName(name).setOp("Const").putAttr("value", AttrValue.newBuilder().setTensor(value).build())
+        return NodeDef.newBuilder().setName(name).setOp("Const").putAttr("value",
+                AttrValue.newBuilder().setTensor(value).build())
                 .putAttr("dtype", AttrValue.newBuilder().setType(value.getDtype()).build()).build();
     }
 
@@ -172,7 +182,9 @@ class GraphDefFuzzTest {
             }
             case 1 -> { for (int i = 0, n = random.nextInt(8); i < n; i++) t.addIntVal((int) randomInt()); }
             case 2 -> { for (int i = 0, n = random.nextInt(8); i < n; i++) t.addFloatVal(random.nextFloat()); }
-            default -> { for (int i = 0, n = random.nextInt(4); i < n; i++) t.addStringVal(ByteString.copyFromUtf8("s" + i)); }
+            default -> {
+                for (int i = 0, n = random.nextInt(4); i < n; i++) t.addStringVal(ByteString.copyFromUtf8("s" + i));
+            }
         }
         return t.build();
     }
@@ -183,7 +195,7 @@ class GraphDefFuzzTest {
             case 0, 1 -> a.setI(randomInt());
             case 2 -> a.setF(random.nextFloat() * 4 - 2);
             case 3 -> a.setB(random.nextBoolean());
-            case 4 -> a.setS(ByteString.copyFromUtf8(new String[] {"SAME", "VALID", "NHWC", "a(b", "(a)\\1", "x"}[random.nextInt(6)]));
+            case 4 -> a.setS(ByteString.copyFromUtf8(STRINGS[random.nextInt(STRINGS.length)]));
             case 5 -> a.setType(random.nextInt(4) == 0 ? randomType() : DataType.DT_FLOAT);
             case 6 -> a.setShape(shape(randomDims()));
             case 7 -> a.setTensor(randomTensor(random.nextInt(3) == 0 ? randomType() : DataType.DT_INT32));

@@ -24,18 +24,21 @@ class GraphDefValidationTest {
     }
 
     private static NodeDef constant(String name, TensorProto value) {
-        return NodeDef.newBuilder().setName(name).setOp("Const").putAttr("dtype", AttrValue.newBuilder().setType(value.getDtype()).build())
+        return NodeDef.newBuilder().setName(name).setOp("Const").putAttr("dtype",
+                AttrValue.newBuilder().setType(value.getDtype()).build())
                 .putAttr("value", AttrValue.newBuilder().setTensor(value).build()).build();
     }
 
     private static NodeDef placeholder(String name) {
-        return NodeDef.newBuilder().setName(name).setOp("Placeholder").putAttr("dtype", AttrValue.newBuilder().setType(DataType.DT_FLOAT).build())
+        return NodeDef.newBuilder().setName(name).setOp("Placeholder").putAttr("dtype",
+                AttrValue.newBuilder().setType(DataType.DT_FLOAT).build())
                 .putAttr("shape", AttrValue.newBuilder().setShape(shape(2, 3)).build()).build();
     }
 
     @Test
     void aFewBytesDeclaringGigabytesFailBeforeAllocating() {
-        TensorProto huge = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT).setTensorShape(shape(1L << 30)).addFloatVal(0).build();
+        TensorProto huge = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT).setTensorShape(shape(1L <<
+                30)).addFloatVal(0).build();
         byte[] bytes = GraphDef.newBuilder().addNode(constant("c", huge)).build().toByteArray();
         assertTrue(bytes.length <= 60, bytes.length + " bytes");
         ResourceExhaustedError e = assertThrows(ResourceExhaustedError.class, () -> GraphDefImporter.toGraph(bytes));
@@ -45,7 +48,8 @@ class GraphDefValidationTest {
 
     @Test
     void anInt64AxisPastInt32IsRefusedNotWrappedToZero() {
-        TensorProto axis = TensorProto.newBuilder().setDtype(DataType.DT_INT64).setTensorShape(shape()).addInt64Val(1L << 40).build();
+        TensorProto axis = TensorProto.newBuilder().setDtype(DataType.DT_INT64).setTensorShape(shape()).addInt64Val(1L
+                << 40).build();
         GraphDef def = GraphDef.newBuilder().addNode(placeholder("x")).addNode(constant("axis", axis))
                 .addNode(NodeDef.newBuilder().setName("sum").setOp("Sum").addInput("x").addInput("axis")
                         .putAttr("T", AttrValue.newBuilder().setType(DataType.DT_FLOAT).build())
@@ -77,7 +81,8 @@ class GraphDefValidationTest {
 
     @Test
     void bytesThatAreNoGraphDefAreInvalid() {
-        InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> GraphDefImporter.toGraph(new byte[] {(byte) 0xFF, 1, 2}));
+        InvalidArgumentError e = assertThrows(InvalidArgumentError.class, ()
+                -> GraphDefImporter.toGraph(new byte[] {(byte) 0xFF, 1, 2}));
         assertEquals("Invalid GraphDef", e.getMessage());
     }
 }

@@ -43,6 +43,8 @@ CASES = {
     "substrCharsNegativePosMaxLength64": lambda: tf.strings.substr("h\u00e9llo", tf.constant(-4, tf.int64),
                                                                    tf.constant(2**63 - 1, tf.int64), unit="UTF8_CHAR"),
     "substrMinPos64": lambda: tf.strings.substr("hello", tf.constant(-2**63, tf.int64), tf.constant(1, tf.int64)),
+    "reshapePastInt32": lambda: tf.reshape(tf.ones([5]), tf.constant([2**32 + 5], tf.int64)),
+    "reshapeUnknownPastInt32": lambda: tf.reshape(tf.ones([5]), tf.constant([-1, 2**32 + 5], tf.int64)),
     "svdInf": lambda: tf.linalg.svd(tf.constant([[1., float("inf")], [2., 3.]])),
 }
 

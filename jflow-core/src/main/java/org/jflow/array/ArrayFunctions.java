@@ -140,7 +140,10 @@ public interface ArrayFunctions {
         return Dispatcher.execute1(ArrayOps.RESHAPE, Attrs.of("shape", shape.clone()), Convert.toTensor(x));
     }
 
-    default Tensor reshape(Object x, Object shape) { return reshape(x, ArraySupport.ints(shape)); }
+    default Tensor reshape(Object x, Object shape) {
+        Tensor t = Convert.toTensor(x);
+        return reshape(t, ArraySupport.reshapeDims(t, shape));
+    }
 
     default Tensor expandDims(Object x, int axis) {
         return Dispatcher.execute1(ArrayOps.EXPAND_DIMS, Attrs.of("axis", axis), Convert.toTensor(x));
@@ -225,7 +228,10 @@ public interface ArrayFunctions {
         return Dispatcher.execute1(ArrayOps.BROADCAST_TO, Attrs.of("shape", shape.clone()), Convert.toTensor(x));
     }
 
-    default Tensor broadcastTo(Object x, Object shape) { return broadcastTo(x, ArraySupport.ints(shape)); }
+    default Tensor broadcastTo(Object x, Object shape) {
+        Tensor t = Convert.toTensor(x);
+        return broadcastTo(t, ArraySupport.shape(shape, t.dtype(), "BroadcastTo"));
+    }
 
     /** {@code tf.broadcast_static_shape(a, b)}. */
     default Shape broadcastStaticShape(Shape a, Shape b) {
@@ -314,8 +320,9 @@ public interface ArrayFunctions {
 
     /** {@code tf.scatter_nd(indices, updates, shape)}: into zeros; duplicate indices add. */
     default Tensor scatterNd(Object indices, Object updates, Object shape) {
-        return Dispatcher.execute1(ArrayOps.SCATTER_ND, Attrs.of("shape", ArraySupport.ints(shape)),
-                Convert.toTensor(indices), Convert.toTensor(updates));
+        Tensor u = Convert.toTensor(updates);
+        int[] dims = ArraySupport.shape(shape, u.dtype(), "ScatterNd");
+        return Dispatcher.execute1(ArrayOps.SCATTER_ND, Attrs.of("shape", dims), Convert.toTensor(indices), u);
     }
 
     default Tensor tensorScatterNdUpdate(Object tensor, Object indices, Object updates) {

@@ -47,17 +47,40 @@ final class ArraySupport {
      * dimension ({@code zeros([2**32 + 5])} is not a shape (5,)); negative dims are left to the op's rule.
      */
     static int[] shape(Object v, DType dtype, String op) {
-        long[] dims = switch (v) {
+        long[] dims = longs(v);
+        Allocation.require(dims, dtype, op);
+        int[] out = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) out[i] = (int) Math.max(dims[i], Integer.MIN_VALUE);
+        return out;
+    }
+
+    /** A shape or int list argument read in int64, as TF reads an int64 shape tensor. */
+    static long[] longs(Object v) {
+        return switch (v) {
             case int[] a -> java.util.Arrays.stream(a).asLongStream().toArray();
             case long[] a -> a.clone();
             case Shape s -> java.util.Arrays.stream(ints(s)).asLongStream().toArray();
             case TensorLike t -> t.value().toLongArray();
             default -> Convert.toTensor(v).toLongArray();
         };
-        Allocation.require(dims, dtype, op);
-        int[] out = new int[dims.length];
-        for (int i = 0; i < dims.length; i++) out[i] = (int) Math.max(dims[i], Integer.MIN_VALUE);
-        return out;
+    }
+
+    /**
+     * {@code tf.reshape}'s shape argument: a dim past int32 cannot match the input's size (JFlow holds at most
+     * 2**31 - 1 elements), which is Reshape's error with the int64 product, not a wrapped-around shape.
+     */
+    static int[] reshapeDims(Tensor x, Object shape) {
+        long[] dims = longs(shape);
+        long known = 1;
+        boolean unknown = false, wide = false;
+        for (long d : dims) {
+            if (d == -1) unknown = true;
+            else known *= d;
+            wide |= d != (int) d;
+        }
+        if (!wide) return ints(shape);
+        throw new org.jflow.errors.InvalidArgumentError("Input to reshape is a tensor with " + x.size()
+                + " values, but the requested shape " + (unknown ? "requires a multiple of " : "has ") + known + " [Op:Reshape]");
     }
 
     /** Converts a list of values; literals take the dtype of the first tensor among them. */

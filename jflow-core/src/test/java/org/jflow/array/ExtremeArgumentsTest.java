@@ -38,6 +38,19 @@ class ExtremeArgumentsTest {
     }
 
     @Test
+    void int64ShapeArgumentsPastInt32AreNotWrappedAround() {
+        TF.assertRaises("reshapePastInt32", () -> tf.reshape(tf.ones(5), tf.constant(new long[] {(1L << 32) + 5})));
+        TF.assertRaises("reshapeUnknownPastInt32", () -> tf.reshape(tf.ones(5), new long[] {-1, (1L << 32) + 5}));
+        String oom = TF.message("zeros2^40").replace("1099511627776", "4294967301");
+        ResourceExhaustedError broadcast = assertThrows(ResourceExhaustedError.class,
+                () -> tf.broadcastTo(tf.ones(1), new long[] {(1L << 32) + 5}));
+        assertEquals(oom.replace("Fill", "BroadcastTo"), broadcast.getMessage());
+        ResourceExhaustedError scatter = assertThrows(ResourceExhaustedError.class,
+                () -> tf.scatterNd(new int[][] {{0}}, new float[] {1}, new long[] {(1L << 32) + 5}));
+        assertEquals(oom.replace("Fill", "ScatterNd"), scatter.getMessage());
+    }
+
+    @Test
     void negativeSplitSizesAreInvalid() {
         TF.assertRaises("splitNegative", () -> tf.split(tf.ones(6), new int[] {8, -2}));
     }

@@ -131,7 +131,9 @@ public enum DType {
             case "float" -> FLOAT32;
             default -> {
                 for (DType d : values()) if (d.tfName.equals(name)) yield d;
-                throw new IllegalArgumentException("Unknown dtype: " + name);
+                // tf.as_dtype's error for a name it does not know
+                throw new org.jflow.errors.TypeError("Cannot convert the argument `type_value`: '" + name
+                        + "' to a TensorFlow DType.");
             }
         };
     }

@@ -112,6 +112,7 @@ public final class Index {
 
     /** Parses NumPy index syntax: {@code "1:4, :4:2"}, {@code "..., 1"}, {@code "::-1"}, {@code "tf.newaxis"} or {@code "None"}. */
     public static Index[] parse(String spec) {
+        if (spec == null) return new Index[] {NEW_AXIS}; // Python's x[None]
         List<Index> out = new ArrayList<>();
         String trimmed = spec.strip();
         if (trimmed.isEmpty()) return new Index[0];

@@ -51,7 +51,8 @@ public interface ArrayFunctions {
 
     /** {@code tf.fill(dims, value)}: the value's dtype (int gives int32, a double literal float32). */
     default Tensor fill(Object dims, Object value) {
-        return Dispatcher.execute1(ArrayOps.FILL, Attrs.of("dims", ArraySupport.ints(dims)), Convert.toTensor(value));
+        Tensor v = Convert.toTensor(value);
+        return Dispatcher.execute1(ArrayOps.FILL, Attrs.of("dims", ArraySupport.shape(dims, v.dtype(), "Fill")), v);
     }
 
     /** {@code tf.eye(num_rows)}: float32 identity. */
@@ -157,7 +158,10 @@ public interface ArrayFunctions {
         return Dispatcher.execute1(ArrayOps.RESHAPE, Attrs.of("shape", shape.clone()), Convert.toTensor(x));
     }
 
-    default Tensor reshape(Object x, Object shape) { return reshape(x, ArraySupport.ints(shape)); }
+    default Tensor reshape(Object x, Object shape) {
+        Tensor t = Convert.toTensor(x);
+        return reshape(t, ArraySupport.reshapeDims(t, shape));
+    }
 
     default Tensor expandDims(Object x, int axis) {
         return Dispatcher.execute1(ArrayOps.EXPAND_DIMS, Attrs.of("axis", axis), Convert.toTensor(x));
@@ -200,7 +204,10 @@ public interface ArrayFunctions {
         Tensor t = Convert.toTensor(x);
         int r = t.rank();
         if (r == 0) throw new ValueError("Input shape must have rank at least 1, got " + t.shape());
-        int num = t.shape().get(axis < 0 ? axis + r : Math.min(axis, r - 1));
+        if (axis < -r || axis >= r) {
+            throw new ValueError("Argument `axis` = " + axis + " not in range [" + -r + ", " + r + ")");
+        }
+        int num = t.shape().get(axis);
         return List.of(Dispatcher.execute(ArrayOps.UNPACK, Attrs.of("num", num, "axis", axis), t));
     }
 
@@ -248,7 +255,10 @@ public interface ArrayFunctions {
         return Dispatcher.execute1(ArrayOps.BROADCAST_TO, Attrs.of("shape", shape.clone()), Convert.toTensor(x));
     }
 
-    default Tensor broadcastTo(Object x, Object shape) { return broadcastTo(x, ArraySupport.ints(shape)); }
+    default Tensor broadcastTo(Object x, Object shape) {
+        Tensor t = Convert.toTensor(x);
+        return broadcastTo(t, ArraySupport.shape(shape, t.dtype(), "BroadcastTo"));
+    }
 
     /** {@code tf.broadcast_static_shape(a, b)}. */
     default Shape broadcastStaticShape(Shape a, Shape b) {
@@ -337,8 +347,9 @@ public interface ArrayFunctions {
 
     /** {@code tf.scatter_nd(indices, updates, shape)}: into zeros; duplicate indices add. */
     default Tensor scatterNd(Object indices, Object updates, Object shape) {
-        return Dispatcher.execute1(ArrayOps.SCATTER_ND, Attrs.of("shape", ArraySupport.ints(shape)),
-                Convert.toTensor(indices), Convert.toTensor(updates));
+        Tensor u = Convert.toTensor(updates);
+        int[] dims = ArraySupport.shape(shape, u.dtype(), "ScatterNd");
+        return Dispatcher.execute1(ArrayOps.SCATTER_ND, Attrs.of("shape", dims), Convert.toTensor(indices), u);
     }
 
     default Tensor tensorScatterNdUpdate(Object tensor, Object indices, Object updates) {
@@ -409,7 +420,9 @@ public interface ArrayFunctions {
     }
 
     /** {@code tf.sequence_mask(lengths)}: bool, maxlen = the largest length. */
-    default Tensor sequenceMask(Object lengths) { return ArraySupport.sequenceMask(Convert.toTensor(lengths), -1, DType.BOOL); }
+    default Tensor sequenceMask(Object lengths) {
+        return ArraySupport.sequenceMask(Convert.toTensor(lengths), null, DType.BOOL);
+    }
 
     default Tensor sequenceMask(Object lengths, int maxlen) { return ArraySupport.sequenceMask(Convert.toTensor(lengths), maxlen, DType.BOOL); }
 

@@ -3,6 +3,7 @@ package org.jflow.array;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.engine.Allocation;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
@@ -20,6 +21,29 @@ abstract class ArrayOp extends Op {
     /** TF's eager error: the message with {@code [Op:Name]} appended. */
     final InvalidArgumentError error(String message) {
         return new InvalidArgumentError(message + " [Op:" + name() + "]");
+    }
+
+    /**
+     * An output shape computed in int64 as TF's kernels compute it (so an overflow wraps as it does there):
+     * a negative dim is TensorShape's error, and a tensor too large to hold TF's OOM error ({@link Allocation}).
+     * An unknown dim (traced on unknown sizes) stays unknown and is checked when the graph runs.
+     */
+    final Shape checkedShape(long[] dims, DType dtype) {
+        long elements = 1;
+        for (long d : dims) { // TF's TensorShape::AddDimWithStatus, dim by dim
+            if (d == Shape.UNKNOWN) continue;
+            if (d < 0) throw error("Expected a non-negative size, got " + d);
+            long product = elements * d;
+            if (d != 0 && Math.multiplyHigh(elements, d) != 0 | product < 0) {
+                throw error("Encountered overflow when multiplying " + elements + " with " + d + ", result: "
+                        + product);
+            }
+            elements = product;
+        }
+        Allocation.require(dims, dtype, name());
+        int[] out = new int[dims.length];
+        for (int k = 0; k < dims.length; k++) out[k] = (int) dims[k];
+        return Shape.ofOwned(out);
     }
 
     static TensorSpec[] spec(DType dtype, Shape shape) { return new TensorSpec[] {new TensorSpec(dtype, shape)}; }

@@ -4,6 +4,7 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.TensorLike;
+import org.jflow.engine.Allocation;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Convert;
@@ -40,6 +41,49 @@ final class ArraySupport {
         };
     }
 
+    /**
+     * A shape argument of op {@code op} creating a {@code dtype} tensor, read as TF reads an int64 shape: a
+     * dimension past int32 or an element count past the heap is TF's OOM error, not a wrapped-around
+     * dimension ({@code zeros([2**32 + 5])} is not a shape (5,)); negative dims are left to the op's rule.
+     */
+    static int[] shape(Object v, DType dtype, String op) {
+        long[] dims = longs(v);
+        Allocation.require(dims, dtype, op);
+        int[] out = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) out[i] = (int) Math.max(dims[i], Integer.MIN_VALUE);
+        return out;
+    }
+
+    /** A shape or int list argument read in int64, as TF reads an int64 shape tensor. */
+    static long[] longs(Object v) {
+        return switch (v) {
+            case int[] a -> java.util.Arrays.stream(a).asLongStream().toArray();
+            case long[] a -> a.clone();
+            case Shape s -> java.util.Arrays.stream(ints(s)).asLongStream().toArray();
+            case TensorLike t -> t.value().toLongArray();
+            default -> Convert.toTensor(v).toLongArray();
+        };
+    }
+
+    /**
+     * {@code tf.reshape}'s shape argument: a dim past int32 cannot match the input's size (JFlow holds at most
+     * 2**31 - 1 elements), which is Reshape's error with the int64 product, not a wrapped-around shape.
+     */
+    static int[] reshapeDims(Tensor x, Object shape) {
+        long[] dims = longs(shape);
+        long known = 1;
+        boolean unknown = false, wide = false;
+        for (long d : dims) {
+            if (d == -1) unknown = true;
+            else known *= d;
+            wide |= d != (int) d;
+        }
+        if (!wide) return ints(shape);
+        throw new org.jflow.errors.InvalidArgumentError("Input to reshape is a tensor with " + x.size()
+                + " values, but the requested shape " + (unknown ? "requires a multiple of " : "has ") + known
+                + " [Op:Reshape]");
+    }
+
     /** Converts a list of values; literals take the dtype of the first tensor among them. */
     static Tensor[] tensors(List<?> values) {
         DType like = null;
@@ -69,27 +113,35 @@ final class ArraySupport {
     }
 
     /**
-     * {@code tf.sequence_mask}: row {@code L} of a [maxlen + 1, maxlen] step table holds {@code j < L};
-     * each length gathers its row (lengths past the ends clamp, as the comparison would).
+     * {@code tf.sequence_mask}: {@code mask[..., j] = j < lengths[...]}, written once per output element;
+     * {@code maxlen} null is TF's None (the largest length). TF builds {@code range(maxlen)} first, so a
+     * negative maxlen is Range's error.
      */
-    static Tensor sequenceMask(Tensor lengths, int maxlen, DType dtype) {
+    static Tensor sequenceMask(Tensor lengths, Integer maxlen, DType dtype) {
         if (!lengths.dtype().isInteger()) {
             throw new org.jflow.errors.TypeError("lengths must be an integer tensor, got " + lengths.dtype().tfName());
         }
         long[] len = lengths.toLongArray();
-        if (maxlen < 0) {
-            long m = 0;
+        long m = 0;
+        if (maxlen == null) {
             for (long l : len) m = Math.max(m, l);
-            maxlen = (int) m;
+        } else {
+            if (maxlen < 0) Dispatcher.execute1(ArrayOps.RANGE, Attrs.of("start", 0, "limit", maxlen, "delta", 1,
+                    "Tidx", DType.INT32));
+            m = maxlen;
         }
-        Object table = Buffers.allocate(dtype, (maxlen + 1) * maxlen);
-        for (int row = 0; row <= maxlen; row++) {
-            for (int j = 0; j < row; j++) Buffers.setDouble(table, dtype, row * maxlen + j, 1);
+        int[] d = lengths.shape().dimsView();
+        long[] dims = java.util.Arrays.copyOf(java.util.Arrays.stream(d).asLongStream().toArray(), d.length + 1);
+        dims[d.length] = m;
+        Allocation.require(dims, dtype, "Less");
+        int width = (int) m;
+        Object mask = Buffers.allocate(dtype, Math.multiplyExact(len.length, width));
+        for (int i = 0; i < len.length; i++) {
+            long ones = Math.max(0, Math.min(width, len[i]));
+            for (int j = 0; j < ones; j++) Buffers.setDouble(mask, dtype, i * width + j, 1);
         }
-        int[] rows = new int[len.length];
-        for (int i = 0; i < len.length; i++) rows[i] = (int) Math.max(0, Math.min(maxlen, len[i]));
-        Tensor idx = Tensor.wrap(DType.INT32, lengths.shape(), rows);
-        return Dispatcher.execute1(ArrayOps.GATHER_V2, Attrs.of("axis", 0, "batch_dims", 0),
-                Tensor.wrap(dtype, Shape.of(maxlen + 1, maxlen), table), idx);
+        int[] shape = java.util.Arrays.copyOf(d, d.length + 1);
+        shape[d.length] = width;
+        return Tensor.wrap(dtype, Shape.of(shape), mask);
     }
 }

@@ -178,7 +178,8 @@ final class CopyOps {
                 }
                 default -> {
                     int[] s = attrs.getInts("size_splits").clone();
-                    int unknown = -1, total = 0;
+                    int unknown = -1;
+                    long total = 0;
                     for (int i = 0; i < s.length; i++) {
                         if (s[i] == -1) {
                             if (unknown >= 0) throw error("There can only be one -1 in the input.");
@@ -192,7 +193,10 @@ final class CopyOps {
                         throw error("Determined shape must either match input shape along split_dim exactly if fully specified, "
                                 + "or be less than the size of the input along split_dim if not fully specified.  Got: " + total);
                     }
-                    if (unknown >= 0) s[unknown] = dim - total;
+                    if (unknown >= 0) s[unknown] = (int) (dim - total);
+                    for (int i = 0; i < s.length; i++) { // TF's split_v_op.cc checks each size after filling in the -1
+                        if (s[i] < 0) throw error("Split size at index " + i + " must be >= 0. Got: " + s[i]);
+                    }
                     return s;
                 }
             }
@@ -252,12 +256,12 @@ final class CopyOps {
             if (m.length != d.length) {
                 throw error("Expected multiples argument to be a vector of length " + d.length + " but got length " + m.length);
             }
-            int[] o = new int[d.length];
+            long[] o = new long[d.length];
             for (int k = 0; k < d.length; k++) {
                 if (m[k] < 0) throw error("Expected multiples[" + k + "] >= 0, but got " + m[k]);
-                o[k] = d[k] == Shape.UNKNOWN ? Shape.UNKNOWN : d[k] * m[k];
+                o[k] = d[k] == Shape.UNKNOWN ? Shape.UNKNOWN : (long) d[k] * m[k];
             }
-            return spec(in[0].dtype(), Shape.ofOwned(o));
+            return spec(in[0].dtype(), checkedShape(o, in[0].dtype()));
         }
 
         @Override
@@ -478,7 +482,7 @@ final class CopyOps {
                 throw error("mode must be either REFLECT or SYMMETRIC.");
             }
             if (in.length > 1 && in[1].rank() != 0) throw error("constant_values must be a scalar. Got: " + in[1].shape().toErrorString());
-            int[] o = new int[d.length];
+            long[] o = new long[d.length];
             for (int k = 0; k < d.length; k++) {
                 int before = p[2 * k], after = p[2 * k + 1];
                 if (before < 0 || after < 0) throw error("Paddings must be non-negative: " + before + " " + after);
@@ -491,9 +495,9 @@ final class CopyOps {
                         throw error("paddings must be no greater than the dimension size: " + before + ", " + after + " greater than " + d[k]);
                     }
                 }
-                o[k] = d[k] == Shape.UNKNOWN ? Shape.UNKNOWN : d[k] + before + after;
+                o[k] = d[k] == Shape.UNKNOWN ? Shape.UNKNOWN : (long) d[k] + before + after;
             }
-            return spec(in[0].dtype(), Shape.ofOwned(o));
+            return spec(in[0].dtype(), checkedShape(o, in[0].dtype()));
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.jflow.array;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.engine.Allocation;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.TensorSpec;
@@ -91,14 +92,17 @@ final class CreationOps {
             if (delta == 0) throw error("Requires delta != 0: " + fmt(attrs.get("delta")));
             if (delta > 0 && start > limit) throw error("Requires start <= limit when delta > 0: " + s + "/" + l);
             if (delta < 0 && start < limit) throw error("Requires start >= limit when delta < 0: " + s + "/" + l);
-            long size;
+            double size; // TF's range_op.cc: the count in double, checked against int64 before the allocation
             if (t.isInteger()) {
-                long a = attrs.getLong("start"), b = attrs.getLong("limit"), d = Math.abs(attrs.getLong("delta"));
-                size = (Math.abs(b - a) + d - 1) / d;
+                java.math.BigInteger span = java.math.BigInteger.valueOf(attrs.getLong("limit"))
+                        .subtract(java.math.BigInteger.valueOf(attrs.getLong("start"))).abs();
+                java.math.BigInteger d = java.math.BigInteger.valueOf(attrs.getLong("delta")).abs();
+                size = span.add(d).subtract(java.math.BigInteger.ONE).divide(d).doubleValue();
             } else {
-                size = (long) Math.ceil(Math.abs((limit - start) / delta));
+                size = Math.ceil(Math.abs((limit - start) / delta));
             }
-            if (size > Integer.MAX_VALUE - 8) throw error("Requires ((limit - start) / delta) <= " + (Integer.MAX_VALUE - 8));
+            if (!(size <= Long.MAX_VALUE)) throw error("Requires ((limit - start) / delta) <= " + Long.MAX_VALUE);
+            Allocation.require(new long[] {(long) size}, t, name());
             return spec(t, Shape.of((int) size));
         }
 

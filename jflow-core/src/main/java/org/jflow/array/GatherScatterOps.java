@@ -192,6 +192,8 @@ final class GatherScatterOps {
             Tensor indices = indices(in), updates = updates(in);
             requireIndexType(indices);
             int[] shape = target(in, attrs), id = indices.shape().dimsView();
+            // TF's TensorShape of ScatterNd's `shape` (a tensor's own dims may be unknown while tracing)
+            if (intoZeros) for (int d : shape) if (d < 0) throw error("Dimension " + d + " must be >= 0");
             if (!intoZeros && updates.dtype() != in[0].dtype()) {
                 throw error("cannot compute " + name() + " as input #2(zero-based) was expected to be a "
                         + in[0].dtype().kernelName() + " tensor but is a " + updates.dtype().kernelName() + " tensor");

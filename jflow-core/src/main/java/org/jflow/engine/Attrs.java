@@ -2,6 +2,7 @@ package org.jflow.engine;
 
 import org.jflow.DType;
 import org.jflow.Shape;
+import org.jflow.errors.InvalidArgumentError;
 
 import java.util.Arrays;
 
@@ -61,11 +62,19 @@ public final class Attrs {
         return kv[i + 1];
     }
 
-    public int getInt(String key) { return ((Number) require(key)).intValue(); }
+    public int getInt(String key) { return int32(key, (Number) require(key)); }
 
     public int getInt(String key, int dflt) {
         Object v = get(key);
-        return v == null ? dflt : ((Number) v).intValue();
+        return v == null ? dflt : int32(key, (Number) v);
+    }
+
+    /** An int attribute read as TF's kernels read one: a value past int32 is an error, never wrapped. */
+    private static int int32(String key, Number v) {
+        long l = v.longValue();
+        if (l != (int) l) throw new InvalidArgumentError("Attr " + key + " has value " + l
+                + " out of range for an int32");
+        return (int) l;
     }
 
     public long getLong(String key) { return ((Number) require(key)).longValue(); }

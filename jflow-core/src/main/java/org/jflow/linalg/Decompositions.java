@@ -193,6 +193,9 @@ final class Decompositions {
             double[][] t = svd(transpose(a, m, n), n, m, full);
             return new double[][] {t[0], t[2], t[1]};
         }
+        for (double x : a) {
+            if (!Double.isFinite(x)) return nanSvd(m, n, full); // TF: Eigen's BDCSVD fails, and the op returns NaN
+        }
         double[] w = a.clone(); // m x n, columns get orthogonalized
         double[] v = identity(n);
         for (int sweep = 0; sweep < 100; sweep++) {
@@ -238,6 +241,12 @@ final class Decompositions {
         }
         completeBasis(u, m, uc, filled);
         return new double[][] {s, u, vOut};
+    }
+
+    private static double[][] nanSvd(int m, int n, boolean full) {
+        double[][] r = {new double[n], new double[m * (full ? m : n)], new double[n * n]};
+        for (double[] x : r) java.util.Arrays.fill(x, Double.NaN);
+        return r;
     }
 
     /** Fills the unfilled columns of the m x cols matrix q with unit vectors orthogonal to the rest (Gram-Schmidt). */

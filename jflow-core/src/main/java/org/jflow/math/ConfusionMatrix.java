@@ -3,6 +3,7 @@ package org.jflow.math;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.engine.Allocation;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
@@ -22,6 +23,9 @@ import static org.jflow.TF.tf;
  */
 public final class ConfusionMatrix extends Op {
     public static final ConfusionMatrix CONFUSION_MATRIX = new ConfusionMatrix();
+
+    /** TF's confusion_matrix is a ScatterNd into an n x n tensor: its errors name that op. */
+    private static final String SCATTER = "ScatterNd";
 
     private ConfusionMatrix() {
         super("ConfusionMatrix");
@@ -66,6 +70,7 @@ public final class ConfusionMatrix extends Op {
         DType t = (DType) attrs.get("dtype");
         if (t == null) t = DType.INT32;
         int n = attrs.getInt("num_classes", -1);
+        if (n >= 0) Allocation.require(new long[] {n, n}, t, SCATTER);
         return new TensorSpec[] {new TensorSpec(t, n >= 0 ? Shape.of(n, n) : Shape.of(Shape.UNKNOWN, Shape.UNKNOWN))};
     }
 
@@ -85,6 +90,7 @@ public final class ConfusionMatrix extends Op {
         if (n < 0) {
             long max = -1;
             for (int k = 0; k < m; k++) max = Math.max(max, Math.max(labels.getLong(k), predictions.getLong(k)));
+            Allocation.require(new long[] {max + 1, max + 1}, out[0].dtype(), SCATTER);
             n = (int) (max + 1);
         }
         DType t = out[0].dtype();

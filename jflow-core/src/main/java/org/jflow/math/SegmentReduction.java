@@ -3,6 +3,7 @@ package org.jflow.math;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.engine.Allocation;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Dispatcher;
@@ -95,7 +96,7 @@ public final class SegmentReduction extends Op {
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         Tensor data = in[0], ids = in[1];
         int n = ids.size(), inner = innerSize(data, sorted ? 1 : ids.rank());
-        int rows = sorted ? sortedRows(ids) : attrs.getInt("num_segments");
+        int rows = sorted ? sortedRows(ids, data) : attrs.getInt("num_segments");
         DType t = data.dtype();
         boolean floating = t.isFloating();
         double[] acc = floating ? new double[rows * inner] : null;
@@ -141,7 +142,10 @@ public final class SegmentReduction extends Op {
         return s;
     }
 
-    private int sortedRows(Tensor ids) {
+    /**
+     * The number of segments: the last id + 1, checked as TF allocates the output (an int64 id past the heap is OOM).
+     */
+    private int sortedRows(Tensor ids, Tensor data) {
         int n = ids.size();
         long prev = 0;
         for (int k = 0; k < n; k++) {
@@ -150,7 +154,10 @@ public final class SegmentReduction extends Op {
             if (id < prev) throw error("segment ids are not increasing");
             prev = id;
         }
-        return n == 0 ? 0 : (int) prev + 1;
+        long[] dims = java.util.Arrays.stream(data.shape().dimsView()).asLongStream().toArray();
+        dims[0] = n == 0 ? 0 : prev + 1;
+        Allocation.require(dims, data.dtype(), name());
+        return (int) dims[0];
     }
 
     private double combine(double a, double b) {

@@ -67,7 +67,7 @@ public record TypeList(String text, Set<DType> allowed, String cpuKernels) {
                 DType d = DType.of(name);
                 // The element-wise kernels are real-only: complex arithmetic lives in ComplexOps.
                 if (!d.isComplex()) set.add(d);
-            } catch (IllegalArgumentException notInJFlow) { // uint16..64, quantized, variant
+            } catch (org.jflow.errors.TypeError notInJFlow) { // uint16..64, quantized, variant
             }
         }
         return new TypeList(text, set);

@@ -54,6 +54,10 @@ public final class Convolution extends Op {
             throw new InvalidArgumentError("convolution filter must be " + rank + "-dimensional: " + f.toErrorString() + " [Op:" + name() + "]");
         }
         Window.checkChannelsLast(attrs.getString("data_format", null), rank, name());
+        if (f.isFullyDefined() && f.size() == 0) { // TF's Conv2DOp: an empty filter has no window to slide
+            throw new InvalidArgumentError("filter must not have zero elements (i.e. all dimensions must be non-zero)"
+                    + " [Op:" + name() + "]");
+        }
         int inDepth = x.get(-1), filterDepth = f.get(-2);
         if (inDepth != Shape.UNKNOWN && filterDepth != Shape.UNKNOWN && (filterDepth <= 0 || inDepth % filterDepth != 0)) {
             throw new InvalidArgumentError("input depth must be evenly divisible by filter depth: " + inDepth + " vs " + filterDepth

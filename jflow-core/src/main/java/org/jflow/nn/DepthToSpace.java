@@ -39,6 +39,10 @@ public final class DepthToSpace extends Op {
         if (bs < 2) {
             throw new InvalidArgumentError("Value for attr 'block_size' of " + bs + " must be at least minimum 2 [Op:" + name() + "]");
         }
+        if (toSpace && bs > 46340) { // TF's DepthToSpaceOp: block_size squared must fit an int
+            throw new InvalidArgumentError("Block size should be > 1 and <= 46340 but was: " + bs + " [Op:" + name()
+                    + "]");
+        }
         Window.checkChannelsLast(attrs.getString("data_format", null), 4, name());
         if (s.rank() != 4) throw new InvalidArgumentError("Input rank should be: 4 instead of: " + s.rank() + " [Op:" + name() + "]");
         int n = s.get(0), h = s.get(1), w = s.get(2), c = s.get(3);

@@ -79,12 +79,13 @@ public final class Pooling extends Op {
         Object x = Reals.computeBuffer(in[0]);
         Object y = Reals.newLike(x, w.batch * outPos * c);
         if (max) fill(y, in[0].dtype().min());
-        Parallel.forRange(w.batch * outPos, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, w.taps() * c)), (from, to) -> {
+        Parallel.forRange(w.batch * outPos, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, w.insideTaps() * c)),
+                (from, to) -> {
             int[] count = new int[1];
             for (int row = from; row < to; row++) {
                 int base = (row / outPos) * inPos, o = row * c;
                 count[0] = 0;
-                w.forEachTap(row % outPos, (tap, ip) -> {
+                w.forEachInsideTap(row % outPos, (tap, ip) -> {
                     if (ip >= 0) combine(x, (base + ip) * c, y, o, c, max, count[0]++ == 0);
                 });
                 if (!max) divide(y, o, c, count[0]);

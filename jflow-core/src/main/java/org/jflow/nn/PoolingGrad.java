@@ -118,12 +118,13 @@ public final class PoolingGrad extends Op {
     private static int[] argmax(Window w, double[] x) {
         int c = w.channels, outPos = w.outPositions(), inPos = w.inPositions();
         int[] arg = new int[w.batch * outPos * c];
-        Parallel.forRange(w.batch * outPos, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, w.taps() * c)), (from, to) -> {
+        Parallel.forRange(w.batch * outPos, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, w.insideTaps() * c)),
+                (from, to) -> {
             boolean[] first = new boolean[1];
             for (int row = from; row < to; row++) {
                 int base = (row / outPos) * inPos, o = row * c;
                 first[0] = true;
-                w.forEachTap(row % outPos, (tap, ip) -> {
+                w.forEachInsideTap(row % outPos, (tap, ip) -> {
                     if (ip < 0) return;
                     int xi = (base + ip) * c;
                     for (int ch = 0; ch < c; ch++) if (first[0] || x[xi + ch] > x[arg[o + ch]]) arg[o + ch] = xi + ch;
@@ -137,14 +138,15 @@ public final class PoolingGrad extends Op {
     /** Adds each window's upstream, divided by its count of real elements, onto those elements; batch elements in parallel. */
     private static void spreadAverages(Window w, double[] g, double[] dx) {
         int c = w.channels, outPos = w.outPositions(), inPos = w.inPositions();
-        Parallel.forRange(w.batch, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, outPos * w.taps() * c)), (from, to) -> {
+        Parallel.forRange(w.batch, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, outPos * w.insideTaps() * c)),
+                (from, to) -> {
             int[] count = new int[1];
             for (int row = from * outPos; row < to * outPos; row++) {
                 int base = (row / outPos) * inPos, o = row * c;
                 count[0] = 0;
-                w.forEachTap(row % outPos, (tap, ip) -> { if (ip >= 0) count[0]++; });
+                w.forEachInsideTap(row % outPos, (tap, ip) -> { if (ip >= 0) count[0]++; });
                 double scale = 1.0 / count[0];
-                w.forEachTap(row % outPos, (tap, ip) -> {
+                w.forEachInsideTap(row % outPos, (tap, ip) -> {
                     if (ip < 0) return;
                     int xi = (base + ip) * c;
                     for (int ch = 0; ch < c; ch++) dx[xi + ch] += g[o + ch] * scale;

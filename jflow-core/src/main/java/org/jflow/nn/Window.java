@@ -11,7 +11,11 @@ import org.jflow.errors.InvalidArgumentError;
  */
 final class Window {
     final int batch, channels;
-    final int[] in = {1, 1, 1}, filter = {1, 1, 1}, stride = {1, 1, 1}, dilation = {1, 1, 1}, pad = {0, 0, 0}, out = {1, 1, 1};
+    final int[] in = {1, 1, 1}, filter = {1, 1, 1}, stride = {1, 1, 1}, dilation = {1, 1, 1}, out = {1, 1, 1};
+    /**
+     * Padding before each dim; in int64 as TF's, since a huge dilation pads past int32. Tap positions are int64 too.
+     */
+    final long[] pad = {0, 0, 0};
 
     /**
      * @param input     the input's dims, {@code [batch, spatial..., channels]}
@@ -30,18 +34,21 @@ final class Window {
             filter[j] = window[i];
             stride[j] = strides[1 + i];
             dilation[j] = dilations == null ? 1 : dilations[1 + i];
-            int effective = (filter[j] - 1) * dilation[j] + 1;
+            // TF's GetWindowedOutputSizeVerbose, in int64: a huge stride or dilation must not wrap around
+            long effective = (filter[j] - 1L) * dilation[j] + 1;
             if (in[j] == Shape.UNKNOWN || (!same && filter[j] == Shape.UNKNOWN)) { // traced on unknown sizes: so is the output
                 out[j] = Shape.UNKNOWN;
             } else if (same) {
-                out[j] = (in[j] + stride[j] - 1) / stride[j];
-                pad[j] = Math.max((out[j] - 1) * stride[j] + effective - in[j], 0) / 2;
+                out[j] = (int) ((in[j] - 1L + stride[j]) / stride[j]);
+                pad[j] = Math.max((out[j] - 1L) * stride[j] + effective - in[j], 0) / 2;
             } else {
-                out[j] = (in[j] - effective + stride[j]) / stride[j]; // C++'s truncating division, as TF
-                if (out[j] < 0) {
-                    throw new InvalidArgumentError("Computed output size would be negative: " + out[j] + " [input_size: " + in[j]
+                long o = (in[j] - effective + stride[j]) / stride[j]; // C++'s truncating division, as TF
+                if (o < 0) {
+                    throw new InvalidArgumentError("Computed output size would be negative: " + o + " [input_size: "
+                            + in[j]
                             + ", effective_filter_size: " + effective + ", stride: " + stride[j] + "] [Op:" + op + "]");
                 }
+                out[j] = (int) o;
             }
         }
     }
@@ -113,6 +120,11 @@ final class Window {
 
     int taps() { return filter[0] * filter[1] * filter[2]; }
 
+    /**
+     * At most how many taps of one window fall inside the input (a cost estimate that a huge window cannot overflow).
+     */
+    int insideTaps() { return Math.min(filter[0], in[0]) * Math.min(filter[1], in[1]) * Math.min(filter[2], in[2]); }
+
     /** Whether the window is a single unpadded, unstrided tap, so the input already is its own im2col matrix. */
     boolean isPointwise() {
         for (int j = 0; j < 3; j++) if (filter[j] != 1 || stride[j] != 1 || pad[j] != 0) return false;
@@ -127,17 +139,44 @@ final class Window {
         int ow = pos % out[2], oh = (pos / out[2]) % out[1], od = pos / (out[2] * out[1]);
         int tap = 0;
         for (int kd = 0; kd < filter[0]; kd++) {
-            int id = od * stride[0] - pad[0] + kd * dilation[0];
+            long id = origin(0, od) + (long) kd * dilation[0];
             for (int kh = 0; kh < filter[1]; kh++) {
-                int ih = oh * stride[1] - pad[1] + kh * dilation[1];
+                long ih = origin(1, oh) + (long) kh * dilation[1];
                 for (int kw = 0; kw < filter[2]; kw++, tap++) {
-                    int iw = ow * stride[2] - pad[2] + kw * dilation[2];
+                    long iw = origin(2, ow) + (long) kw * dilation[2];
                     boolean inside = id >= 0 && id < in[0] && ih >= 0 && ih < in[1] && iw >= 0 && iw < in[2];
-                    visitor.tap(tap, inside ? (id * in[1] + ih) * in[2] + iw : -1);
+                    visitor.tap(tap, inside ? (int) ((id * in[1] + ih) * in[2] + iw) : -1);
                 }
             }
         }
     }
+
+    /**
+     * {@link #forEachTap} for the taps inside the input only (pooling's): the tap ranges are cut to the
+     * input first, so a window far larger than the input (a huge SAME {@code ksize}) costs the input's size.
+     */
+    void forEachInsideTap(int pos, TapVisitor visitor) {
+        int[] o = {pos / (out[2] * out[1]), (pos / out[2]) % out[1], pos % out[2]};
+        int[] lo = new int[3], hi = new int[3];
+        for (int j = 0; j < 3; j++) {
+            long first = origin(j, o[j]);
+            lo[j] = (int) Math.min(filter[j], first >= 0 ? 0 : Math.ceilDiv(-first, dilation[j]));
+            hi[j] = (int) Math.max(lo[j], Math.min(filter[j], Math.floorDiv(in[j] - 1 - first, dilation[j]) + 1));
+        }
+        for (int kd = lo[0]; kd < hi[0]; kd++) {
+            long id = origin(0, o[0]) + (long) kd * dilation[0];
+            for (int kh = lo[1]; kh < hi[1]; kh++) {
+                long ih = origin(1, o[1]) + (long) kh * dilation[1];
+                for (int kw = lo[2]; kw < hi[2]; kw++) {
+                    long iw = origin(2, o[2]) + (long) kw * dilation[2];
+                    visitor.tap((kd * filter[1] + kh) * filter[2] + kw, (int) ((id * in[1] + ih) * in[2] + iw));
+                }
+            }
+        }
+    }
+
+    /** The input position of the first tap of output position {@code o} along dim {@code j}. */
+    private long origin(int j, int o) { return (long) o * stride[j] - pad[j]; }
 
     /**
      * Writes the im2col row of output position {@code pos} (batch element starting at input
@@ -146,22 +185,22 @@ final class Window {
      */
     void lowerRow(Object x, int base, int pos, Object col, int at) {
         int c = channels, ow = pos % out[2], oh = (pos / out[2]) % out[1], od = pos / (out[2] * out[1]);
-        int iw0 = ow * stride[2] - pad[2];
+        long iw0 = origin(2, ow);
         boolean wideRun = dilation[2] == 1 && iw0 >= 0 && iw0 + filter[2] <= in[2];
         for (int kd = 0; kd < filter[0]; kd++) {
-            int id = od * stride[0] - pad[0] + kd * dilation[0];
+            long id = origin(0, od) + (long) kd * dilation[0];
             for (int kh = 0; kh < filter[1]; kh++) {
-                int ih = oh * stride[1] - pad[1] + kh * dilation[1];
+                long ih = origin(1, oh) + (long) kh * dilation[1];
                 boolean rowInside = id >= 0 && id < in[0] && ih >= 0 && ih < in[1];
-                int rowStart = base + (id * in[1] + ih) * in[2];
+                int rowStart = rowInside ? base + (int) ((id * in[1] + ih) * in[2]) : 0;
                 if (rowInside && wideRun) {
-                    System.arraycopy(x, (rowStart + iw0) * c, col, at, filter[2] * c);
+                    System.arraycopy(x, (rowStart + (int) iw0) * c, col, at, filter[2] * c);
                     at += filter[2] * c;
                     continue;
                 }
                 for (int kw = 0; kw < filter[2]; kw++, at += c) {
-                    int iw = iw0 + kw * dilation[2];
-                    if (rowInside && iw >= 0 && iw < in[2]) System.arraycopy(x, (rowStart + iw) * c, col, at, c);
+                    long iw = iw0 + (long) kw * dilation[2];
+                    if (rowInside && iw >= 0 && iw < in[2]) System.arraycopy(x, (rowStart + (int) iw) * c, col, at, c);
                     else zero(col, at, c);
                 }
             }

@@ -188,6 +188,8 @@ final class Distributions {
      * double: Knuth's product of uniforms below rate 10, Hormann's transformed rejection above.
      */
     static double poisson(Philox gen, double rate) {
+        // TF's kernel loops forever on a NaN rate (no comparison ever ends its loops); a NaN sample ends here instead
+        if (Double.isNaN(rate)) return Double.NaN;
         DoublePairs uniforms = new DoublePairs(gen, false);
         if (rate < 10) {
             double limit = Math.exp(-rate), product = 1, k = 0;

@@ -49,7 +49,8 @@ final class Re2 {
                 arg = pattern; // RE2/J reports a stray ) as a parser stack underflow
                 yield "unexpected )";
             }
-            case "invalid escape sequence", "invalid character class", "invalid character class range", "invalid UTF-8" ->
+            case "invalid escape sequence", "invalid character class", "invalid character class range",
+                    "invalid UTF-8" ->
                     e.getDescription();
             default -> "pattern too large - compile failed";
         };
@@ -142,7 +143,10 @@ final class Re2 {
 
         int charLength(int p) { return Math.max(charLengths[p], 1); }
 
-        /** The leftmost match at or after byte {@code p}, as byte offsets {start, end, group 1 start, ...}; null if none. */
+        /**
+         * The leftmost match at or after byte {@code p}, as byte offsets {start, end, group 1 start, ...}; null if
+         * none.
+         */
         int[] find(Pattern pattern, int p) {
             for (int k = 0; k < stretches.size(); k++) {
                 Stretch st = stretches.get(k);

@@ -14,6 +14,7 @@ import org.jflow.format.PrintFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -217,6 +218,12 @@ public final class StringOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             Numbers.checkAsStringAttrs(in[0].dtype(), attrs, name());
+            // A width or precision past 2**30 asks printf for a string no buffer holds (TF's process aborts):
+            // raised as TF raises memory running out, before anything is formatted
+            if (Math.max(attrs.getInt("precision", -1), attrs.getInt("width", -1)) > 1 << 30) {
+                long[] dims = Arrays.stream(in[0].shape().dimsView()).asLongStream().toArray();
+                throw org.jflow.engine.Allocation.outOfMemory(dims, DType.STRING, name());
+            }
             return new TensorSpec[] {new TensorSpec(DType.STRING, in[0].shape())};
         }
 
@@ -326,7 +333,9 @@ public final class StringOps {
                 byte[] s = bytes(in[0])[inputAt == null ? i : inputAt[i]];
                 int p = posAt == null ? i : posAt[i];
                 long pos = in[1].getLong(p), len = in[2].getLong(p);
-                long[] range = chars ? charRange(s, pos, len) : byteRange(s, pos, len);
+                // past the string's ends both mean the same: clamped, int64 extremes cannot overflow below
+                long at = Math.max(pos, -(long) s.length - 1), count = len < 0 ? len : Math.min(len, s.length);
+                long[] range = chars ? charRange(s, at, count) : byteRange(s, at, count);
                 if (range == null) {
                     throw error("pos " + pos + " out of range for string" + (chars ? "" : " b'" + text(s) + "'") + " at index " + i, name());
                 }

@@ -18,7 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** The regex ops run RE2's semantics: linear time, RE2's syntax and errors, invalid UTF-8 copied verbatim (golden/regex.py). */
+/**
+ * The regex ops run RE2's semantics: linear time, RE2's syntax and errors, invalid UTF-8 copied verbatim
+ * (golden/regex.py).
+ */
 class RegexTest {
     @SuppressWarnings("unchecked")
     private static final Map<String, Object> GOLDEN = (Map<String, Object>) Golden.read("regex.json");
@@ -44,14 +47,17 @@ class RegexTest {
             assertEquals(e.getValue(), full.getMessage());
             InvalidArgumentError replace = assertThrows(InvalidArgumentError.class,
                     () -> tf.strings.regexReplace("a", e.getKey(), "x"), e.getKey());
-            assertEquals(((String) e.getValue()).replace("StaticRegexFullMatch", "StaticRegexReplace"), replace.getMessage());
+            assertEquals(((String) e.getValue()).replace("StaticRegexFullMatch", "StaticRegexReplace"),
+                    replace.getMessage());
         }
     }
 
     @Test
     void backreferencesAndLookaroundAreRejectedAsInRe2() {
-        InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> tf.strings.regexFullMatch("aa", "(a)\\1"));
-        assertEquals("Invalid pattern: (a)\\1, error: invalid escape sequence: \\1 [Op:StaticRegexFullMatch]", e.getMessage());
+        InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> tf.strings.regexFullMatch("aa",
+                "(a)\\1"));
+        assertEquals("Invalid pattern: (a)\\1, error: invalid escape sequence: \\1 [Op:StaticRegexFullMatch]",
+                e.getMessage());
     }
 
     private static byte[] bytes(Object list) {

@@ -4,6 +4,8 @@ import com.google.protobuf.ByteString;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.errors.InvalidArgumentError;
+import org.jflow.errors.UnimplementedError;
 import org.jflow.io.proto.AttrValue;
 
 import java.nio.charset.StandardCharsets;
@@ -44,28 +46,37 @@ final class AttrCodec {
     }
 
     /**
-     * The JFlow value of an {@code AttrValue}: ints as {@code Integer} and int lists as {@code int[]},
-     * as JFlow's ops store them.
+     * The JFlow value of attribute {@code name}: ints as {@code Integer} ({@code Long} past int32, so an op
+     * reading it raises TF's range error rather than a wrapped value) and int lists as {@code int[]}.
      */
-    static Object toValue(AttrValue a) {
+    static Object toValue(String name, AttrValue a) {
         return switch (a.getValueCase()) {
-            case I -> Math.toIntExact(a.getI());
+            // an op reading it checks int32
+            case I -> a.getI() == (int) a.getI() ? (Object) (int) a.getI() : (Object) a.getI();
             case F -> a.getF();
             case B -> a.getB();
             case S -> a.getS().toStringUtf8();
             case TYPE -> DataTypes.toDType(a.getType());
             case SHAPE -> TensorCodec.toShape(a.getShape());
             case TENSOR -> TensorCodec.toTensor(a.getTensor());
-            case LIST -> intList(a.getList());
-            default -> throw new IllegalArgumentException("JFlow reads no " + a.getValueCase() + " attribute");
+            case LIST -> intList(name, a.getList());
+            default -> throw new InvalidArgumentError("Attr " + name + " has no value JFlow reads ("
+                    + a.getValueCase() + ")");
         };
     }
 
-    private static int[] intList(AttrValue.ListValue list) {
+    private static int[] intList(String name, AttrValue.ListValue list) {
         if (list.getSCount() + list.getFCount() + list.getBCount() + list.getTypeCount() + list.getShapeCount()
                 + list.getTensorCount() + list.getFuncCount() > 0) {
-            throw new IllegalArgumentException("JFlow reads int lists only, not " + list);
+            throw new UnimplementedError("JFlow reads int lists only, not attr " + name + " = " + list);
         }
-        return list.getIList().stream().mapToInt(Math::toIntExact).toArray();
+        int[] out = new int[list.getICount()];
+        for (int k = 0; k < out.length; k++) {
+            long v = list.getI(k);
+            if (v != (int) v) throw new InvalidArgumentError("Attr " + name + " has value " + v
+                    + " out of range for an int32");
+            out[k] = (int) v;
+        }
+        return out;
     }
 }

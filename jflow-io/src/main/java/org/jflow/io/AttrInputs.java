@@ -3,6 +3,7 @@ package org.jflow.io;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.errors.InvalidArgumentError;
 import org.jflow.graph.Node;
 
 import java.util.LinkedHashMap;
@@ -83,7 +84,18 @@ final class AttrInputs {
 
     /** The attribute value JFlow's op keeps for TF's constant input {@code value}. */
     static Object attrValue(Spec spec, Tensor value) {
-        int[] v = value.toIntArray();
+        long[] wide = value.toLongArray();
+        int[] v = new int[wide.length];
+        for (int i = 0; i < v.length; i++) { // an int64 input past int32 is refused, not wrapped (2**40 is no axis 0)
+            if (wide[i] != (int) wide[i]) {
+                throw new InvalidArgumentError("Attr " + spec.attr + " has value " + wide[i]
+                        + " out of range for an int32");
+            }
+            v[i] = (int) wide[i];
+        }
+        if (spec.form == Form.SCALAR && v.length != 1) {
+            throw new InvalidArgumentError(spec.attr + " must be a scalar, got " + v.length + " values");
+        }
         return spec.form == Form.SCALAR ? (Object) v[0] : v;
     }
 }

@@ -27,6 +27,9 @@ final class DataTypes {
 
     static DType toDType(DataType type) {
         for (DType d : DType.values()) if (of(d) == type) return d;
-        throw new IllegalArgumentException("JFlow has no dtype for TensorFlow's " + type);
+        if (type == DataType.DT_INVALID || type == DataType.UNRECOGNIZED) {
+            throw new org.jflow.errors.InvalidArgumentError("Invalid data type " + type);
+        }
+        throw new org.jflow.errors.UnimplementedError("JFlow has no dtype for TensorFlow's " + type);
     }
 }

@@ -35,6 +35,26 @@ import java.util.TreeMap;
 public final class GraphDefImporter {
     private GraphDefImporter() {}
 
+    /**
+     * The graph of a serialized {@code GraphDef}; bytes that are no GraphDef are TF's {@code InvalidArgumentError}
+     * ("Invalid GraphDef", as TF's {@code TF_GraphImportGraphDef}).
+     */
+    public static Graph toGraph(byte[] serialized) {
+        GraphDef def;
+        try {
+            def = GraphDef.parseFrom(serialized);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new InvalidArgumentError("Invalid GraphDef");
+        }
+        return toGraph(def);
+    }
+
+    /**
+     * The graph of {@code def}. Every node is checked before its op sees it: tensors against their shape and
+     * what the file holds ({@link TensorCodec}), attribute values against int32, and then the op's shape rule;
+     * a node its op cannot read (a wrong input count, an attribute of the wrong type) is TF's
+     * {@code InvalidArgumentError} naming the node, never a Java exception.
+     */
     public static Graph toGraph(GraphDef def) {
         Graph graph = new Graph();
         Map<String, NodeDef> byName = new HashMap<>();
@@ -47,25 +67,38 @@ public final class GraphDefImporter {
         Map<String, Tensor[]> outputs = new HashMap<>();
         for (NodeDef n : def.getNodeList()) {
             if (attrOnly.contains(n.getName())) continue;
-            List<String> dataInputs = new ArrayList<>();
-            for (String in : n.getInputList()) if (!in.startsWith("^")) dataInputs.add(in);
-            Attrs attrs = foldAttrInputs(n, dataInputs, byName, attrs(n));
-            Tensor[] out = switch (n.getOp()) {
-                case "Placeholder" -> new Tensor[] {graph.placeholder(attrs.getDType("dtype"), attrs.getShape("shape"), n.getName())};
-                case "Const" -> graph.addNode(GraphOps.CONST, attrs, new Tensor[0], GraphOps.CONST.infer(new Tensor[0], attrs),
-                        n.getName(), new Tensor[] {(Tensor) attrs.get("value")});
-                default -> {
-                    Op op = OpRegistry.get(n.getOp());
-                    if (op == null || n.getOp().equals("VarHandleOp")) {
-                        throw new NotFoundError("Op type not registered '" + n.getOp() + "' in JFlow (node '" + n.getName() + "')");
-                    }
-                    Tensor[] inputs = inputs(n, dataInputs, outputs);
-                    yield graph.addNode(op, attrs, inputs, op.infer(inputs, attrs), n.getName(), null);
-                }
-            };
-            outputs.put(n.getName(), out);
+            try {
+                outputs.put(n.getName(), add(graph, n, byName, outputs));
+            } catch (RuntimeException e) {
+                if (e.getClass().getPackageName().equals("org.jflow.errors")) throw e;
+                throw new InvalidArgumentError("Node '" + n.getName() + "' does not fit op " + n.getOp()
+                        + "'s signature: " + e);
+            }
         }
         return graph;
+    }
+
+    /** The outputs of node {@code n} added to {@code graph}. */
+    private static Tensor[] add(Graph graph, NodeDef n, Map<String, NodeDef> byName, Map<String, Tensor[]> outputs) {
+        List<String> dataInputs = new ArrayList<>();
+        for (String in : n.getInputList()) if (!in.startsWith("^")) dataInputs.add(in);
+        Attrs attrs = foldAttrInputs(n, dataInputs, byName, attrs(n));
+        return switch (n.getOp()) {
+            case "Placeholder" -> new Tensor[] {graph.placeholder(attrs.getDType("dtype"), attrs.getShape("shape"),
+                    n.getName())};
+            case "Const" -> graph.addNode(GraphOps.CONST, attrs, new Tensor[0], GraphOps.CONST.infer(new Tensor[0],
+                    attrs),
+                    n.getName(), new Tensor[] {(Tensor) attrs.get("value")});
+            default -> {
+                Op op = OpRegistry.get(n.getOp());
+                if (op == null || n.getOp().equals("VarHandleOp")) {
+                    throw new NotFoundError("Op type not registered '" + n.getOp() + "' in JFlow (node '"
+                            + n.getName() + "')");
+                }
+                Tensor[] inputs = inputs(n, dataInputs, outputs);
+                yield graph.addNode(op, attrs, inputs, op.infer(inputs, attrs), n.getName(), null);
+            }
+        };
     }
 
     /** The node's attributes, in name order, without {@code _}-prefixed annotations. */
@@ -74,7 +107,7 @@ public final class GraphDefImporter {
         for (Map.Entry<String, AttrValue> e : new TreeMap<>(n.getAttrMap()).entrySet()) {
             if (e.getKey().startsWith("_")) continue;
             kv.add(e.getKey());
-            kv.add(AttrCodec.toValue(e.getValue()));
+            kv.add(AttrCodec.toValue(e.getKey(), e.getValue()));
         }
         return Attrs.of(kv.toArray());
     }

@@ -1,10 +1,14 @@
 package org.jflow.io;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.TextFormat;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.engine.Allocation;
 import org.jflow.engine.Buffers;
+import org.jflow.errors.InvalidArgumentError;
+import org.jflow.errors.UnimplementedError;
 import org.jflow.io.proto.TensorProto;
 import org.jflow.io.proto.TensorShapeProto;
 
@@ -25,11 +29,25 @@ final class TensorCodec {
         return b.build();
     }
 
+    /** A (possibly partial) shape: -1 is an unknown dim, as TF's {@code PartialTensorShape}. */
     static Shape toShape(TensorShapeProto proto) {
         if (proto.getUnknownRank()) return Shape.unknownRank();
         int[] dims = new int[proto.getDimCount()];
-        for (int i = 0; i < dims.length; i++) dims[i] = Math.toIntExact(proto.getDim(i).getSize());
+        for (int i = 0; i < dims.length; i++) {
+            long d = proto.getDim(i).getSize();
+            if (d < -1) throw new InvalidArgumentError("Shape " + dimList(proto)
+                    + " has dimensions with values below -1 (where -1 means unknown)");
+            if (d > Integer.MAX_VALUE) throw new UnimplementedError("JFlow's dimensions stop at 2**31 - 1: shape "
+                    + dimList(proto));
+            dims[i] = (int) d;
+        }
         return Shape.of(dims);
+    }
+
+    private static String dimList(TensorShapeProto proto) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < proto.getDimCount(); i++) sb.append(i == 0 ? "" : ",").append(proto.getDim(i).getSize());
+        return sb.append(']').toString();
     }
 
     static TensorProto tensor(Tensor t) {
@@ -60,7 +78,7 @@ final class TensorCodec {
     /** The tensor a {@code TensorProto} holds, from {@code tensor_content} or the typed value lists. */
     static Tensor toTensor(TensorProto proto) {
         DType dtype = DataTypes.toDType(proto.getDtype());
-        Shape shape = toShape(proto.getTensorShape());
+        Shape shape = checkedShape(proto, dtype);
         int n = shape.size() * dtype.slots();
         Object data = Buffers.allocate(dtype, shape.size());
         if (dtype == DType.STRING) {
@@ -69,12 +87,64 @@ final class TensorCodec {
             for (int i = 0; i < n && count > 0; i++) s[i] = proto.getStringVal(Math.min(i, count - 1)).toByteArray();
         } else if (!proto.getTensorContent().isEmpty()) {
             readLittleEndian(proto.getTensorContent().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN), data);
-        } else if (dtype.isComplex()) {
-            throw new IllegalArgumentException("Complex tensors read from tensor_content only");
-        } else {
+        } else if (!dtype.isComplex()) { // a complex tensor without content is zeros: checkedShape refused values
             fillFromValues(proto, data, n);
         }
         return Tensor.wrap(dtype, shape, data);
+    }
+
+    /**
+     * The most elements a tensor may repeat its last listed value to (TF's splat constants), past what the file holds.
+     */
+    static final int MAX_SPLAT = 1 << 24;
+
+    /**
+     * The shape of a tensor proto, checked before anything is allocated: known, non-negative dims whose size
+     * fits the heap ({@link Allocation}); {@code tensor_content} of exactly the size's bytes; at most as many
+     * listed values as elements; and a short value list repeated to at most {@link #MAX_SPLAT} elements,
+     * so a few bytes of GraphDef cannot ask for gigabytes (TF's {@code Cannot parse tensor from proto} otherwise).
+     */
+    private static Shape checkedShape(TensorProto proto, DType dtype) {
+        TensorShapeProto sp = proto.getTensorShape();
+        if (sp.getUnknownRank()) throw unparsable(proto);
+        long[] dims = new long[sp.getDimCount()];
+        for (int i = 0; i < dims.length; i++) {
+            dims[i] = sp.getDim(i).getSize();
+            if (dims[i] < 0) throw unparsable(proto);
+        }
+        Allocation.require(dims, dtype, "Const");
+        long elements = 1;
+        for (long d : dims) elements *= d;
+        long listed = listedValues(proto, dtype);
+        if (!proto.getTensorContent().isEmpty()) {
+            if (dtype == DType.STRING || listed > 0 || proto.getTensorContent().size() != elements * dtype.byteSize()) {
+                throw unparsable(proto);
+            }
+        } else if (listed > elements) {
+            throw unparsable(proto);
+        } else if (listed < elements && elements > MAX_SPLAT) {
+            throw Allocation.outOfMemory(dims, dtype, "Const");
+        }
+        int[] d = new int[dims.length];
+        for (int i = 0; i < d.length; i++) d[i] = (int) dims[i];
+        return Shape.of(d);
+    }
+
+    private static long listedValues(TensorProto p, DType dtype) {
+        return switch (dtype.storage()) {
+            case FLOAT -> p.getFloatValCount();
+            case DOUBLE -> p.getDoubleValCount();
+            case LONG -> p.getInt64ValCount();
+            case HALF -> p.getHalfValCount();
+            case BOOL -> p.getBoolValCount();
+            case STRING -> p.getStringValCount();
+            case COMPLEX64, COMPLEX128 -> 0; // JFlow's TensorProto schema has no complex value lists
+            default -> p.getIntValCount();
+        };
+    }
+
+    private static InvalidArgumentError unparsable(TensorProto proto) {
+        return new InvalidArgumentError("Cannot parse tensor from proto: " + TextFormat.shortDebugString(proto));
     }
 
     private static void readLittleEndian(ByteBuffer buf, Object data) {

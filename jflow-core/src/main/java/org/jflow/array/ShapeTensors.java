@@ -4,7 +4,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.errors.InvalidArgumentError;
 
-/** Shapes given as tensors (TF's {@code shape} inputs: Reshape, BroadcastTo, RandomUniform), as shape rules see them. */
+/** Shapes given as tensors (the shape inputs of TF's Reshape, BroadcastTo, RandomUniform), as shape rules see them. */
 public final class ShapeTensors {
     private ShapeTensors() {}
 

@@ -54,7 +54,7 @@ public final class Grads {
         for (int i = 0; i < gd.length; i++) if (i < lead || (sd[i - lead] == 1 && gd[i] != 1)) axes[n++] = i;
         for (int i = 0; i < lead; i++) leading[i] = i;
         if (n == 0) return g;
-        // one reduction over all the axes, as the static path sums them (the same order of additions), kept then squeezed
+        // one reduction over all the axes as the static path (the same order of additions), kept, then squeezed
         Tensor summed = tf.reduceSum(g, Arrays.copyOf(axes, n), true);
         return lead == 0 ? summed : tf.squeeze(summed, leading);
     }
@@ -66,11 +66,13 @@ public final class Grads {
     public static Tensor reshapeLike(Tensor g, Tensor like) {
         Shape s = like.shape();
         if (s.isFullyDefined()) return g.shape().equals(s) ? g : tf.reshape(g, s.dimsView());
-        if (s.hasRank() && unknownDims(s) == 1 && !Arrays.stream(s.dimsView()).anyMatch(d -> d == 0)) return tf.reshape(g, s.dimsView());
+        if (s.hasRank() && unknownDims(s) == 1 && Arrays.stream(s.dimsView()).noneMatch(d -> d == 0)) {
+            return tf.reshape(g, s.dimsView());
+        }
         return Dispatcher.execute1(ArrayOps.RESHAPE, Attrs.EMPTY, g, tf.shape(like));
     }
 
-    /** {@code g} broadcast to {@code like}'s shape: static where known, else TF's {@code BroadcastTo(g, Shape(like))}. */
+    /** {@code g} broadcast to {@code like}'s shape: static where known, else TF's {@code BroadcastTo(g, Shape(x))}. */
     public static Tensor broadcastLike(Tensor g, Tensor like) {
         if (like.shape().isFullyDefined()) return tf.broadcastTo(g, like.shape().dimsView());
         return Dispatcher.execute1(ArrayOps.BROADCAST_TO, Attrs.EMPTY, g, tf.shape(like));
@@ -133,13 +135,15 @@ public final class Grads {
 
     /** A reduction's upstream gradient (or output) reshaped to keep the reduced axes as 1, so it broadcasts against the input. */
     public static Tensor kept(Tensor reduced, Shape in, int[] axes) {
-        if (!in.isFullyDefined() && axes != null) { // unknown dims: put the reduced axes back one by one, sizes stay dynamic
+        if (!in.isFullyDefined() && axes != null) { // unknown dims: the reduced axes back one by one, sizes dynamic
             if (reduced.rank() == in.rank()) return reduced;
             int[] sorted = axes.clone();
             for (int i = 0; i < sorted.length; i++) if (sorted[i] < 0) sorted[i] += in.rank();
             Arrays.sort(sorted);
             Tensor t = reduced;
-            for (int i = 0; i < sorted.length; i++) if (i == 0 || sorted[i] != sorted[i - 1]) t = tf.expandDims(t, sorted[i]);
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) t = tf.expandDims(t, sorted[i]);
+            }
             return t;
         }
         int[] k = keptShape(in, axes);

@@ -72,7 +72,8 @@ final class FunctionArgs {
                 for (RecordComponent c : rc) parts.add(canonical(component(r, c)));
                 yield new RecordArgs(r.getClass(), parts);
             }
-            case Object[] tuple when !isNumericArray(tuple) -> new Tuple(Arrays.stream(tuple).map(FunctionArgs::canonical).toList());
+            case Object[] tuple when !isNumericArray(tuple) ->
+                    new Tuple(Arrays.stream(tuple).map(FunctionArgs::canonical).toList());
             default -> a.getClass().isArray() ? Convert.toTensor(a) : a;
         };
     }
@@ -95,7 +96,9 @@ final class FunctionArgs {
         }
     }
 
-    private static boolean isNumericArray(Object[] o) { return o.length > 0 && o[0] != null && o[0].getClass().isArray(); }
+    private static boolean isNumericArray(Object[] o) {
+        return o.length > 0 && o[0] != null && o[0].getClass().isArray();
+    }
 
     /** The signature of a canonical argument: its structure with a spec per tensor, the value per baked scalar. */
     static Object key(Object c) {
@@ -111,7 +114,7 @@ final class FunctionArgs {
         };
     }
 
-    /** Appends the tensor leaves of a canonical argument (or the specs of a key) to {@code out}, in flattening order. */
+    /** Appends the leaves of a canonical argument (or the specs of a key) to {@code out}, in flattening order. */
     static <T> void leaves(Object c, Class<T> leafType, List<T> out) {
         switch (c) {
             case List<?> list -> list.forEach(x -> leaves(x, leafType, out));
@@ -220,7 +223,7 @@ final class FunctionArgs {
         return g != null ? g.equals(general) : general == null && specific == null;
     }
 
-    /** How many dims a signature fixes: among traces that accept a call, the most specific one runs it (as TF's dispatch). */
+    /** How many dims a signature fixes: of the traces that accept a call, the most specific runs it (TF's dispatch). */
     static int knownDims(Object key) {
         List<TensorSpec> specs = new ArrayList<>();
         leaves(key, TensorSpec.class, specs);

@@ -50,13 +50,16 @@ public interface GraphFunctions {
     default <R> PolymorphicFunction<R> function(Function<Tensor, R> fn) { return function(fn, o -> o); }
 
     default <R> PolymorphicFunction<R> function(Function<Tensor, R> fn, UnaryOperator<FunctionOptions> options) {
-        return new PolymorphicFunction<>(args -> fn.apply(tensor(args[0])), 1, fn, options.apply(new FunctionOptions()));
+        return new PolymorphicFunction<>(args -> fn.apply(tensor(args[0])), 1, fn,
+                options.apply(new FunctionOptions()));
     }
 
     default <R> PolymorphicFunction<R> function(BiFunction<Tensor, Tensor, R> fn) { return function(fn, o -> o); }
 
-    default <R> PolymorphicFunction<R> function(BiFunction<Tensor, Tensor, R> fn, UnaryOperator<FunctionOptions> options) {
-        return new PolymorphicFunction<>(args -> fn.apply(tensor(args[0]), tensor(args[1])), 2, fn, options.apply(new FunctionOptions()));
+    default <R> PolymorphicFunction<R> function(BiFunction<Tensor, Tensor, R> fn,
+                                                UnaryOperator<FunctionOptions> options) {
+        return new PolymorphicFunction<>(args -> fn.apply(tensor(args[0]), tensor(args[1])), 2, fn,
+                options.apply(new FunctionOptions()));
     }
 
     default <R> PolymorphicFunction<R> function(Function3<R> fn) { return function(fn, o -> o); }
@@ -72,9 +75,12 @@ public interface GraphFunctions {
      * (tensors as placeholders while tracing):
      * {@code tf.functionOfArgs(args -> { List<?> xs = (List<?>) args[0]; ... })}.
      */
-    default <R> PolymorphicFunction<R> functionOfArgs(PolymorphicFunction.Body<R> fn) { return functionOfArgs(fn, o -> o); }
+    default <R> PolymorphicFunction<R> functionOfArgs(PolymorphicFunction.Body<R> fn) {
+        return functionOfArgs(fn, o -> o);
+    }
 
-    default <R> PolymorphicFunction<R> functionOfArgs(PolymorphicFunction.Body<R> fn, UnaryOperator<FunctionOptions> options) {
+    default <R> PolymorphicFunction<R> functionOfArgs(PolymorphicFunction.Body<R> fn,
+                                                      UnaryOperator<FunctionOptions> options) {
         return new PolymorphicFunction<>(fn, options.apply(new FunctionOptions()));
     }
 

@@ -49,7 +49,10 @@ public final class PolymorphicFunction<R> {
         R apply(Object[] args);
     }
 
-    /** The traces kept per function: enough for every batch shape of a dataset, bounded so that varying shapes cannot exhaust memory. */
+    /**
+     * The traces kept per function: enough for every batch shape of a dataset, bounded so that
+     * varying shapes cannot exhaust memory.
+     */
     public static final int MAX_TRACES = 128;
 
     private static final Logger LOG = Logger.getLogger("tensorflow");
@@ -168,7 +171,7 @@ public final class PolymorphicFunction<R> {
         return new ValueError(sb.toString());
     }
 
-    /** The call's signature: the input signature itself where there is one, else each argument's {@link FunctionArgs#key}. */
+    /** The call's signature: the input signature where there is one, else each argument's {@link FunctionArgs#key}. */
     private List<Object> key(Object[] canonical) {
         if (options.inputSignature != null) return new ArrayList<>(options.inputSignature);
         List<Object> key = new ArrayList<>(canonical.length);
@@ -194,7 +197,8 @@ public final class PolymorphicFunction<R> {
         if (f != null) return f;
         Object best = null;
         for (Object k : traces.keySet()) {
-            if (FunctionArgs.accepts(k, key) && (best == null || FunctionArgs.knownDims(k) > FunctionArgs.knownDims(best))) best = k;
+            boolean moreSpecific = best == null || FunctionArgs.knownDims(k) > FunctionArgs.knownDims(best);
+            if (moreSpecific && FunctionArgs.accepts(k, key)) best = k;
         }
         if (best != null) return traces.get(best);
         Object traceKey = options.reduceRetracing ? generalized(key) : key;
@@ -203,7 +207,10 @@ public final class PolymorphicFunction<R> {
         return f;
     }
 
-    /** TF's {@code try_generalizing_function_type}: the call's signature generalized against every kept one it shares a structure with. */
+    /**
+     * TF's {@code try_generalizing_function_type}: the call's signature generalized against every
+     * kept one it shares a structure with.
+     */
     private Object generalized(Object key) {
         Object g = key;
         for (Object k : traces.keySet()) {
@@ -220,16 +227,18 @@ public final class PolymorphicFunction<R> {
      */
     private ConcreteFunction traceOnce(Object[] canonical, Object key) {
         int depth = tracingDepth.get();
-        if (depth >= MAX_TRACE_NESTING) throw new RecursionError("maximum recursion depth exceeded while calling a Python object");
+        if (depth >= MAX_TRACE_NESTING) throw new RecursionError(RECURSION);
         tracingDepth.set(depth + 1);
         try {
-            if (variablesCreated || tracingCount > 0) return trace(canonical, key, VariableRule.FORBIDDEN_LATER).function;
+            if (variablesCreated || tracingCount > 0) {
+                return trace(canonical, key, VariableRule.FORBIDDEN_LATER).function;
+            }
             Trace first = trace(canonical, key, VariableRule.ALLOWED);
             if (first.graph.createdVariables().isEmpty()) return first.function;
             variablesCreated = true;
             return trace(canonical, key, VariableRule.SINGLETON).function;
         } catch (StackOverflowError e) {
-            throw new RecursionError("maximum recursion depth exceeded while calling a Python object");
+            throw new RecursionError(RECURSION);
         } finally {
             tracingDepth.set(depth);
         }
@@ -237,6 +246,8 @@ public final class PolymorphicFunction<R> {
 
     /** Python's default recursion limit, counted in nested traces of one function (a function that calls itself). */
     private static final int MAX_TRACE_NESTING = 100;
+
+    private static final String RECURSION = "maximum recursion depth exceeded while calling a Python object";
 
     private enum VariableRule { ALLOWED, SINGLETON, FORBIDDEN_LATER }
 
@@ -257,7 +268,9 @@ public final class PolymorphicFunction<R> {
                 List<TensorSpec> specs = new ArrayList<>();
                 FunctionArgs.leaves(keys.get(i), TensorSpec.class, specs);
                 List<Tensor> placeholders = new ArrayList<>(specs.size());
-                for (TensorSpec spec : specs) placeholders.add(g.placeholder(spec.dtype(), spec.shape(), argName(i, spec)));
+                for (TensorSpec spec : specs) {
+                    placeholders.add(g.placeholder(spec.dtype(), spec.shape(), argName(i, spec)));
+                }
                 inputs.addAll(placeholders);
                 args[i] = canonical[i] instanceof SpecArg ? placeholders.getFirst()
                         : FunctionArgs.rebuild(canonical[i], placeholders.iterator());
@@ -266,30 +279,42 @@ public final class PolymorphicFunction<R> {
             template = Nest.flatten(body.apply(args), flat);
             for (Tensor t : flat) outputs.add(g.local(t));
         }
-        return new Trace(g, new ConcreteFunction(options.name, new Program(g, inputs, outputs), template, options.optimizer));
+        Program program = new Program(g, inputs, outputs);
+        return new Trace(g, new ConcreteFunction(options.name, program, template, options.optimizer));
     }
 
     /** TF's error for a {@code tf.Variable(...)} that runs on every trace. */
-    static final String SINGLETON_VARIABLES = "tf.function only supports singleton tf.Variables created on the first call. Make sure"
-            + " the tf.Variable is only created once or created outside tf.function. See"
+    static final String SINGLETON_VARIABLES = "tf.function only supports singleton tf.Variables created on the first"
+            + " call. Make sure the tf.Variable is only created once or created outside tf.function. See"
             + " https://www.tensorflow.org/guide/function#creating_tfvariables for more information.";
 
     private String argName(int i, TensorSpec spec) {
         if (i < options.argNames.size()) return options.argNames.get(i);
         if (spec != null && spec.name() != null) return spec.name();
-        if (options.inputSignature != null && i < options.inputSignature.size() && options.inputSignature.get(i).name() != null) {
-            return options.inputSignature.get(i).name();
-        }
+        List<TensorSpec> sig = options.inputSignature;
+        if (sig != null && i < sig.size() && sig.get(i).name() != null) return sig.get(i).name();
         return "args_" + i;
     }
 
-    /** TF's {@code _FrequentTracingDetector}: warns (twice at most) when 5 of the last 10 calls of one Java function traced. */
+    /** The rest of TF's retracing warning, after "N out of the last M calls to FUNCTION". */
+    private static final String RETRACING_ADVICE = " triggered tf.function retracing. Tracing is expensive"
+            + " and the excessive number of tracings could be due to (1) creating @tf.function repeatedly in a"
+            + " loop, (2) passing tensors with different shapes, (3) passing Python objects instead of tensors."
+            + " For (1), please define your @tf.function outside of the loop. For (2), @tf.function has"
+            + " reduce_retracing=True option that can avoid unnecessary retracing. For (3), please refer to"
+            + " https://www.tensorflow.org/guide/function#controlling_retracing and"
+            + " https://www.tensorflow.org/api_docs/python/tf/function for  more details.";
+
+    /** TF's {@code _FrequentTracingDetector}: warns (twice at most) when 5 of the last 10 calls of a lambda traced. */
     static final class RetracingDetector {
         private static final Map<Class<?>, RetracingDetector> BY_FUNCTION = new java.util.WeakHashMap<>();
         private final ArrayDeque<Integer> callsPerTracing = new ArrayDeque<>();
         private int callCount, warnings;
 
-        /** One detector per lambda (its class is shared by every evaluation of the same lambda expression, as Python's {@code __code__}). */
+        /**
+         * One detector per lambda: its class is shared by every evaluation of the same lambda
+         * expression, as Python's {@code __code__} is by every function object of one {@code def}.
+         */
         static synchronized RetracingDetector of(Class<?> function) {
             return BY_FUNCTION.computeIfAbsent(function, f -> new RetracingDetector());
         }
@@ -302,16 +327,13 @@ public final class PolymorphicFunction<R> {
                 return;
             }
             callsPerTracing.addLast(1);
-            while (!callsPerTracing.isEmpty() && callCount - callsPerTracing.getFirst() > 10) callCount -= callsPerTracing.removeFirst();
+            while (!callsPerTracing.isEmpty() && callCount - callsPerTracing.getFirst() > 10) {
+                callCount -= callsPerTracing.removeFirst();
+            }
             if (warnings >= 2 || callsPerTracing.size() < 5) return;
             warnings++;
             LOG.warning(callsPerTracing.size() + " out of the last " + callCount + " calls to " + f.pythonName()
-                    + " triggered tf.function retracing. Tracing is expensive and the excessive number of tracings could be due"
-                    + " to (1) creating @tf.function repeatedly in a loop, (2) passing tensors with different shapes, (3) passing"
-                    + " Python objects instead of tensors. For (1), please define your @tf.function outside of the loop. For (2),"
-                    + " @tf.function has reduce_retracing=True option that can avoid unnecessary retracing. For (3), please refer"
-                    + " to https://www.tensorflow.org/guide/function#controlling_retracing and"
-                    + " https://www.tensorflow.org/api_docs/python/tf/function for  more details.");
+                    + RETRACING_ADVICE);
         }
     }
 

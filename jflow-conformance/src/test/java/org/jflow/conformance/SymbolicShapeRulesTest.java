@@ -107,7 +107,10 @@ class SymbolicShapeRulesTest {
 
     /** Ops that only exist in a graph's structure (or run other functions): they have no shape rule over data to check. */
     private static final Set<String> STRUCTURAL = Set.of("Const", "Placeholder", "NoOp", "If", "StatelessIf", "While", "StatelessWhile",
-            "WhileGrad", "ReadVariableOp", "AssignVariableOp", "PrintV2", "CustomGradient", "FusedElementwise");
+            "WhileGrad", "ReadVariableOp", "AssignVariableOp", "PrintV2", "CustomGradient", "FusedElementwise",
+            // resource-variable updates take a variable, not a data input; VariableUpdatesTest traces them
+            "AssignAddVariableOp", "AssignSubVariableOp", "ResourceScatterAdd", "ResourceScatterSub",
+            "ResourceScatterUpdate", "ResourceScatterNdAdd", "ResourceScatterNdSub", "ResourceScatterNdUpdate");
 
     /**
      * One call of a JFlow op that TF's registry lacks (so no OpTable row): the facade call and its
@@ -133,7 +136,17 @@ class SymbolicShapeRulesTest {
     private static final Tensor X = floats(new float[][] {{0.5f, -1.5f, 2f, 0f}, {3f, -0.25f, 1f, -2f}, {0.75f, 1.25f, -1f, 4f}});
     private static final Tensor SEQ = tf.reshape(tf.range(0f, 24f, 1f), 2, 6, 2);
 
+    /** Positive values for the special functions, with a fraction so no pole is hit. */
+    private static final Tensor POSITIVE = tf.add(tf.abs(X), 0.5f);
+
     private static final List<Call> CALLS = List.of(
+            // TF has these special functions; they have no OpTable row yet, so they are traced here
+            new Call("Lgamma", in -> tf.math.lgamma(in[0]), POSITIVE),
+            new Call("Digamma", in -> tf.math.digamma(in[0]), POSITIVE),
+            new Call("Polygamma", in -> tf.math.polygamma(in[0], in[1]), tf.onesLike(POSITIVE), POSITIVE),
+            new Call("Zeta", in -> tf.math.zeta(in[0], in[1]), tf.add(POSITIVE, 1f), POSITIVE),
+            new Call("Igamma", in -> tf.math.igamma(in[0], in[1]), POSITIVE, tf.add(POSITIVE, 0.25f)),
+            new Call("Igammac", in -> tf.math.igammac(in[0], in[1]), POSITIVE, tf.add(POSITIVE, 0.25f)),
             new Call("ArgSort", in -> tf.argsort(in[0]), X),
             new Call("Sort", in -> tf.sort(in[0], 0, "DESCENDING"), X),
             new Call("AvgPool1D", in -> tf.nn.avgPool1d(in[0], 2, 2, "VALID"), SEQ),

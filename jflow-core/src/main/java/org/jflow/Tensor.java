@@ -1,6 +1,5 @@
 package org.jflow;
 
-import org.jflow.engine.BufferPool;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Halfs;
 import org.jflow.device.Buffer;
@@ -39,7 +38,6 @@ public final class Tensor implements TensorLike {
         this.data = data;
         this.node = node;
         this.outputIndex = outputIndex;
-        BufferPool.hold(this, data); // a pooled buffer is reused only once no tensor holds it
     }
 
     /**

@@ -32,22 +32,12 @@ public final class Buffers {
     }
 
     /**
-     * A buffer for {@code n} elements whose contents are undefined, for kernels that write every
-     * element: large ones come from the {@link BufferPool} (PyTorch's {@code empty}), small ones are new.
+     * A buffer for {@code n} elements whose contents the kernel overwrites entirely (PyTorch's
+     * {@code empty}). On the heap the JVM zeroes it anyway; the call marks the kernels where a reuse
+     * pool or a device allocator may hand out an unzeroed buffer.
      */
     public static Object allocateUninitialized(DType dtype, int n) {
-        Class<?> type = switch (dtype.storage()) {
-            case HALF, SHORT -> short.class;
-            case FLOAT, COMPLEX64 -> float.class;
-            case DOUBLE, COMPLEX128 -> double.class;
-            case BYTE -> byte.class;
-            case INT -> int.class;
-            case LONG -> long.class;
-            case BOOL -> boolean.class;
-            case STRING -> null;
-        };
-        int slots = n * dtype.slots();
-        return type != null && BufferPool.pooled(type, slots) ? BufferPool.take(type, slots) : allocate(dtype, n);
+        return allocate(dtype, n);
     }
 
     /** The buffer's length in slots (for a complex dtype twice its element count). */

@@ -2,8 +2,6 @@ package org.jflow.engine;
 
 import org.jflow.Tensor;
 
-import java.lang.ref.Reference;
-
 /**
  * The single path from an op call to its kernel: the shape rule first (so bad inputs fail before
  * any work), then the kernel (or, while a graph is traced, a node), then the active gradient
@@ -17,7 +15,6 @@ public final class Dispatcher {
         Tracer tracer = Tracer.Stack.current();
         Tensor[] result = tracer == null ? Kernels.run(op, attrs, inputs, outputs)
                 : tracer.add(op, attrs, inputs, outputs);
-        Reference.reachabilityFence(inputs); // the kernel read their buffers: none may return to the BufferPool before it ends
         return Recorder.Stack.any() ? Recorder.Stack.record(op, attrs, inputs, result) : result;
     }
 

@@ -30,6 +30,9 @@ public final class Golden {
         }
     }
 
+    /** Every case, by name, in the file's order. */
+    public Map<String, Object> cases() { return cases; }
+
     /** Case {@code key}'s recorded value. */
     public Object get(String key) {
         if (!cases.containsKey(key)) throw new IllegalArgumentException("no golden case " + key);

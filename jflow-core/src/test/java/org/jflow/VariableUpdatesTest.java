@@ -1,7 +1,6 @@
 package org.jflow;
 
 import org.jflow.graph.Node;
-import org.jflow.testing.GoldenStrings;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -80,11 +79,11 @@ class VariableUpdatesTest {
 
     @Test
     void updatesGiveTfsValuesAndErrors() {
-        Map<String, String> golden = GoldenStrings.load("variable_updates.json");
+        Map<String, Object> golden = Golden.load("variable_updates").cases();
         Map<String, Supplier<Variable>> cases = cases();
         assertEquals(golden.keySet(), cases.keySet());
         for (var c : cases.entrySet()) {
-            assertEquals(withoutNodeDef(golden.get(c.getKey())), outcome(c.getValue()), c.getKey());
+            assertEquals(withoutNodeDef((String) golden.get(c.getKey())), outcome(c.getValue()), c.getKey());
         }
     }
 

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * (golden/hostile.py).
  */
 class ExtremeArgumentsTest {
-    private static final TfOutcomes TF = new TfOutcomes("hostile.json");
+    private static final TfOutcomes TF = new TfOutcomes("hostile");
 
     @Test
     void rangeOverTheWholeInt64LineIsTooLong() {

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * Tensors too large to hold raise TF's errors before anything is allocated, and the JVM goes on (golden/hostile.py).
  */
 class AllocationTest {
-    private static final TfOutcomes TF = new TfOutcomes("hostile.json");
+    private static final TfOutcomes TF = new TfOutcomes("hostile");
 
     /** TF's OOM text for this case, for another shape: TF itself would allocate a 2**32 + 5 float tensor. */
     private static String oom(String shape, String type, String op) {

@@ -1,5 +1,6 @@
 package org.jflow.golden;
 
+import org.jflow.Golden;
 import org.jflow.Tensor;
 import org.junit.jupiter.api.function.Executable;
 
@@ -16,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 public final class TfOutcomes {
     private final Map<String, Object> cases;
 
-    @SuppressWarnings("unchecked")
-    public TfOutcomes(String file) { cases = (Map<String, Object>) Golden.read(file); }
+    /** The outcomes of {@code golden/<name>.json}. */
+    public TfOutcomes(String name) { cases = Golden.load(name).cases(); }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> outcome(String name) {

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Decompositions of matrices holding Inf or NaN end, with TF's NaN results (golden/hostile.py). */
 class NonFiniteInputTest {
-    private static final TfOutcomes TF = new TfOutcomes("hostile.json");
+    private static final TfOutcomes TF = new TfOutcomes("hostile");
 
     @Test
     void svdOfAMatrixWithInfIsNaN() {

@@ -7,7 +7,7 @@ import static org.jflow.TF.tf;
 
 /** Ids and class counts past int32 and unknown dtype names raise TF's errors (golden/hostile.py). */
 class ExtremeArgumentsTest {
-    private static final TfOutcomes TF = new TfOutcomes("hostile.json");
+    private static final TfOutcomes TF = new TfOutcomes("hostile");
 
     @Test
     void segmentIdsPastTheHeapAreResourceExhausted() {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * Window arithmetic in int64 as TF's, windows cut to the input, and invalid attributes rejected (golden/hostile.py).
  */
 class ExtremeArgumentsTest {
-    private static final TfOutcomes TF = new TfOutcomes("hostile.json");
+    private static final TfOutcomes TF = new TfOutcomes("hostile");
     private static final Tensor ONES = tf.ones(1, 4, 4, 1);
     private static final Tensor RAMP = tf.reshape(tf.range(16.0), 1, 4, 4, 1);
 

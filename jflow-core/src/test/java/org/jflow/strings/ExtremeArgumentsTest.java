@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** substr and as_string with lengths, widths and precisions at the int32 limit (golden/hostile.py). */
 class ExtremeArgumentsTest {
-    private static final TfOutcomes TF = new TfOutcomes("hostile.json");
+    private static final TfOutcomes TF = new TfOutcomes("hostile");
 
     @Test
     void substrClampsAHugeLength() {

@@ -4,7 +4,7 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.errors.InvalidArgumentError;
-import org.jflow.golden.Golden;
+import org.jflow.Golden;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class RegexTest {
     @SuppressWarnings("unchecked")
-    private static final Map<String, Object> GOLDEN = (Map<String, Object>) Golden.read("regex.json");
+    private static final Map<String, Object> GOLDEN = Golden.load("regex").cases();
 
     @Test
     void nestedRepetitionRunsInLinearTime() {

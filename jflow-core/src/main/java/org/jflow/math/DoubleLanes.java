@@ -6,17 +6,19 @@ package org.jflow.math;
 import org.jflow.engine.VectorExp;
 import org.jflow.engine.VectorMath;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+
+import java.util.Arrays;
 
 /**
  * Vector API loops for the float64 element-wise ops (the float32 loops' twin).
  * Each operator has its own small loop: with one shared loop taking the operator as an
  * argument, the JIT stopped inlining the lane code once several operators had run, and every
- * vector became a heap object. Each loop calls its formula once (the last partial vector runs
- * masked, not through a second copy, which the JIT would compile as a cold call with boxed
- * vectors), so every element takes the same formula, whatever the chunking.
+ * vector became a heap object. Each loop calls its formula once on whole vectors; the last partial
+ * vector runs through the same loop on a zero-padded copy (a second copy of the formula compiled
+ * as a cold call with boxed vectors, and masked loops slowed 14-fold once small tensors had run),
+ * so every element takes the same formula, whatever the chunking.
  */
 public final class DoubleLanes {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -29,6 +31,19 @@ public final class DoubleLanes {
 
     /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}; {@code p}: LeakyRelu's alpha, swish's beta. */
     public static void unary(UnaryLane op, double[] x, int xo, double[] o, int oo, int n, double p) {
+        int full = n - n % L;
+        if (full > 0) unaryVectors(op, x, xo, o, oo, full, p);
+        if (full == n) return;
+        // The last partial vector: through a zero-padded copy, so that every loop runs whole,
+        // unmasked vectors only and calls its formula once (a masked tail, or a second copy of
+        // the formula, made the JIT compile the loops badly once small tensors had run first).
+        double[] padded = new double[L];
+        unaryVectors(op, Arrays.copyOfRange(x, xo + full, xo + full + L), 0, padded, 0, L, p);
+        System.arraycopy(padded, 0, o, oo + full, n - full);
+    }
+
+    /** {@link #unary} over whole vectors: {@code n} is a multiple of the vector length. */
+    private static void unaryVectors(UnaryLane op, double[] x, int xo, double[] o, int oo, int n, double p) {
         switch (op) {
             case NEG -> neg(x, xo, o, oo, n, p);
             case ABS -> abs(x, xo, o, oo, n, p);
@@ -76,6 +91,19 @@ public final class DoubleLanes {
      */
     static void binary(BinaryLane op, double[] a, int ao, int as, double[] b, int bo, int bs,
                        double[] o, int oo, int n) {
+        int full = n - n % L;
+        if (full > 0) binaryVectors(op, a, ao, as, b, bo, bs, o, oo, full);
+        if (full == n) return;
+        // the last partial vector through zero-padded copies of the stepping operands, as in unary
+        double[] padded = new double[L];
+        binaryVectors(op, as == 1 ? Arrays.copyOfRange(a, ao + full, ao + full + L) : a, as == 1 ? 0 : ao, as,
+                bs == 1 ? Arrays.copyOfRange(b, bo + full, bo + full + L) : b, bs == 1 ? 0 : bo, bs, padded, 0, L);
+        System.arraycopy(padded, 0, o, oo + full, n - full);
+    }
+
+    /** {@link #binary} over whole vectors: {@code n} is a multiple of the vector length. */
+    private static void binaryVectors(BinaryLane op, double[] a, int ao, int as, double[] b, int bo, int bs,
+                                      double[] o, int oo, int n) {
         switch (op) {
             case ADD -> add(a, ao, as, b, bo, bs, o, oo, n);
             case SUB -> sub(a, ao, as, b, bo, bs, o, oo, n);
@@ -108,289 +136,253 @@ public final class DoubleLanes {
 
     private static void neg(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.neg().intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.neg().intoArray(o, oo + i);
         }
     }
 
     private static void abs(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.abs().intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.abs().intoArray(o, oo + i);
         }
     }
 
     private static void sqrt(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.sqrt().intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.sqrt().intoArray(o, oo + i);
         }
     }
 
     private static void square(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.mul(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.mul(v).intoArray(o, oo + i);
         }
     }
 
     private static void exp(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorExp.exp(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorExp.exp(v).intoArray(o, oo + i);
         }
     }
 
     private static void log(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.LOG).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.LOG).intoArray(o, oo + i);
         }
     }
 
     private static void tanh(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.TANH).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.TANH).intoArray(o, oo + i);
         }
     }
 
     private static void sigmoid(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorMath.sigmoid(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.sigmoid(v).intoArray(o, oo + i);
         }
     }
 
     private static void rsqrt(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorMath.rsqrt(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.rsqrt(v).intoArray(o, oo + i);
         }
     }
 
     private static void reciprocal(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.broadcast(1).div(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.broadcast(1).div(v).intoArray(o, oo + i);
         }
     }
 
     private static void expm1(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.EXPM1).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.EXPM1).intoArray(o, oo + i);
         }
     }
 
     private static void log1p(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.LOG1P).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.LOG1P).intoArray(o, oo + i);
         }
     }
 
     private static void sin(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.SIN).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.SIN).intoArray(o, oo + i);
         }
     }
 
     private static void cos(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.COS).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.COS).intoArray(o, oo + i);
         }
     }
 
     private static void tan(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.TAN).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.TAN).intoArray(o, oo + i);
         }
     }
 
     private static void asin(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.ASIN).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.ASIN).intoArray(o, oo + i);
         }
     }
 
     private static void acos(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.ACOS).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.ACOS).intoArray(o, oo + i);
         }
     }
 
     private static void atan(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.ATAN).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.ATAN).intoArray(o, oo + i);
         }
     }
 
     private static void sinh(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.SINH).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.SINH).intoArray(o, oo + i);
         }
     }
 
     private static void cosh(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.COSH).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.COSH).intoArray(o, oo + i);
         }
     }
 
     private static void asinh(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorMath.asinh(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.asinh(v).intoArray(o, oo + i);
         }
     }
 
     private static void acosh(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorMath.acosh(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.acosh(v).intoArray(o, oo + i);
         }
     }
 
     private static void atanh(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorMath.atanh(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.atanh(v).intoArray(o, oo + i);
         }
     }
 
     private static void floor(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorMath.floor(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.floor(v).intoArray(o, oo + i);
         }
     }
 
     private static void ceil(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorMath.ceil(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.ceil(v).intoArray(o, oo + i);
         }
     }
 
     private static void rint(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorMath.rint(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.rint(v).intoArray(o, oo + i);
         }
     }
 
     private static void sign(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorMath.sign(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.sign(v).intoArray(o, oo + i);
         }
     }
 
     private static void softplus(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorMath.softplus(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.softplus(v).intoArray(o, oo + i);
         }
     }
 
     private static void relu(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.max(0).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.max(0).intoArray(o, oo + i);
         }
     }
 
     private static void relu6(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.max(0).min(6).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.max(0).min(6).intoArray(o, oo + i);
         }
     }
 
     private static void elu(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.blend(v.lanewise(VectorOperators.EXPM1), v.compare(VectorOperators.LT, 0)).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.blend(v.lanewise(VectorOperators.EXPM1), v.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
         }
     }
 
     private static void selu(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorMath.selu(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.selu(v).intoArray(o, oo + i);
         }
     }
 
     private static void leakyRelu(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.mul(p).blend(v, v.compare(VectorOperators.GT, 0)).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.mul(p).blend(v, v.compare(VectorOperators.GT, 0)).intoArray(o, oo + i);
         }
     }
 
     private static void softsign(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.div(v.abs().add(1)).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.div(v.abs().add(1)).intoArray(o, oo + i);
         }
     }
 
     private static void geluTanh(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            VectorMath.geluTanh(v).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            VectorMath.geluTanh(v).intoArray(o, oo + i);
         }
     }
 
     private static void swish(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Double> m = S.indexInRange(i, n);
-            DoubleVector v = DoubleVector.fromArray(S, x, xo + i, m);
-            v.div(VectorExp.exp(v.mul(-p)).add(1)).intoArray(o, oo + i, m);
+            DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
+            v.div(VectorExp.exp(v.mul(-p)).add(1)).intoArray(o, oo + i);
         }
     }
 
@@ -398,27 +390,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.add(y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.add(y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.add(y).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.add(y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                x.add(y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.add(y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.add(y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.add(y).intoArray(o, oo + i);
         }
     }
 
@@ -426,27 +415,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.sub(y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.sub(y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.sub(y).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.sub(y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                x.sub(y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.sub(y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.sub(y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.sub(y).intoArray(o, oo + i);
         }
     }
 
@@ -454,27 +440,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.mul(y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.mul(y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.mul(y).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.mul(y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                x.mul(y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.mul(y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.mul(y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.mul(y).intoArray(o, oo + i);
         }
     }
 
@@ -482,27 +465,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.div(y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.div(y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.div(y).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.div(y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                x.div(y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.div(y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.div(y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.div(y).intoArray(o, oo + i);
         }
     }
 
@@ -510,27 +490,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.max(y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.max(y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.max(y).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.max(y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                x.max(y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.max(y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.max(y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.max(y).intoArray(o, oo + i);
         }
     }
 
@@ -538,27 +515,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.min(y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.min(y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.min(y).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.min(y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                x.min(y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.min(y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.min(y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.min(y).intoArray(o, oo + i);
         }
     }
 
@@ -566,27 +540,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
         }
     }
 
@@ -594,27 +565,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
         }
     }
 
@@ -622,27 +590,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
         }
     }
 
@@ -650,27 +615,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
         }
     }
 
@@ -678,27 +640,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                VectorMath.floor(x.div(y)).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                VectorMath.floor(x.div(y)).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                VectorMath.floor(x.div(y)).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) VectorMath.floor(x.div(y)).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) VectorMath.floor(x.div(y)).intoArray(o, oo + i);
         }
     }
 
@@ -706,27 +665,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                VectorMath.pow(x, y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                VectorMath.pow(x, y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                VectorMath.pow(x, y).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                VectorMath.pow(x, y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                VectorMath.pow(x, y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                VectorMath.pow(x, y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) VectorMath.pow(x, y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) VectorMath.pow(x, y).intoArray(o, oo + i);
         }
     }
 
@@ -734,27 +690,24 @@ public final class DoubleLanes {
                                double[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m), y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i, m);
-                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Double> m = S.indexInRange(i, n);
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i, m);
-                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
         }
     }
 

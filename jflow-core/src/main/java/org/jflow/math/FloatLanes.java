@@ -6,17 +6,19 @@ package org.jflow.math;
 import org.jflow.engine.VectorExp;
 import org.jflow.engine.VectorMath;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+
+import java.util.Arrays;
 
 /**
  * Vector API loops for the float32 element-wise ops.
  * Each operator has its own small loop: with one shared loop taking the operator as an
  * argument, the JIT stopped inlining the lane code once several operators had run, and every
- * vector became a heap object. Each loop calls its formula once (the last partial vector runs
- * masked, not through a second copy, which the JIT would compile as a cold call with boxed
- * vectors), so every element takes the same formula, whatever the chunking.
+ * vector became a heap object. Each loop calls its formula once on whole vectors; the last partial
+ * vector runs through the same loop on a zero-padded copy (a second copy of the formula compiled
+ * as a cold call with boxed vectors, and masked loops slowed 14-fold once small tensors had run),
+ * so every element takes the same formula, whatever the chunking.
  */
 public final class FloatLanes {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -29,6 +31,19 @@ public final class FloatLanes {
 
     /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}; {@code p}: LeakyRelu's alpha, swish's beta. */
     public static void unary(UnaryLane op, float[] x, int xo, float[] o, int oo, int n, float p) {
+        int full = n - n % L;
+        if (full > 0) unaryVectors(op, x, xo, o, oo, full, p);
+        if (full == n) return;
+        // The last partial vector: through a zero-padded copy, so that every loop runs whole,
+        // unmasked vectors only and calls its formula once (a masked tail, or a second copy of
+        // the formula, made the JIT compile the loops badly once small tensors had run first).
+        float[] padded = new float[L];
+        unaryVectors(op, Arrays.copyOfRange(x, xo + full, xo + full + L), 0, padded, 0, L, p);
+        System.arraycopy(padded, 0, o, oo + full, n - full);
+    }
+
+    /** {@link #unary} over whole vectors: {@code n} is a multiple of the vector length. */
+    private static void unaryVectors(UnaryLane op, float[] x, int xo, float[] o, int oo, int n, float p) {
         switch (op) {
             case NEG -> neg(x, xo, o, oo, n, p);
             case ABS -> abs(x, xo, o, oo, n, p);
@@ -78,6 +93,19 @@ public final class FloatLanes {
      */
     static void binary(BinaryLane op, float[] a, int ao, int as, float[] b, int bo, int bs,
                        float[] o, int oo, int n) {
+        int full = n - n % L;
+        if (full > 0) binaryVectors(op, a, ao, as, b, bo, bs, o, oo, full);
+        if (full == n) return;
+        // the last partial vector through zero-padded copies of the stepping operands, as in unary
+        float[] padded = new float[L];
+        binaryVectors(op, as == 1 ? Arrays.copyOfRange(a, ao + full, ao + full + L) : a, as == 1 ? 0 : ao, as,
+                bs == 1 ? Arrays.copyOfRange(b, bo + full, bo + full + L) : b, bs == 1 ? 0 : bo, bs, padded, 0, L);
+        System.arraycopy(padded, 0, o, oo + full, n - full);
+    }
+
+    /** {@link #binary} over whole vectors: {@code n} is a multiple of the vector length. */
+    private static void binaryVectors(BinaryLane op, float[] a, int ao, int as, float[] b, int bo, int bs,
+                                      float[] o, int oo, int n) {
         switch (op) {
             case ADD -> add(a, ao, as, b, bo, bs, o, oo, n);
             case SUB -> sub(a, ao, as, b, bo, bs, o, oo, n);
@@ -110,313 +138,274 @@ public final class FloatLanes {
 
     private static void neg(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.neg().intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.neg().intoArray(o, oo + i);
         }
     }
 
     private static void abs(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.abs().intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.abs().intoArray(o, oo + i);
         }
     }
 
     private static void sqrt(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.sqrt().intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.sqrt().intoArray(o, oo + i);
         }
     }
 
     private static void square(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.mul(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.mul(v).intoArray(o, oo + i);
         }
     }
 
     private static void exp(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorExp.exp(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorExp.exp(v).intoArray(o, oo + i);
         }
     }
 
     private static void log(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.LOG).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.LOG).intoArray(o, oo + i);
         }
     }
 
     private static void tanh(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.TANH).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.TANH).intoArray(o, oo + i);
         }
     }
 
     private static void sigmoid(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.sigmoid(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.sigmoid(v).intoArray(o, oo + i);
         }
     }
 
     private static void rsqrt(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.rsqrt(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.rsqrt(v).intoArray(o, oo + i);
         }
     }
 
     private static void reciprocal(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.broadcast(1).div(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.broadcast(1).div(v).intoArray(o, oo + i);
         }
     }
 
     private static void expm1(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.EXPM1).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.EXPM1).intoArray(o, oo + i);
         }
     }
 
     private static void log1p(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.LOG1P).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.LOG1P).intoArray(o, oo + i);
         }
     }
 
     private static void sin(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.SIN).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.SIN).intoArray(o, oo + i);
         }
     }
 
     private static void cos(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.COS).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.COS).intoArray(o, oo + i);
         }
     }
 
     private static void tan(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.TAN).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.TAN).intoArray(o, oo + i);
         }
     }
 
     private static void asin(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.ASIN).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.ASIN).intoArray(o, oo + i);
         }
     }
 
     private static void acos(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.ACOS).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.ACOS).intoArray(o, oo + i);
         }
     }
 
     private static void atan(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.ATAN).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.ATAN).intoArray(o, oo + i);
         }
     }
 
     private static void sinh(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.SINH).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.SINH).intoArray(o, oo + i);
         }
     }
 
     private static void cosh(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.lanewise(VectorOperators.COSH).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.lanewise(VectorOperators.COSH).intoArray(o, oo + i);
         }
     }
 
     private static void asinh(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.asinh(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.asinh(v).intoArray(o, oo + i);
         }
     }
 
     private static void acosh(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.acosh(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.acosh(v).intoArray(o, oo + i);
         }
     }
 
     private static void atanh(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.atanh(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.atanh(v).intoArray(o, oo + i);
         }
     }
 
     private static void erf(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.erf(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.erf(v).intoArray(o, oo + i);
         }
     }
 
     private static void erfc(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.erfc(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.erfc(v).intoArray(o, oo + i);
         }
     }
 
     private static void floor(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.floor(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.floor(v).intoArray(o, oo + i);
         }
     }
 
     private static void ceil(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.ceil(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.ceil(v).intoArray(o, oo + i);
         }
     }
 
     private static void rint(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.rint(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.rint(v).intoArray(o, oo + i);
         }
     }
 
     private static void sign(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.sign(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.sign(v).intoArray(o, oo + i);
         }
     }
 
     private static void softplus(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.softplus(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.softplus(v).intoArray(o, oo + i);
         }
     }
 
     private static void relu(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.max(0).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.max(0).intoArray(o, oo + i);
         }
     }
 
     private static void relu6(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.max(0).min(6).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.max(0).min(6).intoArray(o, oo + i);
         }
     }
 
     private static void elu(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.blend(v.lanewise(VectorOperators.EXPM1), v.compare(VectorOperators.LT, 0)).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.blend(v.lanewise(VectorOperators.EXPM1), v.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
         }
     }
 
     private static void selu(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.selu(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.selu(v).intoArray(o, oo + i);
         }
     }
 
     private static void leakyRelu(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.mul(p).blend(v, v.compare(VectorOperators.GT, 0)).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.mul(p).blend(v, v.compare(VectorOperators.GT, 0)).intoArray(o, oo + i);
         }
     }
 
     private static void softsign(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.div(v.abs().add(1)).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.div(v.abs().add(1)).intoArray(o, oo + i);
         }
     }
 
     private static void gelu(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.gelu(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.gelu(v).intoArray(o, oo + i);
         }
     }
 
     private static void geluTanh(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            VectorMath.geluTanh(v).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMath.geluTanh(v).intoArray(o, oo + i);
         }
     }
 
     private static void swish(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector v = FloatVector.fromArray(S, x, xo + i, m);
-            v.div(VectorExp.exp(v.mul(-p)).add(1)).intoArray(o, oo + i, m);
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            v.div(VectorExp.exp(v.mul(-p)).add(1)).intoArray(o, oo + i);
         }
     }
 
@@ -424,27 +413,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                x.add(y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.add(y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                x.add(y).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.add(y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                x.add(y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.add(y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.add(y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.add(y).intoArray(o, oo + i);
         }
     }
 
@@ -452,27 +438,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                x.sub(y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.sub(y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                x.sub(y).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.sub(y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                x.sub(y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.sub(y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.sub(y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.sub(y).intoArray(o, oo + i);
         }
     }
 
@@ -480,27 +463,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                x.mul(y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.mul(y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                x.mul(y).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.mul(y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                x.mul(y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.mul(y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.mul(y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.mul(y).intoArray(o, oo + i);
         }
     }
 
@@ -508,27 +488,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                x.div(y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.div(y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                x.div(y).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.div(y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                x.div(y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.div(y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.div(y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.div(y).intoArray(o, oo + i);
         }
     }
 
@@ -536,27 +513,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                x.max(y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.max(y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                x.max(y).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.max(y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                x.max(y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.max(y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.max(y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.max(y).intoArray(o, oo + i);
         }
     }
 
@@ -564,27 +538,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                x.min(y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.min(y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                x.min(y).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.min(y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                x.min(y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.min(y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.min(y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.min(y).intoArray(o, oo + i);
         }
     }
 
@@ -592,27 +563,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.sub(y).mul(x.sub(y)).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.sub(y).mul(x.sub(y)).intoArray(o, oo + i);
         }
     }
 
@@ -620,27 +588,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.div(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
         }
     }
 
@@ -648,27 +613,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
         }
     }
 
@@ -676,27 +638,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.div(y).blend(0, x.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
         }
     }
 
@@ -704,27 +663,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                VectorMath.floor(x.div(y)).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                VectorMath.floor(x.div(y)).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                VectorMath.floor(x.div(y)).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                VectorMath.floor(x.div(y)).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) VectorMath.floor(x.div(y)).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) VectorMath.floor(x.div(y)).intoArray(o, oo + i);
         }
     }
 
@@ -732,27 +688,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                VectorMath.pow(x, y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                VectorMath.pow(x, y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                VectorMath.pow(x, y).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                VectorMath.pow(x, y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                VectorMath.pow(x, y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                VectorMath.pow(x, y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) VectorMath.pow(x, y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) VectorMath.pow(x, y).intoArray(o, oo + i);
         }
     }
 
@@ -760,27 +713,24 @@ public final class FloatLanes {
                                float[] o, int oo, int n) {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m), y = FloatVector.fromArray(S, b, bo + i, m);
-                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector y = FloatVector.fromArray(S, b, bo + i, m);
-                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
-                VectorMask<Float> m = S.indexInRange(i, n);
-                FloatVector x = FloatVector.fromArray(S, a, ao + i, m);
-                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, m);
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i, S.indexInRange(i, n));
+            for (int i = 0; i < n; i += L) x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
         }
     }
 

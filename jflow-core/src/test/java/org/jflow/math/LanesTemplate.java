@@ -109,17 +109,19 @@ final class LanesTemplate {
             import org.jflow.engine.VectorExp;
             import org.jflow.engine.VectorMath;
             import jdk.incubator.vector.$V$;
-            import jdk.incubator.vector.VectorMask;
             import jdk.incubator.vector.VectorOperators;
             import jdk.incubator.vector.VectorSpecies;
+
+            import java.util.Arrays;
 
             /**
              * $doc$
              * Each operator has its own small loop: with one shared loop taking the operator as an
              * argument, the JIT stopped inlining the lane code once several operators had run, and every
-             * vector became a heap object. Each loop calls its formula once (the last partial vector runs
-             * masked, not through a second copy, which the JIT would compile as a cold call with boxed
-             * vectors), so every element takes the same formula, whatever the chunking.
+             * vector became a heap object. Each loop calls its formula once on whole vectors; the last partial
+             * vector runs through the same loop on a zero-padded copy (a second copy of the formula compiled
+             * as a cold call with boxed vectors, and masked loops slowed 14-fold once small tensors had run),
+             * so every element takes the same formula, whatever the chunking.
              */
             public final class $C$ {
                 private static final VectorSpecies<$B$> S = $V$.SPECIES_PREFERRED;
@@ -135,6 +137,19 @@ final class LanesTemplate {
 
                 /** {@code o[oo+k] = op(x[xo+k])} for {@code k < n}; {@code p}: LeakyRelu's alpha, swish's beta. */
                 public static void unary(UnaryLane op, $t$[] x, int xo, $t$[] o, int oo, int n, $t$ p) {
+                    int full = n - n % L;
+                    if (full > 0) unaryVectors(op, x, xo, o, oo, full, p);
+                    if (full == n) return;
+                    // The last partial vector: through a zero-padded copy, so that every loop runs whole,
+                    // unmasked vectors only and calls its formula once (a masked tail, or a second copy of
+                    // the formula, made the JIT compile the loops badly once small tensors had run first).
+                    $t$[] padded = new $t$[L];
+                    unaryVectors(op, Arrays.copyOfRange(x, xo + full, xo + full + L), 0, padded, 0, L, p);
+                    System.arraycopy(padded, 0, o, oo + full, n - full);
+                }
+
+                /** {@link #unary} over whole vectors: {@code n} is a multiple of the vector length. */
+                private static void unaryVectors(UnaryLane op, $t$[] x, int xo, $t$[] o, int oo, int n, $t$ p) {
                     switch (op) {
             """;
 
@@ -142,9 +157,8 @@ final class LanesTemplate {
 
                 private static void $name$($t$[] x, int xo, $t$[] o, int oo, int n, $t$ p) {
                     for (int i = 0; i < n; i += L) {
-                        VectorMask<$B$> m = S.indexInRange(i, n);
-                        $V$ v = $V$.fromArray(S, x, xo + i, m);
-                        $expr$.intoArray(o, oo + i, m);
+                        $V$ v = $V$.fromArray(S, x, xo + i);
+                        $expr$.intoArray(o, oo + i);
                     }
                 }
             """;
@@ -157,6 +171,19 @@ final class LanesTemplate {
                  */
                 static void binary(BinaryLane op, $t$[] a, int ao, int as, $t$[] b, int bo, int bs,
                                    $t$[] o, int oo, int n) {
+                    int full = n - n % L;
+                    if (full > 0) binaryVectors(op, a, ao, as, b, bo, bs, o, oo, full);
+                    if (full == n) return;
+                    // the last partial vector through zero-padded copies of the stepping operands, as in unary
+                    $t$[] padded = new $t$[L];
+                    binaryVectors(op, as == 1 ? Arrays.copyOfRange(a, ao + full, ao + full + L) : a, as == 1 ? 0 : ao, as,
+                            bs == 1 ? Arrays.copyOfRange(b, bo + full, bo + full + L) : b, bs == 1 ? 0 : bo, bs, padded, 0, L);
+                    System.arraycopy(padded, 0, o, oo + full, n - full);
+                }
+
+                /** {@link #binary} over whole vectors: {@code n} is a multiple of the vector length. */
+                private static void binaryVectors(BinaryLane op, $t$[] a, int ao, int as, $t$[] b, int bo, int bs,
+                                                  $t$[] o, int oo, int n) {
                     switch (op) {
             """;
 
@@ -166,27 +193,24 @@ final class LanesTemplate {
                                            $t$[] o, int oo, int n) {
                     if (as == 1 && bs == 1) {
                         for (int i = 0; i < n; i += L) {
-                            VectorMask<$B$> m = S.indexInRange(i, n);
-                            $V$ x = $V$.fromArray(S, a, ao + i, m), y = $V$.fromArray(S, b, bo + i, m);
-                            $expr$.intoArray(o, oo + i, m);
+                            $V$ x = $V$.fromArray(S, a, ao + i), y = $V$.fromArray(S, b, bo + i);
+                            $expr$.intoArray(o, oo + i);
                         }
                     } else if (bs == 1) {
                         $V$ x = $V$.broadcast(S, a[ao]);
                         for (int i = 0; i < n; i += L) {
-                            VectorMask<$B$> m = S.indexInRange(i, n);
-                            $V$ y = $V$.fromArray(S, b, bo + i, m);
-                            $expr$.intoArray(o, oo + i, m);
+                            $V$ y = $V$.fromArray(S, b, bo + i);
+                            $expr$.intoArray(o, oo + i);
                         }
                     } else if (as == 1) {
                         $V$ y = $V$.broadcast(S, b[bo]);
                         for (int i = 0; i < n; i += L) {
-                            VectorMask<$B$> m = S.indexInRange(i, n);
-                            $V$ x = $V$.fromArray(S, a, ao + i, m);
-                            $expr$.intoArray(o, oo + i, m);
+                            $V$ x = $V$.fromArray(S, a, ao + i);
+                            $expr$.intoArray(o, oo + i);
                         }
                     } else { // both repeat: a single element
                         $V$ x = $V$.broadcast(S, a[ao]), y = $V$.broadcast(S, b[bo]);
-                        for (int i = 0; i < n; i += L) $expr$.intoArray(o, oo + i, S.indexInRange(i, n));
+                        for (int i = 0; i < n; i += L) $expr$.intoArray(o, oo + i);
                     }
                 }
             """;

@@ -79,8 +79,18 @@ public final class Allocation {
     /** {@link #require(long[], DType, String)} for each fully known output of an op, before its kernel runs. */
     public static void require(TensorSpec[] outputs, String op) {
         for (TensorSpec s : outputs) {
-            if (s.shape() != null && s.shape().isFullyDefined()) require(dims(s.shape()), s.dtype(), op);
+            if (s.shape() != null && s.shape().isFullyDefined() && !small(s.shape())) require(dims(s.shape()), s.dtype(), op);
         }
+    }
+
+    /** Elements below 2^20: such an output always fits, so the hot path of small ops skips the full check. */
+    private static boolean small(Shape shape) {
+        long elements = 1;
+        for (int d : shape.dimsView()) {
+            elements *= d;
+            if (elements >= 1 << 20) return false;
+        }
+        return true;
     }
 
     private static long[] dims(Shape shape) {

@@ -8,6 +8,8 @@ import org.jflow.engine.Buffers;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
 import org.jflow.math.Cast;
+import org.jflow.opinfo.Cases;
+import org.jflow.opinfo.Values;
 
 import java.util.ArrayList;
 import java.util.List;

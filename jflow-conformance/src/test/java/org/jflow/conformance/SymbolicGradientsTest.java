@@ -9,6 +9,7 @@ import org.jflow.engine.Nest;
 import org.jflow.engine.Op;
 import org.jflow.engine.OpRegistry;
 import org.jflow.engine.TensorSpec;
+import org.jflow.opinfo.Cases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

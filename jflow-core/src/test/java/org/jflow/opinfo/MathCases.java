@@ -201,4 +201,21 @@ public final class MathCases {
         };
         return of(new Variant("[2,3]", Attrs.EMPTY, positive), v("empty [0]", Attrs.EMPTY, s(0), s(0))).cases(rnd);
     }
+
+    public static List<Cases.Case> argSort(SplittableRandom rnd) {
+        return of(v("[2,4] axis -1", a("axis", -1, "direction", "ASCENDING"), s(2, 4)),
+                v("[3,2,2] axis 0 descending", a("axis", 0, "direction", "DESCENDING"), s(3, 2, 2))).cases(rnd);
+    }
+
+    public static List<Cases.Case> countNonzero(SplittableRandom rnd) {
+        return of(v("[2,3,4] all axes", a("keep_dims", false), s(2, 3, 4)),
+                v("[2,3,4] axis 1 keep_dims", a("axis", new int[] {1}, "keep_dims", true), s(2, 3, 4))).cases(rnd);
+    }
+
+    /** Labels and predictions in the tested dtype (only integers are accepted), with and without num_classes. */
+    public static List<Cases.Case> confusionMatrix(SplittableRandom rnd) {
+        Variants.Inputs pairs = (t, r) -> new Tensor[] {Values.ints(t, Shape.of(5), 0, 1, 3, 2, 1), Values.ints(t, Shape.of(5), 0, 2, 3, 1, 1)};
+        return of(new Variant("labels, predictions", Attrs.EMPTY, pairs),
+                new Variant("labels, predictions, num_classes 5", a("num_classes", 5), pairs)).cases(rnd);
+    }
 }

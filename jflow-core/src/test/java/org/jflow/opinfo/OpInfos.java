@@ -62,7 +62,12 @@ public final class OpInfos {
             Map.entry("ResourceScatterNdSub", UPDATES_A_VARIABLE),
             Map.entry("ResourceScatterUpdate", UPDATES_A_VARIABLE),
             Map.entry("ResourceScatterAdd", UPDATES_A_VARIABLE),
-            Map.entry("ResourceScatterSub", UPDATES_A_VARIABLE));
+            Map.entry("ResourceScatterSub", UPDATES_A_VARIABLE),
+            Map.entry("CustomGradient", "runs the caller's function with the caller's gradient (tf.customGradient);"
+                    + " GradientTapeTest checks it"),
+            Map.entry("WhileGrad", "the gradient of a While loop over its traced functions; ControlFlowTest checks it"),
+            Map.entry("FusedElementwise", "made only by the graph optimizer from a traced element-wise chain (its attribute is"
+                    + " the fused expression); ElementwiseFusionTest checks it against the unfused graph"));
 
     static {
         for (String op : List.of("Abs", "Neg", "Sign", "Square", "Floor", "Ceil", "Round", "Rint", "Sqrt",
@@ -233,6 +238,10 @@ public final class OpInfos {
         op("Bincount").samples(MathCases::bincount).inputScaledUlps(REDUCTION_ULPS);
         op("StringFormat").samples(StringCases::stringFormat);
         op("StringSplitV2").samples(StringCases::stringSplit);
+        // JFlow's ops that TF's registry lacks (decomposed on export)
+        op("ArgSort").samples(MathCases::argSort);
+        op("CountNonzero").samples(MathCases::countNonzero);
+        op("ConfusionMatrix").samples(MathCases::confusionMatrix);
         GradientSamples.register();
     }
 

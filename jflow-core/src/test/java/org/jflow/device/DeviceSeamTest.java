@@ -245,6 +245,31 @@ class DeviceSeamTest {
         assertArrayEquals(tf.matmul(a, b).toFloatArray(), called.toFloatArray(), 1e-5f);
     }
 
+    /**
+     * TF 2.21 keeps the calling scope's device out of an eager call's trace cache key (its
+     * make_function_context puts device functions in the key only while building a graph or under a
+     * distribution strategy): one trace serves every device, and each call runs on its own scope's.
+     */
+    @Test
+    void oneTraceServesCallsUnderEveryDeviceScope() {
+        var f = tf.function((Tensor p, Tensor q) -> tf.add(tf.matmul(p, q), 1f));
+        Tensor a = matrix(3, 4, 0.5f), b = matrix(4, 5, 0.25f);
+        Tensor onDev, onCpu, plain, again;
+        try (DeviceScope d = onDevice()) {
+            onDev = f.call(a, b);
+        }
+        try (DeviceScope d = tf.device("/CPU:0")) {
+            onCpu = f.call(a, b);
+        }
+        plain = f.call(a, b);
+        try (DeviceScope d = onDevice()) {
+            again = f.call(a, b);
+        }
+        assertEquals(1, f.tracingCount());
+        assertEquals(List.of(DEV, CPU0, CPU0, DEV), List.of(onDev.device(), onCpu.device(), plain.device(), again.device()));
+        assertArrayEquals(onCpu.toFloatArray(), onDev.toFloatArray(), 1e-5f);
+    }
+
     @Test
     void theExecutorFreesEachDeviceBufferAfterItsLastReader() {
         var chain = tf.function((Tensor a) -> {

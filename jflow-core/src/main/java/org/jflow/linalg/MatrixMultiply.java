@@ -4,6 +4,7 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.autodiff.Grads;
+import org.jflow.device.Devices;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.GradientContext;
@@ -13,6 +14,7 @@ import org.jflow.engine.Op;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
+import java.util.Map;
 
 /**
  * TF's {@code MatMul} (two matrices, attributes {@code transpose_a}/{@code transpose_b}) and
@@ -44,14 +46,10 @@ public final class MatrixMultiply extends Op {
             throw error("cannot compute " + name() + " as input #1(zero-based) was expected to be a "
                     + dtype.kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
         }
-        if (this == MAT_MUL && !(dtype.isFloating() || dtype.isComplex() || dtype == DType.INT32 || dtype == DType.INT64)) {
-            throw MatrixOp.noKernel(name(), dtype, "DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE, DT_INT32, DT_INT64, DT_COMPLEX64, DT_COMPLEX128");
-        }
-        // BatchMatMulV3's CPU kernels: int16 but no float16, unlike MatMul's
-        if (this == BATCH_MAT_MUL_V3 && !(dtype == DType.BFLOAT16 || dtype == DType.FLOAT32 || dtype == DType.FLOAT64 || dtype == DType.INT16
-                || dtype == DType.INT32 || dtype == DType.INT64 || dtype.isComplex())) {
-            throw MatrixOp.noKernel(name(), dtype, "DT_FLOAT, DT_DOUBLE, DT_BFLOAT16, DT_INT16, DT_INT32, DT_INT64, DT_COMPLEX64, DT_COMPLEX128");
-        }
+        // TF's CPU kernels (the kernel table): BatchMatMulV3's take int16 but no float16, unlike MatMul's
+        if (this == MAT_MUL) Devices.kernels().requireCpuKernel(name(), dtype);
+        else Devices.kernels().requireCpuKernel(name(), Map.of("Ta", dtype, "Tb", dtype, "Tout", dtype), Attrs.EMPTY);
+        if (this == MAT_MUL && dtype == DType.INT16) throw MatrixOp.unimplemented(name(), dtype);
         Shape a = in[0].shape(), b = in[1].shape();
         int ra = a.rank(), rb = b.rank();
         if (this == MAT_MUL) {

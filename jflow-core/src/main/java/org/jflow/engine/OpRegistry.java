@@ -65,6 +65,7 @@ public final class OpRegistry {
             org.jflow.nn.Statistics.class,
             org.jflow.random.RandomOps.class,
             org.jflow.strings.StringOps.class,
+            org.jflow.strings.UnicodeOps.class,
     };
 
     /**

@@ -147,6 +147,7 @@ public final class OpInfos {
         op("ScatterNd").samples(ShapeCases::scatterNd).inputScaledUlps(REDUCTION_ULPS);
         op("TensorScatterUpdate").samples(ShapeCases::tensorScatter);
         op("TensorScatterAdd").samples(ShapeCases::tensorScatter).inputScaledUlps(REDUCTION_ULPS);
+        op("BatchMatMulV2").samples(ShapeCases::batchMatMul).inputScaledUlps(REDUCTION_ULPS);
         op("BatchMatMulV3").samples(ShapeCases::batchMatMul).inputScaledUlps(REDUCTION_ULPS);
         op("DepthToSpace").samples(ShapeCases::depthToSpace);
         op("SpaceToDepth").samples(ShapeCases::spaceToDepth);
@@ -238,6 +239,9 @@ public final class OpInfos {
         op("Bincount").samples(MathCases::bincount).inputScaledUlps(REDUCTION_ULPS);
         op("StringFormat").samples(StringCases::stringFormat);
         op("StringSplitV2").samples(StringCases::stringSplit);
+        for (String op : List.of("UnicodeDecode", "UnicodeDecodeWithOffsets")) op(op).samples(StringCases::unicodeDecode);
+        op("UnicodeTranscode").samples(StringCases::unicodeTranscode);
+        op("UnicodeEncode").samples(StringCases::unicodeEncode);
         // JFlow's ops that TF's registry lacks (decomposed on export)
         op("ArgSort").samples(MathCases::argSort);
         op("CountNonzero").samples(MathCases::countNonzero);

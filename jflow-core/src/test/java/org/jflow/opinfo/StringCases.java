@@ -119,4 +119,33 @@ public final class StringCases {
                 new Cases.Case("utf-8", a("sep", "\u00e9", "maxsplit", -1), text("h\u00e9llo \u00e9t\u00e9")),
                 new Cases.Case("[2,2] (error)", a("sep", "", "maxsplit", -1), Values.strings(Shape.of(2, 2), "a", "b", "c", "d")));
     }
+
+    /** Text in several scripts (and the empty string), decoded as UTF-8. */
+    public static List<Cases.Case> unicodeDecode(SplittableRandom rnd) {
+        Tensor words = text("h\u00e9llo", "", "\u65e5\u672c", "a\ud83d\ude00b");
+        return List.of(new Cases.Case("utf-8 replace", a("input_encoding", "UTF-8", "errors", "replace",
+                        "replacement_char", 0xFFFD, "replace_control_characters", false), words),
+                new Cases.Case("utf-8 strict", a("input_encoding", "UTF-8", "errors", "strict",
+                        "replacement_char", 0xFFFD, "replace_control_characters", false), words),
+                new Cases.Case("bad encoding (error)", a("input_encoding", "UTF-9", "errors", "replace",
+                        "replacement_char", 0xFFFD, "replace_control_characters", false), words));
+    }
+
+    public static List<Cases.Case> unicodeTranscode(SplittableRandom rnd) {
+        Tensor words = text("h\u00e9llo", "", "\u65e5\u672c", "a\ud83d\ude00b");
+        return List.of(new Cases.Case("utf-8 to utf-16-be", a("input_encoding", "UTF-8", "output_encoding", "UTF-16-BE",
+                        "errors", "replace", "replacement_char", 0xFFFD, "replace_control_characters", false), words),
+                new Cases.Case("utf-8 to utf-32-be", a("input_encoding", "UTF-8", "output_encoding", "UTF-32-BE",
+                        "errors", "replace", "replacement_char", 0xFFFD, "replace_control_characters", false), words));
+    }
+
+    /** Code points with int64 row splits: two rows, an empty one, a surrogate (replaced), an out-of-range value. */
+    public static List<Cases.Case> unicodeEncode(SplittableRandom rnd) {
+        Tensor values = Values.ints(DType.INT32, Shape.of(6), 104, 233, 0x65e5, 0xD800, 0x1F600, 0x110000);
+        Tensor splits = Values.ints(DType.INT64, Shape.of(4), 0, 2, 2, 6);
+        return List.of(new Cases.Case("utf-8 replace", a("output_encoding", "UTF-8", "errors", "replace",
+                        "replacement_char", 0xFFFD), values, splits),
+                new Cases.Case("utf-16-be ignore", a("output_encoding", "UTF-16-BE", "errors", "ignore",
+                        "replacement_char", 0xFFFD), values, splits));
+    }
 }

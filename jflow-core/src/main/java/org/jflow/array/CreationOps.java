@@ -1,6 +1,7 @@
 package org.jflow.array;
 
 import org.jflow.DType;
+import org.jflow.engine.Signature;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Allocation;
@@ -15,7 +16,7 @@ final class CreationOps {
 
     /** {@code Fill}: input the scalar value, attr {@code dims}. */
     static final class Fill extends ArrayOp {
-        Fill() { super("Fill"); }
+        Fill() { super("Fill", Signature.of("value -> output", "dims: list(int)")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -43,7 +44,7 @@ final class CreationOps {
         private final int value;
 
         FilledLike(String name, int value) {
-            super(name);
+            super(name, Signature.of("x -> y", "dtype: type = None"));
             this.value = value;
         }
 
@@ -79,7 +80,7 @@ final class CreationOps {
 
     /** {@code Range}: attrs {@code start}, {@code limit}, {@code delta} (numbers) and {@code Tidx}. */
     static final class Range extends ArrayOp {
-        Range() { super("Range"); }
+        Range() { super("Range", Signature.of("-> output", "start: object", "limit: object", "delta: object", "Tidx: type")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -148,7 +149,7 @@ final class CreationOps {
     /** {@code LinSpace}: inputs start and stop (float scalars), attr {@code num}. */
     static final class LinSpace extends ArrayOp {
         LinSpace() {
-            super("LinSpace");
+            super("LinSpace", Signature.of("start, stop -> output", "num: int"));
             notDifferentiable(); // TF's math_grad.py: ops.NotDifferentiable("LinSpace"), as for Range
         }
 
@@ -187,7 +188,7 @@ final class CreationOps {
 
     /** {@code OneHot}: inputs indices, on_value, off_value (scalars of the output dtype); attrs {@code depth}, {@code axis}. */
     static final class OneHot extends ArrayOp {
-        OneHot() { super("OneHot"); }
+        OneHot() { super("OneHot", Signature.of("indices, on_value, off_value -> output", "depth: int", "axis: int = -1")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

@@ -10,6 +10,7 @@ import org.jflow.engine.GradientContext;
 import org.jflow.engine.Broadcast;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -28,13 +29,13 @@ public final class MatrixMultiply extends Op {
     private final String transposeA, transposeB;
 
     private MatrixMultiply(String name, String transposeA, String transposeB) {
-        super(name);
+        super(name, Signature.of("a, b -> product", transposeA + ": bool = false", transposeB + ": bool = false"));
         this.transposeA = transposeA;
         this.transposeB = transposeB;
     }
 
     private InvalidArgumentError error(String message) {
-        return new InvalidArgumentError(message + " [Op:" + name() + "]");
+        return new InvalidArgumentError(message);
     }
 
     @Override

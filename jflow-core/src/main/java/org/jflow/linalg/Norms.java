@@ -8,6 +8,7 @@ import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.ValueError;
@@ -59,7 +60,7 @@ public final class Norms {
         for (int i = 0; i < axes.length; i++) {
             int a = axes[i];
             if (a < -rank || a >= rank) {
-                throw new InvalidArgumentError("Invalid reduction dimension (" + a + " for input with " + rank + " dimension(s) [Op:" + op + "]");
+                throw new InvalidArgumentError("Invalid reduction dimension (" + a + " for input with " + rank + " dimension(s)").withOp(op);
             }
             out[i] = a < 0 ? a + rank : a;
         }
@@ -68,11 +69,11 @@ public final class Norms {
 
     private static void requireFloating(String op, Tensor t) {
         if (t.dtype().isComplex()) {
-            throw new org.jflow.errors.UnimplementedError("JFlow has no " + t.dtype().tfName() + " kernel for " + op + " yet [Op:" + op + "]");
+            throw new org.jflow.errors.UnimplementedError("JFlow has no " + t.dtype().tfName() + " kernel for " + op + " yet").withOp(op);
         }
         if (!t.dtype().isFloating()) {
             throw new InvalidArgumentError("Value for attr 'T' of " + t.dtype().kernelName()
-                    + " is not in the list of allowed values: bfloat16, half, float, double, complex64, complex128 [Op:" + op + "]");
+                    + " is not in the list of allowed values: bfloat16, half, float, double, complex64, complex128").withOp(op);
         }
     }
 
@@ -88,7 +89,8 @@ public final class Norms {
      * {@code tf.norm}: attributes {@code ord} (a String {@code "euclidean"}/{@code "fro"} or a Double,
      * {@code Double.POSITIVE_INFINITY} for inf), {@code axis} (int[], absent for all) and {@code keep_dims}.
      */
-    public static final Op NORM = new Op("Norm") {
+    public static final Op NORM = new Op("Norm", Signature.of("tensor -> output", "ord: object",
+            "axis: list(int) = None", "keep_dims: bool = false")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             int[] axis = (int[]) attrs.get("axis");
@@ -208,7 +210,8 @@ public final class Norms {
     }
 
     /** {@code tf.math.l2_normalize}: {@code x / sqrt(max(sum(x^2, axis), epsilon))}; attributes {@code axis} (int[] or absent) and {@code epsilon}. */
-    public static final Op L2_NORMALIZE = new Op("L2Normalize") {
+    public static final Op L2_NORMALIZE = new Op("L2Normalize", Signature.of("x -> output", "axis: list(int) = None",
+            "epsilon: float = 1e-12")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireFloating(name(), in[0]);

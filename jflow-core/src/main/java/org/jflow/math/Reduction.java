@@ -8,6 +8,7 @@ import org.jflow.autodiff.Grads;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.TypeError;
@@ -89,8 +90,15 @@ public final class Reduction extends Op {
 
     private final Kind kind;
 
+    /**
+     * JFlow's reductions take their axes as an attribute, all axes where it is absent; TF's
+     * {@code tf.math.count_nonzero} casts its count to {@code dtype}.
+     */
     private Reduction(String name, Kind kind) {
-        super(name);
+        super(name, name.equals("CountNonzero")
+                ? Signature.of("input -> output", "axis: list(int) = None", "keep_dims: bool = false",
+                        "dtype: type = int64")
+                : Signature.of("input -> output", "axis: list(int) = None", "keep_dims: bool = false"));
         this.kind = kind;
     }
 
@@ -120,7 +128,7 @@ public final class Reduction extends Op {
             case ANY, ALL -> {
                 if (t != DType.BOOL) {
                     throw new InvalidArgumentError("cannot compute " + name() + " as input #0(zero-based) was expected to be a bool tensor but is a "
-                            + t.kernelName() + " tensor [Op:" + name() + "]");
+                            + t.kernelName() + " tensor");
                 }
             }
             case COUNT_NONZERO -> { }
@@ -143,7 +151,7 @@ public final class Reduction extends Op {
     }
 
     private static InvalidArgumentError notAllowed(DType t, String op) {
-        return new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values [Op:" + op + "]");
+        return new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values").withOp(op);
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -27,7 +28,7 @@ public final class Scan extends Op {
     private final Monoid monoid;
 
     private Scan(String name, Monoid monoid) {
-        super(name);
+        super(name, Signature.of("x -> out", "axis: int", "exclusive: bool = false", "reverse: bool = false"));
         this.monoid = monoid;
     }
 
@@ -39,14 +40,13 @@ public final class Scan extends Op {
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         DType t = in[0].dtype();
         if (!t.isNumeric()) {
-            throw new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values [Op:" + name() + "]");
+            throw new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values");
         }
         Shape s = in[0].shape();
         if (s.hasRank()) {
             int rank = s.rank(), arg = attrs.getInt("axis"), axis = arg < 0 ? arg + rank : arg;
             if (axis < 0 || axis >= rank) {
-                throw new InvalidArgumentError("ScanOp: Expected scan axis in the range [" + -rank + ", " + rank + "), but got " + axis
-                        + " [Op:" + name() + "]");
+                throw new InvalidArgumentError("ScanOp: Expected scan axis in the range [" + -rank + ", " + rank + "), but got " + axis);
             }
         }
         return new TensorSpec[] {new TensorSpec(t, s)};

@@ -107,12 +107,12 @@ public record TypeList(String text, Set<DType> allowed, String cpuKernels) {
     public OpError refusal(DType dtype, String op, String signature, String tDefault, String attrsAfter) {
         if (lacksKernel(dtype)) return noKernel(dtype, op, cpuKernels);
         if (dtype.isComplex() && names(text).contains(dtype.tfName())) {
-            return new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + op + " yet [Op:" + op + "]");
+            return new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + op + " yet").withOp(op);
         }
         return new InvalidArgumentError("Value for attr 'T' of " + dtype.kernelName() + " is not in the list of allowed values: "
                 + text + "\n\t; NodeDef: {{node " + op + "}}; Op<name=" + op + "; signature=" + signature
                 + "; attr=T:type" + (tDefault == null ? "" : ",default=" + tDefault) + ",allowed=[" + enumNames(text) + "]"
-                + (attrsAfter == null ? "" : "; " + attrsAfter) + "> [Op:" + op + "]");
+                + (attrsAfter == null ? "" : "; " + attrsAfter) + ">").withOp(op);
     }
 
     /**
@@ -122,7 +122,7 @@ public record TypeList(String text, Set<DType> allowed, String cpuKernels) {
     public static NotFoundError noKernel(DType dtype, String op, String kernels) {
         return new NotFoundError("Could not find device for node: {{node " + op + "}} = " + op + "[T=DT_"
                 + dtype.kernelName().toUpperCase(Locale.ROOT) + "]\nAll kernels registered for op " + op
-                + ":\n  device='CPU'; T in [" + enumNames(kernels) + "]\n [Op:" + op + "]");
+                + ":\n  device='CPU'; T in [" + enumNames(kernels) + "]\n").withOp(op);
     }
 
     private static List<String> names(String list) { return List.of(list.split(", ")); }

@@ -7,6 +7,7 @@ import org.jflow.engine.Buffers;
 import org.jflow.engine.Gradient;
 import org.jflow.engine.Halfs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 
@@ -139,7 +140,7 @@ public final class UnaryMath extends Op {
 
     private UnaryMath(String name, TypeList types, String signature, UnaryLane lanes, DoubleUnaryOperator d, LongUnaryOperator l,
                       ComplexUnary c) {
-        super(name);
+        super(name, Signature.of(signature));
         this.types = c == null ? types : types.withComplexKernels();
         this.signature = signature;
         this.lanes = lanes;

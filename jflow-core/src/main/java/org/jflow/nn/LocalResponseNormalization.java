@@ -6,6 +6,7 @@ import org.jflow.Tensor;
 import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -20,7 +21,8 @@ public final class LocalResponseNormalization extends Op {
     public static final LocalResponseNormalization LRN = new LocalResponseNormalization()
             .withGradient((g, dy) -> Grads.composite(g, dy, x -> new Tensor[] {inOps(x[0], g.attrs())}));
 
-    private LocalResponseNormalization() { super("LRN"); }
+    private LocalResponseNormalization() { super("LRN", Signature.of("input -> output",
+            "depth_radius: int = 5", "bias: float = 1", "alpha: float = 1", "beta: float = 0.5")); }
 
     /**
      * LRN in ops, for its gradient (so it differentiates again): the windowed sums of squares are
@@ -41,9 +43,9 @@ public final class LocalResponseNormalization extends Op {
         Reals.requireKernel(in[0].dtype(), name(), "half, bfloat16, float", "float, half");
         long radius = attrs.has("depth_radius") ? attrs.getLong("depth_radius") : 5;
         if (radius < 0 || radius >= Integer.MAX_VALUE) { // TF's LRNOp constructor: an unsigned FastBoundsCheck
-            throw new InvalidArgumentError("depth_radius = " + radius + " larger than int max [Op:" + name() + "]");
+            throw new InvalidArgumentError("depth_radius = " + radius + " larger than int max");
         }
-        if (in[0].rank() != 4) throw new InvalidArgumentError("in must be 4-dimensional [Op:" + name() + "]");
+        if (in[0].rank() != 4) throw new InvalidArgumentError("in must be 4-dimensional");
         return new TensorSpec[] {new TensorSpec(in[0].dtype(), in[0].shape())};
     }
 

@@ -12,6 +12,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.math.TypeList;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
@@ -38,7 +39,7 @@ public final class Softmax extends Op {
     private final boolean log;
 
     private Softmax(String name, boolean log) {
-        super(name);
+        super(name, Signature.of("logits -> " + (log ? "logsoftmax" : "softmax"), "axis: int = -1"));
         this.log = log;
     }
 
@@ -50,7 +51,7 @@ public final class Softmax extends Op {
             throw TypeList.NN_REAL.refusal(x.dtype(), name(), "logits:T -> " + output + ":T");
         }
         if (x.rank() < 1) {
-            throw new InvalidArgumentError("logits must have >= 1 dimension, got " + x.shape().toErrorString() + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("logits must have >= 1 dimension, got " + x.shape().toErrorString());
         }
         Reals.axis(attrs.getInt("axis", -1), x.rank(), name());
         return new TensorSpec[] {new TensorSpec(x.dtype(), x.shape())};

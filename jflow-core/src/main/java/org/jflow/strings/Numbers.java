@@ -71,7 +71,7 @@ final class Numbers {
     }
 
     private static InvalidArgumentError error(String message, String op) {
-        return new InvalidArgumentError(message + " [Op:" + op + "]");
+        return new InvalidArgumentError(message).withOp(op);
     }
 
     /** Element {@code i} as {@code printf} writes it: {@code %d}, or {@code %f}/{@code %e}/{@code %g} at the precision. */

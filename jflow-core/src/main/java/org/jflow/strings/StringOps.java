@@ -7,6 +7,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Broadcast;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.format.PrintFormat;
@@ -26,7 +27,7 @@ public final class StringOps {
     private StringOps() {}
 
     private static InvalidArgumentError error(String message, String op) {
-        return new InvalidArgumentError(message + " [Op:" + op + "]");
+        return new InvalidArgumentError(message).withOp(op);
     }
 
     private static void requireString(Tensor t, int index, String op) {
@@ -50,6 +51,21 @@ public final class StringOps {
 
     /** An op applied to each element of one string tensor; the output has the input's shape. */
     static final class Elementwise extends Op {
+        /** TF's signatures of the element-wise string ops, with the attributes JFlow reads. */
+        private static Signature signature(String name) {
+            return switch (name) {
+                case "StringLength" -> Signature.of("input -> output", "unit: {'BYTE', 'UTF8_CHAR'} = 'BYTE'");
+                case "StringLower", "StringUpper" -> Signature.of("input -> output", "encoding: string = ''");
+                case "StaticRegexFullMatch" -> Signature.of("input -> output", "pattern: string");
+                case "StaticRegexReplace" -> Signature.of("input -> output", "pattern: string", "rewrite: string",
+                        "replace_global: bool = true");
+                case "StringToNumber" -> Signature.of("string_tensor -> output", "out_type: type = float32");
+                case "StringToHashBucketFast" -> Signature.of("input -> output", "num_buckets: int");
+                case "StringToHashBucketStrong" -> Signature.of("input -> output", "num_buckets: int", "key: list(int)");
+                default -> Signature.of("input -> output");
+            };
+        }
+
         /** Writes element {@code i} of {@code out} from the input element and what {@link Prepare} made of the attributes. */
         interface Kernel { void apply(byte[] in, Object out, int i, Object prepared); }
 
@@ -65,7 +81,7 @@ public final class StringOps {
         Elementwise(String name, Rule rule, Kernel kernel) { this(name, rule, attrs -> attrs, kernel); }
 
         Elementwise(String name, Rule rule, Prepare prepare, Kernel kernel) {
-            super(name);
+            super(name, signature(name));
             this.rule = rule;
             this.prepare = prepare;
             this.kernel = kernel;
@@ -214,7 +230,8 @@ public final class StringOps {
     });
 
     /** {@code AsString}: numbers and bools as C's printf writes them under TF's attributes. */
-    public static final Op AS_STRING = new Op("AsString") {
+    public static final Op AS_STRING = new Op("AsString", Signature.of("input -> output", "precision: int = -1",
+            "scientific: bool = false", "shortest: bool = false", "width: int = -1", "fill: string = ''")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             Numbers.checkAsStringAttrs(in[0].dtype(), attrs, name());
@@ -238,7 +255,7 @@ public final class StringOps {
     }.notDifferentiable();
 
     /** {@code StringJoin}: element-wise concatenation; scalars repeat, other inputs must share one shape. */
-    public static final Op STRING_JOIN = new Op("StringJoin") {
+    public static final Op STRING_JOIN = new Op("StringJoin", Signature.of("inputs: N * string -> output", "separator: string = ''")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             Shape shape = Shape.scalar();
@@ -272,7 +289,8 @@ public final class StringOps {
     }.notDifferentiable();
 
     /** {@code StringFormat}: the template with each placeholder replaced by its tensor's summary. */
-    public static final Op STRING_FORMAT = new Op("StringFormat") {
+    public static final Op STRING_FORMAT = new Op("StringFormat", Signature.of("inputs: list(T) -> output", "template: string",
+            "placeholder: string = '{}'", "summarize: int = 3")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             int placeholders = pieces(attrs).size() - 1;
@@ -304,7 +322,8 @@ public final class StringOps {
     }.notDifferentiable();
 
     /** {@code Substr}: bytes (or UTF-8 characters) {@code [pos, pos + len)}; negative {@code pos} counts from the end. */
-    public static final Op SUBSTR = new Op("Substr") {
+    public static final Op SUBSTR = new Op("Substr", Signature.of("input, pos, len -> output",
+            "unit: {'BYTE', 'UTF8_CHAR'} = 'BYTE'")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], 0, name());
@@ -371,7 +390,8 @@ public final class StringOps {
      * {@code ReduceJoin}: joins the strings along the {@code axis} list, in TF's order: the first axis listed
      * varies fastest ({@code [0, 1]} on {@code [[a, b], [c, d]]} gives "acbd"); all axes, row-major, without the list.
      */
-    public static final Op REDUCE_JOIN = new Op("ReduceJoin") {
+    public static final Op REDUCE_JOIN = new Op("ReduceJoin", Signature.of("inputs -> output", "axis: list(int) = None",
+            "keep_dims: bool = false", "separator: string = ''")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], 0, name());
@@ -458,7 +478,8 @@ public final class StringOps {
      * result (indices [n, 2], values [n], dense shape [2]). An empty {@code sep} splits on runs of
      * whitespace.
      */
-    public static final Op STRING_SPLIT_V2 = new Op("StringSplitV2") {
+    public static final Op STRING_SPLIT_V2 = new Op("StringSplitV2", Signature.of("input -> indices, values, shape",
+            "sep: string = ''", "maxsplit: int = -1")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], 0, name());

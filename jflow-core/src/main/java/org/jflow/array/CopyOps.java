@@ -307,6 +307,9 @@ final class CopyOps {
                 int[] dims = ShapeTensors.dims(in[1]);
                 return spec(in[0].dtype(), dims == null ? Shape.unknownRank() : Shape.ofOwned(dims));
             }
+            if (in.length == 1 && !attrs.has("shape")) { // JFlow's shape attribute stands for TF's input 1
+                throw error("BroadcastTo has no target shape: neither attribute 'shape' nor input 1");
+            }
             int[] target = in.length > 1 ? in[1].toIntArray() : attrs.getInts("shape"), d = in[0].shape().dimsView();
             for (int t : target) if (t < 0) throw error("Dimension " + t + " must be >= 0");
             // TF's BroadcastTo kernel: the rank, then broadcast compatibility, then whether the result is the target

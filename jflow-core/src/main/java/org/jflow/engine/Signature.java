@@ -58,10 +58,13 @@ public final class Signature {
         return null;
     }
 
-    /** The fewest inputs a node of this op has: one per input but lists and optional ones. */
+    /**
+     * The fewest inputs a node of this op has: one per input but optional ones, and one per list of
+     * {@code N * T} (TF declares {@code N >= 1}; a list of types may be empty).
+     */
     public int minInputs() {
         int n = 0;
-        for (ArgDef a : inputs) if (!a.list() && !a.optional()) n++;
+        for (ArgDef a : inputs) if (!a.optional() && (!a.list() || a.type().contains("*"))) n++;
         return n;
     }
 
@@ -93,8 +96,14 @@ public final class Signature {
         return defaults.length == 0 || n == this.attrs.length ? attrs : attrs.withDefaults(defaults);
     }
 
+    /**
+     * {@code attrs} reading the declared defaults where they have no entry, unchecked: for attributes checked
+     * elsewhere (a GraphDef's node, whose undeclared attributes TF's importer ignores).
+     */
+    public Attrs withDefaults(Attrs attrs) { return defaults.length == 0 ? attrs : attrs.withDefaults(defaults); }
+
     /** TF's {@code ValidateAttrValue} text, without the NodeDef tail JFlow leaves out as for every allowed-values error. */
-    static String notAllowed(AttrDef d, Object v) {
+    public static String notAllowed(AttrDef d, Object v) {
         StringBuilder sb = new StringBuilder("Value for attr '").append(d.name()).append("' of ")
                 .append(AttrDef.text(v)).append(" is not in the list of allowed values: ");
         for (int i = 0; i < d.allowed().size(); i++) sb.append(i == 0 ? "" : ", ").append(AttrDef.text(d.allowed().get(i)));

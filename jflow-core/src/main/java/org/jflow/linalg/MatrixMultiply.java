@@ -29,7 +29,8 @@ public final class MatrixMultiply extends Op {
     private final String transposeA, transposeB;
 
     private MatrixMultiply(String name, String transposeA, String transposeB) {
-        super(name, Signature.of("a, b -> product", transposeA + ": bool = false", transposeB + ": bool = false"));
+        super(name, Signature.of(name.equals("MatMul") ? "a:T, b:T -> product:T" : "x:Ta, y:Tb -> output:Tout",
+                transposeA + ": bool = false", transposeB + ": bool = false"));
         this.transposeA = transposeA;
         this.transposeB = transposeB;
     }

@@ -54,7 +54,7 @@ public final class StringOps {
         /** TF's signatures of the element-wise string ops, with the attributes JFlow reads. */
         private static Signature signature(String name) {
             return switch (name) {
-                case "StringLength" -> Signature.of("input -> output", "unit: {'BYTE', 'UTF8_CHAR'} = 'BYTE'");
+                case "StringLength" -> Signature.of("input:string -> output:int32", "unit: {'BYTE', 'UTF8_CHAR'} = 'BYTE'");
                 case "StringLower", "StringUpper" -> Signature.of("input -> output", "encoding: string = ''");
                 case "StaticRegexFullMatch" -> Signature.of("input -> output", "pattern: string");
                 case "StaticRegexReplace" -> Signature.of("input -> output", "pattern: string", "rewrite: string",

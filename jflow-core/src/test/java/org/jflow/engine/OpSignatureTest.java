@@ -102,7 +102,7 @@ class OpSignatureTest {
         String head = "NodeDef missing attr 'ksize' from Op<name=MaxPool; signature=";
         String tail = ">; NodeDef: {{node MaxPool}} [Op:MaxPool]";
         assertTrue(expected.startsWith(head) && expected.endsWith(tail), expected);
-        assertEquals(head + "input -> output; attr=ksize:list(int); attr=strides:list(int); "
+        assertEquals(head + "input:T -> output:T; attr=ksize:list(int); attr=strides:list(int); "
                 + "attr=padding:string,allowed=[\"SAME\", \"VALID\"]; attr=data_format:string; "
                 + "attr=orig_input_shape:list(int)" + tail, jflow);
     }

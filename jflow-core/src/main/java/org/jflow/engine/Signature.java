@@ -82,18 +82,30 @@ public final class Signature {
     public Attrs check(String op, Attrs attrs) {
         int n = attrs.size();
         if (n == 0 && this.attrs.length == 0) return attrs;
+        int requiredGiven = 0;
         for (int i = 0; i < n; i++) {
             String key = attrs.key(i);
-            AttrDef d = attr(key);
+            AttrDef d = find(key, i);
             if (d == null) throw new InvalidArgumentError("Attribute '" + key + "' does not exist for this operation");
             Object v = attrs.value(i);
             if (!d.type().accepts(v)) throw new InvalidArgumentError(d.type().mismatch(key, v));
-            if (!d.allows(v)) throw new InvalidArgumentError(notAllowed(d, v));
+            if (!d.allowed().isEmpty() && !d.allows(v)) throw new InvalidArgumentError(notAllowed(d, v));
+            if (d.required()) requiredGiven++;
         }
-        if (required > 0) {
+        if (requiredGiven < required) {
             for (AttrDef d : this.attrs) if (d.required() && !attrs.hasGiven(d.name())) throw missing(op, d);
         }
         return defaults.length == 0 || n == this.attrs.length ? attrs : attrs.withDefaults(defaults);
+    }
+
+    /**
+     * The attribute named {@code key}, the {@code i}th of a call: calls mostly give attributes in declaration
+     * order under literal (interned) names, so the guess at {@code i} and identity settle most lookups.
+     */
+    private AttrDef find(String key, int i) {
+        if (i < attrs.length && attrs[i].name() == key) return attrs[i];
+        for (AttrDef d : attrs) if (d.name() == key) return d;
+        return attr(key);
     }
 
     /**
@@ -163,7 +175,8 @@ public final class Signature {
         }
         Object dflt = defaultText == null ? AttrDef.NONE
                 : defaultText.equals("None") ? AttrDef.ABSENT : value(type, defaultText);
-        return new AttrDef(name, type, dflt, List.copyOf(allowed));
+        // interned, as the literal attribute names of calls are, so that lookups compare references first
+        return new AttrDef(name.intern(), type, dflt, List.copyOf(allowed));
     }
 
     private static Object value(AttrType type, String text) {

@@ -118,7 +118,7 @@ final class CopyOps {
                             + in[0].dtype().kernelName() + " tensor but is a " + in[i].dtype().kernelName() + " tensor");
                 }
             }
-            int r = in[0].rank(), axis = attrs.getInt("axis", 0);
+            int r = in[0].rank(), axis = attrs.getInt("axis");
             if (axis < -(r + 1) || axis > r) throw error("axis = " + axis + " not in [" + -(r + 1) + ", " + (r + 1) + ")");
             if (axis < 0) axis += r + 1;
             return spec(in[0].dtype(), Shape.ofOwned(with(in[0].shape().dimsView(), axis, in.length)));
@@ -128,7 +128,7 @@ final class CopyOps {
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
             if (anyComplex(in)) return byParts(in, attrs, out);
             Tensor o = allocate(out[0]);
-            int axis = attrs.getInt("axis", 0);
+            int axis = attrs.getInt("axis");
             if (axis < 0) axis += in[0].rank() + 1;
             int[] os = Strides.rowMajor(out[0].shape().dimsView());
             int[] ds = without(os, axis);
@@ -212,7 +212,7 @@ final class CopyOps {
         }
 
         private int axis(Tensor x, Attrs attrs) {
-            int r = x.rank(), axis = attrs.getInt("axis", 0);
+            int r = x.rank(), axis = attrs.getInt("axis");
             if (axis < -r || axis >= r) {
                 throw error(kind == 0 ? "axis = " + axis + " not in [" + -r + ", " + r + ")"
                         : "-" + r + " <= split_dim < " + r + " but got " + axis);

@@ -198,7 +198,7 @@ final class CreationOps {
             }
             if (in[1].rank() != 0) throw error("on_value must be a scalar, but got: " + in[1].shape().toErrorString());
             if (in[2].rank() != 0) throw error("off_value must be a scalar, but got: " + in[2].shape().toErrorString());
-            int depth = attrs.getInt("depth"), r = in[0].rank(), axis = attrs.getInt("axis", -1);
+            int depth = attrs.getInt("depth"), r = in[0].rank(), axis = attrs.getInt("axis");
             if (depth < 0) throw error("depth must be non-negative, got: " + depth);
             if (axis < -1 || axis > r) throw error("Expected axis to be -1 or between [0, " + (r + 1) + ").  But received: " + axis);
             int a = axis == -1 ? r : axis;
@@ -213,7 +213,7 @@ final class CreationOps {
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
             if (anyComplex(in)) return byParts(in, attrs, out);
             Shape s = out[0].shape();
-            int n = s.size(), depth = attrs.getInt("depth"), axis = attrs.getInt("axis", -1);
+            int n = s.size(), depth = attrs.getInt("depth"), axis = attrs.getInt("axis");
             int r = in[0].rank(), a = axis == -1 ? r : axis;
             Object buf = Buffers.allocate(out[0].dtype(), n);
             StridedCopy.fillFrom(in[2].data(), 0, buf, 0, n);

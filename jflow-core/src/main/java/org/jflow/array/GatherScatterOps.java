@@ -44,10 +44,10 @@ final class GatherScatterOps {
 
         private int[] axes(Tensor[] in, Attrs attrs) {
             int pr = in[0].rank(), ir = in[1].rank();
-            int bd = attrs.getInt("batch_dims", 0);
+            int bd = attrs.getInt("batch_dims");
             if (bd < 0) bd += ir;
-            if (bd < 0 || bd > ir) throw error("Expected batch_dims in the range [" + -ir + ", " + ir + "], but got " + attrs.getInt("batch_dims", 0));
-            int axis = attrs.getInt("axis", 0);
+            if (bd < 0 || bd > ir) throw error("Expected batch_dims in the range [" + -ir + ", " + ir + "], but got " + attrs.getInt("batch_dims"));
+            int axis = attrs.getInt("axis");
             if (axis < -pr || axis >= pr) throw error("Expected axis in the range [" + -pr + ", " + pr + "), but got " + axis);
             if (axis < 0) axis += pr;
             if (bd > axis) throw error("batch_dims (" + bd + ") must be less than or equal to axis (" + axis + ").");

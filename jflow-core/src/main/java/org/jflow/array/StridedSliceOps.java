@@ -36,9 +36,9 @@ final class StridedSliceOps {
     /** TF's ValidateStridedSliceOp: expands the ellipsis, applies the masks, clamps, and names bad indices. */
     static Geometry geometry(ArrayOp op, Shape input, Attrs attrs) {
         int[] sb = attrs.getInts("begin"), se = attrs.getInts("end"), st = attrs.getInts("strides");
-        int beginMask = attrs.getInt("begin_mask", 0), endMask = attrs.getInt("end_mask", 0);
-        int ellipsisMask = attrs.getInt("ellipsis_mask", 0), newAxisMask = attrs.getInt("new_axis_mask", 0);
-        int shrinkMask = attrs.getInt("shrink_axis_mask", 0);
+        int beginMask = attrs.getInt("begin_mask"), endMask = attrs.getInt("end_mask");
+        int ellipsisMask = attrs.getInt("ellipsis_mask"), newAxisMask = attrs.getInt("new_axis_mask");
+        int shrinkMask = attrs.getInt("shrink_axis_mask");
         if (sb.length != se.length || sb.length != st.length) {
             throw op.error("Expected begin, end, and strides to be 1D equal size tensors, but got shapes ["
                     + sb.length + "], [" + se.length + "], and [" + st.length + "] instead.");

@@ -111,7 +111,7 @@ public final class Norms {
             if (matrix && axes[0] == axes[1]) {
                 throw new ValueError("'axis' must be None, an integer, or a tuple of 2 unique integers, got " + Arrays.toString(axis));
             }
-            Grouping g = Grouping.of(in[0].shape(), axes, attrs.getBool("keep_dims", false));
+            Grouping g = Grouping.of(in[0].shape(), axes, attrs.getBool("keep_dims"));
             return new TensorSpec[] {new TensorSpec(in[0].dtype(), g.outShape())};
         }
 
@@ -119,7 +119,7 @@ public final class Norms {
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
             int[] axis = (int[]) attrs.get("axis");
             int[] axes = normalizeAxes(name(), axis, in[0].rank());
-            Grouping g = Grouping.of(in[0].shape(), axes, attrs.getBool("keep_dims", false));
+            Grouping g = Grouping.of(in[0].shape(), axes, attrs.getBool("keep_dims"));
             double[] x = (double[]) Buffers.convert(in[0].data(), in[0].dtype(), DType.FLOAT64);
             Object ord = attrs.get("ord");
             double p = ord instanceof Double d ? d : 2;
@@ -223,7 +223,7 @@ public final class Norms {
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
             int[] axes = normalizeAxes(name(), (int[]) attrs.get("axis"), in[0].rank());
             Grouping g = Grouping.of(in[0].shape(), axes, true);
-            double eps = attrs.getDouble("epsilon", 1e-12);
+            double eps = attrs.getDouble("epsilon");
             DType dt = in[0].dtype();
             double[] x = (double[]) Buffers.convert(in[0].data(), dt, DType.FLOAT64);
             double[] y = new double[x.length];
@@ -251,6 +251,6 @@ public final class Norms {
     /** TF's l2_normalize: {@code x * rsqrt(max(sum(x^2, axis, keepdims), epsilon))}. */
     private static Tensor[] l2NormalizeInTfOps(Tensor[] in, Attrs attrs) {
         Tensor squares = tf.reduceSum(tf.square(in[0]), (int[]) attrs.get("axis"), true);
-        return new Tensor[] {tf.multiply(in[0], tf.rsqrt(tf.maximum(squares, attrs.getDouble("epsilon", 1e-12))))};
+        return new Tensor[] {tf.multiply(in[0], tf.rsqrt(tf.maximum(squares, attrs.getDouble("epsilon"))))};
     }
 }

@@ -62,7 +62,7 @@ public final class Bincount extends Op {
             max = Math.max(max, v);
         }
         long size = max + 1;
-        int minlength = attrs.getInt("minlength", -1), maxlength = attrs.getInt("maxlength", -1);
+        int minlength = attrs.getInt("minlength"), maxlength = attrs.getInt("maxlength");
         if (minlength >= 0) size = Math.max(size, minlength);
         if (maxlength >= 0) size = Math.min(size, maxlength);
         if (size > Integer.MAX_VALUE - 8) throw new InvalidArgumentError("bincount output size " + size + " is too large");

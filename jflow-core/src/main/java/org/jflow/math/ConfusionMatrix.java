@@ -41,7 +41,7 @@ public final class ConfusionMatrix extends Op {
      * shape read from the values, which a graph of TF's ops cannot hold as a constant.
      */
     private static Tensor[] inTfOps(Tensor[] in, Attrs attrs) {
-        int n = attrs.getInt("num_classes", -1);
+        int n = attrs.getInt("num_classes");
         if (n < 0) {
             throw new org.jflow.errors.UnimplementedError("ConfusionMatrix without num_classes has no decomposition into TF's "
                     + "ops: its shape depends on the labels' values");
@@ -71,7 +71,7 @@ public final class ConfusionMatrix extends Op {
         }
         DType t = (DType) attrs.get("dtype");
         if (t == null) t = DType.INT32;
-        int n = attrs.getInt("num_classes", -1);
+        int n = attrs.getInt("num_classes");
         if (n >= 0) Allocation.require(new long[] {n, n}, t, SCATTER);
         return new TensorSpec[] {new TensorSpec(t, n >= 0 ? Shape.of(n, n) : Shape.of(Shape.UNKNOWN, Shape.UNKNOWN))};
     }
@@ -86,7 +86,7 @@ public final class ConfusionMatrix extends Op {
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         Tensor labels = in[0], predictions = in[1];
         int m = labels.size();
-        int n = attrs.getInt("num_classes", -1);
+        int n = attrs.getInt("num_classes");
         check(labels, "labels", n);
         check(predictions, "predictions", n);
         if (n < 0) {

@@ -57,7 +57,7 @@ public final class Reduction extends Op {
             .notDifferentiable().withDecomposition((in, a) -> {
                 // TF's count_nonzero: cast(reduce_sum(cast(x != 0, int64)), dtype)
                 Tensor nonzero = tf.cast(tf.notEqual(in[0], tf.zerosLike(in[0])), DType.INT64);
-                Tensor count = reduce(SUM, nonzero, a, a.getBool("keep_dims", false));
+                Tensor count = reduce(SUM, nonzero, a, a.getBool("keep_dims"));
                 Object dtype = a.get("dtype");
                 return new Tensor[] {tf.cast(count, dtype == null ? DType.INT64 : (DType) dtype)};
             });
@@ -75,7 +75,7 @@ public final class Reduction extends Op {
     /** TF's reduce_variance: mean(|x - mean(x)|^2) over the axes. */
     private static Tensor varianceInTfOps(Tensor x, Attrs attrs) {
         Tensor mean = reduce(MEAN, x, attrs, true);
-        return reduce(MEAN, tf.square(tf.abs(tf.subtract(x, mean))), attrs, attrs.getBool("keep_dims", false));
+        return reduce(MEAN, tf.square(tf.abs(tf.subtract(x, mean))), attrs, attrs.getBool("keep_dims"));
     }
 
     /** TF's reduce_logsumexp: m + log(sum(exp(x - m))), m the (finite) maximum, kept out of the gradient. */
@@ -83,7 +83,7 @@ public final class Reduction extends Op {
         Tensor x = in[0];
         Tensor rawMax = reduce(MAX, x, attrs, true);
         Tensor max = tf.stopGradient(tf.where(tf.isFinite(rawMax), rawMax, tf.zerosLike(rawMax)));
-        boolean keep = attrs.getBool("keep_dims", false);
+        boolean keep = attrs.getBool("keep_dims");
         Tensor sum = reduce(SUM, tf.exp(tf.subtract(x, max)), attrs, keep);
         return new Tensor[] {tf.add(tf.log(sum), keep ? max : reduce(MAX, max, attrs, false))};
     }
@@ -115,7 +115,7 @@ public final class Reduction extends Op {
         Shape s = in[0].shape();
         if (!s.hasRank()) return new TensorSpec[] {new TensorSpec(outType, Shape.unknownRank())};
         boolean[] reduced = ReducePlan.reducedAxes(s.rank(), (int[]) attrs.get("axis"), name());
-        return new TensorSpec[] {new TensorSpec(outType, ReducePlan.outputShape(s, reduced, attrs.getBool("keep_dims", false)))};
+        return new TensorSpec[] {new TensorSpec(outType, ReducePlan.outputShape(s, reduced, attrs.getBool("keep_dims")))};
     }
 
     private static DType outputType(Attrs attrs) {

@@ -19,11 +19,11 @@ import static org.jflow.autodiff.Grads.unary;
  */
 public final class Scan extends Op {
     public static final Scan CUMSUM = new Scan("Cumsum", Monoid.SUM).withGradient(unary((g, dy) ->
-            tf.cumsum(dy, g.attrs().getInt("axis"), g.attrs().getBool("exclusive", false), !g.attrs().getBool("reverse", false))));
+            tf.cumsum(dy, g.attrs().getInt("axis"), g.attrs().getBool("exclusive"), !g.attrs().getBool("reverse"))));
     /** As TF: the reversed cumulative sum of y dy, divided by x (so not defined where x is 0). */
     public static final Scan CUMPROD = new Scan("Cumprod", Monoid.PROD).withGradient(unary((g, dy) -> tf.divide(
-            tf.cumsum(tf.multiply(g.out(), dy), g.attrs().getInt("axis"), g.attrs().getBool("exclusive", false),
-                    !g.attrs().getBool("reverse", false)), g.x())));
+            tf.cumsum(tf.multiply(g.out(), dy), g.attrs().getInt("axis"), g.attrs().getBool("exclusive"),
+                    !g.attrs().getBool("reverse")), g.x())));
 
     private final Monoid monoid;
 
@@ -58,7 +58,7 @@ public final class Scan extends Op {
         DType t = x.dtype();
         int arg = attrs.getInt("axis");
         AxisLayout l = AxisLayout.around(x.shape(), arg < 0 ? arg + x.rank() : arg);
-        boolean exclusive = attrs.getBool("exclusive", false), reverse = attrs.getBool("reverse", false);
+        boolean exclusive = attrs.getBool("exclusive"), reverse = attrs.getBool("reverse");
         Object r = switch (t.storage()) {
             case FLOAT -> scanFloats((float[]) Buffers.copy(x.data()), l, exclusive, reverse);
             case HALF -> Buffers.convert(scanFloats((float[]) Buffers.convert(x.data(), t, DType.FLOAT32), l, exclusive, reverse), DType.FLOAT32, t);

@@ -37,7 +37,7 @@ public final class Sorting extends Op {
      */
     private static Tensor sortInTfOps(Tensor x, Attrs attrs, boolean indices) {
         int r = x.rank(), axis = axis(x.shape(), attrs);
-        boolean ascending = !attrs.getString("direction", "ASCENDING").equals("DESCENDING");
+        boolean ascending = !attrs.getString("direction").equals("DESCENDING");
         DType t = x.dtype();
         Tensor flip = t == DType.UINT8 ? tf.constant(255, t) : t.isInteger() ? tf.constant(-1, t) : null;
         Tensor keys = !ascending ? x : flip != null ? tf.subtract(flip, x) : tf.negative(x);
@@ -78,7 +78,7 @@ public final class Sorting extends Op {
         int[] toLast = new int[r];
         for (int i = 0, k = 0; i < r; i++) if (i != axis) toLast[k++] = i;
         toLast[r - 1] = axis;
-        Tensor order = tf.transpose(tf.argsort(x, axis, g.attrs().getString("direction", "ASCENDING")), toLast);
+        Tensor order = tf.transpose(tf.argsort(x, axis, g.attrs().getString("direction")), toLast);
         Tensor dx = scattered(order, tf.transpose(dy[0], toLast), x.shape().get(axis));
         return new Tensor[] {tf.transpose(dx, Grads.inverse(toLast))};
     }
@@ -131,7 +131,7 @@ public final class Sorting extends Op {
         Tensor x = in[0];
         AxisLayout l = AxisLayout.around(x.shape(), kind == Kind.TOP_K ? x.rank() - 1 : axis(x.shape(), attrs));
         int keep = kind == Kind.TOP_K ? attrs.getInt("k") : l.n();
-        boolean descending = kind == Kind.TOP_K || "DESCENDING".equals(attrs.getString("direction", "ASCENDING"));
+        boolean descending = kind == Kind.TOP_K || "DESCENDING".equals(attrs.getString("direction"));
         // Output element (o, j, i) takes input element (o, order[j], i).
         AxisLayout outLayout = new AxisLayout(l.outer(), keep, l.inner());
         int[] positions = new int[outLayout.size()], source = new int[outLayout.size()];

@@ -29,13 +29,13 @@ public final class LocalResponseNormalization extends Op {
      * the squares times a band matrix over the channels.
      */
     private static Tensor inOps(Tensor x, Attrs attrs) {
-        int radius = attrs.getInt("depth_radius", 5), c = x.shape().get(3);
+        int radius = attrs.getInt("depth_radius"), c = x.shape().get(3);
         double[] band = new double[c * c];
         for (int i = 0; i < c; i++) for (int j = Math.max(0, i - radius); j <= Math.min(c - 1, i + radius); j++) band[i * c + j] = 1;
         Tensor sums = tf.reshape(tf.matmul(tf.reshape(tf.square(x), -1, c), tf.cast(Tensor.wrap(DType.FLOAT64, Shape.of(c, c), band), x.dtype())),
                 x.shape().dims());
-        Tensor base = tf.add(tf.multiply(sums, attrs.getDouble("alpha", 1)), attrs.getDouble("bias", 1));
-        return tf.multiply(x, tf.pow(base, -attrs.getDouble("beta", 0.5)));
+        Tensor base = tf.add(tf.multiply(sums, attrs.getDouble("alpha")), attrs.getDouble("bias"));
+        return tf.multiply(x, tf.pow(base, -attrs.getDouble("beta")));
     }
 
     @Override
@@ -51,8 +51,8 @@ public final class LocalResponseNormalization extends Op {
 
     @Override
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
-        int radius = attrs.getInt("depth_radius", 5);
-        double bias = attrs.getDouble("bias", 1), alpha = attrs.getDouble("alpha", 1), beta = attrs.getDouble("beta", 0.5);
+        int radius = attrs.getInt("depth_radius");
+        double bias = attrs.getDouble("bias"), alpha = attrs.getDouble("alpha"), beta = attrs.getDouble("beta");
         int c = in[0].shape().get(3);
         double[] x = Reals.doubles(in[0]), y = new double[x.length];
         int pixels = c == 0 ? 0 : x.length / c;

@@ -39,7 +39,7 @@ public final class SoftmaxCrossEntropy extends Op {
      * gradient is exact when each label row sums to 1 (the backprop output assumes it).
      */
     private static Tensor[] gradient(GradientContext g, Tensor[] dy) {
-        int axis = g.op() == SPARSE ? -1 : g.attrs().getInt("axis", -1);
+        int axis = g.op() == SPARSE ? -1 : g.attrs().getInt("axis");
         Tensor logits = g.x(), dLoss = tf.expandDims(dy[0], axis), gg = dy[1];
         Tensor p = tf.nn.softmax(logits, axis);
         Tensor dLogits = tf.add(tf.multiply(dLoss, g.outputs()[1]),
@@ -70,7 +70,7 @@ public final class SoftmaxCrossEntropy extends Op {
             Reals.requireSameDType(in, 1, name());
             s = broadcastShape(logits.shape(), labels.shape());
             if (s.rank() < 1) throw new InvalidArgumentError("logits must have >= 1 dimension, got []");
-            axis = Reals.axis(attrs.getInt("axis", -1), s.rank(), name());
+            axis = Reals.axis(attrs.getInt("axis"), s.rank(), name());
         }
         int[] d = s.dimsView(), lossDims = new int[d.length - 1];
         for (int i = 0, j = 0; i < d.length; i++) if (i != axis) lossDims[j++] = d[i];
@@ -127,7 +127,7 @@ public final class SoftmaxCrossEntropy extends Op {
         if (sparse) checkLabels(logits, in[1]);
         Shape shape = out[1].shape();
         int[] dims = shape.dimsView();
-        int axis = sparse ? dims.length - 1 : Reals.axis(attrs.getInt("axis", -1), dims.length, name());
+        int axis = sparse ? dims.length - 1 : Reals.axis(attrs.getInt("axis"), dims.length, name());
         double[] x = broadcast(logits, shape);
         double[] labels = sparse ? null : broadcast(in[1], shape);
         long[] classes = sparse ? in[1].toLongArray() : null;

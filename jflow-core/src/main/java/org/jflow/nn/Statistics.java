@@ -43,7 +43,7 @@ public final class Statistics extends Op {
         int[] axes = attrs.getInts("axes");
         Tensor mean = tf.reduceMean(y, axes, true);
         Tensor variance = tf.reduceMean(tf.squaredDifference(y, tf.stopGradient(mean)), axes, true);
-        if (!attrs.getBool("keep_dims", false)) {
+        if (!attrs.getBool("keep_dims")) {
             mean = tf.squeeze(mean, axes);
             variance = tf.squeeze(variance, axes);
         }
@@ -65,7 +65,7 @@ public final class Statistics extends Op {
         Reals.requireFloating(x.dtype(), name());
         if (!isMoments()) return new TensorSpec[] {new TensorSpec(x.dtype(), Shape.scalar())};
         boolean[] reduced = reducedAxes(attrs.getInts("axes"), x.rank());
-        boolean keep = attrs.getBool("keep_dims", false);
+        boolean keep = attrs.getBool("keep_dims");
         int[] d = x.shape().dimsView();
         int[] outDims = new int[d.length];
         int j = 0;

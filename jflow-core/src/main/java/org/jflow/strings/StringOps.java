@@ -111,14 +111,14 @@ public final class StringOps {
     private static final Elementwise.Rule STRINGS = (attrs, op) -> DType.STRING;
 
     public static final Elementwise STRING_LENGTH = new Elementwise("StringLength", (attrs, op) -> {
-        checkUnit(attrs.getString("unit", "BYTE"), op);
+        checkUnit(attrs.getString("unit"), op);
         return DType.INT32;
-    }, attrs -> attrs.getString("unit", "BYTE").equals("BYTE"),
+    }, attrs -> attrs.getString("unit").equals("BYTE"),
             (in, out, i, bytes) -> ((int[]) out)[i] = (Boolean) bytes ? in.length : Utf8.charCount(in));
 
     private static Elementwise.Rule encoding() {
         return (attrs, op) -> {
-            String e = attrs.getString("encoding", "");
+            String e = attrs.getString("encoding");
             if (!e.isEmpty() && !e.equalsIgnoreCase("utf-8")) throw error("only utf-8 or '' (no encoding) is supported, received " + e, op);
             return DType.STRING;
         };
@@ -126,7 +126,7 @@ public final class StringOps {
 
     /** Without an encoding TF changes ASCII letters only; with utf-8 every character. */
     private static byte[] changeCase(byte[] in, Attrs attrs, boolean upper) {
-        if (attrs.getString("encoding", "").isEmpty()) {
+        if (attrs.getString("encoding").isEmpty()) {
             byte[] r = in.clone();
             for (int k = 0; k < r.length; k++) {
                 byte b = r[k];
@@ -176,7 +176,7 @@ public final class StringOps {
         checkRewrite(attrs.getString("rewrite"), p.groupCount(), op);
         return DType.STRING;
     }, attrs -> new Replacement(Re2.compile(attrs.getString("pattern")), attrs.getString("rewrite"),
-            attrs.getBool("replace_global", true)),
+            attrs.getBool("replace_global")),
             (in, out, i, prepared) -> ((byte[][]) out)[i] = ((Replacement) prepared).apply(in));
 
     private record Replacement(Re2 pattern, String rewrite, boolean global) {
@@ -237,7 +237,7 @@ public final class StringOps {
             Numbers.checkAsStringAttrs(in[0].dtype(), attrs, name());
             // A width or precision past 2**30 asks printf for a string no buffer holds (TF's process aborts):
             // raised as TF raises memory running out, before anything is formatted
-            if (Math.max(attrs.getInt("precision", -1), attrs.getInt("width", -1)) > 1 << 30) {
+            if (Math.max(attrs.getInt("precision"), attrs.getInt("width")) > 1 << 30) {
                 long[] dims = Arrays.stream(in[0].shape().dimsView()).asLongStream().toArray();
                 throw org.jflow.engine.Allocation.outOfMemory(dims, DType.STRING, name());
             }
@@ -272,7 +272,7 @@ public final class StringOps {
 
         @Override
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
-            byte[] sep = utf8(attrs.getString("separator", ""));
+            byte[] sep = utf8(attrs.getString("separator"));
             int n = out[0].shape().size();
             byte[][] dst = new byte[n][];
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -301,7 +301,7 @@ public final class StringOps {
         }
 
         private List<String> pieces(Attrs attrs) {
-            String template = attrs.getString("template"), placeholder = attrs.getString("placeholder", "{}");
+            String template = attrs.getString("template"), placeholder = attrs.getString("placeholder");
             List<String> pieces = new ArrayList<>();
             int from = 0;
             for (int at; (at = template.indexOf(placeholder, from)) >= 0; from = at + placeholder.length()) {
@@ -314,7 +314,7 @@ public final class StringOps {
         @Override
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
             List<String> pieces = pieces(attrs);
-            int summarize = attrs.getInt("summarize", 3);
+            int summarize = attrs.getInt("summarize");
             StringBuilder sb = new StringBuilder(pieces.get(0));
             for (int k = 0; k < in.length; k++) sb.append(PrintFormat.summarizeValue(in[k], summarize)).append(pieces.get(k + 1));
             return new Tensor[] {Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {utf8(sb.toString())})};
@@ -327,7 +327,7 @@ public final class StringOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], 0, name());
-            checkUnit(attrs.getString("unit", "BYTE"), name());
+            checkUnit(attrs.getString("unit"), name());
             Tensor pos = in[1], len = in[2];
             if (!pos.shape().equals(len.shape())) {
                 throw error("pos and len should have the same shape, got: " + pos.shape().toErrorString() + " vs. "
@@ -346,7 +346,7 @@ public final class StringOps {
             int n = shape.size();
             int[] inputAt = in[0].shape().equals(shape) ? null : Broadcast.indexMap(in[0].shape(), shape);
             int[] posAt = in[1].rank() == 0 ? new int[n] : in[1].shape().equals(shape) ? null : Broadcast.indexMap(in[1].shape(), shape);
-            boolean chars = attrs.getString("unit", "BYTE").equals("UTF8_CHAR");
+            boolean chars = attrs.getString("unit").equals("UTF8_CHAR");
             byte[][] dst = new byte[n][];
             for (int i = 0; i < n; i++) {
                 byte[] s = bytes(in[0])[inputAt == null ? i : inputAt[i]];
@@ -396,7 +396,7 @@ public final class StringOps {
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], 0, name());
             boolean[] reduced = reduced(in[0].rank(), reductionOrder(in[0].rank(), attrs, name()));
-            boolean keep = attrs.getBool("keep_dims", false);
+            boolean keep = attrs.getBool("keep_dims");
             int[] dims = in[0].shape().dimsView();
             List<Integer> outDims = new ArrayList<>();
             for (int a = 0; a < dims.length; a++) {
@@ -421,7 +421,7 @@ public final class StringOps {
                 perOutput *= dims[order[k]];
             }
             byte[][] src = bytes(x), dst = new byte[out[0].shape().size()][];
-            byte[] sep = utf8(attrs.getString("separator", ""));
+            byte[] sep = utf8(attrs.getString("separator"));
             int[] idx = new int[rank];
             int offset = 0;
             for (int i = 0; i < dst.length; i++) {
@@ -490,8 +490,8 @@ public final class StringOps {
 
         @Override
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
-            byte[] sep = utf8(attrs.getString("sep", ""));
-            int maxsplit = attrs.getInt("maxsplit", -1);
+            byte[] sep = utf8(attrs.getString("sep"));
+            int maxsplit = attrs.getInt("maxsplit");
             List<long[]> indices = new ArrayList<>();
             List<byte[]> values = new ArrayList<>();
             long widest = 0;

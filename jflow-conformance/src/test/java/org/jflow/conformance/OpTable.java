@@ -285,6 +285,7 @@ final class OpTable {
         add(row("ScatterNd", ShapeCases::scatterNd).inputs(IN, IN, intVector("shape")).inputScaledUlps(REDUCTION_ULPS));
         add(row("TensorScatterUpdate", ShapeCases::tensorScatter));
         add(row("TensorScatterAdd", ShapeCases::tensorScatter).inputScaledUlps(REDUCTION_ULPS));
+        add(row("BatchMatMulV2", ShapeCases::batchMatMul).inputScaledUlps(REDUCTION_ULPS));
         add(row("BatchMatMulV3", ShapeCases::batchMatMul).inputScaledUlps(REDUCTION_ULPS)
                 .implicit("Tout", c -> TfRunner.dataType(c.inputs()[0].dtype())));
         add(row("DepthToSpace", ShapeCases::depthToSpace));

@@ -125,7 +125,7 @@ class GradientCheckTest {
             }
         }
 
-        for (String op : List.of("MatMul", "BatchMatMulV3")) {
+        for (String op : List.of("MatMul", "BatchMatMulV2", "BatchMatMulV3")) {
             String ta = op.equals("MatMul") ? "transpose_a" : "adj_x", tb = op.equals("MatMul") ? "transpose_b" : "adj_y";
             for (boolean a : new boolean[] {false, true}) {
                 for (boolean b : new boolean[] {false, true}) {

@@ -98,7 +98,7 @@ public final class KernelTable {
         for (int i = 0; i < attrs.size(); i++) node.putIfAbsent(attrs.key(i), nodeValue(attrs.value(i)));
         String summary = node.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
         throw new NotFoundError("Could not find device for node: {{node " + op + "}} = " + op + "[" + summary
-                + "]\nAll kernels registered for op " + op + ":\n" + registeredFor(op) + " [Op:" + op + "]");
+                + "]\nAll kernels registered for op " + op + ":\n" + registeredFor(op)).withOp(op);
     }
 
     /** An attribute value as TF's SummarizeAttrValue writes it. */

@@ -11,6 +11,7 @@ import org.jflow.engine.GradientContext;
 import org.jflow.engine.Broadcast;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -41,13 +42,14 @@ public final class MatrixMultiply extends Op {
     private final String transposeA, transposeB;
 
     private MatrixMultiply(String name, String transposeA, String transposeB) {
-        super(name);
+        super(name, Signature.of(name.equals("MatMul") ? "a:T, b:T -> product:T" : "x:Ta, y:Tb -> output:Tout",
+                transposeA + ": bool = false", transposeB + ": bool = false"));
         this.transposeA = transposeA;
         this.transposeB = transposeB;
     }
 
     private InvalidArgumentError error(String message) {
-        return new InvalidArgumentError(message + " [Op:" + name() + "]");
+        return new InvalidArgumentError(message);
     }
 
     @Override

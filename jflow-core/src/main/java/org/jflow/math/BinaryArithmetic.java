@@ -260,7 +260,7 @@ public final class BinaryArithmetic extends BinaryOp {
 
     /** TF's integer kernels refuse a zero divisor (C++ would trap). */
     private static long nonZero(long b, String op) {
-        if (b == 0) throw new InvalidArgumentError("Integer division by zero [Op:" + op + "]");
+        if (b == 0) throw new InvalidArgumentError("Integer division by zero").withOp(op);
         return b;
     }
 
@@ -279,7 +279,7 @@ public final class BinaryArithmetic extends BinaryOp {
 
     /** Exponentiation by squaring, wrapping like C++ integer arithmetic; TF refuses negative exponents. */
     private static long integerPow(long base, long exp) {
-        if (exp < 0) throw new InvalidArgumentError("Integers to negative integer powers are not allowed [Op:Pow]");
+        if (exp < 0) throw new InvalidArgumentError("Integers to negative integer powers are not allowed").withOp("Pow");
         long result = 1;
         while (exp != 0) {
             if ((exp & 1) != 0) result *= base;

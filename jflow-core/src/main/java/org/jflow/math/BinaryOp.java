@@ -7,6 +7,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Broadcast;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.device.Devices;
@@ -21,8 +22,8 @@ abstract class BinaryOp extends Op {
     private final java.util.Set<DType> withoutCpuKernel;
     private final String signature;
 
-    BinaryOp(String name, TypeList types, String signature) {
-        super(name);
+    BinaryOp(String name, TypeList types, String signature, String... attrs) {
+        super(name, Signature.of(signature, attrs));
         this.types = types;
         this.withoutCpuKernel = types.withoutCpuKernel(name);
         this.signature = signature;
@@ -54,7 +55,7 @@ abstract class BinaryOp extends Op {
 
     private InvalidArgumentError mismatch(int input, DType expected, DType actual) {
         return new InvalidArgumentError("cannot compute " + name() + " as input #" + input + "(zero-based) was expected to be a "
-                + expected.kernelName() + " tensor but is a " + actual.kernelName() + " tensor [Op:" + name() + "]");
+                + expected.kernelName() + " tensor but is a " + actual.kernelName() + " tensor");
     }
 
     @Override

@@ -106,12 +106,12 @@ public record TypeList(String text, Set<DType> allowed) {
      */
     public OpError refusal(DType dtype, String op, String signature, String tDefault, String attrsAfter) {
         if (dtype.isComplex() && names(text).contains(dtype.tfName())) {
-            return new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + op + " yet [Op:" + op + "]");
+            return new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + op + " yet").withOp(op);
         }
         return new InvalidArgumentError("Value for attr 'T' of " + dtype.kernelName() + " is not in the list of allowed values: "
                 + text + "\n\t; NodeDef: {{node " + op + "}}; Op<name=" + op + "; signature=" + signature
                 + "; attr=T:type" + (tDefault == null ? "" : ",default=" + tDefault) + ",allowed=[" + enumNames(text) + "]"
-                + (attrsAfter == null ? "" : "; " + attrsAfter) + "> [Op:" + op + "]");
+                + (attrsAfter == null ? "" : "; " + attrsAfter) + ">").withOp(op);
     }
 
     private static List<String> names(String list) { return List.of(list.split(", ")); }

@@ -7,6 +7,7 @@ import org.jflow.engine.Buffers;
 import org.jflow.engine.Gradient;
 import org.jflow.engine.Halfs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.device.Devices;
@@ -143,7 +144,7 @@ public final class UnaryMath extends Op {
 
     private UnaryMath(String name, TypeList types, String signature, UnaryLane lanes, DoubleUnaryOperator d, LongUnaryOperator l,
                       ComplexUnary c) {
-        super(name);
+        super(name, Signature.of(signature));
         this.types = c == null ? types : types.withComplexKernels();
         this.withoutCpuKernel = this.types.withoutCpuKernel(name);
         this.signature = signature;
@@ -163,7 +164,7 @@ public final class UnaryMath extends Op {
         boolean noIntegerKernel = dtype.isInteger() && l == null;
         if (withoutCpuKernel.contains(dtype) || noIntegerKernel) Devices.kernels().requireCpuKernel(name(), dtype);
         if (noIntegerKernel) {
-            throw new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + name() + " yet [Op:" + name() + "]");
+            throw new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + name() + " yet");
         }
         return new TensorSpec[] {new TensorSpec(dtype, in[0].shape())};
     }

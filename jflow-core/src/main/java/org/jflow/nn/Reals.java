@@ -26,7 +26,7 @@ final class Reals {
     /** TF's message for a dtype outside the list of the op's type attribute {@code attr}. */
     static InvalidArgumentError notAllowed(String attr, DType dtype, String allowed, String op) {
         return new InvalidArgumentError("Value for attr '" + attr + "' of " + dtype.kernelName()
-                + " is not in the list of allowed values: " + allowed + " [Op:" + op + "]");
+                + " is not in the list of allowed values: " + allowed).withOp(op);
     }
 
     static void requireFloating(DType dtype, String op) {
@@ -47,7 +47,7 @@ final class Reals {
         DType a = in[0].dtype(), b = in[index].dtype();
         if (a != b) {
             throw new InvalidArgumentError("cannot compute " + op + " as input #" + index + "(zero-based) was expected to be a "
-                    + a.kernelName() + " tensor but is a " + b.kernelName() + " tensor [Op:" + op + "]");
+                    + a.kernelName() + " tensor but is a " + b.kernelName() + " tensor").withOp(op);
         }
     }
 
@@ -89,8 +89,7 @@ final class Reals {
     static int axis(int axis, int rank, String op) {
         int a = axis < 0 ? axis + rank : axis;
         if (a < 0 || a >= rank) {
-            throw new InvalidArgumentError("Expected axis to be in the range [" + -rank + ", " + rank + "), but got " + axis
-                    + " [Op:" + op + "]");
+            throw new InvalidArgumentError("Expected axis to be in the range [" + -rank + ", " + rank + "), but got " + axis).withOp(op);
         }
         return a;
     }

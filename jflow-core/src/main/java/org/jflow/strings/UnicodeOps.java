@@ -21,7 +21,7 @@ import org.jflow.strings.UnicodeCodec.Policy;
 public final class UnicodeOps {
     private UnicodeOps() {}
 
-    static InvalidArgumentError error(String message, String op) { return new InvalidArgumentError(message + " [Op:" + op + "]"); }
+    static InvalidArgumentError error(String message, String op) { return new InvalidArgumentError(message).withOp(op); }
 
     private static Policy policy(Attrs attrs, String op) {
         return new Policy(Errors.of(attrs.getString("errors", "replace"), op),

@@ -5,6 +5,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.strings.UnicodeCodec.Encoding;
@@ -20,6 +21,11 @@ import org.jflow.strings.UnicodeCodec.Policy;
  */
 public final class UnicodeOps {
     private UnicodeOps() {}
+
+    // TF attributes the Unicode ops share; the kernels check the encodings and the error mode with TF's texts
+    private static final String ERRORS = "errors: string = 'replace'";
+    private static final String REPLACEMENT_CHAR = "replacement_char: int = 65533";
+    private static final String REPLACE_CONTROL_CHARACTERS = "replace_control_characters: bool = false";
 
     static InvalidArgumentError error(String message, String op) { return new InvalidArgumentError(message).withOp(op); }
 
@@ -56,7 +62,9 @@ public final class UnicodeOps {
         private final boolean withOffsets;
 
         Decode(String name, boolean withOffsets) {
-            super(name);
+            super(name, Signature.of("input -> row_splits, char_values" + (withOffsets ? ", char_to_byte_starts" : ""),
+                    "input_encoding: string", ERRORS, REPLACEMENT_CHAR, REPLACE_CONTROL_CHARACTERS,
+                    "Tsplits: {int32, int64} = int64"));
             this.withOffsets = withOffsets;
         }
 
@@ -97,7 +105,8 @@ public final class UnicodeOps {
     public static final Op UNICODE_DECODE_WITH_OFFSETS = new Decode("UnicodeDecodeWithOffsets", true).notDifferentiable();
 
     /** {@code UnicodeEncode(input_values, input_splits, errors, output_encoding, replacement_char)}: one string per row. */
-    public static final Op UNICODE_ENCODE = new Op("UnicodeEncode") {
+    public static final Op UNICODE_ENCODE = new Op("UnicodeEncode", Signature.of("input_values, input_splits -> output",
+            ERRORS, "output_encoding: string", REPLACEMENT_CHAR)) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             if (in[0].dtype() != DType.INT32) {
@@ -136,7 +145,8 @@ public final class UnicodeOps {
     }.notDifferentiable();
 
     /** {@code UnicodeTranscode(input, input_encoding, output_encoding, errors, replacement_char, replace_control_characters)}. */
-    public static final Op UNICODE_TRANSCODE = new Op("UnicodeTranscode") {
+    public static final Op UNICODE_TRANSCODE = new Op("UnicodeTranscode", Signature.of("input -> output",
+            "input_encoding: string", "output_encoding: string", ERRORS, REPLACEMENT_CHAR, REPLACE_CONTROL_CHARACTERS)) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], name());

@@ -109,6 +109,9 @@ public final class RandomOps {
             if (source == Source.KEY_COUNTER) checkKeyCounter(in[0], in[1], attrs, name());
             // Without a shape attribute the shape is the last input, a shape tensor (a dropout mask on an unknown batch).
             boolean shapeInput = attrs.get("shape") == null;
+            if (shapeInput && in.length <= source.inputs) { // JFlow's shape attribute stands for TF's shape input
+                throw new InvalidArgumentError(name() + " has no shape: neither attribute 'shape' nor a shape input");
+            }
             for (int i = source.inputs; i < in.length - (shapeInput ? 1 : 0); i++) {
                 if (in[i].rank() != 0) {
                     throw new InvalidArgumentError((i == in.length - 2 ? "minval" : "maxval") + " must be 0-D, got shape "

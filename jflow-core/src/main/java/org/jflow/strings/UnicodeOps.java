@@ -5,6 +5,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.strings.UnicodeCodec.Encoding;
@@ -21,7 +22,7 @@ import org.jflow.strings.UnicodeCodec.Policy;
 public final class UnicodeOps {
     private UnicodeOps() {}
 
-    static InvalidArgumentError error(String message, String op) { return new InvalidArgumentError(message + " [Op:" + op + "]"); }
+    static InvalidArgumentError error(String message, String op) { return new InvalidArgumentError(message).withOp(op); }
 
     private static Policy policy(Attrs attrs, String op) {
         return new Policy(Errors.of(attrs.getString("errors", "replace"), op),
@@ -56,7 +57,10 @@ public final class UnicodeOps {
         private final boolean withOffsets;
 
         Decode(String name, boolean withOffsets) {
-            super(name);
+            super(name, Signature.of("input -> row_splits:Tsplits, char_values:int32"
+                    + (withOffsets ? ", char_to_byte_starts:int64" : ""), "input_encoding: string",
+                    "errors: string = 'replace'", "replacement_char: int = 65533",
+                    "replace_control_characters: bool = false", "Tsplits: {int32, int64} = int64"));
             this.withOffsets = withOffsets;
         }
 
@@ -97,7 +101,9 @@ public final class UnicodeOps {
     public static final Op UNICODE_DECODE_WITH_OFFSETS = new Decode("UnicodeDecodeWithOffsets", true).notDifferentiable();
 
     /** {@code UnicodeEncode(input_values, input_splits, errors, output_encoding, replacement_char)}: one string per row. */
-    public static final Op UNICODE_ENCODE = new Op("UnicodeEncode") {
+    public static final Op UNICODE_ENCODE = new Op("UnicodeEncode", Signature.of(
+            "input_values:int32, input_splits:Tsplits -> output:string", "errors: string = 'replace'",
+            "output_encoding: string", "replacement_char: int = 65533", "Tsplits: type = None")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             if (in[0].dtype() != DType.INT32) {
@@ -136,7 +142,9 @@ public final class UnicodeOps {
     }.notDifferentiable();
 
     /** {@code UnicodeTranscode(input, input_encoding, output_encoding, errors, replacement_char, replace_control_characters)}. */
-    public static final Op UNICODE_TRANSCODE = new Op("UnicodeTranscode") {
+    public static final Op UNICODE_TRANSCODE = new Op("UnicodeTranscode", Signature.of("input:string -> output:string",
+            "input_encoding: string", "output_encoding: string", "errors: string = 'replace'",
+            "replacement_char: int = 65533", "replace_control_characters: bool = false")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], name());

@@ -8,7 +8,8 @@ import org.jflow.engine.Allocation;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.TensorSpec;
-import org.jflow.math.TypeList;
+import org.jflow.device.Devices;
+import java.util.Map;
 
 /** Ops that build a tensor from a few numbers: Fill, Range, LinSpace, OneHot. */
 final class CreationOps {
@@ -162,7 +163,8 @@ final class CreationOps {
             if (!t.isFloating() || in[1].dtype() != t) {
                 throw error("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values: bfloat16, half, float, double");
             }
-            if (t.storage() == DType.Storage.HALF) throw TypeList.noKernel(t, name(), "float, double");
+            // num is an attribute here; TF's Python layer passes it as an int32 tensor (Tidx)
+            Devices.kernels().requireCpuKernel(name(), Map.of("T", t, "Tidx", DType.INT32), Attrs.EMPTY);
             if (in[0].rank() != 0) throw error("start must be a scalar, not shape " + in[0].shape().toErrorString());
             if (in[1].rank() != 0) throw error("stop must be a scalar, not shape " + in[1].shape().toErrorString());
             int num = attrs.getInt("num");

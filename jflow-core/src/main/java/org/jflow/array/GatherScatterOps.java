@@ -11,9 +11,10 @@ import org.jflow.engine.Parallel;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.UnimplementedError;
-import org.jflow.math.TypeList;
+import org.jflow.device.Devices;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /** Index-driven ops: GatherV2, GatherNd, ScatterNd, TensorScatterUpdate/Add, Where, SelectV2. */
 final class GatherScatterOps {
@@ -203,9 +204,8 @@ final class GatherScatterOps {
                         + in[0].dtype().kernelName() + " tensor but is a " + updates.dtype().kernelName() + " tensor");
             }
             // TF registers TensorScatterAdd for number types only (ScatterNd concatenates strings)
-            if (!intoZeros && add && (updates.dtype() == DType.BOOL || updates.dtype() == DType.STRING)) {
-                throw TypeList.noKernel(updates.dtype(), name(), "float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, "
-                        + "uint32, uint64, complex64, complex128");
+            if (!intoZeros && add) {
+                Devices.kernels().requireCpuKernel(name(), Map.of("T", updates.dtype(), "Tindices", indices.dtype()), attrs);
             }
             if (id.length == 0) throw error("Indices shape must have rank at least one. Found:" + indices.shape().toErrorString());
             int k = id[id.length - 1];

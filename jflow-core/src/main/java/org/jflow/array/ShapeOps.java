@@ -22,7 +22,7 @@ final class ShapeOps {
                 int[] dims = ShapeTensors.dims(in[1]);
                 return spec(in[0].dtype(), dims == null ? Shape.unknownRank() : Shape.ofOwned(dims));
             }
-            int[] req = in.length > 1 ? in[1].toIntArray() : attrs.getInts("shape");
+            int[] req = in.length > 1 ? ShapeTensors.dims(in[1]) : attrs.getInts("shape");
             int[] out = req.clone();
             if (!in[0].shape().isFullyDefined()) return spec(in[0].dtype(), partialReshape(out));
             int n = in[0].size();

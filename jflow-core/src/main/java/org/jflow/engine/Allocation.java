@@ -52,6 +52,25 @@ public final class Allocation {
         if (slots > MAX_ARRAY || bytes > Runtime.getRuntime().maxMemory()) throw outOfMemory(dims, dtype, op);
     }
 
+    /**
+     * A user's int64 shape for a {@code dtype} tensor that op {@code op} creates, as JFlow's int dims:
+     * {@link #require(long[], DType, String)}'s errors first (a dim past int32 with no zero beside it is
+     * TF's OOM), then an {@code UnimplementedError} for a dim past 2**31 - 1 of an empty tensor (TF holds
+     * shape (2**32 + 5, 0); JFlow's shapes cannot), never a dim wrapped around to another size.
+     */
+    public static int[] intDims(long[] dims, DType dtype, String op) {
+        require(dims, dtype, op);
+        int[] out = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] > Integer.MAX_VALUE) {
+                throw new org.jflow.errors.UnimplementedError("Dimension " + i + " of shape " + java.util.Arrays.toString(dims)
+                        .replace(" ", "") + " is past 2**31 - 1, the largest JFlow shapes hold [Op:" + op + "]");
+            }
+            out[i] = (int) Math.max(dims[i], Integer.MIN_VALUE);
+        }
+        return out;
+    }
+
     /** Runs {@code kernel}; a heap that runs out there is the op's {@code ResourceExhaustedError}. */
     static Tensor[] guarded(java.util.function.Supplier<Tensor[]> kernel, TensorSpec[] outputs, String op) {
         try {

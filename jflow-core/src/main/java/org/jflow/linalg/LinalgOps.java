@@ -6,12 +6,12 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.TensorSpec;
+import org.jflow.device.Devices;
 
 import static org.jflow.linalg.MatrixOp.batchWith;
 import static org.jflow.linalg.MatrixOp.batches;
 import static org.jflow.linalg.MatrixOp.error;
 import static org.jflow.linalg.MatrixOp.matrix;
-import static org.jflow.linalg.MatrixOp.noKernel;
 import static org.jflow.linalg.MatrixOp.requireFloat;
 import static org.jflow.linalg.MatrixOp.requireRank2;
 import static org.jflow.linalg.MatrixOp.requireSquare;
@@ -216,7 +216,7 @@ public final class LinalgOps {
      */
     public static final MatrixOp MATRIX_DIAG_V3 = new MatrixOp("MatrixDiagV3",
             (in, attrs) -> {
-                requirePod("MatrixDiagV3", in[0]);
+                Devices.kernels().requireCpuKernel("MatrixDiagV3", in[0].dtype()); // POD types: numbers and bool
                 if (in[0].rank() < 1) {
                     throw error("MatrixDiagV3", "diagonal must be at least 1-dim, received shape: " + in[0].shape().toErrorString());
                 }
@@ -246,7 +246,7 @@ public final class LinalgOps {
     /** {@code tf.linalg.diag_part}: the main diagonal of each matrix (length min(M, N)). */
     public static final MatrixOp MATRIX_DIAG_PART_V3 = new MatrixOp("MatrixDiagPartV3",
             (in, attrs) -> {
-                requirePod("MatrixDiagPartV3", in[0]);
+                Devices.kernels().requireCpuKernel("MatrixDiagPartV3", in[0].dtype()); // POD types: numbers and bool
                 if (in[0].rank() < 2) {
                     throw error("MatrixDiagPartV3", "input must be at least 2-dim, received shape: " + in[0].shape().toErrorString());
                 }
@@ -267,7 +267,7 @@ public final class LinalgOps {
      */
     public static final MatrixOp MATRIX_BAND_PART = new MatrixOp("MatrixBandPart",
             (in, attrs) -> {
-                requirePod("MatrixBandPart", in[0]);
+                Devices.kernels().requireCpuKernel("MatrixBandPart", in[0].dtype()); // POD types: numbers and bool
                 if (in[0].rank() < 2) {
                     throw error("MatrixBandPart", "input must be at least 2-dim, received shape: " + in[0].shape().toErrorString());
                 }
@@ -292,14 +292,6 @@ public final class LinalgOps {
                 return new Tensor[] {gathered(in[0], out[0], map)};
             }).withGradient(LinalgGradients::bandPart);
 
-    /** The diagonal ops' CPU kernels cover TF's POD types: numbers and bool, not strings. */
-    private static void requirePod(String op, Tensor t) {
-        if (t.dtype() == DType.STRING) {
-            throw noKernel(op, t.dtype(), "DT_FLOAT, DT_DOUBLE, DT_INT32, DT_UINT8, DT_INT16, DT_INT8, DT_COMPLEX64, DT_INT64, DT_BOOL, "
-                    + "DT_BFLOAT16, DT_UINT16, DT_COMPLEX128, DT_HALF, DT_UINT32, DT_UINT64");
-        }
-    }
-
     /** The elements {@code map} picks (-1: zero); complex elements are two interleaved slots. */
     private static Tensor gathered(Tensor in, TensorSpec out, int[] map) {
         int slots = in.dtype().slots();
@@ -318,7 +310,7 @@ public final class LinalgOps {
                     throw error("Cross", "cannot compute Cross as input #1(zero-based) was expected to be a "
                             + in[0].dtype().kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
                 }
-                if (!in[0].dtype().isNumeric()) throw MatrixOp.noKernel("Cross", in[0].dtype(), "real numeric types");
+                Devices.kernels().requireCpuKernel("Cross", in[0].dtype());
                 if (!in[0].shape().isCompatibleWith(in[1].shape())) {
                     throw error("Cross", "Both inputs must be of same shape: " + in[0].shape().toErrorString() + " vs. " + in[1].shape().toErrorString());
                 }

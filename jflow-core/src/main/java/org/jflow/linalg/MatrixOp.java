@@ -10,6 +10,8 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.NotFoundError;
+import org.jflow.device.Devices;
+import org.jflow.errors.UnimplementedError;
 
 import java.util.Arrays;
 
@@ -58,16 +60,17 @@ final class MatrixOp extends Op {
         return new InvalidArgumentError(message).withOp(op);
     }
 
-    /** TF's answer when no kernel is registered for a dtype. */
-    static NotFoundError noKernel(String op, DType dtype, String allowed) {
-        return new NotFoundError("Could not find device for node: {{node " + op + "}} = " + op + "[T=DT_"
-                + dtype.tfName().toUpperCase() + "]\nAll kernels registered for op " + op + ":\n  device='CPU'; T in ["
-                + allowed + "]").withOp(op);
+    /**
+     * A dtype TF's CPU kernels take (else the kernel table's NotFoundError), and float32 or float64,
+     * the ones JFlow's linear algebra kernels have (else UnimplementedError: TF's complex and half ones).
+     */
+    static void requireFloat(String op, Tensor t) {
+        Devices.kernels().requireCpuKernel(op, t.dtype());
+        if (t.dtype() != DType.FLOAT32 && t.dtype() != DType.FLOAT64) throw unimplemented(op, t.dtype());
     }
 
-    /** Float32/float64 only, as TF's Eigen-based linear algebra kernels. */
-    static void requireFloat(String op, Tensor t) {
-        if (t.dtype() != DType.FLOAT32 && t.dtype() != DType.FLOAT64) throw noKernel(op, t.dtype(), "DT_FLOAT, DT_DOUBLE");
+    static UnimplementedError unimplemented(String op, DType dtype) {
+        return new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + op + " yet").withOp(op);
     }
 
     static void requireRank2(String op, Tensor t, int index) {

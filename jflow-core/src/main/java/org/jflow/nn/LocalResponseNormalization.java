@@ -40,7 +40,7 @@ public final class LocalResponseNormalization extends Op {
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
-        Reals.requireKernel(in[0].dtype(), name(), "half, bfloat16, float", "float, half");
+        Reals.requireKernel(in[0].dtype(), name(), "half, bfloat16, float");
         long radius = attrs.has("depth_radius") ? attrs.getLong("depth_radius") : 5;
         if (radius < 0 || radius >= Integer.MAX_VALUE) { // TF's LRNOp constructor: an unsigned FastBoundsCheck
             throw new InvalidArgumentError("depth_radius = " + radius + " larger than int max");

@@ -5,7 +5,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Buffers;
 import org.jflow.errors.InvalidArgumentError;
-import org.jflow.math.TypeList;
+import org.jflow.device.Devices;
 
 import java.util.List;
 
@@ -34,13 +34,12 @@ final class Reals {
     }
 
     /**
-     * TF's checks for an op whose {@code T} list is {@code opTypes} and whose CPU kernels cover
-     * {@code kernels} only (both as TF names them): outside the list an attr error, inside it
-     * without a kernel TF's NotFoundError.
+     * TF's checks for an op whose {@code T} list is {@code opTypes} (as TF names them): outside the
+     * list an attr error, inside it without a TF CPU kernel the kernel table's NotFoundError.
      */
-    static void requireKernel(DType dtype, String op, String opTypes, String kernels) {
+    static void requireKernel(DType dtype, String op, String opTypes) {
         if (!List.of(opTypes.split(", ")).contains(dtype.kernelName())) throw notAllowed(dtype, opTypes, op);
-        if (!List.of(kernels.split(", ")).contains(dtype.kernelName())) throw TypeList.noKernel(dtype, op, kernels);
+        Devices.kernels().requireCpuKernel(op, dtype);
     }
 
     /** TF's message when input #{@code index} does not have input #0's dtype. */

@@ -22,6 +22,11 @@ import org.jflow.strings.UnicodeCodec.Policy;
 public final class UnicodeOps {
     private UnicodeOps() {}
 
+    // TF attributes the Unicode ops share; the kernels check the encodings and the error mode with TF's texts
+    private static final String ERRORS = "errors: string = 'replace'";
+    private static final String REPLACEMENT_CHAR = "replacement_char: int = 65533";
+    private static final String REPLACE_CONTROL_CHARACTERS = "replace_control_characters: bool = false";
+
     static InvalidArgumentError error(String message, String op) { return new InvalidArgumentError(message).withOp(op); }
 
     private static Policy policy(Attrs attrs, String op) {
@@ -57,10 +62,9 @@ public final class UnicodeOps {
         private final boolean withOffsets;
 
         Decode(String name, boolean withOffsets) {
-            super(name, Signature.of("input -> row_splits:Tsplits, char_values:int32"
-                    + (withOffsets ? ", char_to_byte_starts:int64" : ""), "input_encoding: string",
-                    "errors: string = 'replace'", "replacement_char: int = 65533",
-                    "replace_control_characters: bool = false", "Tsplits: {int32, int64} = int64"));
+            super(name, Signature.of("input -> row_splits, char_values" + (withOffsets ? ", char_to_byte_starts" : ""),
+                    "input_encoding: string", ERRORS, REPLACEMENT_CHAR, REPLACE_CONTROL_CHARACTERS,
+                    "Tsplits: {int32, int64} = int64"));
             this.withOffsets = withOffsets;
         }
 
@@ -101,9 +105,8 @@ public final class UnicodeOps {
     public static final Op UNICODE_DECODE_WITH_OFFSETS = new Decode("UnicodeDecodeWithOffsets", true).notDifferentiable();
 
     /** {@code UnicodeEncode(input_values, input_splits, errors, output_encoding, replacement_char)}: one string per row. */
-    public static final Op UNICODE_ENCODE = new Op("UnicodeEncode", Signature.of(
-            "input_values:int32, input_splits:Tsplits -> output:string", "errors: string = 'replace'",
-            "output_encoding: string", "replacement_char: int = 65533", "Tsplits: type = None")) {
+    public static final Op UNICODE_ENCODE = new Op("UnicodeEncode", Signature.of("input_values, input_splits -> output",
+            ERRORS, "output_encoding: string", REPLACEMENT_CHAR)) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             if (in[0].dtype() != DType.INT32) {
@@ -142,9 +145,8 @@ public final class UnicodeOps {
     }.notDifferentiable();
 
     /** {@code UnicodeTranscode(input, input_encoding, output_encoding, errors, replacement_char, replace_control_characters)}. */
-    public static final Op UNICODE_TRANSCODE = new Op("UnicodeTranscode", Signature.of("input:string -> output:string",
-            "input_encoding: string", "output_encoding: string", "errors: string = 'replace'",
-            "replacement_char: int = 65533", "replace_control_characters: bool = false")) {
+    public static final Op UNICODE_TRANSCODE = new Op("UnicodeTranscode", Signature.of("input -> output",
+            "input_encoding: string", "output_encoding: string", ERRORS, REPLACEMENT_CHAR, REPLACE_CONTROL_CHARACTERS)) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], name());

@@ -5,7 +5,6 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
 import org.jflow.engine.OpRegistry;
-import org.jflow.engine.Signature;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.NotFoundError;
 import org.jflow.errors.UnimplementedError;
@@ -160,10 +159,9 @@ public final class GraphDefImporter {
                 throw new UnimplementedError("JFlow's " + n.getOp() + " takes '" + spec.attr() + "' as an attribute: input '"
                         + input + "' of node '" + n.getName() + "' must be a Const");
             }
-            // a Const read only as an attribute is never added as a node, so it is held to Const's signature here
-            Signature constSignature = op(source).signature();
-            NodeDefCheck.attrs(source, "Const", constSignature);
-            NodeDefCheck.complete(source, "Const", constSignature, 0, attrs(source));
+            // a Const read only here becomes no node: it is held to Const's signature here
+            NodeDefCheck.attrs(source, "Const", GraphOps.CONST.signature());
+            NodeDefCheck.complete(source, "Const", GraphOps.CONST.signature(), 0, attrs(source));
             Tensor value = TensorCodec.toTensor(source.getAttrOrThrow("value").getTensor());
             attrs = attrs.with(spec.attr(), AttrInputs.attrValue(spec, value));
         }

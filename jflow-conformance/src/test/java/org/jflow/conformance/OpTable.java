@@ -172,6 +172,11 @@ final class OpTable {
      * products round differently (sums by up to about n ulps of the largest term).
      */
     private static final int REDUCTION_ULPS = 24;
+    /**
+     * The special functions: in float32 TF iterates in float (Eigen's Cephes ports) where JFlow rounds double
+     * results; in float64 JFlow's Lanczos lgamma and asymptotic digamma differ from Cephes' by ~100 ulps.
+     */
+    private static final int SPECIAL_ULPS = 256;
 
     static final Map<String, Row> ROWS = new TreeMap<>();
 
@@ -371,6 +376,13 @@ final class OpTable {
         add(row("RandomPoissonV2", RandomCases::poisson).inputs(shapeVector("shape"), IN).checkedBy(SampleStatistics.sameDistribution(SampleStatistics.PER_PARAMETER)));
         add(row("RandomShuffle", RandomCases::shuffle).checkedBy(SampleStatistics.SHUFFLE));
         add(row("RandomGammaGrad", MathCases::gammaGrad).ulps(256));
+        // TF evaluates the special functions in the operand's precision (Eigen's Cephes ports), JFlow in double
+        for (String op : List.of("Lgamma", "Digamma")) add(row(op, MathCases::gammaFunction).ulps(SPECIAL_ULPS));
+        add(row("Igamma", MathCases.special(new double[] {0.1, 12}, new double[] {0.05, 20}, false)).ulps(SPECIAL_ULPS));
+        add(row("Igammac", MathCases.special(new double[] {0.1, 12}, new double[] {0.05, 20}, false)).ulps(SPECIAL_ULPS));
+        add(row("IgammaGradA", MathCases.special(new double[] {0.1, 12}, new double[] {0.05, 20}, false)).ulps(SPECIAL_ULPS));
+        add(row("Zeta", MathCases.special(new double[] {1.1, 8}, new double[] {0.1, 10}, false)).ulps(SPECIAL_ULPS));
+        add(row("Polygamma", MathCases.special(null, new double[] {0.1, 10}, true)).ulps(SPECIAL_ULPS));
         add(row("Qr", MathCases::qr).checkedBy(InvariantChecks.QR));
         add(row("Svd", MathCases::svd).checkedBy(InvariantChecks.SVD));
         add(row("SelfAdjointEigV2", MathCases::selfAdjointEig).checkedBy(InvariantChecks.SELF_ADJOINT_EIG));
@@ -384,6 +396,9 @@ final class OpTable {
         add(row("Bincount", MathCases::bincount).inputs(IN, new FromAttr("minlength", MathCases::bincountSize), new OptionalNext(MathCases::noWeights))
                 .folded("maxlength", "dtype").inputScaledUlps(REDUCTION_ULPS));
         add(row("StringFormat", StringCases::stringFormat));
+        for (String op : List.of("UnicodeDecode", "UnicodeDecodeWithOffsets")) add(row(op, StringCases::unicodeDecode));
+        add(row("UnicodeEncode", StringCases::unicodeEncode));
+        add(row("UnicodeTranscode", StringCases::unicodeTranscode));
         add(row("StringSplitV2", StringCases::stringSplit).inputs(IN, new FromAttr("sep", c -> Values.strings(Shape.scalar(), c.attrs().getString("sep")))));
     }
 

@@ -119,4 +119,63 @@ final class StringCases {
                 new Cases.Case("utf-8", a("sep", "\u00e9", "maxsplit", -1), text("h\u00e9llo \u00e9t\u00e9")),
                 new Cases.Case("[2,2] (error)", a("sep", "", "maxsplit", -1), Values.strings(Shape.of(2, 2), "a", "b", "c", "d")));
     }
+
+    /** Strings of raw bytes (each char one byte), for ill-formed UTF-8, UTF-16 and UTF-32. */
+    private static Tensor bytes(int[] shape, String... latin1) {
+        byte[][] b = new byte[latin1.length][];
+        for (int i = 0; i < b.length; i++) b[i] = latin1[i].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return Tensor.wrap(DType.STRING, Shape.of(shape), b);
+    }
+
+    private static final String[] UTF8 = {"h\u00c3\u00a9llo", "", "a\u00ffb\u00e2\u0082c\u00f0\u009f\u0098",
+        "\u00ed\u00a0\u0080x\u00c0\u0080\u00e0\u0080\u0080", "a\u0001\t\u00c2\u0085", "\u00f0\u009f\u0098\u0080"};
+
+    static List<Cases.Case> unicodeDecode(SplittableRandom rnd) {
+        Tensor utf8 = bytes(new int[] {6}, UTF8);
+        Tensor utf16 = bytes(new int[] {3}, "\u0000a\u00d8\u003d\u00de\u0000", "\u00d8\u003d\u0000b\u00dc\u0000\u0000",
+                "\u00ff\u00fea\u0000");
+        List<Cases.Case> cases = new ArrayList<>();
+        for (String errors : List.of("replace", "ignore", "strict")) {
+            cases.add(new Cases.Case("utf-8 " + errors, a("input_encoding", "UTF-8", "errors", errors, "replacement_char", 65533,
+                    "replace_control_characters", false), utf8));
+        }
+        cases.add(new Cases.Case("utf-8 control, replacement ?", a("input_encoding", "UTF-8", "errors", "replace",
+                "replacement_char", 63, "replace_control_characters", true), utf8));
+        cases.add(new Cases.Case("[2,3] utf-8", a("input_encoding", "UTF-8", "errors", "replace", "replacement_char", 65533,
+                "replace_control_characters", false), bytes(new int[] {2, 3}, UTF8)));
+        cases.add(new Cases.Case("utf-16-be", a("input_encoding", "UTF-16-BE", "errors", "replace", "replacement_char", 65533,
+                "replace_control_characters", false), utf16));
+        cases.add(new Cases.Case("utf-16 with BOM", a("input_encoding", "UTF-16", "errors", "replace", "replacement_char", 65533,
+                "replace_control_characters", false), utf16));
+        cases.add(new Cases.Case("unknown encoding (error)", a("input_encoding", "BOGUS", "errors", "replace",
+                "replacement_char", 65533, "replace_control_characters", false), utf8));
+        return cases;
+    }
+
+    static List<Cases.Case> unicodeEncode(SplittableRandom rnd) {
+        Tensor values = Values.ints(DType.INT32, Shape.of(7), 104, 233, 0x8a9e, 0x1f600, -1, 0x110000, 0xD800);
+        Tensor splits = Values.ints(DType.INT64, Shape.of(4), 0, 2, 2, 7);
+        List<Cases.Case> cases = new ArrayList<>();
+        for (String encoding : List.of("UTF-8", "UTF-16-BE", "UTF-32-BE")) {
+            for (String errors : List.of("replace", "ignore", "strict")) {
+                cases.add(new Cases.Case(encoding + " " + errors, a("output_encoding", encoding, "errors", errors,
+                        "replacement_char", 65533), values, splits));
+            }
+        }
+        cases.add(new Cases.Case("bad splits (error)", a("output_encoding", "UTF-8", "errors", "replace", "replacement_char", 65533),
+                values, Values.ints(DType.INT64, Shape.of(2), 1, 7)));
+        return cases;
+    }
+
+    static List<Cases.Case> unicodeTranscode(SplittableRandom rnd) {
+        Tensor utf8 = bytes(new int[] {2, 3}, UTF8);
+        List<Cases.Case> cases = new ArrayList<>();
+        for (String to : List.of("UTF-8", "UTF-16-BE", "UTF-32-BE")) {
+            cases.add(new Cases.Case("utf-8 to " + to, a("input_encoding", "UTF-8", "output_encoding", to, "errors", "replace",
+                    "replacement_char", 65533, "replace_control_characters", false), utf8));
+        }
+        cases.add(new Cases.Case("ignore, control", a("input_encoding", "UTF-8", "output_encoding", "UTF-8", "errors", "ignore",
+                "replacement_char", 65533, "replace_control_characters", true), utf8));
+        return cases;
+    }
 }

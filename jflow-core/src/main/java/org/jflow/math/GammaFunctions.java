@@ -27,6 +27,7 @@ final class GammaFunctions {
         if (Double.isNaN(x)) return x;
         if (Double.isInfinite(x)) return Double.POSITIVE_INFINITY;
         if (x <= 0 && x == Math.floor(x)) return Double.POSITIVE_INFINITY;
+        if (x == 1 || x == 2) return 0; // exactly, as the C library's lgamma that TF's kernel calls
         if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x);
         double z = x - 1, a = LANCZOS[0], t = z + 7.5;
         for (int i = 1; i < LANCZOS.length; i++) a += LANCZOS[i] / (z + i);
@@ -57,6 +58,8 @@ final class GammaFunctions {
             if (q == Math.floor(q)) return Double.POSITIVE_INFINITY;
             if (s != Math.floor(s)) return Double.NaN;
         }
+        if (q == Double.POSITIVE_INFINITY) return 0; // every term is 0, as TF's zeta(s, inf)
+        if (s == Double.POSITIVE_INFINITY) return q < 1 ? Double.POSITIVE_INFINITY : q == 1 ? 1 : 0; // q^-inf
         double sum = Math.pow(q, -s), a = q, b = 0;
         int i = 0;
         while (i < 9 || a <= 9) {
@@ -173,12 +176,11 @@ final class GammaFunctions {
 
     /** The regularized lower incomplete gamma P(a, x), as Cephes' {@code igam}. */
     static double igamma(double a, double x) {
-        if (Double.isNaN(a) || Double.isNaN(x) || x < 0 || a <= 0) return a == 0 && x > 0 ? 1 : Double.NaN;
-        if (x == 0) return 0;
-        if (Double.isInfinite(x)) return 1;
+        if (x == 0) return 0; // Eigen's igamma checks x == 0 first: igamma(0, 0) is 0, igamma(0, 1) NaN
+        if (Double.isNaN(a) || Double.isNaN(x) || x < 0 || a <= 0) return Double.NaN;
         if (x > 1 && x > a) return 1 - igammac(a, x);
         double ax = a * Math.log(x) - x - lgamma(a);
-        if (ax < -MAXLOG) return 0;
+        if (!(ax >= -MAXLOG)) return 0; // NaN too (a = inf), as Eigen's main_igamma_term
         ax = Math.exp(ax);
         double r = a, c = 1, sum = 1;
         do {
@@ -191,12 +193,12 @@ final class GammaFunctions {
 
     /** The regularized upper incomplete gamma Q(a, x) = 1 - P(a, x), as Cephes' {@code igamc}. */
     static double igammac(double a, double x) {
-        if (Double.isNaN(a) || Double.isNaN(x) || x < 0 || a <= 0) return a == 0 && x > 0 ? 0 : Double.NaN;
+        if (Double.isNaN(a) || Double.isNaN(x) || x < 0 || a <= 0) return Double.NaN;
         if (x == 0) return 1;
         if (Double.isInfinite(x)) return 0;
         if (x < 1 || x < a) return 1 - igamma(a, x);
         double ax = a * Math.log(x) - x - lgamma(a);
-        if (ax < -MAXLOG) return 0;
+        if (!(ax >= -MAXLOG)) return 0;
         ax = Math.exp(ax);
         double y = 1 - a, z = x + y + 1, c = 0;
         double pkm2 = 1, qkm2 = x, pkm1 = x + 1, qkm1 = z * x, ans = pkm1 / qkm1, t;

@@ -79,11 +79,13 @@ public final class UnaryMath extends Op {
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.exp(tf.negative(tf.square(g.x()))), 2 / Math.sqrt(Math.PI)))));
     public static final UnaryMath ERFC = new UnaryMath("Erfc", TypeList.REAL, UnaryLane.ERFC, SpecialFunctions::erfc, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.exp(tf.negative(tf.square(g.x()))), -2 / Math.sqrt(Math.PI)))));
+    /** Lgamma's and Digamma's T (TF's UNARY_REAL), with CPU kernels for half, float and double only (none for bfloat16). */
+    private static final TypeList GAMMA_TYPES = TypeList.REAL.withCpuKernels("half, float, double");
     /** {@code tf.math.lgamma}: log|Gamma(x)|, +inf at the poles; its gradient is digamma. */
-    public static final UnaryMath LGAMMA = new UnaryMath("Lgamma", TypeList.REAL, null, GammaFunctions::lgamma, null)
+    public static final UnaryMath LGAMMA = new UnaryMath("Lgamma", GAMMA_TYPES, null, GammaFunctions::lgamma, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.math.digamma(g.x()))));
     /** {@code tf.math.digamma}; its gradient is {@code polygamma(1, x)}. */
-    public static final UnaryMath DIGAMMA = new UnaryMath("Digamma", TypeList.REAL, null, GammaFunctions::digamma, null)
+    public static final UnaryMath DIGAMMA = new UnaryMath("Digamma", GAMMA_TYPES, null, GammaFunctions::digamma, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.math.polygamma(tf.onesLike(g.x()), g.x()))));
     public static final UnaryMath FLOOR = new UnaryMath("Floor", TypeList.REAL, UnaryLane.FLOOR, Math::floor, null)
             .withGradient(Gradient.NONE);

@@ -26,7 +26,7 @@ public final class UnicodeOps {
     private static Policy policy(Attrs attrs, String op) {
         return new Policy(Errors.of(attrs.getString("errors", "replace"), op),
                 UnicodeCodec.replacement(attrs.getInt("replacement_char", 0xFFFD), op),
-                attrs.getBool("replace_control_characters", false), op);
+                attrs.getBool("replace_control_characters", false), op.equals("UnicodeTranscode"), op);
     }
 
     private static void requireString(Tensor t, String op) {

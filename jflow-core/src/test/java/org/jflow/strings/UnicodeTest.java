@@ -108,7 +108,17 @@ class UnicodeTest {
             entry("transcodeStrict", () -> tf.strings.unicodeTranscode(rawVector("a\u00ffb"), "UTF-8", "UTF-8", o -> o.errors("strict"))),
             entry("transcodeControl", () -> tf.strings.unicodeTranscode(new String[] {"a\u0001"}, "UTF-8", "UTF-8",
                     o -> o.replaceControlCharacters(true))),
-            entry("transcodeUnknownEncoding", () -> tf.strings.unicodeTranscode(new String[] {"a"}, "X", "UTF-8")));
+            entry("transcodeUnknownEncoding", () -> tf.strings.unicodeTranscode(new String[] {"a"}, "X", "UTF-8")),
+            entry("decodeControlIgnore", () -> tf.strings.unicodeDecode(raw("a\u0001\t\u00c2\u0085b"), "UTF-8",
+                    o -> o.errors("ignore").replaceControlCharacters(true))),
+            entry("decodeControlStrict", () -> tf.strings.unicodeDecode(raw("a\u0001b"), "UTF-8",
+                    o -> o.errors("strict").replaceControlCharacters(true))),
+            entry("transcodeControlIgnore", () -> tf.strings.unicodeTranscode(rawVector("a\u0001\t\u00c2\u0085b"), "UTF-8", "UTF-8",
+                    o -> o.errors("ignore").replaceControlCharacters(true))),
+            entry("transcodeControlStrict", () -> tf.strings.unicodeTranscode(rawVector("a\u0001b"), "UTF-8", "UTF-8",
+                    o -> o.errors("strict").replaceControlCharacters(true))),
+            entry("offsetsAfterByteOrderMark", () -> org.jflow.engine.Dispatcher.execute(UnicodeOps.UNICODE_DECODE_WITH_OFFSETS,
+                    org.jflow.engine.Attrs.of("input_encoding", "UTF-16"), raw("\u00ff\u00fea\u0000b\u0000"))[2]));
 
     static List<String> cases() { return new ArrayList<>(new java.util.TreeSet<>(TF.cases().keySet())); }
 

@@ -231,10 +231,12 @@ final class MathCases {
                 }
                 return new Tensor[] {Values.floats(t, Shape.of(2, 4), a), Values.floats(t, Shape.of(2, 4), x)};
             };
-            Variants.Inputs edges = (t, r) -> new Tensor[] {Values.floats(t, Shape.of(6), 0, 1, 2, Double.POSITIVE_INFINITY, Double.NaN, 3),
-                    Values.floats(t, Shape.of(6), 1, 0, Double.POSITIVE_INFINITY, 2, 1, Double.NaN)};
+            double inf = Double.POSITIVE_INFINITY, nan = Double.NaN;
+            Variants.Inputs edges = (t, r) -> new Tensor[] {Values.floats(t, Shape.of(6), 0, 1, 2, inf, nan, 3),
+                    Values.floats(t, Shape.of(6), 1, 0, inf, 2, 1, nan)};
             return of(new Variant("domain [2,4]", Attrs.EMPTY, domain), new Variant("edges", Attrs.EMPTY, edges),
-                    v("broadcast [2,1] x [3]", Attrs.EMPTY, s(2, 1), s(3)), v("empty [0]", Attrs.EMPTY, s(0), s(0))).cases(rnd);
+                    v("broadcast [2,1] x [3]", Attrs.EMPTY, s(2, 1), s(3)),
+                    v("empty [0]", Attrs.EMPTY, s(0), s(0))).cases(rnd);
         };
     }
 }

@@ -378,9 +378,9 @@ final class OpTable {
         add(row("RandomGammaGrad", MathCases::gammaGrad).ulps(256));
         // TF evaluates the special functions in the operand's precision (Eigen's Cephes ports), JFlow in double
         for (String op : List.of("Lgamma", "Digamma")) add(row(op, MathCases::gammaFunction).ulps(SPECIAL_ULPS));
-        add(row("Igamma", MathCases.special(new double[] {0.1, 12}, new double[] {0.05, 20}, false)).ulps(SPECIAL_ULPS));
-        add(row("Igammac", MathCases.special(new double[] {0.1, 12}, new double[] {0.05, 20}, false)).ulps(SPECIAL_ULPS));
-        add(row("IgammaGradA", MathCases.special(new double[] {0.1, 12}, new double[] {0.05, 20}, false)).ulps(SPECIAL_ULPS));
+        for (String op : List.of("Igamma", "Igammac", "IgammaGradA")) {
+            add(row(op, MathCases.special(new double[] {0.1, 12}, new double[] {0.05, 20}, false)).ulps(SPECIAL_ULPS));
+        }
         add(row("Zeta", MathCases.special(new double[] {1.1, 8}, new double[] {0.1, 10}, false)).ulps(SPECIAL_ULPS));
         add(row("Polygamma", MathCases.special(null, new double[] {0.1, 10}, true)).ulps(SPECIAL_ULPS));
         add(row("Qr", MathCases::qr).checkedBy(InvariantChecks.QR));

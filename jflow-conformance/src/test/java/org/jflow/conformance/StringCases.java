@@ -136,20 +136,20 @@ final class StringCases {
                 "\u00ff\u00fea\u0000");
         List<Cases.Case> cases = new ArrayList<>();
         for (String errors : List.of("replace", "ignore", "strict")) {
-            cases.add(new Cases.Case("utf-8 " + errors, a("input_encoding", "UTF-8", "errors", errors, "replacement_char", 65533,
-                    "replace_control_characters", false), utf8));
+            cases.add(new Cases.Case("utf-8 " + errors, decode("UTF-8", errors, 65533, false), utf8));
         }
-        cases.add(new Cases.Case("utf-8 control, replacement ?", a("input_encoding", "UTF-8", "errors", "replace",
-                "replacement_char", 63, "replace_control_characters", true), utf8));
-        cases.add(new Cases.Case("[2,3] utf-8", a("input_encoding", "UTF-8", "errors", "replace", "replacement_char", 65533,
-                "replace_control_characters", false), bytes(new int[] {2, 3}, UTF8)));
-        cases.add(new Cases.Case("utf-16-be", a("input_encoding", "UTF-16-BE", "errors", "replace", "replacement_char", 65533,
-                "replace_control_characters", false), utf16));
-        cases.add(new Cases.Case("utf-16 with BOM", a("input_encoding", "UTF-16", "errors", "replace", "replacement_char", 65533,
-                "replace_control_characters", false), utf16));
-        cases.add(new Cases.Case("unknown encoding (error)", a("input_encoding", "BOGUS", "errors", "replace",
-                "replacement_char", 65533, "replace_control_characters", false), utf8));
+        cases.add(new Cases.Case("utf-8 control, replacement ?", decode("UTF-8", "replace", 63, true), utf8));
+        Tensor matrix = bytes(new int[] {2, 3}, UTF8);
+        cases.add(new Cases.Case("[2,3] utf-8", decode("UTF-8", "replace", 65533, false), matrix));
+        cases.add(new Cases.Case("utf-16-be", decode("UTF-16-BE", "replace", 65533, false), utf16));
+        cases.add(new Cases.Case("utf-16 with BOM", decode("UTF-16", "replace", 65533, false), utf16));
+        cases.add(new Cases.Case("unknown encoding (error)", decode("BOGUS", "replace", 65533, false), utf8));
         return cases;
+    }
+
+    private static Attrs decode(String encoding, String errors, int replacement, boolean control) {
+        return a("input_encoding", encoding, "errors", errors, "replacement_char", replacement,
+                "replace_control_characters", control);
     }
 
     static List<Cases.Case> unicodeEncode(SplittableRandom rnd) {
@@ -162,8 +162,8 @@ final class StringCases {
                         "replacement_char", 65533), values, splits));
             }
         }
-        cases.add(new Cases.Case("bad splits (error)", a("output_encoding", "UTF-8", "errors", "replace", "replacement_char", 65533),
-                values, Values.ints(DType.INT64, Shape.of(2), 1, 7)));
+        cases.add(new Cases.Case("bad splits (error)", a("output_encoding", "UTF-8", "errors", "replace",
+                "replacement_char", 65533), values, Values.ints(DType.INT64, Shape.of(2), 1, 7)));
         return cases;
     }
 
@@ -171,11 +171,11 @@ final class StringCases {
         Tensor utf8 = bytes(new int[] {2, 3}, UTF8);
         List<Cases.Case> cases = new ArrayList<>();
         for (String to : List.of("UTF-8", "UTF-16-BE", "UTF-32-BE")) {
-            cases.add(new Cases.Case("utf-8 to " + to, a("input_encoding", "UTF-8", "output_encoding", to, "errors", "replace",
-                    "replacement_char", 65533, "replace_control_characters", false), utf8));
+            Attrs attrs = decode("UTF-8", "replace", 65533, false).with("output_encoding", to);
+            cases.add(new Cases.Case("utf-8 to " + to, attrs, utf8));
         }
-        cases.add(new Cases.Case("ignore, control", a("input_encoding", "UTF-8", "output_encoding", "UTF-8", "errors", "ignore",
-                "replacement_char", 65533, "replace_control_characters", true), utf8));
+        Attrs control = decode("UTF-8", "ignore", 65533, true).with("output_encoding", "UTF-8");
+        cases.add(new Cases.Case("ignore, control", control, utf8));
         return cases;
     }
 }

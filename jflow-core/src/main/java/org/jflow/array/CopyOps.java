@@ -298,7 +298,8 @@ final class CopyOps {
                 int[] dims = ShapeTensors.dims(in[1]);
                 return spec(in[0].dtype(), dims == null ? Shape.unknownRank() : Shape.ofOwned(dims));
             }
-            int[] target = in.length > 1 ? ShapeTensors.dims(in[1]) : attrs.getInts("shape"), d = in[0].shape().dimsView();
+            int[] target = in.length > 1 ? ShapeTensors.dims(in[1]) : attrs.getInts("shape");
+            int[] d = in[0].shape().dimsView();
             for (int t : target) if (t < 0) throw error("Dimension " + t + " must be >= 0");
             // TF's BroadcastTo kernel: the rank, then broadcast compatibility, then whether the result is the target
             if (d.length > target.length) {

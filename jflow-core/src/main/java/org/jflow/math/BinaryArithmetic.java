@@ -112,14 +112,20 @@ public final class BinaryArithmetic extends BinaryOp {
             (a, x) -> (float) GammaFunctions.igammac(a, x), GammaFunctions::igammac, null)
             .withGradient((g, dy) -> igammaGradient(g, tf.negative(dy[0])));
     /** TF's {@code IgammaGradA(a, x)}: d igamma(a, x) / da, computed in double and rounded for float32. */
-    public static final BinaryArithmetic IGAMMA_GRAD_A = new BinaryArithmetic("IgammaGradA", TypeList.FLOAT_DOUBLE, null,
-            (a, x) -> (float) GammaFunctions.igammaDerA(a, x), GammaFunctions::igammaDerA, null).notDifferentiable();
+    public static final BinaryArithmetic IGAMMA_GRAD_A = new BinaryArithmetic("IgammaGradA", TypeList.FLOAT_DOUBLE,
+            null, (a, x) -> (float) GammaFunctions.igammaDerA(a, x), GammaFunctions::igammaDerA, null)
+            .notDifferentiable();
 
     private static Tensor[] igammaGradient(GradientContext g, Tensor dy) {
-        Tensor da = g.needs(0) ? org.jflow.autodiff.Grads.sumToShape(
-                tf.multiply(dy, org.jflow.engine.Dispatcher.execute1(IGAMMA_GRAD_A, org.jflow.engine.Attrs.EMPTY, g.x(), g.y())),
-                g.x().shape()) : null;
-        Tensor dx = g.needs(1) ? org.jflow.autodiff.Grads.sumToShape(tf.multiply(dy, igammaDensity(g.x(), g.y())), g.y().shape()) : null;
+        Tensor da = null, dx = null;
+        if (g.needs(0)) {
+            Tensor partial = org.jflow.engine.Dispatcher.execute1(IGAMMA_GRAD_A, org.jflow.engine.Attrs.EMPTY,
+                    g.x(), g.y());
+            da = org.jflow.autodiff.Grads.sumToShape(tf.multiply(dy, partial), g.x().shape());
+        }
+        if (g.needs(1)) {
+            dx = org.jflow.autodiff.Grads.sumToShape(tf.multiply(dy, igammaDensity(g.x(), g.y())), g.y().shape());
+        }
         return new Tensor[] {da, dx};
     }
 

@@ -79,7 +79,7 @@ public final class UnaryMath extends Op {
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.exp(tf.negative(tf.square(g.x()))), 2 / Math.sqrt(Math.PI)))));
     public static final UnaryMath ERFC = new UnaryMath("Erfc", TypeList.REAL, UnaryLane.ERFC, SpecialFunctions::erfc, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.exp(tf.negative(tf.square(g.x()))), -2 / Math.sqrt(Math.PI)))));
-    /** Lgamma's and Digamma's T (TF's UNARY_REAL), with CPU kernels for half, float and double only (none for bfloat16). */
+    /** Lgamma's and Digamma's T (TF's UNARY_REAL), with CPU kernels for half, float and double (none for bfloat16). */
     private static final TypeList GAMMA_TYPES = TypeList.REAL.withCpuKernels("half, float, double");
     /** {@code tf.math.lgamma}: log|Gamma(x)|, +inf at the poles; its gradient is digamma. */
     public static final UnaryMath LGAMMA = new UnaryMath("Lgamma", GAMMA_TYPES, null, GammaFunctions::lgamma, null)

@@ -86,7 +86,9 @@ final class UnicodeCodec {
 
     /** TF's check of {@code replacement_char}: any code point, surrogates included. */
     static int replacement(int c, String op) {
-        if (c < 0 || c > Character.MAX_CODE_POINT) throw UnicodeOps.error("replacement_char out of unicode codepoint range", op);
+        if (c < 0 || c > Character.MAX_CODE_POINT) {
+            throw UnicodeOps.error("replacement_char out of unicode codepoint range", op);
+        }
         return c;
     }
 
@@ -233,7 +235,8 @@ final class UnicodeCodec {
             int c = chars[k];
             if (!valid(c)) {
                 switch (p.errors()) {
-                    case STRICT -> throw UnicodeOps.error("Code point is out of range for Unicode, or is a surrogate.", p.op());
+                    case STRICT -> throw UnicodeOps.error(
+                            "Code point is out of range for Unicode, or is a surrogate.", p.op());
                     case IGNORE -> {
                         continue;
                     }
@@ -251,7 +254,8 @@ final class UnicodeCodec {
                 if (c < 0x80) out.write(c);
                 else if (c < 0x800) out.writeBytes(new byte[] {(byte) (0xC0 | c >> 6), (byte) (0x80 | c & 0x3F)});
                 else if (c < 0x10000) {
-                    out.writeBytes(new byte[] {(byte) (0xE0 | c >> 12), (byte) (0x80 | c >> 6 & 0x3F), (byte) (0x80 | c & 0x3F)});
+                    out.writeBytes(new byte[] {(byte) (0xE0 | c >> 12), (byte) (0x80 | c >> 6 & 0x3F),
+                            (byte) (0x80 | c & 0x3F)});
                 } else {
                     out.writeBytes(new byte[] {(byte) (0xF0 | c >> 18), (byte) (0x80 | c >> 12 & 0x3F),
                             (byte) (0x80 | c >> 6 & 0x3F), (byte) (0x80 | c & 0x3F)});

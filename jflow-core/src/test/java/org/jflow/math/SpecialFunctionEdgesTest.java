@@ -12,7 +12,7 @@ import static org.jflow.TF.tf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The special functions at their edges as TF 2.21 (found by the conformance rows); expected: golden/special_edges.py. */
+/** The special functions at their edges as TF 2.21 (found by the conformance rows); golden/special_edges.py. */
 class SpecialFunctionEdgesTest {
     private static final Golden TF = Golden.load("special_edges");
     private static final float INF = Float.POSITIVE_INFINITY;

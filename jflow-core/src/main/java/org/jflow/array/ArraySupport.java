@@ -76,8 +76,7 @@ final class ArraySupport {
         }
         if (!wide) return ints(shape);
         throw new org.jflow.errors.InvalidArgumentError("Input to reshape is a tensor with " + x.size()
-                + " values, but the requested shape " + (unknown ? "requires a multiple of " : "has ") + known
-                + " [Op:Reshape]");
+                + " values, but the requested shape " + (unknown ? "requires a multiple of " : "has ") + known).withOp("Reshape");
     }
 
     /** Converts a list of values; literals take the dtype of the first tensor among them. */

@@ -23,8 +23,7 @@ public final class Allocation {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < dims.length; i++) sb.append(i == 0 ? "" : ",").append(dims[i]);
         return new ResourceExhaustedError("OOM when allocating tensor with shape[" + sb + "] and type "
-                + dtype.kernelName() + " on /job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu [Op:" + op
-                + "]");
+                + dtype.kernelName() + " on /job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu").withOp(op);
     }
 
     /**
@@ -44,8 +43,7 @@ public final class Allocation {
         if (overflow) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < dims.length; i++) sb.append(i == 0 ? "" : ",").append(dims[i]);
-            throw new InvalidArgumentError("Shape [" + sb + "] would have more than 2**63 - 1 elements [Op:" + op
-                    + "]");
+            throw new InvalidArgumentError("Shape [" + sb + "] would have more than 2**63 - 1 elements").withOp(op);
         }
         long slots = elements > MAX_ARRAY ? Long.MAX_VALUE : elements * dtype.slots();
         // a string slot is a reference
@@ -67,7 +65,7 @@ public final class Allocation {
             if (dims[i] > Integer.MAX_VALUE) {
                 String shape = java.util.Arrays.toString(dims).replace(" ", "");
                 throw new org.jflow.errors.UnimplementedError("Dimension " + i + " of shape " + shape
-                        + " is past 2**31 - 1, the largest JFlow shapes hold [Op:" + op + "]");
+                        + " is past 2**31 - 1, the largest JFlow shapes hold").withOp(op);
             }
             out[i] = (int) Math.max(dims[i], Integer.MIN_VALUE);
         }

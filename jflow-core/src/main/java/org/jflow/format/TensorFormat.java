@@ -1,11 +1,9 @@
 package org.jflow.format;
 
-import org.jflow.Complex;
 import org.jflow.RaggedTensor;
 import org.jflow.Tensor;
 import org.jflow.Variable;
 
-import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,34 +118,5 @@ public final class TensorFormat {
         List<String> parts = new ArrayList<>(items.size());
         for (Object o : items) parts.add(repr(o).replace("\n", "\n "));
         return "[" + String.join(",\n ", parts) + "]";
-    }
-
-    /** The value as nested Java arrays ({@code float[2][3]} for a float32 (2, 3) tensor); a scalar as its boxed element. */
-    public static Object toNestedArray(Tensor t) {
-        if (t.rank() == 0) return t.element(0);
-        Class<?> leaf = switch (t.dtype()) {
-            case FLOAT16, BFLOAT16, FLOAT32 -> float.class;
-            case FLOAT64 -> double.class;
-            case INT8 -> byte.class;
-            case INT16 -> short.class;
-            case INT32, UINT8 -> int.class;
-            case INT64 -> long.class;
-            case BOOL -> boolean.class;
-            case STRING -> String.class;
-            case COMPLEX64, COMPLEX128 -> Complex.class;
-        };
-        Object arr = Array.newInstance(leaf, t.shape().dimsView());
-        fill(arr, t, 0, 0);
-        return arr;
-    }
-
-    private static int fill(Object arr, Tensor t, int depth, int flat) {
-        int n = Array.getLength(arr);
-        if (depth == t.rank() - 1) {
-            for (int i = 0; i < n; i++) Array.set(arr, i, t.element(flat++));
-            return flat;
-        }
-        for (int i = 0; i < n; i++) flat = fill(Array.get(arr, i), t, depth + 1, flat);
-        return flat;
     }
 }

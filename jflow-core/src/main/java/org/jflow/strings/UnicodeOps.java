@@ -5,6 +5,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.strings.UnicodeCodec.Encoding;
@@ -21,8 +22,13 @@ import org.jflow.strings.UnicodeCodec.Policy;
 public final class UnicodeOps {
     private UnicodeOps() {}
 
+    // TF attributes the Unicode ops share; the kernels check the encodings and the error mode with TF's texts
+    private static final String ERRORS = "errors: string = 'replace'";
+    private static final String REPLACEMENT_CHAR = "replacement_char: int = 65533";
+    private static final String REPLACE_CONTROL_CHARACTERS = "replace_control_characters: bool = false";
+
     static InvalidArgumentError error(String message, String op) {
-        return new InvalidArgumentError(message + " [Op:" + op + "]");
+        return new InvalidArgumentError(message).withOp(op);
     }
 
     private static Policy policy(Attrs attrs, String op) {
@@ -59,7 +65,9 @@ public final class UnicodeOps {
         private final boolean withOffsets;
 
         Decode(String name, boolean withOffsets) {
-            super(name);
+            super(name, Signature.of("input -> row_splits, char_values" + (withOffsets ? ", char_to_byte_starts" : ""),
+                    "input_encoding: string", ERRORS, REPLACEMENT_CHAR, REPLACE_CONTROL_CHARACTERS,
+                    "Tsplits: {int32, int64} = int64"));
             this.withOffsets = withOffsets;
         }
 
@@ -101,7 +109,8 @@ public final class UnicodeOps {
             new Decode("UnicodeDecodeWithOffsets", true).notDifferentiable();
 
     /** {@code UnicodeEncode(input_values, input_splits, errors, output_encoding, replacement_char)}: a string a row. */
-    public static final Op UNICODE_ENCODE = new Op("UnicodeEncode") {
+    public static final Op UNICODE_ENCODE = new Op("UnicodeEncode", Signature.of("input_values, input_splits -> output",
+            ERRORS, "output_encoding: string", REPLACEMENT_CHAR)) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             if (in[0].dtype() != DType.INT32) {
@@ -146,7 +155,8 @@ public final class UnicodeOps {
     }.notDifferentiable();
 
     /** {@code UnicodeTranscode(input, input_encoding, output_encoding, errors, replacement_char, ...)}: same shape. */
-    public static final Op UNICODE_TRANSCODE = new Op("UnicodeTranscode") {
+    public static final Op UNICODE_TRANSCODE = new Op("UnicodeTranscode", Signature.of("input -> output",
+            "input_encoding: string", "output_encoding: string", ERRORS, REPLACEMENT_CHAR, REPLACE_CONTROL_CHARACTERS)) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], name());

@@ -5,6 +5,7 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
 import org.jflow.engine.OpRegistry;
+import org.jflow.engine.Signature;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.NotFoundError;
 import org.jflow.errors.UnimplementedError;
@@ -159,7 +160,14 @@ public final class GraphDefImporter {
                 throw new UnimplementedError("JFlow's " + n.getOp() + " takes '" + spec.attr() + "' as an attribute: input '"
                         + input + "' of node '" + n.getName() + "' must be a Const");
             }
-            attrs = attrs.with(spec.attr(), AttrInputs.attrValue(spec, TensorCodec.toTensor(source.getAttrOrThrow("value").getTensor())));
+            // the folded Const never becomes a node, so it is held to Const's signature here (a missing value is
+            // TF's "NodeDef missing attr", not a protobuf exception)
+            Signature constant = op(source).signature();
+            NodeDefCheck.attrs(source, "Const", constant);
+            int sourceInputs = (int) source.getInputList().stream().filter(in -> !in.startsWith("^")).count();
+            NodeDefCheck.complete(source, "Const", constant, sourceInputs, attrs(source));
+            Tensor value = TensorCodec.toTensor(source.getAttrOrThrow("value").getTensor());
+            attrs = attrs.with(spec.attr(), AttrInputs.attrValue(spec, value));
         }
         return attrs;
     }

@@ -27,8 +27,14 @@ import java.util.function.UnaryOperator;
  * {@code tf.reduceSum(...)}, {@code tf.math.log(...)}, {@code tf.linalg.inv(...)} as in Python,
  * with snake_case names in camelCase. The top-level functions come from the interfaces below,
  * which the namespaces ({@code tf.math}, {@code tf.linalg}) share, so each is written once.
+ *
+ * <p>This is the core's part of {@code tf}. The namespaces that live in modules above the core
+ * ({@code tf.keras}, {@code tf.io}, later {@code tf.data}, {@code tf.image}, {@code tf.summary},
+ * {@code tf.saved_model}) are added by {@code org.jflow.tensorflow.TensorFlow} in
+ * {@code jflow-tensorflow}, which extends this class: users import that one {@code tf}; the core
+ * never names a module above it.
  */
-public final class TF implements ElementwiseFunctions, ReductionFunctions, ArrayFunctions, LinalgFunctions,
+public class TF implements ElementwiseFunctions, ReductionFunctions, ArrayFunctions, LinalgFunctions,
         PrintFunctions, DeviceFunctions, ComplexFunctions, GradientFunctions, GraphFunctions, ModuleFunctions,
         ControlFlowFunctions {
     /** The one instance. */
@@ -60,7 +66,8 @@ public final class TF implements ElementwiseFunctions, ReductionFunctions, Array
     public final DType complex64 = DType.COMPLEX64;
     public final DType complex128 = DType.COMPLEX128;
 
-    private TF() {}
+    /** For the aggregate {@code tf} of {@code jflow-tensorflow}, which adds the namespaces of modules above the core. */
+    protected TF() {}
 
     /** {@code tf.constant(value)}: the value's natural dtype (a Java double literal gives float32, as a Python float). */
     public Tensor constant(Object value) { return Placement.constant(Convert.toTensor(value)); }

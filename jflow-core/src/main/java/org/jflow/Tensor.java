@@ -2,14 +2,14 @@ package org.jflow;
 
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Halfs;
+import org.jflow.engine.Operation;
+import org.jflow.engine.TensorPrinter;
 import org.jflow.device.Buffer;
 import org.jflow.errors.AttributeError;
 import org.jflow.errors.OperatorNotAllowedInGraphError;
 import org.jflow.errors.SymbolicTensorError;
-import org.jflow.format.NumpyFormat;
-import org.jflow.format.TensorFormat;
-import org.jflow.graph.Node;
 
+import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,22 +17,22 @@ import java.nio.charset.StandardCharsets;
  * a tensor's buffer after it is built; {@link Variable} is the mutable holder.
  *
  * <p>Inside a graph (a {@code tf.function} trace or a TF1 graph) tensors are symbolic: an output of
- * a {@link Node}, with a shape that may be partial and no buffer, except where the value is known
+ * an {@link Operation} (a graph's node), with a shape that may be partial and no buffer, except where the value is known
  * while tracing (constants and what is computed from them only).
  */
-public final class Tensor implements TensorLike {
+public final class Tensor implements TensorLike, RaggedOrDense {
     static final String CPU0 = "/job:localhost/replica:0/task:0/device:CPU:0";
 
     private final DType dtype;
     private final Shape shape;
     /** A Java array of {@code dtype.storage()}'s type on the host, or a {@link Buffer} on another device. */
     private final Object data;
-    private final Node node;
+    private final Operation node;
     private final int outputIndex;
     /** A device tensor's host copy, made on first read ({@link #data()}) and kept: the tensor never changes. */
     private volatile Object hostCopy;
 
-    private Tensor(DType dtype, Shape shape, Object data, Node node, int outputIndex) {
+    private Tensor(DType dtype, Shape shape, Object data, Operation node, int outputIndex) {
         this.dtype = dtype;
         this.shape = shape;
         this.data = data;
@@ -68,7 +68,7 @@ public final class Tensor implements TensorLike {
      * Output {@code index} of a graph node. {@code knownValue}, when not null, is the eager tensor
      * the output is known to equal while tracing (a constant, or computed from constants only).
      */
-    public static Tensor symbolic(Node node, int index, DType dtype, Shape shape, Tensor knownValue) {
+    public static Tensor symbolic(Operation node, int index, DType dtype, Shape shape, Tensor knownValue) {
         if (knownValue != null) return new Tensor(knownValue.dtype, knownValue.shape, knownValue.data, node, index);
         return new Tensor(dtype, shape, null, node, index);
     }
@@ -76,8 +76,8 @@ public final class Tensor implements TensorLike {
     /** Whether this tensor is a graph node's output rather than an eager value. */
     public boolean isSymbolic() { return node != null; }
 
-    /** The graph node this tensor is an output of (TF's {@code tensor.op}); null for eager tensors. */
-    public Node op() { return node; }
+    /** The graph operation this tensor is an output of (TF's {@code tensor.op}); null for eager tensors. */
+    public Operation op() { return node; }
 
     /** Which output of {@link #op()} this is (TF's {@code tensor.value_index}). */
     public int outputIndex() { return outputIndex; }
@@ -221,13 +221,39 @@ public final class Tensor implements TensorLike {
      * The value as nested Java arrays, as {@code numpy()} returns an ndarray: a float32 (2, 3)
      * tensor gives a {@code float[2][3]}; a scalar gives its boxed element.
      */
-    public Object numpy() { return TensorFormat.toNestedArray(this); }
+    public Object numpy() {
+        if (rank() == 0) return element(0);
+        Class<?> leaf = switch (dtype) {
+            case FLOAT16, BFLOAT16, FLOAT32 -> float.class;
+            case FLOAT64 -> double.class;
+            case INT8 -> byte.class;
+            case INT16 -> short.class;
+            case INT32, UINT8 -> int.class;
+            case INT64 -> long.class;
+            case BOOL -> boolean.class;
+            case STRING -> String.class;
+            case COMPLEX64, COMPLEX128 -> Complex.class;
+        };
+        Object arr = Array.newInstance(leaf, shape.dimsView());
+        fill(arr, 0, 0);
+        return arr;
+    }
+
+    private int fill(Object arr, int depth, int flat) {
+        int n = Array.getLength(arr);
+        if (depth == rank() - 1) {
+            for (int i = 0; i < n; i++) Array.set(arr, i, element(flat++));
+            return flat;
+        }
+        for (int i = 0; i < n; i++) flat = fill(Array.get(arr, i), depth + 1, flat);
+        return flat;
+    }
 
     /**
      * NumPy's {@code str(x.numpy())}: {@code "[[1. 2.]\n [3. 4.]]"}, summarized with {@code ...} past
      * 1000 elements. A Java array from {@link #numpy()} prints as {@code [[F@1b6d3586}; print this instead.
      */
-    public String numpyString() { return NumpyFormat.str(this); }
+    public String numpyString() { return TensorPrinter.installed().numpyString(this); }
 
     /** {@link #numpy()} cast to the expected array type, e.g. {@code toArray(float[][].class)}. */
     public <T> T toArray(Class<T> type) {
@@ -242,13 +268,13 @@ public final class Tensor implements TensorLike {
     /** As Python's {@code print(t)}: {@code tf.Tensor([1 2 4], shape=(3,), dtype=int32)}. */
     @Override
     public String toString() {
-        return node == null ? TensorFormat.str(this)
+        return node == null ? TensorPrinter.installed().str(this)
                 : "Tensor(\"" + name() + "\", shape=" + shape + ", dtype=" + dtype.tfName() + ")";
     }
 
     /** As a notebook shows it: {@code <tf.Tensor: shape=(2,), dtype=int32, numpy=array([1, 2], dtype=int32)>}. */
     public String repr() {
-        return node == null ? TensorFormat.repr(this)
+        return node == null ? TensorPrinter.installed().repr(this)
                 : "<tf.Tensor '" + name() + "' shape=" + shape + " dtype=" + dtype.tfName() + ">";
     }
 }

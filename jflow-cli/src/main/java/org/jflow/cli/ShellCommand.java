@@ -2,6 +2,7 @@ package org.jflow.cli;
 
 import jdk.jshell.tool.JavaShellToolBuilder;
 import org.jflow.TF;
+import org.jflow.tensorflow.TensorFlow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -32,7 +33,7 @@ final class ShellCommand implements Callable<Integer> {
 
     /** What every session starts with, after JShell's default imports. */
     static final String STARTUP = """
-            import static org.jflow.TF.tf;
+            import static org.jflow.tensorflow.TensorFlow.tf;
             import org.jflow.*;
             """;
 
@@ -74,13 +75,15 @@ final class ShellCommand implements Callable<Integer> {
         return console != null && console.isTerminal();
     }
 
-    /** This JVM's class path (the launcher's jars), plus wherever jflow-core was loaded from. */
+    /** This JVM's class path (the launcher's jars), plus wherever jflow-core and the aggregate {@code tf} were loaded from. */
     static String classPath() throws URISyntaxException {
         Set<String> entries = new LinkedHashSet<>();
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!e.isEmpty()) entries.add(e);
         }
-        entries.add(Path.of(TF.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        for (Class<?> c : List.of(TF.class, TensorFlow.class)) {
+            entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
         return String.join(File.pathSeparator, entries);
     }
 }

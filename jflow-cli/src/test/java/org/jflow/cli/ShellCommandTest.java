@@ -18,6 +18,7 @@ class ShellCommandTest {
                 tf.add(x, new float[3])
                 String greet(String who) { return "hi " + who; }
                 greet("tf")
+                tf.keras == org.jflow.keras.Keras.keras
                 /exit
                 tf.constant(99)
                 """;
@@ -30,6 +31,7 @@ class ShellCommandTest {
         assertTrue(out.contains("|  Error:\n|  incompatible types: java.lang.String cannot be converted to int\n|  int n = \"s\";\n|          ^-^\n"), out);
         assertTrue(out.contains("|  Exception org.jflow.errors.InvalidArgumentError: Incompatible shapes: [2] vs. [3] [Op:AddV2]\n"), out);
         assertTrue(out.contains(" ==> \"hi tf\"\n"), out);
+        assertTrue(out.contains(" ==> true\n"), "the shell's tf is the aggregate one, with tf.keras:\n" + out);
         assertTrue(!out.contains("99"), "input after /exit must not run:\n" + out);
         assertEquals(1, run.exitCode(), "a failed snippet fails the script");
     }

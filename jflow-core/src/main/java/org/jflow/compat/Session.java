@@ -96,7 +96,7 @@ public final class Session implements AutoCloseable {
                     throw new TypeError("Fetch argument " + t.repr() + " has invalid type <class 'EagerTensor'>, must be a"
                             + " string or Tensor. (Can not convert a EagerTensor into a Tensor or Operation.)");
                 }
-                if (t.op().graph() != graph) {
+                if (Node.of(t).graph() != graph) {
                     throw new ValueError("Fetch argument " + t.repr() + " cannot be interpreted as a Tensor. (Tensor " + t
                             + " is not an element of this graph.)");
                 }
@@ -150,11 +150,11 @@ public final class Session implements AutoCloseable {
         List<Map.Entry<Tensor, ?>> feeds = new ArrayList<>(feedDict.entrySet());
         for (Map.Entry<Tensor, ?> e : feeds) {
             Tensor key = e.getKey();
-            if (key == null || !key.isSymbolic() || key.op().graph() != graph) {
+            if (key == null || !key.isSymbolic() || Node.of(key).graph() != graph) {
                 throw new TypeError("Cannot interpret feed_dict key as Tensor: Tensor " + key + " is not an element of this graph.");
             }
         }
-        feeds.sort(Comparator.comparingInt((Map.Entry<Tensor, ?> e) -> e.getKey().op().id())
+        feeds.sort(Comparator.comparingInt((Map.Entry<Tensor, ?> e) -> Node.of(e.getKey()).id())
                 .thenComparingInt(e -> e.getKey().outputIndex()));
         return feeds;
     }

@@ -1,71 +1,24 @@
 package org.jflow.engine;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
-/** Every op JFlow has, by TF name. The op families below are loaded so that {@link #all()} is complete. */
+/** Every op JFlow has, by TF name; the families {@link #FAMILIES} lists are loaded so that {@link #all()} is complete. */
 public final class OpRegistry {
     /**
-     * Classes whose static fields declare ops; loading one registers its ops. One class literal a
-     * line, sorted, so that a new family is one added line; {@code OpRegistryTest} fails for an op
-     * declared in a class missing here.
+     * The resource that names the classes whose static fields declare ops, one class a line: every
+     * jar on the class path may have one (the core's lists its own families), so a module above the
+     * core registers its ops as TF's op libraries do, and the engine names no op family itself.
+     * {@code OpRegistryTest} fails for an op declared in a class missing from the core's list.
      */
-    private static final Class<?>[] FAMILIES = {
-            org.jflow.VariableOps.class,
-            org.jflow.array.ArrayOps.class,
-            org.jflow.autodiff.AutodiffOps.class,
-            org.jflow.controlflow.ControlFlowOps.class,
-            org.jflow.format.PrintOp.class,
-            org.jflow.graph.FusedElementwise.class,
-            org.jflow.graph.GraphOps.class,
-            org.jflow.linalg.Einsum.class,
-            org.jflow.linalg.GeneralEigen.class,
-            org.jflow.linalg.LinalgOps.class,
-            org.jflow.linalg.MatrixMultiply.class,
-            org.jflow.linalg.Norms.class,
-            org.jflow.math.AddN.class,
-            org.jflow.math.ArgReduction.class,
-            org.jflow.math.BinaryArithmetic.class,
-            org.jflow.math.Bincount.class,
-            org.jflow.math.Cast.class,
-            org.jflow.math.ClipByNorm.class,
-            org.jflow.math.Comparison.class,
-            org.jflow.math.ComplexOps.class,
-            org.jflow.math.ConfusionMatrix.class,
-            org.jflow.math.FloatClass.class,
-            org.jflow.math.InTopK.class,
-            org.jflow.math.Logical.class,
-            org.jflow.math.Reduction.class,
-            org.jflow.math.Scan.class,
-            org.jflow.math.SegmentReduction.class,
-            org.jflow.math.Sorting.class,
-            org.jflow.math.StringAdd.class,
-            org.jflow.math.UnaryMath.class,
-            org.jflow.math.UniqueOp.class,
-            org.jflow.nn.Activation.class,
-            org.jflow.nn.AverageLoss.class,
-            org.jflow.nn.BatchNormalization.class,
-            org.jflow.nn.BiasAdd.class,
-            org.jflow.nn.Convolution.class,
-            org.jflow.nn.ConvolutionBackpropFilter.class,
-            org.jflow.nn.ConvolutionBackpropInput.class,
-            org.jflow.nn.DepthToSpace.class,
-            org.jflow.nn.DepthwiseConvolution.class,
-            org.jflow.nn.DepthwiseConvolutionBackprop.class,
-            org.jflow.nn.Dropout.class,
-            org.jflow.nn.EmbeddingLookup.class,
-            org.jflow.nn.LocalResponseNormalization.class,
-            org.jflow.nn.Pooling.class,
-            org.jflow.nn.PoolingGrad.class,
-            org.jflow.nn.SigmoidCrossEntropy.class,
-            org.jflow.nn.Softmax.class,
-            org.jflow.nn.SoftmaxCrossEntropy.class,
-            org.jflow.nn.Statistics.class,
-            org.jflow.random.RandomOps.class,
-            org.jflow.strings.StringOps.class,
-    };
+    static final String FAMILIES = "META-INF/jflow/op-families";
 
     /**
      * The ops by name. Not guarded by a lock that loading a family takes, so two threads initializing
@@ -85,14 +38,24 @@ public final class OpRegistry {
 
     private static void loadFamilies() {
         if (loaded) return;
-        for (Class<?> family : FAMILIES) {
-            try {
-                Class.forName(family.getName(), true, family.getClassLoader()); // runs its static initializer once
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("Op family " + family + " is missing", e);
+        ClassLoader loader = OpRegistry.class.getClassLoader();
+        try {
+            for (URL list : Collections.list(loader.getResources(FAMILIES))) {
+                for (String family : familyNames(list)) {
+                    Class.forName(family, true, loader); // runs its static initializer once
+                }
             }
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("Op families could not be loaded: " + e, e);
         }
         loaded = true;
+    }
+
+    private static List<String> familyNames(URL list) throws IOException {
+        try (InputStream in = list.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        }
     }
 
     /** The op with TF name {@code name}, or null. */

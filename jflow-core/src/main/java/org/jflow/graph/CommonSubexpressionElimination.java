@@ -23,7 +23,7 @@ public final class CommonSubexpressionElimination implements GraphPass {
             Signature key = new Signature(n.op(), n.attrs(), List.of(NodeRewrites.newInputs(r, n)));
             Node first = seen.get(key);
             if (first == null) {
-                seen.put(key, r.copy(n)[0].op());
+                seen.put(key, Node.of(r.copy(n)[0]));
             } else {
                 for (int i = 0; i < n.numOutputs(); i++) r.map(n.output(i), first.output(i));
             }

@@ -29,11 +29,11 @@ public final class ElementwiseFusion implements GraphPass {
         int[] readers = new int[count];
         boolean[] kept = new boolean[count]; // outputs, inputs and control dependencies stay nodes of their own
         for (Node n : all) {
-            for (int i = 0; i < n.numInputs(); i++) readers[n.input(i).op().id()]++;
+            for (int i = 0; i < n.numInputs(); i++) readers[Node.of(n.input(i)).id()]++;
             for (Node c : n.controlArray()) kept[c.id()] = true;
         }
-        for (Tensor t : program.outputs()) kept[t.op().id()] = true;
-        for (Tensor t : program.inputs()) kept[t.op().id()] = true;
+        for (Tensor t : program.outputs()) kept[Node.of(t).id()] = true;
+        for (Tensor t : program.inputs()) kept[Node.of(t).id()] = true;
 
         int[] rootOf = new int[count];
         Arrays.fill(rootOf, -1);
@@ -57,7 +57,7 @@ public final class ElementwiseFusion implements GraphPass {
                 rootOf[id] = r;
                 members.add(q);
                 for (int i = 0; i < q.numInputs(); i++) {
-                    Node p = q.input(i).op();
+                    Node p = Node.of(q.input(i));
                     if (readsOf[p.id()] != r) {
                         readsOf[p.id()] = r;
                         groupReads[p.id()] = 0;

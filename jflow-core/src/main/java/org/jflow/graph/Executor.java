@@ -92,7 +92,7 @@ public final class Executor {
         this.feedSlots = feeds.stream().mapToInt(t -> slotOf(base, t)).toArray();
         this.feedSpecs = feeds.toArray(new Tensor[0]);
         boolean[] fed = new boolean[all.size()];
-        for (Tensor f : feeds) fed[f.op().id()] = true;
+        for (Tensor f : feeds) fed[Node.of(f).id()] = true;
 
         List<Node> steps = new ArrayList<>();
         List<Integer> consts = new ArrayList<>();

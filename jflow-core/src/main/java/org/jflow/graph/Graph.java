@@ -149,7 +149,7 @@ public class Graph implements Tracer {
      */
     public Tensor[] addNode(Op op, Attrs attrs, Tensor[] inputs, TensorSpec[] outputs, String name, Tensor[] known) {
         for (Tensor t : inputs) {
-            if (t.op() == null || t.op().graph() != this) {
+            if (t.op() == null || Node.of(t).graph() != this) {
                 throw new ValueError("Tensor " + t + " must be from the same graph as the node being added.");
             }
         }
@@ -186,7 +186,7 @@ public class Graph implements Tracer {
 
     /** {@code t} as a tensor of this graph, capturing it if it comes from elsewhere. */
     public Tensor local(Tensor t) {
-        Node n = t.op();
+        Node n = Node.of(t);
         if (n != null && n.graph() == this) return t;
         Tensor captured = captures.get(t);
         if (captured != null) return captured;
@@ -230,7 +230,7 @@ public class Graph implements Tracer {
 
     private Tensor evaluateNow(Tensor t) {
         if (!t.isSymbolic() || t.hasValue()) return t.knownValue();
-        if (t.op().graph() != this) throw new ValueError("A variable's initial value " + t + " belongs to another graph.");
+        if (Node.of(t).graph() != this) throw new ValueError("A variable's initial value " + t + " belongs to another graph.");
         boolean[] needed = Pruning.needed(this, List.of(t), List.of(), false);
         for (Node n : nodes) {
             if (needed[n.id()] && n.op() == GraphOps.PLACEHOLDER) {

@@ -45,7 +45,7 @@ public final class GraphDot {
 
     private static Set<Node> nodesOf(List<Tensor> tensors) {
         Set<Node> nodes = new HashSet<>();
-        for (Tensor t : tensors) nodes.add(t.op());
+        for (Tensor t : tensors) nodes.add(Node.of(t));
         return nodes;
     }
 

@@ -22,7 +22,7 @@ public final class GraphRewriter {
     public GraphRewriter(Program source) {
         this.source = source;
         for (Tensor in : source.inputs()) {
-            Node p = in.op();
+            Node p = Node.of(in);
             mapped.put(in, target.placeholder(in.dtype(), in.shape(), p.name()));
         }
     }
@@ -63,7 +63,7 @@ public final class GraphRewriter {
             }
         }
         Tensor[] outs = target.addNode(n.op(), n.attrs(), ins, specs, n.name(), known == null || hasNull(known) ? null : known);
-        if (outs.length > 0) outs[0].op().setDevice(n.device()); // a copy stays where it was placed
+        if (outs.length > 0) Node.of(outs[0]).setDevice(n.device()); // a copy stays where it was placed
         for (int i = 0; i < outs.length; i++) mapped.put(n.output(i), outs[i]);
         return outs;
     }

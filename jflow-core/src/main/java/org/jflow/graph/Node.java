@@ -4,6 +4,7 @@ import org.jflow.Tensor;
 import org.jflow.config.DeviceSpec;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Operation;
 
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * tensors it reads, the nodes it must run after (control inputs: TF's dashed edges) and the
  * symbolic tensors it produces.
  */
-public final class Node {
+public final class Node implements Operation {
     private final Graph graph;
     private final int id;
     private final String name;
@@ -34,6 +35,9 @@ public final class Node {
         this.controlInputs = controlInputs;
     }
 
+    /** The node that produces symbolic tensor {@code t}: {@code t.op()}, for graph code that needs more than an {@link Operation}. */
+    public static Node of(Tensor t) { return (Node) t.op(); }
+
     void setOutputs(Tensor[] outputs) { this.outputs = outputs; }
 
     /** The {@code tf.device} request where the node was created, or null: it then runs where the caller's scope says. */
@@ -47,27 +51,33 @@ public final class Node {
     public int id() { return id; }
 
     /** Unique within the graph: {@code AddV2}, {@code AddV2_1}, {@code x}. */
+    @Override
     public String name() { return name; }
 
+    @Override
     public Op op() { return op; }
 
-    /** TF's {@code op.type}: the op's registered name. */
-    public String type() { return op.name(); }
-
+    @Override
     public Attrs attrs() { return attrs; }
 
+    @Override
     public List<Tensor> inputs() { return List.of(inputs); }
 
+    @Override
     public Tensor input(int i) { return inputs[i]; }
 
+    @Override
     public int numInputs() { return inputs.length; }
 
     public List<Node> controlInputs() { return List.of(controlInputs); }
 
+    @Override
     public List<Tensor> outputs() { return List.of(outputs); }
 
+    @Override
     public Tensor output(int i) { return outputs[i]; }
 
+    @Override
     public int numOutputs() { return outputs.length; }
 
     Tensor[] inputArray() { return inputs; }

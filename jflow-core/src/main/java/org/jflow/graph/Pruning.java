@@ -33,12 +33,12 @@ public final class Pruning {
     private static boolean[] close(Graph graph, List<Tensor> fetches, List<Tensor> feeds, boolean[] needed, boolean control) {
         List<Node> all = graph.operations();
         boolean[] fed = new boolean[all.size()];
-        for (Tensor f : feeds) fed[f.op().id()] = true;
-        for (Tensor t : fetches) needed[t.op().id()] = true;
+        for (Tensor f : feeds) fed[Node.of(f).id()] = true;
+        for (Tensor t : fetches) needed[Node.of(t).id()] = true;
         for (int i = all.size() - 1; i >= 0; i--) {
             if (!needed[i] || fed[i]) continue;
             Node n = all.get(i);
-            for (Tensor in : n.inputArray()) needed[in.op().id()] = true;
+            for (Tensor in : n.inputArray()) needed[Node.of(in).id()] = true;
             if (control) for (Node c : n.controlArray()) needed[c.id()] = true;
         }
         return needed;

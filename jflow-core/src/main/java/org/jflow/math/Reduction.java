@@ -8,6 +8,7 @@ import org.jflow.autodiff.Grads;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.TypeError;
@@ -58,7 +59,7 @@ public final class Reduction extends Op {
             .notDifferentiable().withDecomposition((in, a) -> {
                 // TF's count_nonzero: cast(reduce_sum(cast(x != 0, int64)), dtype)
                 Tensor nonzero = RawMath.cast(RawMath.notEqual(in[0], RawArray.zerosLike(in[0])), DType.INT64);
-                Tensor count = reduce(SUM, nonzero, a, a.getBool("keep_dims", false));
+                Tensor count = reduce(SUM, nonzero, a, a.getBool("keep_dims"));
                 Object dtype = a.get("dtype");
                 boolean int64 = dtype == null || dtype == DType.INT64;
                 return new Tensor[] {int64 ? count : RawMath.cast(count, (DType) dtype)};
@@ -79,7 +80,7 @@ public final class Reduction extends Op {
         Tensor mean = reduce(MEAN, x, attrs, true);
         Tensor centered = RawMath.sub(x, mean);
         Tensor magnitude = x.dtype().isComplex() ? RawMath.complexAbs(centered) : RawMath.abs(centered);
-        return reduce(MEAN, RawMath.square(magnitude), attrs, attrs.getBool("keep_dims", false));
+        return reduce(MEAN, RawMath.square(magnitude), attrs, attrs.getBool("keep_dims"));
     }
 
     /** TF's reduce_logsumexp: m + log(sum(exp(x - m))), m the (finite) maximum, kept out of the gradient. */
@@ -88,15 +89,22 @@ public final class Reduction extends Op {
         Tensor rawMax = reduce(MAX, x, attrs, true);
         Tensor finiteMax = RawArray.selectV2(RawMath.isFinite(rawMax), rawMax, RawArray.zerosLike(rawMax));
         Tensor max = RawArray.stopGradient(finiteMax);
-        boolean keep = attrs.getBool("keep_dims", false);
+        boolean keep = attrs.getBool("keep_dims");
         Tensor sum = reduce(SUM, RawMath.exp(RawMath.sub(x, max)), attrs, keep);
         return new Tensor[] {RawMath.addV2(RawMath.log(sum), keep ? max : reduce(MAX, max, attrs, false))};
     }
 
     private final Kind kind;
 
+    /**
+     * JFlow's reductions take their axes as an attribute, all axes where it is absent; TF's
+     * {@code tf.math.count_nonzero} casts its count to {@code dtype}.
+     */
     private Reduction(String name, Kind kind) {
-        super(name);
+        super(name, name.equals("CountNonzero")
+                ? Signature.of("input -> output", "axis: list(int) = None", "keep_dims: bool = false",
+                        "dtype: type = int64")
+                : Signature.of("input -> output", "axis: list(int) = None", "keep_dims: bool = false"));
         this.kind = kind;
     }
 
@@ -113,7 +121,7 @@ public final class Reduction extends Op {
         Shape s = in[0].shape();
         if (!s.hasRank()) return new TensorSpec[] {new TensorSpec(outType, Shape.unknownRank())};
         boolean[] reduced = ReducePlan.reducedAxes(s.rank(), (int[]) attrs.get("axis"), name());
-        return new TensorSpec[] {new TensorSpec(outType, ReducePlan.outputShape(s, reduced, attrs.getBool("keep_dims", false)))};
+        return new TensorSpec[] {new TensorSpec(outType, ReducePlan.outputShape(s, reduced, attrs.getBool("keep_dims")))};
     }
 
     private static DType outputType(Attrs attrs) {
@@ -126,7 +134,7 @@ public final class Reduction extends Op {
             case ANY, ALL -> {
                 if (t != DType.BOOL) {
                     throw new InvalidArgumentError("cannot compute " + name() + " as input #0(zero-based) was expected to be a bool tensor but is a "
-                            + t.kernelName() + " tensor [Op:" + name() + "]");
+                            + t.kernelName() + " tensor");
                 }
             }
             case COUNT_NONZERO -> { }
@@ -149,7 +157,7 @@ public final class Reduction extends Op {
     }
 
     private static InvalidArgumentError notAllowed(DType t, String op) {
-        return new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values [Op:" + op + "]");
+        return new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values").withOp(op);
     }
 
     @Override
@@ -242,6 +250,14 @@ public final class Reduction extends Op {
             return t == DType.INT64 ? s : Buffers.convert(s, DType.INT64, t);
         }
         Object sum = reduceWorking(Monoid.SUM, toWorking(data, t), t, l);
+        if (t.storage() == DType.Storage.HALF) {
+            // TF's MeanReducer for half types divides in the dtype: the sum and the count rounded to it, so a
+            // float16 mean over more than 65504 elements divides by inf (100000 x 0.1 gives 0, as in TF)
+            float[] s = (float[]) toWorking(fromWorking(sum, t), t);
+            float count = ((float[]) toWorking(Buffers.convert(new float[] {n}, DType.FLOAT32, t), t))[0];
+            for (int k = 0; k < s.length; k++) s[k] /= count;
+            return fromWorking(s, t);
+        }
         switch (sum) {
             case float[] s -> { for (int k = 0; k < s.length; k++) s[k] /= n; }
             case double[] s -> { for (int k = 0; k < s.length; k++) s[k] /= n; }

@@ -120,6 +120,7 @@ public final class RawMath {
     private static final Op SORT = Raw.op("Sort");
     private static final Op ARG_SORT = Raw.op("ArgSort");
     private static final Op MAT_MUL = Raw.op("MatMul");
+    private static final Op BATCH_MAT_MUL_V2 = Raw.op("BatchMatMulV2");
     private static final Op BATCH_MAT_MUL_V3 = Raw.op("BatchMatMulV3");
 
     private RawMath() {}
@@ -410,6 +411,11 @@ public final class RawMath {
 
     public static Tensor matMul(Tensor a, Tensor b, boolean transposeA, boolean transposeB) {
         return Raw.one(MAT_MUL, Attrs.of("transpose_a", transposeA, "transpose_b", transposeB), a, b);
+    }
+
+    /** {@code BatchMatMulV2}: batch dims broadcast; {@code adjX}/{@code adjY} take the adjoint of the last two axes. */
+    public static Tensor batchMatMulV2(Tensor x, Tensor y, boolean adjX, boolean adjY) {
+        return Raw.one(BATCH_MAT_MUL_V2, Attrs.of("adj_x", adjX, "adj_y", adjY), x, y);
     }
 
     /** {@code BatchMatMulV3}: {@code adjX}/{@code adjY} take the adjoint (conjugate transpose) of the last two axes. */

@@ -60,7 +60,7 @@ class OpRegistryTest {
                 }
             }
             assertTrue(fields > registered.size() / 2, "the scan found " + fields + " op fields");
-            assertEquals(List.of(), unreachable, "ops declared in classes missing from OpRegistry.FAMILIES");
+            assertEquals(List.of(), unreachable, "ops declared in classes missing from " + OpRegistry.FAMILIES);
         }
     }
 

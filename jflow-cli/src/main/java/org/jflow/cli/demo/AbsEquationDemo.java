@@ -6,7 +6,7 @@ import org.jflow.Variable;
 
 import java.util.Locale;
 
-import static org.jflow.TF.tf;
+import static org.jflow.tensorflow.TensorFlow.tf;
 
 /**
  * Solving {@code 3*X = 6} by descending the gradient of {@code |A*X - B|} from X = 20, line by line

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import static org.jflow.TF.tf;
+import static org.jflow.tensorflow.TensorFlow.tf;
 
 /**
  * The AutoGraph chapter: how a {@code tf.function} traces (Java statements run once per trace,

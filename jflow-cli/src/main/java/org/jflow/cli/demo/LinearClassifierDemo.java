@@ -7,7 +7,7 @@ import org.jflow.Variable;
 import java.util.List;
 import java.util.Locale;
 
-import static org.jflow.TF.tf;
+import static org.jflow.tensorflow.TensorFlow.tf;
 
 /**
  * Chollet's linear classifier in pure TensorFlow (Deep Learning with Python, ch. 3): two Gaussian

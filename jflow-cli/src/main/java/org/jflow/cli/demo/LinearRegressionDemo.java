@@ -7,7 +7,7 @@ import org.jflow.Variable;
 import java.util.List;
 import java.util.Random;
 
-import static org.jflow.TF.tf;
+import static org.jflow.tensorflow.TensorFlow.tf;
 import static org.jflow.cli.demo.PrintBar.printbar;
 
 /**

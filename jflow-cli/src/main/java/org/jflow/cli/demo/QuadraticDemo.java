@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import static org.jflow.TF.tf;
+import static org.jflow.tensorflow.TensorFlow.tf;
 
 /**
  * The automatic differentiation chapter's {@code f(x) = a*x^2 + b*x + c} (a=1, b=-2, c=1): its
@@ -100,7 +100,7 @@ final class QuadraticDemo implements Demo {
         Variable x = tf.Variable(0.0, o -> o.name("x").dtype(tf.float32));
         Tensor a = tf.constant(1.0f), b = tf.constant(-2.0f), c = tf.constant(1.0f);
 
-        SGD optimizer = new SGD(0.01);
+        SGD optimizer = tf.keras.optimizers.SGD(0.01);
         Tensor y = null;
         for (int i = 0; i < 1000; i++) {
             GradientTape tape = tf.GradientTape();
@@ -122,7 +122,7 @@ final class QuadraticDemo implements Demo {
             return quadratic(a, b, c, x);
         };
 
-        SGD optimizer = new SGD(0.01);
+        SGD optimizer = tf.keras.optimizers.SGD(0.01);
         for (int i = 0; i < 1000; i++) optimizer.minimize(f, List.of(x));
 
         t.tfPrint("y =", f.get(), "; x =", x);
@@ -131,7 +131,7 @@ final class QuadraticDemo implements Demo {
     private static void inAFunction(Transcript t) {
         Variable x = tf.Variable(0.0, o -> o.name("x").dtype(tf.float32));
         Supplier<Tensor> f = () -> quadratic(tf.constant(1.0f), tf.constant(-2.0f), tf.constant(1.0f), x);
-        SGD optimizer = new SGD(0.01);
+        SGD optimizer = tf.keras.optimizers.SGD(0.01);
 
         // @tf.function def train(epoch): for _ in tf.range(epoch): optimizer.minimize(f, [x]); return f()
         var train = tf.function((Tensor epoch) -> {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static org.jflow.TF.tf;
+import static org.jflow.tensorflow.TensorFlow.tf;
 
 /**
  * The graphs chapter (静态计算图): TF1's two steps, define a graph of placeholders then run it in a

@@ -3,7 +3,7 @@ package org.jflow.cli.demo;
 import org.jflow.Tensor;
 import org.jflow.Variable;
 
-import static org.jflow.TF.tf;
+import static org.jflow.tensorflow.TensorFlow.tf;
 
 /** A first look: tensors, dtypes as TF infers them, element-wise ops with broadcasting, variables, errors. */
 final class TourDemo implements Demo {

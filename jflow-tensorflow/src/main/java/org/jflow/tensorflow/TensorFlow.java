@@ -1,0 +1,31 @@
+package org.jflow.tensorflow;
+
+import org.jflow.TF;
+import org.jflow.io.IoNamespace;
+import org.jflow.keras.Keras;
+
+/**
+ * The whole {@code tf} module, as {@code import tensorflow as tf} gives it in Python:
+ * {@code import static org.jflow.tensorflow.TensorFlow.tf;} then every function and namespace of
+ * the core's {@link TF} ({@code tf.constant}, {@code tf.math}, {@code tf.nn}, {@code tf.function}...)
+ * plus the namespaces that live in modules above the core: {@code tf.keras} (jflow-keras, the same
+ * object as {@code Keras.keras}) and {@code tf.io} (jflow-io).
+ *
+ * <p>Dependencies stay one-way: this module depends on each module it names and nothing depends on
+ * it. A new module adds its namespace here as one field ({@code tf.data} from jflow-data,
+ * {@code tf.image} from jflow-data's image ops, {@code tf.summary} from jflow-board,
+ * {@code tf.saved_model} from jflow-serving), typed, so an IDE completes {@code tf.keras.} as it
+ * completes {@code tf.math.}.
+ */
+public final class TensorFlow extends TF {
+    /** The one instance; hides the core's {@code TF.tf} for code that imports this class. */
+    public static final TensorFlow tf = new TensorFlow();
+
+    /** {@code tf.keras}: the same object as {@code Keras.keras}. */
+    public final Keras keras = Keras.keras;
+
+    /** {@code tf.io}: {@code writeGraph} (GraphDef) so far. */
+    public final IoNamespace io = new IoNamespace();
+
+    private TensorFlow() {}
+}

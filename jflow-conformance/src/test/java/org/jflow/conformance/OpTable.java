@@ -273,6 +273,13 @@ final class OpTable {
         for (String op : List.of("Relu", "Relu6", "Softsign")) add(row(op, Cases::unary));
         for (String op : List.of("Elu", "Selu")) add(row(op, Cases::unary).ulps(TRANSCENDENTAL_ULPS));
         add(row("LeakyRelu", MathCases::leakyRelu));
+        // TF's gradient kernels: exact where they only select or multiply, a few ulps where they divide or exp
+        for (String op : List.of("ReluGrad", "Relu6Grad", "EluGrad", "SeluGrad", "TanhGrad", "SigmoidGrad",
+                "RsqrtGrad", "ReciprocalGrad")) {
+            add(row(op, Cases::gradientPairs));
+        }
+        for (String op : List.of("SoftplusGrad", "SqrtGrad")) add(row(op, Cases::gradientPairs).ulps(TRANSCENDENTAL_ULPS));
+        add(row("LeakyReluGrad", rnd -> Cases.gradientPairs(rnd, org.jflow.engine.Attrs.of("alpha", 0.3))));
         for (String op : List.of("Softmax", "LogSoftmax")) add(row(op, Cases::unary).inputScaledUlps(TRANSCENDENTAL_ULPS));
 
         add(row("TopKV2", ShapeCases::topK).inputs(IN, intScalar("k")));

@@ -32,6 +32,7 @@ public final class OpRegistry {
             org.jflow.math.Cast.class,
             org.jflow.math.ClipByNorm.class,
             org.jflow.math.Comparison.class,
+            org.jflow.math.ElementwiseGradient.class,
             org.jflow.math.ComplexOps.class,
             org.jflow.math.ConfusionMatrix.class,
             org.jflow.math.FloatClass.class,

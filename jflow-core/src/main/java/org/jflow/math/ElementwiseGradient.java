@@ -1,0 +1,211 @@
+package org.jflow.math;
+
+import org.jflow.DType;
+import org.jflow.Shape;
+import org.jflow.Tensor;
+import org.jflow.engine.Attrs;
+import org.jflow.engine.Buffers;
+import org.jflow.engine.Dispatcher;
+import org.jflow.engine.GradientContext;
+import org.jflow.engine.Op;
+import org.jflow.engine.Parallel;
+import org.jflow.engine.TensorSpec;
+import org.jflow.engine.VectorMath;
+import org.jflow.errors.InvalidArgumentError;
+
+import static org.jflow.TF.tf;
+
+/**
+ * TF's element-wise gradient ops, the kernels that the gradients of the activations and of Sigmoid,
+ * Tanh, Rsqrt, Sqrt and Reciprocal call (TF's {@code gen_nn_ops.relu_grad}, {@code gen_math_ops.sigmoid_grad}
+ * ...), with TF's names, input orders and numerics: one pass over both inputs instead of three to five
+ * composite ops, so a GraphDef export holds the node TF writes. float32 and float64 run the
+ * {@link FloatLanes}/{@link DoubleLanes} loops; float16/bfloat16 compute in float32, rounded once.
+ * Their own gradients (second order) are TF's {@code _ReluGradGrad}, {@code _SigmoidGradGrad} and so on.
+ */
+public final class ElementwiseGradient extends Op {
+    /** The formula on one element pair {@code (a, b)} in TF's input order; {@code p}: LeakyReluGrad's alpha. */
+    @FunctionalInterface
+    interface Formula { double apply(double a, double b, double p); }
+
+    private static final double SELU_SCALE = 1.0507009873554804934193349852946;
+    private static final TypeList REAL_FLOATS = TypeList.COMPLEX.withCpuKernels("bfloat16, half, float, double");
+
+    public static final ElementwiseGradient RELU_GRAD = nn("ReluGrad", TypeList.REAL_NUMBERS, BinaryLane.RELU_GRAD,
+            (g, f, p) -> g * (f > 0 ? 1 : 0));
+    public static final ElementwiseGradient RELU6_GRAD = nn("Relu6Grad", TypeList.REAL_NUMBERS, BinaryLane.RELU6_GRAD,
+            (g, f, p) -> g * (f > 0 && f < 6 ? 1 : 0));
+    public static final ElementwiseGradient ELU_GRAD = nn("EluGrad", TypeList.NN_REAL, BinaryLane.ELU_GRAD,
+            (g, a, p) -> a < 0 ? (a + 1) * g : g);
+    public static final ElementwiseGradient SELU_GRAD = nn("SeluGrad", TypeList.NN_REAL, BinaryLane.SELU_GRAD,
+            (g, a, p) -> a < 0 ? g * (a + VectorMath.SELU_SCALE_ALPHA) : g * SELU_SCALE);
+    public static final ElementwiseGradient SOFTPLUS_GRAD = nn("SoftplusGrad", TypeList.NN_REAL, BinaryLane.SOFTPLUS_GRAD,
+            (g, f, p) -> g / (Math.exp(-f) + 1));
+    /** TF's {@code alpha} is a float attribute (default 0.2), cast to the inputs' dtype. */
+    public static final ElementwiseGradient LEAKY_RELU_GRAD = new ElementwiseGradient("LeakyReluGrad", TypeList.NN_REAL,
+            "gradients:T, features:T -> backprops:T; attr=alpha:float,default=0.2", true, null,
+            (g, f, alpha) -> f > 0 ? g : g * alpha);
+    public static final ElementwiseGradient SIGMOID_GRAD = math("SigmoidGrad", BinaryLane.SIGMOID_GRAD,
+            (y, dy, p) -> dy * y * (1 - y));
+    public static final ElementwiseGradient TANH_GRAD = math("TanhGrad", BinaryLane.TANH_GRAD,
+            (y, dy, p) -> dy * (1 - y * y));
+    public static final ElementwiseGradient RSQRT_GRAD = math("RsqrtGrad", BinaryLane.RSQRT_GRAD,
+            (y, dy, p) -> dy == 0 ? 0 : -0.5 * (dy * y) * (y * y));
+    public static final ElementwiseGradient SQRT_GRAD = math("SqrtGrad", BinaryLane.SQRT_GRAD,
+            (y, dy, p) -> dy == 0 ? 0 : 0.5 * dy / y);
+    public static final ElementwiseGradient RECIPROCAL_GRAD = math("ReciprocalGrad", BinaryLane.RECIPROCAL_GRAD,
+            (y, dy, p) -> dy == 0 ? 0 : -dy * y * y);
+
+    static {
+        // TF's nn_grad.py: the gradient reaches `gradients` through the same op and `features` gets zeros
+        RELU_GRAD.withGradient((g, dy) -> passThrough(g, dy[0]));
+        RELU6_GRAD.withGradient((g, dy) -> passThrough(g, dy[0]));
+        LEAKY_RELU_GRAD.withGradient((g, dy) -> passThrough(g, dy[0]));
+        // _EluGradGrad, _SeluGradGrad: where the activation is negative, grad * gradients flows to it
+        ELU_GRAD.withGradient((g, dy) -> passThroughAndNegative(g, dy[0]));
+        SELU_GRAD.withGradient((g, dy) -> passThroughAndNegative(g, dy[0]));
+        // _SoftplusGradGrad: grad * dy / (exp(-x) + 2 + exp(x)) for the features
+        SOFTPLUS_GRAD.withGradient((g, dy) -> {
+            Tensor x = g.y();
+            Tensor d2x = tf.divide(tf.multiply(dy[0], g.x()), tf.add(tf.add(tf.exp(tf.negative(x)), 2.0), tf.exp(x)));
+            return new Tensor[] {SOFTPLUS_GRAD.call(dy[0], x), d2x};
+        });
+        // _SigmoidGradGrad: (grad * dy - 2 grad * dy * y, SigmoidGrad(y, grad))
+        SIGMOID_GRAD.withGradient((g, dy) -> {
+            Tensor gb = tf.multiply(dy[0], g.y());
+            return new Tensor[] {tf.subtract(gb, tf.multiply(tf.multiply(gb, 2.0), g.x())), SIGMOID_GRAD.call(g.x(), dy[0])};
+        });
+        // _TanhGradGrad: (grad * -2 * dy * y, TanhGrad(y, grad))
+        TANH_GRAD.withGradient((g, dy) -> new Tensor[] {
+            tf.multiply(tf.multiply(tf.multiply(dy[0], -2.0), g.y()), g.x()), TANH_GRAD.call(g.x(), dy[0])});
+        // _RsqrtGradGrad: (-1.5 grad * dy * y^2, RsqrtGrad(y, grad))
+        RSQRT_GRAD.withGradient((g, dy) -> new Tensor[] {
+            tf.multiply(tf.multiply(tf.multiply(dy[0], -1.5), g.y()), tf.square(g.x())), RSQRT_GRAD.call(g.x(), dy[0])});
+        // _SqrtGradGrad: ga = grad / y; (-ga * out, 0.5 ga)
+        SQRT_GRAD.withGradient((g, dy) -> {
+            Tensor ga = tf.divide(dy[0], g.x());
+            return new Tensor[] {tf.multiply(tf.negative(ga), g.out()), tf.multiply(ga, 0.5)};
+        });
+        // _ReciprocalGradGrad: (grad * -2 * dy * y, ReciprocalGrad(y, grad))
+        RECIPROCAL_GRAD.withGradient((g, dy) -> new Tensor[] {
+            tf.multiply(tf.multiply(tf.multiply(dy[0], -2.0), g.y()), g.x()), RECIPROCAL_GRAD.call(g.x(), dy[0])});
+    }
+
+    private static ElementwiseGradient nn(String name, TypeList types, BinaryLane lane, Formula formula) {
+        return new ElementwiseGradient(name, types, "gradients:T, features:T -> backprops:T", true, lane, formula);
+    }
+
+    private static ElementwiseGradient math(String name, BinaryLane lane, Formula formula) {
+        return new ElementwiseGradient(name, REAL_FLOATS, "y:T, dy:T -> z:T", false, lane, formula);
+    }
+
+    /** (the op on the upstream gradient and the features, zeros for the features) */
+    private static Tensor[] passThrough(GradientContext g, Tensor grad) {
+        Tensor features = g.y();
+        return new Tensor[] {((ElementwiseGradient) g.op()).call(grad, features, g.attrs()), tf.zerosLike(features)};
+    }
+
+    private static Tensor[] passThroughAndNegative(GradientContext g, Tensor grad) {
+        Tensor activations = g.y();
+        Tensor second = tf.where(tf.less(activations, 0), tf.multiply(grad, g.x()), tf.zerosLike(activations));
+        return new Tensor[] {((ElementwiseGradient) g.op()).call(grad, activations, g.attrs()), second};
+    }
+
+    private final TypeList types;
+    private final String signature;
+    /** Whether TF's kernel is a {@code BinaryElementWiseOp} (the nn ops: same shape required) or a cwise op. */
+    private final boolean nnKernel;
+    private final BinaryLane lane;
+    private final Formula formula;
+
+    private ElementwiseGradient(String name, TypeList types, String signature, boolean nnKernel, BinaryLane lane,
+                                Formula formula) {
+        super(name);
+        this.types = types;
+        this.signature = signature;
+        this.nnKernel = nnKernel;
+        this.lane = lane;
+        this.formula = formula;
+    }
+
+    /** Runs this op on {@code (a, b)} through the dispatcher. */
+    public Tensor call(Tensor a, Tensor b) { return call(a, b, Attrs.EMPTY); }
+
+    /** Runs this op with {@code attrs} (LeakyReluGrad's alpha). */
+    public Tensor call(Tensor a, Tensor b, Attrs attrs) { return Dispatcher.execute1(this, attrs, a, b); }
+
+    @Override
+    public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
+        DType a = in[0].dtype(), b = in[1].dtype();
+        if (a != b) {
+            throw new InvalidArgumentError("cannot compute " + name() + " as input #1(zero-based) was expected to be a "
+                    + a.kernelName() + " tensor but is a " + b.kernelName() + " tensor [Op:" + name() + "]");
+        }
+        if (!types.accepts(a)) throw types.refusal(a, name(), signature);
+        Shape sa = in[0].shape(), sb = in[1].shape();
+        if (sa.isFullyDefined() && sb.isFullyDefined()) {
+            if (nnKernel && !sa.equals(sb)) {
+                throw new InvalidArgumentError("Inputs to operation " + name() + " of type " + name()
+                        + " must have the same size and shape.  Input 0: " + dims(sa) + " != input 1: " + dims(sb)
+                        + " [Op:" + name() + "]");
+            }
+            if (!nnKernel && sa.size() != sb.size()) {
+                throw new InvalidArgumentError("The two arguments to a cwise op must have same number of elements, got "
+                        + sa.size() + " and " + sb.size() + " [Op:" + name() + "]");
+            }
+        }
+        return new TensorSpec[] {new TensorSpec(a, sa.isFullyDefined() ? sa : sb)};
+    }
+
+    private static String dims(Shape s) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < s.rank(); i++) sb.append(i == 0 ? "" : ",").append(s.get(i));
+        return sb.append(']').toString();
+    }
+
+    /** LeakyReluGrad's alpha, a float attribute cast to the dtype as TF's kernel does; 0 for the others. */
+    private double param(Attrs attrs, DType dtype) {
+        if (this != LEAKY_RELU_GRAD) return 0;
+        return Buffers.roundTo(dtype, (float) attrs.getDouble("alpha", 0.2));
+    }
+
+    @Override
+    public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
+        DType dtype = out[0].dtype();
+        Shape shape = out[0].shape();
+        int n = shape.size();
+        double p = param(attrs, dtype);
+        Object o;
+        if (dtype == DType.FLOAT32) {
+            float[] a = (float[]) in[0].data(), b = (float[]) in[1].data(), r = (float[]) Buffers.allocateUninitialized(dtype, n);
+            float pf = (float) p;
+            if (lane != null) Parallel.forRange(n, (from, to) -> FloatLanes.binary(lane, a, from, 1, b, from, 1, r, from, to - from));
+            else Parallel.forRange(n, (from, to) -> {
+                for (int i = from; i < to; i++) r[i] = (float) formula.apply(a[i], b[i], pf);
+            });
+            o = r;
+        } else if (dtype == DType.FLOAT64) {
+            double[] a = (double[]) in[0].data(), b = (double[]) in[1].data(), r = (double[]) Buffers.allocateUninitialized(dtype, n);
+            if (lane != null) Parallel.forRange(n, (from, to) -> DoubleLanes.binary(lane, a, from, 1, b, from, 1, r, from, to - from));
+            else Parallel.forRange(n, (from, to) -> {
+                for (int i = from; i < to; i++) r[i] = formula.apply(a[i], b[i], p);
+            });
+            o = r;
+        } else {
+            // float16/bfloat16 through float32, rounded once; integers (ReluGrad, Relu6Grad) keep or zero the gradient
+            Object a = in[0].data(), b = in[1].data();
+            o = Buffers.allocate(dtype, n);
+            boolean floating = dtype.isFloating();
+            for (int i = 0; i < n; i++) {
+                if (floating) {
+                    float v = (float) formula.apply(Buffers.getDouble(a, dtype, i), Buffers.getDouble(b, dtype, i), p);
+                    Buffers.setDouble(o, dtype, i, v);
+                } else {
+                    boolean passes = formula.apply(1, Buffers.getDouble(b, dtype, i), p) != 0;
+                    Buffers.setLong(o, dtype, i, passes ? Buffers.getLong(a, dtype, i) : 0);
+                }
+            }
+        }
+        return new Tensor[] {Tensor.wrap(dtype, shape, o)};
+    }
+}

@@ -851,23 +851,23 @@ public final class DoubleLanes {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
                 DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                y.mul(x).mul(x.neg().add(1)).intoArray(o, oo + i);
+                y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
                 DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                y.mul(x).mul(x.neg().add(1)).intoArray(o, oo + i);
+                y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
                 DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                y.mul(x).mul(x.neg().add(1)).intoArray(o, oo + i);
+                y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) y.mul(x).mul(x.neg().add(1)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
         }
     }
 
@@ -951,23 +951,23 @@ public final class DoubleLanes {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
                 DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                y.neg().mul(x).mul(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+                x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             DoubleVector x = DoubleVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
                 DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                y.neg().mul(x).mul(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+                x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             DoubleVector y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
                 DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                y.neg().mul(x).mul(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+                x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) y.neg().mul(x).mul(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
         }
     }
 

@@ -13,6 +13,8 @@ import org.jflow.engine.TensorSpec;
 import org.jflow.engine.VectorMath;
 import org.jflow.errors.InvalidArgumentError;
 
+import java.util.function.DoubleUnaryOperator;
+
 import static org.jflow.TF.tf;
 
 /**
@@ -24,37 +26,50 @@ import static org.jflow.TF.tf;
  * Their own gradients (second order) are TF's {@code _ReluGradGrad}, {@code _SigmoidGradGrad} and so on.
  */
 public final class ElementwiseGradient extends Op {
-    /** The formula on one element pair {@code (a, b)} in TF's input order; {@code p}: LeakyReluGrad's alpha. */
+    /**
+     * The formula on one element pair {@code (a, b)} in TF's input order; {@code p}: LeakyReluGrad's alpha;
+     * {@code r} rounds a step to the dtype, as TF's float16/bfloat16 kernels round every Eigen operation.
+     */
     @FunctionalInterface
-    interface Formula { double apply(double a, double b, double p); }
+    interface Formula { double apply(double a, double b, double p, DoubleUnaryOperator r); }
 
     private static final double SELU_SCALE = 1.0507009873554804934193349852946;
+    private static final DoubleUnaryOperator FLOAT_STEP = v -> (float) v;
+    /**
+     * Eigen evaluates these kernels in packets of 8 floats or 4 doubles (TF's AVX build) and the last
+     * {@code n % 8} elements with the scalar functor, whose order of operations differs for SigmoidGrad
+     * ({@code dy * (y * (1 - y))} against {@code dy * y * (1 - y)}): the vector loops take the packets and
+     * {@link Formula} the rest, as TF's; float16/bfloat16 (packets of 8) take {@link #packet} where it differs.
+     */
+    private static final int FLOAT_PACKET = 8, DOUBLE_PACKET = 4, HALF_PACKET = 8;
     private static final TypeList REAL_FLOATS = TypeList.COMPLEX.withCpuKernels("bfloat16, half, float, double");
 
     public static final ElementwiseGradient RELU_GRAD = nn("ReluGrad", TypeList.REAL_NUMBERS, BinaryLane.RELU_GRAD,
-            (g, f, p) -> g * (f > 0 ? 1 : 0));
+            (g, f, p, r) -> r.applyAsDouble(g * (f > 0 ? 1 : 0)));
     public static final ElementwiseGradient RELU6_GRAD = nn("Relu6Grad", TypeList.REAL_NUMBERS, BinaryLane.RELU6_GRAD,
-            (g, f, p) -> g * (f > 0 && f < 6 ? 1 : 0));
+            (g, f, p, r) -> r.applyAsDouble(g * (f > 0 && f < 6 ? 1 : 0)));
     public static final ElementwiseGradient ELU_GRAD = nn("EluGrad", TypeList.NN_REAL, BinaryLane.ELU_GRAD,
-            (g, a, p) -> a < 0 ? (a + 1) * g : g);
+            (g, a, p, r) -> a < 0 ? r.applyAsDouble(r.applyAsDouble(a + 1) * g) : g);
     public static final ElementwiseGradient SELU_GRAD = nn("SeluGrad", TypeList.NN_REAL, BinaryLane.SELU_GRAD,
-            (g, a, p) -> a < 0 ? g * (a + VectorMath.SELU_SCALE_ALPHA) : g * SELU_SCALE);
+            (g, a, p, r) -> a < 0 ? r.applyAsDouble(g * r.applyAsDouble(a + r.applyAsDouble(VectorMath.SELU_SCALE_ALPHA)))
+                    : r.applyAsDouble(g * r.applyAsDouble(SELU_SCALE)));
     public static final ElementwiseGradient SOFTPLUS_GRAD = nn("SoftplusGrad", TypeList.NN_REAL, BinaryLane.SOFTPLUS_GRAD,
-            (g, f, p) -> g / (Math.exp(-f) + 1));
+            (g, f, p, r) -> r.applyAsDouble(g / r.applyAsDouble(r.applyAsDouble(Math.exp(-f)) + 1)));
     /** TF's {@code alpha} is a float attribute (default 0.2), cast to the inputs' dtype. */
     public static final ElementwiseGradient LEAKY_RELU_GRAD = new ElementwiseGradient("LeakyReluGrad", TypeList.NN_REAL,
             "gradients:T, features:T -> backprops:T; attr=alpha:float,default=0.2", true, null,
-            (g, f, alpha) -> f > 0 ? g : g * alpha);
+            (g, f, alpha, r) -> f > 0 ? g : r.applyAsDouble(g * alpha));
     public static final ElementwiseGradient SIGMOID_GRAD = math("SigmoidGrad", BinaryLane.SIGMOID_GRAD,
-            (y, dy, p) -> dy * y * (1 - y));
+            (y, dy, p, r) -> r.applyAsDouble(r.applyAsDouble(dy * y) * r.applyAsDouble(1 - y)))
+            .withPacketFormula((y, dy, p, r) -> r.applyAsDouble(dy * r.applyAsDouble(y * r.applyAsDouble(1 - y))));
     public static final ElementwiseGradient TANH_GRAD = math("TanhGrad", BinaryLane.TANH_GRAD,
-            (y, dy, p) -> dy * (1 - y * y));
+            (y, dy, p, r) -> r.applyAsDouble(dy * r.applyAsDouble(1 - r.applyAsDouble(y * y))));
     public static final ElementwiseGradient RSQRT_GRAD = math("RsqrtGrad", BinaryLane.RSQRT_GRAD,
-            (y, dy, p) -> dy == 0 ? 0 : -0.5 * (dy * y) * (y * y));
+            (y, dy, p, r) -> dy == 0 ? 0 : r.applyAsDouble(r.applyAsDouble(-0.5 * r.applyAsDouble(dy * y)) * r.applyAsDouble(y * y)));
     public static final ElementwiseGradient SQRT_GRAD = math("SqrtGrad", BinaryLane.SQRT_GRAD,
-            (y, dy, p) -> dy == 0 ? 0 : 0.5 * dy / y);
+            (y, dy, p, r) -> dy == 0 ? 0 : r.applyAsDouble(r.applyAsDouble(0.5 * dy) / y));
     public static final ElementwiseGradient RECIPROCAL_GRAD = math("ReciprocalGrad", BinaryLane.RECIPROCAL_GRAD,
-            (y, dy, p) -> dy == 0 ? 0 : -dy * y * y);
+            (y, dy, p, r) -> dy == 0 ? 0 : r.applyAsDouble(-r.applyAsDouble(y * y) * dy));
 
     static {
         // TF's nn_grad.py: the gradient reaches `gradients` through the same op and `features` gets zeros
@@ -117,6 +132,8 @@ public final class ElementwiseGradient extends Op {
     private final boolean nnKernel;
     private final BinaryLane lane;
     private final Formula formula;
+    /** Eigen's packet functor where its order of operations differs from the scalar one; else null. */
+    private Formula packet;
 
     private ElementwiseGradient(String name, TypeList types, String signature, boolean nnKernel, BinaryLane lane,
                                 Formula formula) {
@@ -126,6 +143,12 @@ public final class ElementwiseGradient extends Op {
         this.nnKernel = nnKernel;
         this.lane = lane;
         this.formula = formula;
+    }
+
+    /** Sets {@link #packet}; for the static initializers only. */
+    private ElementwiseGradient withPacketFormula(Formula f) {
+        packet = f;
+        return this;
     }
 
     /** Runs this op on {@code (a, b)} through the dispatcher. */
@@ -179,16 +202,18 @@ public final class ElementwiseGradient extends Op {
         if (dtype == DType.FLOAT32) {
             float[] a = (float[]) in[0].data(), b = (float[]) in[1].data(), r = (float[]) Buffers.allocateUninitialized(dtype, n);
             float pf = (float) p;
-            if (lane != null) Parallel.forRange(n, (from, to) -> FloatLanes.binary(lane, a, from, 1, b, from, 1, r, from, to - from));
-            else Parallel.forRange(n, (from, to) -> {
-                for (int i = from; i < to; i++) r[i] = (float) formula.apply(a[i], b[i], pf);
+            int bulk = lane == null ? 0 : n - n % FLOAT_PACKET;
+            if (bulk > 0) Parallel.forRange(bulk, (from, to) -> FloatLanes.binary(lane, a, from, 1, b, from, 1, r, from, to - from));
+            Parallel.forRange(n - bulk, (from, to) -> {
+                for (int i = bulk + from; i < bulk + to; i++) r[i] = (float) formula.apply(a[i], b[i], pf, FLOAT_STEP);
             });
             o = r;
         } else if (dtype == DType.FLOAT64) {
             double[] a = (double[]) in[0].data(), b = (double[]) in[1].data(), r = (double[]) Buffers.allocateUninitialized(dtype, n);
-            if (lane != null) Parallel.forRange(n, (from, to) -> DoubleLanes.binary(lane, a, from, 1, b, from, 1, r, from, to - from));
-            else Parallel.forRange(n, (from, to) -> {
-                for (int i = from; i < to; i++) r[i] = formula.apply(a[i], b[i], p);
+            int bulk = lane == null ? 0 : n - n % DOUBLE_PACKET;
+            if (bulk > 0) Parallel.forRange(bulk, (from, to) -> DoubleLanes.binary(lane, a, from, 1, b, from, 1, r, from, to - from));
+            Parallel.forRange(n - bulk, (from, to) -> {
+                for (int i = bulk + from; i < bulk + to; i++) r[i] = formula.apply(a[i], b[i], p, v -> v);
             });
             o = r;
         } else {
@@ -196,12 +221,15 @@ public final class ElementwiseGradient extends Op {
             Object a = in[0].data(), b = in[1].data();
             o = Buffers.allocate(dtype, n);
             boolean floating = dtype.isFloating();
+            DoubleUnaryOperator step = v -> Buffers.roundTo(dtype, v);
+            int bulk = packet == null ? 0 : n - n % HALF_PACKET;
             for (int i = 0; i < n; i++) {
                 if (floating) {
-                    float v = (float) formula.apply(Buffers.getDouble(a, dtype, i), Buffers.getDouble(b, dtype, i), p);
+                    Formula f = i < bulk ? packet : formula;
+                    double v = f.apply(Buffers.getDouble(a, dtype, i), Buffers.getDouble(b, dtype, i), p, step);
                     Buffers.setDouble(o, dtype, i, v);
                 } else {
-                    boolean passes = formula.apply(1, Buffers.getDouble(b, dtype, i), p) != 0;
+                    boolean passes = formula.apply(1, Buffers.getDouble(b, dtype, i), p, step) != 0;
                     Buffers.setLong(o, dtype, i, passes ? Buffers.getLong(a, dtype, i) : 0);
                 }
             }

@@ -874,23 +874,23 @@ public final class FloatLanes {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
                 FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                y.mul(x).mul(x.neg().add(1)).intoArray(o, oo + i);
+                y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
                 FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                y.mul(x).mul(x.neg().add(1)).intoArray(o, oo + i);
+                y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
                 FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                y.mul(x).mul(x.neg().add(1)).intoArray(o, oo + i);
+                y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) y.mul(x).mul(x.neg().add(1)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
         }
     }
 
@@ -974,23 +974,23 @@ public final class FloatLanes {
         if (as == 1 && bs == 1) {
             for (int i = 0; i < n; i += L) {
                 FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                y.neg().mul(x).mul(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+                x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (bs == 1) {
             FloatVector x = FloatVector.broadcast(S, a[ao]);
             for (int i = 0; i < n; i += L) {
                 FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                y.neg().mul(x).mul(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+                x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else if (as == 1) {
             FloatVector y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) {
                 FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                y.neg().mul(x).mul(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+                x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
             }
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) y.neg().mul(x).mul(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            for (int i = 0; i < n; i += L) x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
         }
     }
 

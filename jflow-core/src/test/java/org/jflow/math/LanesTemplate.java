@@ -96,11 +96,11 @@ final class LanesTemplate {
         BINARY.put("SELU_GRAD", "VectorMath.seluGrad(x, y)");
         BINARY.put("SOFTPLUS_GRAD", "x.div(VectorExp.exp(y.neg()).add(1))");
         // SigmoidGrad(y, dy) and the others take the forward output first; the last three give 0 where dy is 0
-        BINARY.put("SIGMOID_GRAD", "y.mul(x).mul(x.neg().add(1))");
+        BINARY.put("SIGMOID_GRAD", "y.mul(x.mul(x.neg().add(1)))");
         BINARY.put("TANH_GRAD", "y.mul(x.mul(x).neg().add(1))");
         BINARY.put("RSQRT_GRAD", "y.mul(x).mul(($t$) -0.5).mul(x.mul(x)).blend(0, y.compare(VectorOperators.EQ, 0))");
         BINARY.put("SQRT_GRAD", "y.mul(($t$) 0.5).div(x).blend(0, y.compare(VectorOperators.EQ, 0))");
-        BINARY.put("RECIPROCAL_GRAD", "y.neg().mul(x).mul(x).blend(0, y.compare(VectorOperators.EQ, 0))");
+        BINARY.put("RECIPROCAL_GRAD", "x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0))");
 
         TESTS.put("isNan", new String[] {"IS_NAN", "v != v"});
         TESTS.put("isInf", new String[] {"IS_INFINITE", "$B$.isInfinite(v)"});

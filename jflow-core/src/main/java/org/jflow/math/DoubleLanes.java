@@ -122,7 +122,6 @@ public final class DoubleLanes {
             case RELU6_GRAD -> relu6Grad(a, ao, as, b, bo, bs, o, oo, n);
             case ELU_GRAD -> eluGrad(a, ao, as, b, bo, bs, o, oo, n);
             case SELU_GRAD -> seluGrad(a, ao, as, b, bo, bs, o, oo, n);
-            case SOFTPLUS_GRAD -> softplusGrad(a, ao, as, b, bo, bs, o, oo, n);
             case SIGMOID_GRAD -> sigmoidGrad(a, ao, as, b, bo, bs, o, oo, n);
             case TANH_GRAD -> tanhGrad(a, ao, as, b, bo, bs, o, oo, n);
             case RSQRT_GRAD -> rsqrtGrad(a, ao, as, b, bo, bs, o, oo, n);
@@ -818,31 +817,6 @@ public final class DoubleLanes {
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) VectorMath.seluGrad(x, y).intoArray(o, oo + i);
-        }
-    }
-
-    private static void softplusGrad(double[] a, int ao, int as, double[] b, int bo, int bs,
-                               double[] o, int oo, int n) {
-        if (as == 1 && bs == 1) {
-            for (int i = 0; i < n; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
-                x.div(VectorExp.exp(y.neg()).add(1)).intoArray(o, oo + i);
-            }
-        } else if (bs == 1) {
-            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-            for (int i = 0; i < n; i += L) {
-                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
-                x.div(VectorExp.exp(y.neg()).add(1)).intoArray(o, oo + i);
-            }
-        } else if (as == 1) {
-            DoubleVector y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) {
-                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
-                x.div(VectorExp.exp(y.neg()).add(1)).intoArray(o, oo + i);
-            }
-        } else { // both repeat: a single element
-            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.div(VectorExp.exp(y.neg()).add(1)).intoArray(o, oo + i);
         }
     }
 

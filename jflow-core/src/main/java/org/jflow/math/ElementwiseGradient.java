@@ -53,7 +53,11 @@ public final class ElementwiseGradient extends Op {
     public static final ElementwiseGradient SELU_GRAD = nn("SeluGrad", TypeList.NN_REAL, BinaryLane.SELU_GRAD,
             (g, a, p, r) -> a < 0 ? r.applyAsDouble(g * r.applyAsDouble(a + r.applyAsDouble(VectorMath.SELU_SCALE_ALPHA)))
                     : r.applyAsDouble(g * r.applyAsDouble(SELU_SCALE)));
-    public static final ElementwiseGradient SOFTPLUS_GRAD = nn("SoftplusGrad", TypeList.NN_REAL, BinaryLane.SOFTPLUS_GRAD,
+    /**
+     * Scalar: with {@code VectorExp.exp} inside a two-input loop the JIT did not inline the lane code and boxed
+     * every vector (39 ms and 39 MB per 1M call); TF 2.18's Softplus gradient does not call this op.
+     */
+    public static final ElementwiseGradient SOFTPLUS_GRAD = nn("SoftplusGrad", TypeList.NN_REAL, null,
             (g, f, p, r) -> r.applyAsDouble(g / r.applyAsDouble(r.applyAsDouble(Math.exp(-f)) + 1)));
     /** TF's {@code alpha} is a float attribute (default 0.2), cast to the inputs' dtype. */
     public static final ElementwiseGradient LEAKY_RELU_GRAD = new ElementwiseGradient("LeakyReluGrad", TypeList.NN_REAL,

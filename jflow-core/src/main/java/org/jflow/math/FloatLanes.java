@@ -124,7 +124,6 @@ public final class FloatLanes {
             case RELU6_GRAD -> relu6Grad(a, ao, as, b, bo, bs, o, oo, n);
             case ELU_GRAD -> eluGrad(a, ao, as, b, bo, bs, o, oo, n);
             case SELU_GRAD -> seluGrad(a, ao, as, b, bo, bs, o, oo, n);
-            case SOFTPLUS_GRAD -> softplusGrad(a, ao, as, b, bo, bs, o, oo, n);
             case SIGMOID_GRAD -> sigmoidGrad(a, ao, as, b, bo, bs, o, oo, n);
             case TANH_GRAD -> tanhGrad(a, ao, as, b, bo, bs, o, oo, n);
             case RSQRT_GRAD -> rsqrtGrad(a, ao, as, b, bo, bs, o, oo, n);
@@ -841,31 +840,6 @@ public final class FloatLanes {
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) VectorMath.seluGrad(x, y).intoArray(o, oo + i);
-        }
-    }
-
-    private static void softplusGrad(float[] a, int ao, int as, float[] b, int bo, int bs,
-                               float[] o, int oo, int n) {
-        if (as == 1 && bs == 1) {
-            for (int i = 0; i < n; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
-                x.div(VectorExp.exp(y.neg()).add(1)).intoArray(o, oo + i);
-            }
-        } else if (bs == 1) {
-            FloatVector x = FloatVector.broadcast(S, a[ao]);
-            for (int i = 0; i < n; i += L) {
-                FloatVector y = FloatVector.fromArray(S, b, bo + i);
-                x.div(VectorExp.exp(y.neg()).add(1)).intoArray(o, oo + i);
-            }
-        } else if (as == 1) {
-            FloatVector y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) {
-                FloatVector x = FloatVector.fromArray(S, a, ao + i);
-                x.div(VectorExp.exp(y.neg()).add(1)).intoArray(o, oo + i);
-            }
-        } else { // both repeat: a single element
-            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
-            for (int i = 0; i < n; i += L) x.div(VectorExp.exp(y.neg()).add(1)).intoArray(o, oo + i);
         }
     }
 

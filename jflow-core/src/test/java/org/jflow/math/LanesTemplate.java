@@ -94,7 +94,6 @@ final class LanesTemplate {
                 + ".and(y.compare(VectorOperators.LT, 6))))");
         BINARY.put("ELU_GRAD", "x.blend(y.add(1).mul(x), y.compare(VectorOperators.LT, 0))");
         BINARY.put("SELU_GRAD", "VectorMath.seluGrad(x, y)");
-        BINARY.put("SOFTPLUS_GRAD", "x.div(VectorExp.exp(y.neg()).add(1))");
         // SigmoidGrad(y, dy) and the others take the forward output first; the last three give 0 where dy is 0
         BINARY.put("SIGMOID_GRAD", "y.mul(x.mul(x.neg().add(1)))");
         BINARY.put("TANH_GRAD", "y.mul(x.mul(x).neg().add(1))");

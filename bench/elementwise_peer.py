@@ -115,6 +115,27 @@ OPS = {
     "is_nan": (lambda t: torch.isnan(t["x"]), lambda f: tf.math.is_nan(f["x"])),
     "is_inf": (lambda t: torch.isinf(t["x"]), lambda f: tf.math.is_inf(f["x"])),
     "is_finite": (lambda t: torch.isfinite(t["x"]), lambda f: tf.math.is_finite(f["x"])),
+    # gradient kernels: (upstream gradient y, features or forward output x), PyTorch's aten backward ops where it
+    # has one (rsqrt, sqrt and reciprocal have none: their autograd formulas)
+    "relu_grad": (lambda t: torch.ops.aten.threshold_backward(t["y"], t["x"], 0.0),
+                  lambda f: tf.raw_ops.ReluGrad(gradients=f["y"], features=f["x"])),
+    "relu6_grad": (lambda t: torch.ops.aten.hardtanh_backward(t["y"], t["x"], 0.0, 6.0),
+                   lambda f: tf.raw_ops.Relu6Grad(gradients=f["y"], features=f["x"])),
+    "elu_grad": (lambda t: torch.ops.aten.elu_backward(t["y"], 1.0, 1.0, 1.0, True, t["x"]),
+                 lambda f: tf.raw_ops.EluGrad(gradients=f["y"], outputs=f["x"])),
+    "selu_grad": (lambda t: torch.ops.aten.elu_backward(t["y"], 1.6732632423543772, 1.0507009873554805, 1.0, True, t["x"]),
+                  lambda f: tf.raw_ops.SeluGrad(gradients=f["y"], outputs=f["x"])),
+    "softplus_grad": (lambda t: torch.ops.aten.softplus_backward(t["y"], t["x"], 1.0, 20.0),
+                      lambda f: tf.raw_ops.SoftplusGrad(gradients=f["y"], features=f["x"])),
+    "leaky_relu_grad": (lambda t: torch.ops.aten.leaky_relu_backward(t["y"], t["x"], 0.2, False),
+                        lambda f: tf.raw_ops.LeakyReluGrad(gradients=f["y"], features=f["x"], alpha=0.2)),
+    "sigmoid_grad": (lambda t: torch.ops.aten.sigmoid_backward(t["y"], t["x"]),
+                     lambda f: tf.raw_ops.SigmoidGrad(y=f["x"], dy=f["y"])),
+    "tanh_grad": (lambda t: torch.ops.aten.tanh_backward(t["y"], t["x"]),
+                  lambda f: tf.raw_ops.TanhGrad(y=f["x"], dy=f["y"])),
+    "rsqrt_grad": (lambda t: t["y"] * -0.5 * t["x"] * t["x"] * t["x"], lambda f: tf.raw_ops.RsqrtGrad(y=f["x"], dy=f["y"])),
+    "sqrt_grad": (lambda t: t["y"] / (2 * t["x"]), lambda f: tf.raw_ops.SqrtGrad(y=f["x"], dy=f["y"])),
+    "reciprocal_grad": (lambda t: -t["y"] * t["x"] * t["x"], lambda f: tf.raw_ops.ReciprocalGrad(y=f["x"], dy=f["y"])),
 }
 
 

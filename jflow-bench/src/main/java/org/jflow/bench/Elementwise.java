@@ -2,6 +2,7 @@ package org.jflow.bench;
 
 import org.jflow.DType;
 import org.jflow.Tensor;
+import org.jflow.math.ElementwiseGradient;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -99,11 +100,29 @@ public final class Elementwise {
         unary(rows, "is_nan", tf::isNan);
         unary(rows, "is_inf", tf::isInf);
         unary(rows, "is_finite", tf::isFinite);
+        // TF's gradient kernels on (upstream gradient y, features or forward output x), as the peer calls them
+        gradient(rows, "relu_grad", ElementwiseGradient.RELU_GRAD, true);
+        gradient(rows, "relu6_grad", ElementwiseGradient.RELU6_GRAD, true);
+        gradient(rows, "elu_grad", ElementwiseGradient.ELU_GRAD, true);
+        gradient(rows, "selu_grad", ElementwiseGradient.SELU_GRAD, true);
+        gradient(rows, "softplus_grad", ElementwiseGradient.SOFTPLUS_GRAD, true);
+        rows.add(new Row("leaky_relu_grad", in -> ElementwiseGradient.LEAKY_RELU_GRAD.call(in.y(), in.x(),
+                org.jflow.engine.Attrs.of("alpha", 0.2))));
+        gradient(rows, "sigmoid_grad", ElementwiseGradient.SIGMOID_GRAD, false);
+        gradient(rows, "tanh_grad", ElementwiseGradient.TANH_GRAD, false);
+        gradient(rows, "rsqrt_grad", ElementwiseGradient.RSQRT_GRAD, false);
+        gradient(rows, "sqrt_grad", ElementwiseGradient.SQRT_GRAD, false);
+        gradient(rows, "reciprocal_grad", ElementwiseGradient.RECIPROCAL_GRAD, false);
         return rows;
     }
 
     private static void unary(List<Row> rows, String name, Function<Tensor, Tensor> op) {
         rows.add(new Row(name, in -> op.apply(in.x())));
+    }
+
+    /** A gradient op: the upstream gradient first for the nn ops (ReluGrad...), second for the math ones (SigmoidGrad...). */
+    private static void gradient(List<Row> rows, String name, ElementwiseGradient op, boolean upstreamFirst) {
+        rows.add(new Row(name, in -> upstreamFirst ? op.call(in.y(), in.x()) : op.call(in.x(), in.y())));
     }
 
     private static void binary(List<Row> rows, String name, java.util.function.BiFunction<Tensor, Tensor, Tensor> op) {

@@ -195,6 +195,8 @@ public final class VectorMath {
 
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
     private static final double SELU_SCALE = 1.0507009873554804934193349852946;
+    /** TF's {@code scale_alpha} literal in SeluGrad (not the product of the two above, which rounds differently). */
+    public static final double SELU_SCALE_ALPHA = 1.7580993408473768599402175208123;
     private static final double SQRT_HALF = 0.7071067811865476;
     private static final double SQRT_2_OVER_PI = 0.7978845608028654;
 
@@ -207,6 +209,17 @@ public final class VectorMath {
     public static DoubleVector selu(DoubleVector x) {
         DoubleVector negative = x.lanewise(VectorOperators.EXPM1).mul(SELU_SCALE * SELU_ALPHA);
         return x.mul(SELU_SCALE).blend(negative, x.compare(VectorOperators.LT, 0.0));
+    }
+
+    /** TF's SeluGrad: {@code g * scale} where the activation {@code a >= 0}, else {@code g * (a + scale * alpha)}. */
+    public static FloatVector seluGrad(FloatVector g, FloatVector a) {
+        FloatVector negative = g.mul(a.add((float) SELU_SCALE_ALPHA));
+        return g.mul((float) SELU_SCALE).blend(negative, a.compare(VectorOperators.LT, 0f));
+    }
+
+    public static DoubleVector seluGrad(DoubleVector g, DoubleVector a) {
+        DoubleVector negative = g.mul(a.add(SELU_SCALE_ALPHA));
+        return g.mul(SELU_SCALE).blend(negative, a.compare(VectorOperators.LT, 0.0));
     }
 
     /** {@code tf.nn.gelu}: TF's composite {@code 0.5 x (1 + erf(x / sqrt(2)))} in float32, with Eigen's erf. */

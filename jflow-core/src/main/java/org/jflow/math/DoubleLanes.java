@@ -118,6 +118,15 @@ public final class DoubleLanes {
             case FLOOR_DIV -> floorDiv(a, ao, as, b, bo, bs, o, oo, n);
             case POW -> pow(a, ao, as, b, bo, bs, o, oo, n);
             case ATAN2 -> atan2(a, ao, as, b, bo, bs, o, oo, n);
+            case RELU_GRAD -> reluGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case RELU6_GRAD -> relu6Grad(a, ao, as, b, bo, bs, o, oo, n);
+            case ELU_GRAD -> eluGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case SELU_GRAD -> seluGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case SIGMOID_GRAD -> sigmoidGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case TANH_GRAD -> tanhGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case RSQRT_GRAD -> rsqrtGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case SQRT_GRAD -> sqrtGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case RECIPROCAL_GRAD -> reciprocalGrad(a, ao, as, b, bo, bs, o, oo, n);
         }
     }
 
@@ -708,6 +717,231 @@ public final class DoubleLanes {
         } else { // both repeat: a single element
             DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
+        }
+    }
+
+    private static void reluGrad(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0))).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0))).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            DoubleVector y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0))).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0))).intoArray(o, oo + i);
+        }
+    }
+
+    private static void relu6Grad(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0).and(y.compare(VectorOperators.LT, 6)))).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0).and(y.compare(VectorOperators.LT, 6)))).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            DoubleVector y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0).and(y.compare(VectorOperators.LT, 6)))).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0).and(y.compare(VectorOperators.LT, 6)))).intoArray(o, oo + i);
+        }
+    }
+
+    private static void eluGrad(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.blend(y.add(1).mul(x), y.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.blend(y.add(1).mul(x), y.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            DoubleVector y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.blend(y.add(1).mul(x), y.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.blend(y.add(1).mul(x), y.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void seluGrad(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                VectorMath.seluGrad(x, y).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                VectorMath.seluGrad(x, y).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            DoubleVector y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                VectorMath.seluGrad(x, y).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) VectorMath.seluGrad(x, y).intoArray(o, oo + i);
+        }
+    }
+
+    private static void sigmoidGrad(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            DoubleVector y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
+        }
+    }
+
+    private static void tanhGrad(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                y.mul(x.mul(x).neg().add(1)).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                y.mul(x.mul(x).neg().add(1)).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            DoubleVector y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                y.mul(x.mul(x).neg().add(1)).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) y.mul(x.mul(x).neg().add(1)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void rsqrtGrad(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                y.mul(x).mul((double) -0.5).mul(x.mul(x)).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                y.mul(x).mul((double) -0.5).mul(x.mul(x)).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            DoubleVector y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                y.mul(x).mul((double) -0.5).mul(x.mul(x)).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) y.mul(x).mul((double) -0.5).mul(x.mul(x)).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void sqrtGrad(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                y.mul((double) 0.5).div(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                y.mul((double) 0.5).div(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            DoubleVector y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                y.mul((double) 0.5).div(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) y.mul((double) 0.5).div(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void reciprocalGrad(double[] a, int ao, int as, double[] b, int bo, int bs,
+                               double[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i), y = DoubleVector.fromArray(S, b, bo + i);
+                x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector y = DoubleVector.fromArray(S, b, bo + i);
+                x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            DoubleVector y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+                x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            DoubleVector x = DoubleVector.broadcast(S, a[ao]), y = DoubleVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
         }
     }
 

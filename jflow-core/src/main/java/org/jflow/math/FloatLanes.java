@@ -120,6 +120,15 @@ public final class FloatLanes {
             case FLOOR_DIV -> floorDiv(a, ao, as, b, bo, bs, o, oo, n);
             case POW -> pow(a, ao, as, b, bo, bs, o, oo, n);
             case ATAN2 -> atan2(a, ao, as, b, bo, bs, o, oo, n);
+            case RELU_GRAD -> reluGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case RELU6_GRAD -> relu6Grad(a, ao, as, b, bo, bs, o, oo, n);
+            case ELU_GRAD -> eluGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case SELU_GRAD -> seluGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case SIGMOID_GRAD -> sigmoidGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case TANH_GRAD -> tanhGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case RSQRT_GRAD -> rsqrtGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case SQRT_GRAD -> sqrtGrad(a, ao, as, b, bo, bs, o, oo, n);
+            case RECIPROCAL_GRAD -> reciprocalGrad(a, ao, as, b, bo, bs, o, oo, n);
         }
     }
 
@@ -731,6 +740,231 @@ public final class FloatLanes {
         } else { // both repeat: a single element
             FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
             for (int i = 0; i < n; i += L) x.lanewise(VectorOperators.ATAN2, y).intoArray(o, oo + i);
+        }
+    }
+
+    private static void reluGrad(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0))).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0))).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0))).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0))).intoArray(o, oo + i);
+        }
+    }
+
+    private static void relu6Grad(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0).and(y.compare(VectorOperators.LT, 6)))).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0).and(y.compare(VectorOperators.LT, 6)))).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0).and(y.compare(VectorOperators.LT, 6)))).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0).and(y.compare(VectorOperators.LT, 6)))).intoArray(o, oo + i);
+        }
+    }
+
+    private static void eluGrad(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.blend(y.add(1).mul(x), y.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.blend(y.add(1).mul(x), y.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.blend(y.add(1).mul(x), y.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.blend(y.add(1).mul(x), y.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void seluGrad(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                VectorMath.seluGrad(x, y).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                VectorMath.seluGrad(x, y).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                VectorMath.seluGrad(x, y).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) VectorMath.seluGrad(x, y).intoArray(o, oo + i);
+        }
+    }
+
+    private static void sigmoidGrad(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) y.mul(x.mul(x.neg().add(1))).intoArray(o, oo + i);
+        }
+    }
+
+    private static void tanhGrad(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                y.mul(x.mul(x).neg().add(1)).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                y.mul(x.mul(x).neg().add(1)).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                y.mul(x.mul(x).neg().add(1)).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) y.mul(x.mul(x).neg().add(1)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void rsqrtGrad(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                y.mul(x).mul((float) -0.5).mul(x.mul(x)).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                y.mul(x).mul((float) -0.5).mul(x.mul(x)).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                y.mul(x).mul((float) -0.5).mul(x.mul(x)).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) y.mul(x).mul((float) -0.5).mul(x.mul(x)).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void sqrtGrad(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                y.mul((float) 0.5).div(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                y.mul((float) 0.5).div(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                y.mul((float) 0.5).div(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) y.mul((float) 0.5).div(x).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void reciprocalGrad(float[] a, int ao, int as, float[] b, int bo, int bs,
+                               float[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i), y = FloatVector.fromArray(S, b, bo + i);
+                x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else if (bs == 1) {
+            FloatVector x = FloatVector.broadcast(S, a[ao]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector y = FloatVector.fromArray(S, b, bo + i);
+                x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else if (as == 1) {
+            FloatVector y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) {
+                FloatVector x = FloatVector.fromArray(S, a, ao + i);
+                x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
+            }
+        } else { // both repeat: a single element
+            FloatVector x = FloatVector.broadcast(S, a[ao]), y = FloatVector.broadcast(S, b[bo]);
+            for (int i = 0; i < n; i += L) x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0)).intoArray(o, oo + i);
         }
     }
 

@@ -12,6 +12,7 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.math.DoubleLanes;
+import org.jflow.math.ElementwiseGradient;
 import org.jflow.math.FloatLanes;
 import org.jflow.math.SpecialFunctions;
 import org.jflow.math.UnaryLane;
@@ -50,17 +51,17 @@ public final class Activation extends Op {
         // Math.max keeps NaN, as TF's max(x, 0) does (and as the vector loop's max)
         public float f(float x, float p) { return Math.max(x, 0f); }
         public double d(double x, double p) { return Math.max(x, 0.0); }
-    }).withLanes(p -> UnaryLane.RELU).withGradient(unary((g, dy) -> tf.multiply(dy, positive(g.x()))));
+    }).withLanes(p -> UnaryLane.RELU).withGradient(unary((g, dy) -> ElementwiseGradient.RELU_GRAD.call(dy, g.out())));
 
     public static final Activation RELU6 = new Activation("Relu6", null, 0, v -> Math.min(Math.max(v, 0), 6), new Formula() {
         public float f(float x, float p) { return Math.min(Math.max(x, 0f), 6f); }
         public double d(double x, double p) { return Math.min(Math.max(x, 0.0), 6.0); }
-    }).withLanes(p -> UnaryLane.RELU6).withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(positive(g.x()), mask(tf.less(g.x(), 6), g.x())))));
+    }).withLanes(p -> UnaryLane.RELU6).withGradient(unary((g, dy) -> ElementwiseGradient.RELU6_GRAD.call(dy, g.out())));
 
     public static final Activation ELU = new Activation("Elu", null, 0, null, new Formula() {
         public float f(float x, float p) { return x < 0 ? (float) Math.expm1(x) : x; }
         public double d(double x, double p) { return x < 0 ? Math.expm1(x) : x; }
-    }).withLanes(p -> UnaryLane.ELU).withGradient(unary((g, dy) -> tf.where(tf.less(g.x(), 0), tf.multiply(dy, tf.add(g.out(), 1)), dy)));
+    }).withLanes(p -> UnaryLane.ELU).withGradient(unary((g, dy) -> ElementwiseGradient.ELU_GRAD.call(dy, g.out())));
 
     public static final Activation SELU = new Activation("Selu", null, 0, null, new Formula() {
         public float f(float x, float p) { return (float) d(x, p); }
@@ -70,14 +71,14 @@ public final class Activation extends Op {
             if (x >= 0) return round(t, round(t, SELU_SCALE) * x);
             return round(t, round(t, SELU_SCALE * SELU_ALPHA) * round(t, round(t, Math.exp(x)) - 1));
         }
-    }).withLanes(p -> UnaryLane.SELU).withGradient(unary((g, dy) -> tf.where(tf.less(g.x(), 0), tf.multiply(dy, tf.add(g.out(), SELU_SCALE * SELU_ALPHA)),
-                    tf.multiply(dy, SELU_SCALE))));
+    }).withLanes(p -> UnaryLane.SELU).withGradient(unary((g, dy) -> ElementwiseGradient.SELU_GRAD.call(dy, g.out())));
 
     /** TF's {@code alpha} is a float attribute, cast to the input's dtype before it multiplies. */
     public static final Activation LEAKY_RELU = new Activation("LeakyRelu", "alpha", 0.2, null, true, new Formula() {
         public float f(float x, float p) { return x > 0 ? x : x * p; }
         public double d(double x, double p) { return x > 0 ? x : x * p; }
-    }).withLanes(p -> UnaryLane.LEAKY_RELU).withGradient(unary((g, dy) -> tf.where(tf.greater(g.x(), 0), dy, tf.multiply(dy, param(g)))));
+    }).withLanes(p -> UnaryLane.LEAKY_RELU)
+            .withGradient(unary((g, dy) -> ElementwiseGradient.LEAKY_RELU_GRAD.call(dy, g.x(), g.attrs())));
 
     public static final Activation SOFTSIGN = new Activation("Softsign", null, 0, null, new Formula() {
         public float f(float x, float p) { return x / (1 + Math.abs(x)); }
@@ -120,11 +121,6 @@ public final class Activation extends Op {
 
     /** The op's parameter as recorded with the call. */
     private static double param(GradientContext g) { return ((Activation) g.op()).param(g.attrs(), g.inputs()[0].dtype()); }
-
-    /** 1 where {@code x > 0}, else 0, in x's dtype. */
-    private static Tensor positive(Tensor x) { return mask(tf.greater(x, 0), x); }
-
-    private static Tensor mask(Tensor condition, Tensor like) { return tf.cast(condition, like.dtype()); }
 
     /** d/dx of {@code x Phi(x)}: {@code Phi(x) + x phi(x)}. */
     private static Tensor geluSlope(Tensor x) {

@@ -40,6 +40,11 @@ public final class RawMath {
     private static final Op ROUND = Raw.op("Round");
     private static final Op RSQRT = Raw.op("Rsqrt");
     private static final Op SIGMOID = Raw.op("Sigmoid");
+    private static final Op SIGMOID_GRAD = Raw.op("SigmoidGrad");
+    private static final Op TANH_GRAD = Raw.op("TanhGrad");
+    private static final Op RSQRT_GRAD = Raw.op("RsqrtGrad");
+    private static final Op SQRT_GRAD = Raw.op("SqrtGrad");
+    private static final Op RECIPROCAL_GRAD = Raw.op("ReciprocalGrad");
     private static final Op SIGN = Raw.op("Sign");
     private static final Op SIN = Raw.op("Sin");
     private static final Op SINH = Raw.op("Sinh");
@@ -177,6 +182,18 @@ public final class RawMath {
     public static Tensor rsqrt(Tensor x) { return Raw.one(RSQRT, Attrs.EMPTY, x); }
 
     public static Tensor sigmoid(Tensor x) { return Raw.one(SIGMOID, Attrs.EMPTY, x); }
+
+    // TF's cwise gradient kernels: (the op's output y, the upstream gradient dy) -> dx
+
+    public static Tensor sigmoidGrad(Tensor y, Tensor dy) { return Raw.one(SIGMOID_GRAD, Attrs.EMPTY, y, dy); }
+
+    public static Tensor tanhGrad(Tensor y, Tensor dy) { return Raw.one(TANH_GRAD, Attrs.EMPTY, y, dy); }
+
+    public static Tensor rsqrtGrad(Tensor y, Tensor dy) { return Raw.one(RSQRT_GRAD, Attrs.EMPTY, y, dy); }
+
+    public static Tensor sqrtGrad(Tensor y, Tensor dy) { return Raw.one(SQRT_GRAD, Attrs.EMPTY, y, dy); }
+
+    public static Tensor reciprocalGrad(Tensor y, Tensor dy) { return Raw.one(RECIPROCAL_GRAD, Attrs.EMPTY, y, dy); }
 
     public static Tensor sign(Tensor x) { return Raw.one(SIGN, Attrs.EMPTY, x); }
 

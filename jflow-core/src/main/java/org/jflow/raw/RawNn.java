@@ -39,6 +39,12 @@ public final class RawNn {
     private static final Op IN_TOP_K_V2 = Raw.op("InTopKV2");
     private static final Op L2_LOSS = Raw.op("L2Loss");
     private static final Op LEAKY_RELU = Raw.op("LeakyRelu");
+    private static final Op RELU_GRAD = Raw.op("ReluGrad");
+    private static final Op RELU6_GRAD = Raw.op("Relu6Grad");
+    private static final Op ELU_GRAD = Raw.op("EluGrad");
+    private static final Op SELU_GRAD = Raw.op("SeluGrad");
+    private static final Op SOFTPLUS_GRAD = Raw.op("SoftplusGrad");
+    private static final Op LEAKY_RELU_GRAD = Raw.op("LeakyReluGrad");
     private static final Op LOG_SOFTMAX = Raw.op("LogSoftmax");
     private static final Op LRN = Raw.op("LRN");
     private static final Op MAX_POOL = Raw.op("MaxPool");
@@ -83,6 +89,32 @@ public final class RawNn {
     /** {@code LeakyRelu} with slope {@code alpha} (TF's default 0.2). */
     public static Tensor leakyRelu(Tensor features, double alpha) {
         return Raw.one(LEAKY_RELU, Attrs.of("alpha", alpha), features);
+    }
+
+    // TF's gradient kernels of the activations: (upstream gradients, the features or outputs) -> backprops
+
+    public static Tensor reluGrad(Tensor gradients, Tensor features) {
+        return Raw.one(RELU_GRAD, Attrs.EMPTY, gradients, features);
+    }
+
+    public static Tensor relu6Grad(Tensor gradients, Tensor features) {
+        return Raw.one(RELU6_GRAD, Attrs.EMPTY, gradients, features);
+    }
+
+    public static Tensor eluGrad(Tensor gradients, Tensor outputs) {
+        return Raw.one(ELU_GRAD, Attrs.EMPTY, gradients, outputs);
+    }
+
+    public static Tensor seluGrad(Tensor gradients, Tensor outputs) {
+        return Raw.one(SELU_GRAD, Attrs.EMPTY, gradients, outputs);
+    }
+
+    public static Tensor softplusGrad(Tensor gradients, Tensor features) {
+        return Raw.one(SOFTPLUS_GRAD, Attrs.EMPTY, gradients, features);
+    }
+
+    public static Tensor leakyReluGrad(Tensor gradients, Tensor features, double alpha) {
+        return Raw.one(LEAKY_RELU_GRAD, Attrs.of("alpha", alpha), gradients, features);
     }
 
     /** {@code Gelu} (TF's {@code gelu}, exact or tanh-approximate). */

@@ -87,6 +87,19 @@ final class LanesTemplate {
         BINARY.put("FLOOR_DIV", "VectorMath.floor(x.div(y))");
         BINARY.put("POW", "VectorMath.pow(x, y)");
         BINARY.put("ATAN2", "x.lanewise(VectorOperators.ATAN2, y)");
+        // TF's gradient kernels (relu_op_functor.h, cwise_ops_gradients.h), first input x, second y, in their order:
+        // ReluGrad(gradients, features) multiplies by the cast comparison, so a NaN gradient stays NaN
+        BINARY.put("RELU_GRAD", "x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0)))");
+        BINARY.put("RELU6_GRAD", "x.mul(y.broadcast(0).blend(1, y.compare(VectorOperators.GT, 0)"
+                + ".and(y.compare(VectorOperators.LT, 6))))");
+        BINARY.put("ELU_GRAD", "x.blend(y.add(1).mul(x), y.compare(VectorOperators.LT, 0))");
+        BINARY.put("SELU_GRAD", "VectorMath.seluGrad(x, y)");
+        // SigmoidGrad(y, dy) and the others take the forward output first; the last three give 0 where dy is 0
+        BINARY.put("SIGMOID_GRAD", "y.mul(x.mul(x.neg().add(1)))");
+        BINARY.put("TANH_GRAD", "y.mul(x.mul(x).neg().add(1))");
+        BINARY.put("RSQRT_GRAD", "y.mul(x).mul(($t$) -0.5).mul(x.mul(x)).blend(0, y.compare(VectorOperators.EQ, 0))");
+        BINARY.put("SQRT_GRAD", "y.mul(($t$) 0.5).div(x).blend(0, y.compare(VectorOperators.EQ, 0))");
+        BINARY.put("RECIPROCAL_GRAD", "x.mul(x).neg().mul(y).blend(0, y.compare(VectorOperators.EQ, 0))");
 
         TESTS.put("isNan", new String[] {"IS_NAN", "v != v"});
         TESTS.put("isInf", new String[] {"IS_INFINITE", "$B$.isInfinite(v)"});

@@ -197,6 +197,17 @@ final class GradientSamples {
         unary("Relu6", -1.5, 7.5, false);
         add("LeakyRelu", Attrs.of("alpha", 0.3), any(2, 3));
         for (String op : List.of("Elu", "Selu", "Gelu", "Swish")) unary(op, -1.5, 1.5, true);
+        // TF's gradient kernels: (gradients, features or activations) on either side of the kink, (y, dy) smooth
+        for (String op : List.of("ReluGrad", "Relu6Grad", "EluGrad", "SeluGrad")) {
+            add(op, any(2, 3), range(0.1, 1.4, 2, 3));
+            add(op, any(2, 3), range(-1.4, -0.1, 2, 3));
+        }
+        add("LeakyReluGrad", Attrs.of("alpha", 0.3), any(2, 3), range(-1.4, -0.1, 2, 3));
+        add("LeakyReluGrad", Attrs.of("alpha", 0.3), any(2, 3), range(0.1, 1.4, 2, 3));
+        for (String op : List.of("SoftplusGrad", "SigmoidGrad", "TanhGrad", "RsqrtGrad", "ReciprocalGrad")) {
+            add(op, Attrs.EMPTY, true, any(2, 3), any(2, 3));
+        }
+        add("SqrtGrad", Attrs.EMPTY, true, range(0.5, 2, 2, 3), any(2, 3));
         add("Gelu", Attrs.of("approximate", true), true, any(2, 3));
         add("Swish", Attrs.of("beta", 0.7), true, any(2, 3));
         for (String op : List.of("Softmax", "LogSoftmax")) {

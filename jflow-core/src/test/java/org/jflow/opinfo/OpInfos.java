@@ -1,5 +1,7 @@
 package org.jflow.opinfo;
 
+import org.jflow.engine.Attrs;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -140,6 +142,13 @@ public final class OpInfos {
         for (String op : List.of("Relu", "Relu6", "Softsign")) op(op).samples(Cases::unary);
         for (String op : List.of("Elu", "Selu")) op(op).samples(Cases::unary).ulps(TRANSCENDENTAL_ULPS);
         op("LeakyRelu").samples(MathCases::leakyRelu);
+        // TF's gradient kernels: exact where they only select or multiply, a few ulps where they divide or exp
+        for (String op : List.of("ReluGrad", "Relu6Grad", "EluGrad", "SeluGrad", "TanhGrad", "SigmoidGrad",
+                "RsqrtGrad", "ReciprocalGrad")) {
+            op(op).samples(Cases::gradientPairs);
+        }
+        for (String op : List.of("SoftplusGrad", "SqrtGrad")) op(op).samples(Cases::gradientPairs).ulps(TRANSCENDENTAL_ULPS);
+        op("LeakyReluGrad").samples(rnd -> Cases.gradientPairs(rnd, Attrs.of("alpha", 0.3)));
         for (String op : List.of("Softmax", "LogSoftmax")) op(op).samples(Cases::unary).inputScaledUlps(TRANSCENDENTAL_ULPS);
 
         op("TopKV2").samples(ShapeCases::topK);

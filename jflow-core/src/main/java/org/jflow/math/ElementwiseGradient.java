@@ -13,6 +13,7 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.engine.VectorMath;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.errors.UnimplementedError;
 import org.jflow.raw.Raw;
 import org.jflow.raw.RawArray;
 import org.jflow.raw.RawMath;
@@ -44,7 +45,8 @@ public final class ElementwiseGradient extends Op {
      * {@link Formula} the rest, as TF's; float16/bfloat16 (packets of 8) take {@link #packet} where it differs.
      */
     private static final int FLOAT_PACKET = 8, DOUBLE_PACKET = 4, HALF_PACKET = 8;
-    private static final TypeList REAL_FLOATS = TypeList.COMPLEX.withCpuKernels("bfloat16, half, float, double");
+    /** TF's cwise gradient ops take complex too (TF 2.21 has those CPU kernels); JFlow's are real only. */
+    private static final TypeList REAL_FLOATS = TypeList.COMPLEX;
 
     public static final ElementwiseGradient RELU_GRAD = nn("ReluGrad", TypeList.REAL_NUMBERS, BinaryLane.RELU_GRAD,
             (g, f, p, r) -> r.applyAsDouble(g * (f > 0 ? 1 : 0)));
@@ -181,6 +183,7 @@ public final class ElementwiseGradient extends Op {
                     + a.kernelName() + " tensor but is a " + b.kernelName() + " tensor");
         }
         if (!types.accepts(a)) throw types.refusal(a, name(), signature);
+        if (a.isComplex()) throw new UnimplementedError("JFlow has no " + a.tfName() + " kernel for " + name() + " yet");
         Shape sa = in[0].shape(), sb = in[1].shape();
         if (sa.isFullyDefined() && sb.isFullyDefined()) {
             if (nnKernel && !sa.equals(sb)) {

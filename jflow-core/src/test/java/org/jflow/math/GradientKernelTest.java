@@ -5,7 +5,7 @@ import org.jflow.Golden;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.errors.InvalidArgumentError;
-import org.jflow.errors.NotFoundError;
+import org.jflow.errors.UnimplementedError;
 import org.jflow.graph.Node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,12 +120,13 @@ class GradientKernelTest {
     }
 
     @Test
-    void refusesMismatchedShapesAndComplexAsTf() {
+    void refusesMismatchedShapesAsTfAndHasNoComplexKernelYet() {
         Tensor a = tf.zeros(Shape.of(2, 3)), b = tf.zeros(Shape.of(3));
         assertThrows(InvalidArgumentError.class, () -> ElementwiseGradient.RELU_GRAD.call(a, b));
         assertThrows(InvalidArgumentError.class, () -> ElementwiseGradient.SIGMOID_GRAD.call(a, b));
         Tensor z = tf.cast(a, DType.COMPLEX64);
-        assertThrows(NotFoundError.class, () -> ElementwiseGradient.SIGMOID_GRAD.call(z, z));
+        // TF 2.21 has complex SigmoidGrad kernels; JFlow's are real only
+        assertThrows(UnimplementedError.class, () -> ElementwiseGradient.SIGMOID_GRAD.call(z, z));
     }
 
     private static void assertClose(double[] expected, Tensor actual, String what) {

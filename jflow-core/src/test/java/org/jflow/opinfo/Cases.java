@@ -66,29 +66,6 @@ public final class Cases {
         return cases;
     }
 
-    /**
-     * TF's element-wise gradient ops (ReluGrad, SigmoidGrad...): two same-shape inputs of a float dtype,
-     * edge values in either position against random values (so a zero upstream gradient meets 0, inf
-     * and NaN), random pairs, a scalar pair and an empty pair; {@code attrs} for LeakyReluGrad's alpha.
-     */
-    static List<Case> gradientPairs(SplittableRandom rnd, Attrs attrs) {
-        List<Case> cases = new ArrayList<>();
-        for (DType t : List.of(DType.FLOAT32, DType.FLOAT64, DType.FLOAT16, DType.BFLOAT16)) {
-            String n = t.tfName();
-            Tensor e = Values.edges(t);
-            Shape edgeShape = e.shape();
-            cases.add(new Case(n + " edges, random", attrs, e, Values.random(t, edgeShape, rnd)));
-            cases.add(new Case(n + " random, edges", attrs, Values.random(t, edgeShape, rnd), e));
-            cases.add(new Case(n + " edges, edges", attrs, e, e));
-            cases.add(new Case(n + " random [2,3]", attrs, Values.random(t, Shape.of(2, 3), rnd), Values.random(t, Shape.of(2, 3), rnd)));
-            cases.add(new Case(n + " scalar", attrs, Values.random(t, Shape.scalar(), rnd), Values.random(t, Shape.scalar(), rnd)));
-            cases.add(new Case(n + " empty [0,2]", attrs, Values.random(t, Shape.of(0, 2), rnd), Values.random(t, Shape.of(0, 2), rnd)));
-        }
-        return cases;
-    }
-
-    static List<Case> gradientPairs(SplittableRandom rnd) { return gradientPairs(rnd, Attrs.EMPTY); }
-
     private static Tensor subnormals(DType t) {
         double[] s = Values.subnormals(t);
         return Values.floats(t, Shape.of(s.length), s);

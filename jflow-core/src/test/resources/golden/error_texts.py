@@ -1,6 +1,7 @@
 """Golden values for ErrorTextTest: TF 2.21's error type and message for bad calls. JFlow raises the
 message as TF's eager op error shows it without the "{{function_node ...}} " prefix and the
-" name: ..." suffix, which the script strips. Run: python error_texts.py > error_texts.json"""
+" name: ..." suffix, which the script strips. Run with oneDNN off (its kernels are named _Mkl...):
+TF_ENABLE_ONEDNN_OPTS=0 python error_texts.py > error_texts.json"""
 import json
 import re
 
@@ -36,5 +37,9 @@ cases = {
     "broadcast_to_incompatible": lambda: tf.broadcast_to(tf.ones([3]), [2, 2]),
     "broadcast_to_rank": lambda: tf.broadcast_to(tf.ones([2, 3]), [3]),
     "broadcast_to_smaller": lambda: tf.broadcast_to(tf.ones([3]), [1]),
+    "batch_matmul_sizes": lambda: tf.matmul(tf.ones([2, 3, 4]), tf.ones([2, 5, 4])),
+    "batch_matmul_batch_dims": lambda: tf.matmul(tf.ones([2, 3, 4]), tf.ones([3, 4, 5])),
+    "batch_matmul_int8": lambda: tf.matmul(tf.ones([2, 2, 2], tf.int8), tf.ones([2, 2, 2], tf.int8)),
+    "batch_matmul_bool": lambda: tf.matmul(tf.ones([2, 2, 2], tf.bool), tf.ones([2, 2, 2], tf.bool)),
 }
 print(json.dumps({k: error(f) for k, f in cases.items()}, indent=1))

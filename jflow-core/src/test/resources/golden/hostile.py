@@ -45,6 +45,10 @@ CASES = {
     "substrMinPos64": lambda: tf.strings.substr("hello", tf.constant(-2**63, tf.int64), tf.constant(1, tf.int64)),
     "reshapePastInt32": lambda: tf.reshape(tf.ones([5]), tf.constant([2**32 + 5], tf.int64)),
     "reshapeUnknownPastInt32": lambda: tf.reshape(tf.ones([5]), tf.constant([-1, 2**32 + 5], tf.int64)),
+    "uniform2^40": lambda: tf.random.uniform(tf.constant([2**40], tf.int64)),
+    "normal2^40": lambda: tf.random.normal(tf.constant([2**40], tf.int64)),
+    "truncatedNormal2^40": lambda: tf.random.truncated_normal(tf.constant([2**40], tf.int64)),
+    "uniformInt2^40": lambda: tf.random.uniform(tf.constant([2**40], tf.int64), maxval=10, dtype=tf.int32),
     "svdInf": lambda: tf.linalg.svd(tf.constant([[1., float("inf")], [2., 3.]])),
 }
 

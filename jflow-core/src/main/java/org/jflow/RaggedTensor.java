@@ -12,7 +12,7 @@ import java.util.List;
  * one more than the number of rows) marking where each row starts, as TF's
  * {@code RaggedTensor.from_row_splits}. It prints as TF does: {@code <tf.RaggedTensor [[b'a', b'b'], [b'c']]>}.
  */
-public record RaggedTensor(Tensor values, Tensor rowSplits) {
+public record RaggedTensor(Tensor values, Tensor rowSplits) implements RaggedOrDense {
     public RaggedTensor {
         if (values.rank() != 1) throw new ValueError("values must have rank 1, got shape " + values.shape());
         if (rowSplits.dtype() != DType.INT64 || rowSplits.rank() != 1 || rowSplits.size() < 1) {

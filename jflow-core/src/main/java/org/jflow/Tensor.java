@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * an {@link Operation} (a graph's node), with a shape that may be partial and no buffer, except where the value is known
  * while tracing (constants and what is computed from them only).
  */
-public final class Tensor implements TensorLike {
+public final class Tensor implements TensorLike, RaggedOrDense {
     static final String CPU0 = "/job:localhost/replica:0/task:0/device:CPU:0";
 
     private final DType dtype;

@@ -197,7 +197,7 @@ public final class Variable implements TensorLike {
         Tensor v = cell.value;
         if (v == null) {
             throw new FailedPreconditionError("Error while reading resource variable " + name.replace(":0", "")
-                    + " from Container: localhost. This could mean that the variable was uninitialized.");
+                    + " from Container: localhost. This could mean that the variable was uninitialized.").withOp("");
         }
         return v;
     }

@@ -2,6 +2,7 @@ package org.jflow;
 
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -26,8 +27,9 @@ public final class VariableOps {
 
     /** The base of the update ops: the variable attribute, stateful, not differentiable, no outputs. */
     private abstract static class Update extends Op {
-        Update(String name) {
-            super(name);
+        Update(String name, String inputs) {
+            // the variable is TF's resource input, here an attribute
+            super(name, Signature.of(inputs + " ->", "variable: resource"));
             notDifferentiable();
         }
 
@@ -35,7 +37,7 @@ public final class VariableOps {
         public final boolean stateful() { return true; }
 
         InvalidArgumentError error(String message) {
-            return new InvalidArgumentError(message + " [Op:" + name() + "]");
+            return new InvalidArgumentError(message);
         }
 
         /** TF's message for a dtype with no kernel of this op. */
@@ -76,7 +78,7 @@ public final class VariableOps {
         private final boolean subtract;
 
         AssignArithmetic(String name, boolean subtract) {
-            super(name);
+            super(name, "value");
             this.subtract = subtract;
         }
 
@@ -103,7 +105,7 @@ public final class VariableOps {
         private final int mode; // 0 update, 1 add, -1 sub
 
         ScatterNd(String name, int mode) {
-            super(name);
+            super(name, "indices, updates");
             this.mode = mode;
         }
 
@@ -168,7 +170,7 @@ public final class VariableOps {
         private final int mode;
 
         ScatterRows(String name, int mode) {
-            super(name);
+            super(name, "indices, updates");
             this.mode = mode;
         }
 

@@ -16,7 +16,7 @@ class RaggedTensorTest {
 
     @Test
     void splitOfAVectorIsARaggedTensorPrintedAsTfPrintsIt() {
-        RaggedTensor words = tf.strings.splitRagged(new String[] {"hello world", "", "a b c"});
+        RaggedTensor words = tf.strings.split(new String[] {"hello world", "", "a b c"});
         assertEquals(TF.string("split_str"), words.toString());
         assertEquals(TF.string("split_shape"), words.shape().toString());
         assertArrayEquals(longs("split_row_splits"), words.rowSplits().toLongArray());

@@ -7,6 +7,9 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
 import org.jflow.engine.OpRegistry;
+import org.jflow.opinfo.Cases;
+import org.jflow.opinfo.OpInfos;
+import org.jflow.opinfo.ResultCheck;
 import org.tensorflow.Output;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.proto.OpDef;
@@ -63,7 +66,7 @@ final class Conformance {
             OpDef def = tfOps.get(op.name());
             OpTable.Row row = OpTable.ROWS.get(op.name());
             if (def == null) noTf.add(op.name());
-            else if (OpTable.NOT_COMPARED.containsKey(op.name())) notCompared.add(op.name());
+            else if (OpInfos.WITHOUT_SAMPLES.containsKey(op.name())) notCompared.add(op.name());
             else if (row == null) uncovered.add(op.name());
             else byOp.put(op.name(), runOp(op, def, row, known));
         }
@@ -120,7 +123,7 @@ final class Conformance {
             return myError != null ? "JFlow rejects (" + myError + "), TF gives " + describe(theirs)
                     : "TF rejects (" + theirError + "), JFlow gives " + describe(mine);
         }
-        return row.check() != null ? row.check().difference(mine, theirs, c) : ResultCheck.difference(mine, theirs, row, c.inputs());
+        return row.check() != null ? row.check().difference(mine, theirs, c) : ResultCheck.difference(mine, theirs, row.info(), c.inputs());
     }
 
     static Object constants(Object in, TfRunner tf) {

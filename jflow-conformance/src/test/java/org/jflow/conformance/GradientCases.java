@@ -7,11 +7,16 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
+import org.jflow.engine.OpRegistry;
 import org.jflow.math.Cast;
+import org.jflow.opinfo.Cases;
+import org.jflow.opinfo.GradientSample;
+import org.jflow.opinfo.OpInfo;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
@@ -22,7 +27,9 @@ import java.util.function.DoubleUnaryOperator;
  * values, subnormals, empty inputs or calls meant to fail), where the op's result is finite: the
  * smooth region. A case whose result is not finite (a function outside its domain, such as
  * {@code Log} of a negative) is retried with its float inputs mapped into (0.1, 0.9), then into
- * (1.1, 2.1). Up to {@link #PER_DTYPE} per dtype, spread over the op's variants.
+ * (1.1, 2.1). Up to {@link #PER_DTYPE} per dtype, spread over the op's variants; then, in both
+ * dtypes, every gradient sample of the op's row in the sample table (the calls the core's
+ * finite-difference check runs), so the two gradient checks share their cases.
  */
 final class GradientCases {
     private GradientCases() {}
@@ -64,36 +71,38 @@ final class GradientCases {
 
     private static final List<String> DOMAIN_LABELS = List.of("", " in (0.1,0.9)", " in (1.1,2.1)");
 
-    /** Cast's forward cases are edge values only: between the float dtypes on random values. */
-    private static List<Cases.Case> castBetweenFloats(SplittableRandom rnd) {
+    /**
+     * The op's gradient samples from the sample table ({@link OpInfo#gradientSamples}, the ones the
+     * core's finite-difference check runs) in {@code t}: random inputs drawn from each sample's
+     * domain, fixed float inputs cast to {@code t}, fixed others as they are.
+     */
+    private static List<Cases.Case> gradientSamples(OpInfo info, DType t, SplittableRandom rnd) {
         List<Cases.Case> cases = new ArrayList<>();
-        for (DType from : DTYPES) {
-            for (DType to : DTYPES) {
-                cases.add(new Cases.Case(from.tfName() + " to " + to.tfName() + " random [2,3]", Attrs.of(Cast.DST_T, to),
-                        Values.random(from, Shape.of(2, 3), rnd)));
+        Random random = new Random(rnd.nextLong());
+        int n = 0;
+        for (GradientSample g : info.gradientSamples()) {
+            Tensor[] in = new Tensor[g.inputs().size()];
+            for (int i = 0; i < in.length; i++) {
+                GradientSample.In x = g.inputs().get(i);
+                Tensor v = x.differentiable() ? x.random(random) : x.fixed();
+                in[i] = v.dtype().isFloating() ? cast(v, t) : v;
             }
+            String shapes = java.util.Arrays.stream(in).map(x -> x.shape().toString()).collect(java.util.stream.Collectors.joining(" with "));
+            cases.add(new Cases.Case(t.tfName() + " gradient sample " + ++n + " " + shapes + " " + g.attrs(), g.attrs(), in));
         }
         return cases;
     }
 
-    /**
-     * LRN with TF's default attributes: the one configuration TF's C++ LRN gradient gets right (it
-     * drops the op's attributes, see gradient-known-differences.txt).
-     */
-    private static List<Cases.Case> lrnDefaults(SplittableRandom rnd) {
-        return DTYPES.stream().map(t -> new Cases.Case(t.tfName() + " [1,2,2,7] default attributes", Attrs.EMPTY,
-                Values.random(t, Shape.of(1, 2, 2, 7), rnd))).toList();
+    private static Tensor cast(Tensor x, DType t) {
+        return Dispatcher.execute1(OpRegistry.get("Cast"), Attrs.of(Cast.DST_T, t), x);
     }
 
-    /** Gradient cases added to an op's forward ones. */
-    private static final Map<String, Cases.Generator> EXTRA_CASES = Map.of(
-            "Cast", GradientCases::castBetweenFloats,
-            "LRN", GradientCases::lrnDefaults);
-
-    /** The op's gradient cases: each is a forward (or extra) case that runs in JFlow with finite float results. */
+    /**
+     * The op's gradient cases: forward cases that run in JFlow with finite float results, then its
+     * gradient samples.
+     */
     static List<Cases.Case> cases(Op op, OpTable.Row row, SplittableRandom rnd) {
-        List<Cases.Case> all = new ArrayList<>(row.cases().cases(rnd));
-        if (EXTRA_CASES.containsKey(op.name())) all.addAll(EXTRA_CASES.get(op.name()).cases(rnd));
+        List<Cases.Case> all = row.cases().cases(rnd);
         List<Cases.Case> picked = new ArrayList<>();
         for (DType t : DTYPES) {
             List<Cases.Case> smooth = new ArrayList<>();
@@ -104,6 +113,10 @@ final class GradientCases {
             }
             int n = Math.min(PER_DTYPE, smooth.size());
             for (int i = 0; i < n; i++) picked.add(smooth.get(i * smooth.size() / n));
+            for (Cases.Case c : gradientSamples(row.info(), t, rnd)) {
+                Cases.Case s = smooth(op, c);
+                if (s != null) picked.add(s);
+            }
         }
         return picked;
     }

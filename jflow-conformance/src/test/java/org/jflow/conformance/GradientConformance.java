@@ -9,6 +9,8 @@ import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Gradient;
 import org.jflow.engine.Op;
 import org.jflow.engine.OpRegistry;
+import org.jflow.opinfo.Cases;
+import org.jflow.opinfo.ResultCheck;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.proto.OpDef;
 

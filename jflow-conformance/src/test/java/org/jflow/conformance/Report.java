@@ -1,5 +1,7 @@
 package org.jflow.conformance;
 
+import org.jflow.opinfo.OpInfos;
+
 import org.tensorflow.TensorFlow;
 
 import java.io.IOException;
@@ -48,7 +50,7 @@ final class Report {
         md.append("\n## Ops without a TF counterpart (JFlow composes them, or TF composes them in Python)\n\n")
                 .append(String.join(", ", r.noTfCounterpart())).append("\n");
         md.append("\n## Ops not compared by value (graph and runtime plumbing)\n\n");
-        r.notCompared().forEach(op -> md.append("- ").append(op).append(": ").append(OpTable.NOT_COMPARED.get(op)).append('\n'));
+        r.notCompared().forEach(op -> md.append("- ").append(op).append(": ").append(OpInfos.WITHOUT_SAMPLES.get(op)).append('\n'));
         md.append("\n## Ops not covered by this slice yet\n\n").append(String.join(", ", r.uncovered())).append("\n");
         Files.createDirectories(file.getParent());
         Files.writeString(file, md);

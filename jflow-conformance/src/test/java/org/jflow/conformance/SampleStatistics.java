@@ -1,6 +1,7 @@
 package org.jflow.conformance;
 
 import org.jflow.Tensor;
+import org.jflow.opinfo.Cases;
 
 import java.util.Arrays;
 

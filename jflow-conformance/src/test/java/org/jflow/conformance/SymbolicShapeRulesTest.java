@@ -12,6 +12,7 @@ import org.jflow.engine.Tracer;
 import org.jflow.errors.ValueError;
 import org.jflow.graph.Executor;
 import org.jflow.graph.Graph;
+import org.jflow.opinfo.Cases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,8 @@ import org.jflow.Tensor;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
 import org.jflow.engine.OpRegistry;
+import org.jflow.opinfo.Cases;
+import org.jflow.opinfo.Values;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.proto.OpDef;
 

@@ -66,7 +66,7 @@ public interface ArrayFunctions {
      */
     default Tensor eye(int numRows, int numColumns, DType dtype) {
         int diagonal = Math.min(numRows, numColumns);
-        if (diagonal < 0) throw new org.jflow.errors.InvalidArgumentError("Dimension " + diagonal + " must be >= 0 [Op:Fill]");
+        if (diagonal < 0) throw new org.jflow.errors.InvalidArgumentError("Dimension " + diagonal + " must be >= 0").withOp("Fill");
         return oneHot(range(numRows), numColumns, o -> o.onValue(ArraySupport.scalar(1, dtype)).offValue(ArraySupport.scalar(0, dtype)));
     }
 

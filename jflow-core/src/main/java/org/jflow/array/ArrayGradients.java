@@ -55,13 +55,24 @@ final class ArrayGradients {
         return tf.pad(dy, paddings);
     }
 
-    /** Pad and PadV2: the unpadded middle of dy; the constant gets no gradient, as in TF. */
+    /**
+     * Pad and PadV2: the unpadded middle of dy; the constant gets no gradient, as in TF. The middle
+     * is dy from each dim's padding before to its padding after counted from the end (a strided
+     * slice), so it needs no static size where the input's dims are unknown (a traced batch).
+     */
     static Tensor[] pad(GradientContext g, Tensor[] dy) {
-        int[] p = g.attrs().getInts("paddings"), d = g.x().shape().dimsView();
-        int[] begin = new int[d.length];
-        for (int i = 0; i < d.length; i++) begin[i] = p[2 * i];
+        int[] p = g.attrs().getInts("paddings");
+        int rank = p.length / 2, endMask = 0;
+        int[] begin = new int[rank], end = new int[rank], strides = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            begin[i] = p[2 * i];
+            end[i] = -p[2 * i + 1];
+            strides[i] = 1;
+            if (p[2 * i + 1] == 0) endMask |= 1 << i;
+        }
         Tensor[] dx = new Tensor[g.inputs().length];
-        dx[0] = tf.slice(dy[0], begin, d.clone());
+        dx[0] = Dispatcher.execute1(ArrayOps.STRIDED_SLICE, Attrs.of("begin", begin, "end", end, "strides", strides,
+                "end_mask", endMask), dy[0]);
         return dx;
     }
 

@@ -7,6 +7,7 @@ import org.jflow.engine.Allocation;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -16,11 +17,11 @@ import org.jflow.errors.InvalidArgumentError;
  * the imaginary parts (their kernels address single slots, not interleaved pairs).
  */
 abstract class ArrayOp extends Op {
-    ArrayOp(String name) { super(name); }
+    ArrayOp(String name, Signature signature) { super(name, signature); }
 
-    /** TF's eager error: the message with {@code [Op:Name]} appended. */
+    /** TF's error of this op; the dispatcher appends {@code [Op:Name]}. */
     final InvalidArgumentError error(String message) {
-        return new InvalidArgumentError(message + " [Op:" + name() + "]");
+        return new InvalidArgumentError(message);
     }
 
     /**

@@ -47,11 +47,7 @@ final class ArraySupport {
      * dimension ({@code zeros([2**32 + 5])} is not a shape (5,)); negative dims are left to the op's rule.
      */
     static int[] shape(Object v, DType dtype, String op) {
-        long[] dims = longs(v);
-        Allocation.require(dims, dtype, op);
-        int[] out = new int[dims.length];
-        for (int i = 0; i < dims.length; i++) out[i] = (int) Math.max(dims[i], Integer.MIN_VALUE);
-        return out;
+        return Allocation.intDims(longs(v), dtype, op);
     }
 
     /** A shape or int list argument read in int64, as TF reads an int64 shape tensor. */
@@ -80,8 +76,7 @@ final class ArraySupport {
         }
         if (!wide) return ints(shape);
         throw new org.jflow.errors.InvalidArgumentError("Input to reshape is a tensor with " + x.size()
-                + " values, but the requested shape " + (unknown ? "requires a multiple of " : "has ") + known
-                + " [Op:Reshape]");
+                + " values, but the requested shape " + (unknown ? "requires a multiple of " : "has ") + known).withOp("Reshape");
     }
 
     /** Converts a list of values; literals take the dtype of the first tensor among them. */

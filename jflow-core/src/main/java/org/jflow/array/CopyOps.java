@@ -1,6 +1,7 @@
 package org.jflow.array;
 
 import org.jflow.Shape;
+import org.jflow.engine.Signature;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
@@ -41,11 +42,14 @@ final class CopyOps {
 
     /** {@code ConcatV2}: inputs are the values; attr {@code axis}. */
     static final class ConcatV2 extends ArrayOp {
-        ConcatV2() { super("ConcatV2"); }
+        ConcatV2() { super("ConcatV2", Signature.of("values: N * T -> output", "axis: int")); }
 
-        /** tf.concat names its op "concat", and TF's eager message says so. */
+        /**
+         * tf.concat names its op "concat", and TF's eager message says so after the op ({@code ... [Op:ConcatV2]
+         * name: concat}): the text is complete, the dispatcher appends nothing.
+         */
         private InvalidArgumentError named(String message) {
-            return new InvalidArgumentError(error(message).getMessage() + " name: concat");
+            return new InvalidArgumentError(message + " [Op:" + name() + "] name: concat").withOp("");
         }
 
         @Override
@@ -99,7 +103,7 @@ final class CopyOps {
 
     /** {@code Pack} (tf.stack): attr {@code axis}. */
     static final class Pack extends ArrayOp {
-        Pack() { super("Pack"); }
+        Pack() { super("Pack", Signature.of("values: N * T -> output", "axis: int = 0")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -114,7 +118,7 @@ final class CopyOps {
                             + in[0].dtype().kernelName() + " tensor but is a " + in[i].dtype().kernelName() + " tensor");
                 }
             }
-            int r = in[0].rank(), axis = attrs.getInt("axis", 0);
+            int r = in[0].rank(), axis = attrs.getInt("axis");
             if (axis < -(r + 1) || axis > r) throw error("axis = " + axis + " not in [" + -(r + 1) + ", " + (r + 1) + ")");
             if (axis < 0) axis += r + 1;
             return spec(in[0].dtype(), Shape.ofOwned(with(in[0].shape().dimsView(), axis, in.length)));
@@ -124,7 +128,7 @@ final class CopyOps {
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
             if (anyComplex(in)) return byParts(in, attrs, out);
             Tensor o = allocate(out[0]);
-            int axis = attrs.getInt("axis", 0);
+            int axis = attrs.getInt("axis");
             if (axis < 0) axis += in[0].rank() + 1;
             int[] os = Strides.rowMajor(out[0].shape().dimsView());
             int[] ds = without(os, axis);
@@ -142,7 +146,12 @@ final class CopyOps {
         private final int kind; // 0 Unpack, 1 Split, 2 SplitV
 
         private AxisSplit(String name, int kind) {
-            super(name);
+            super(name, switch (kind) {
+                case 0 -> Signature.of("value -> output: num * T", "axis: int = 0", "num: int = None");
+                case 1 -> Signature.of("value -> output: num_split * T", "axis: int", "num_split: int");
+                default -> Signature.of("value -> output: num_split * T", "axis: int", "size_splits: list(int)",
+                        "num_split: int = None");
+            });
             this.kind = kind;
         }
 
@@ -203,7 +212,7 @@ final class CopyOps {
         }
 
         private int axis(Tensor x, Attrs attrs) {
-            int r = x.rank(), axis = attrs.getInt("axis", 0);
+            int r = x.rank(), axis = attrs.getInt("axis");
             if (axis < -r || axis >= r) {
                 throw error(kind == 0 ? "axis = " + axis + " not in [" + -r + ", " + r + ")"
                         : "-" + r + " <= split_dim < " + r + " but got " + axis);
@@ -248,7 +257,7 @@ final class CopyOps {
 
     /** {@code Tile}: attr {@code multiples}; a copy whose source strides are zero along the repeats. */
     static final class Tile extends ArrayOp {
-        Tile() { super("Tile"); }
+        Tile() { super("Tile", Signature.of("input -> output", "multiples: list(int)")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -290,7 +299,7 @@ final class CopyOps {
      * unknown dims); a copy with zero source strides along broadcast dims.
      */
     static final class BroadcastTo extends ArrayOp {
-        BroadcastTo() { super("BroadcastTo"); }
+        BroadcastTo() { super("BroadcastTo", Signature.of("input, shape? -> output", "shape: list(int) = None")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -298,7 +307,10 @@ final class CopyOps {
                 int[] dims = ShapeTensors.dims(in[1]);
                 return spec(in[0].dtype(), dims == null ? Shape.unknownRank() : Shape.ofOwned(dims));
             }
-            int[] target = in.length > 1 ? in[1].toIntArray() : attrs.getInts("shape"), d = in[0].shape().dimsView();
+            if (in.length == 1 && !attrs.has("shape")) { // JFlow's shape attribute stands for TF's input 1
+                throw error("BroadcastTo has no target shape: neither attribute 'shape' nor input 1");
+            }
+            int[] target = in.length > 1 ? ShapeTensors.dims(in[1]) : attrs.getInts("shape"), d = in[0].shape().dimsView();
             for (int t : target) if (t < 0) throw error("Dimension " + t + " must be >= 0");
             // TF's BroadcastTo kernel: the rank, then broadcast compatibility, then whether the result is the target
             if (d.length > target.length) {
@@ -335,7 +347,7 @@ final class CopyOps {
 
     /** {@code ReverseV2}: attr {@code axis} (int[]); negative source strides along the reversed dims. */
     static final class ReverseV2 extends ArrayOp {
-        ReverseV2() { super("ReverseV2"); }
+        ReverseV2() { super("ReverseV2", Signature.of("tensor -> output", "axis: list(int)")); }
 
         private boolean[] flags(Tensor x, Attrs attrs) {
             int r = x.rank();
@@ -375,7 +387,7 @@ final class CopyOps {
 
     /** {@code Slice}: attrs {@code begin} and {@code size} (-1 takes the rest). */
     static final class Slice extends ArrayOp {
-        Slice() { super("Slice"); }
+        Slice() { super("Slice", Signature.of("input -> output", "begin: list(int)", "size: list(int)")); }
 
         private int[] sizes(Tensor x, Attrs attrs) {
             int[] b = attrs.getInts("begin"), s = attrs.getInts("size").clone(), d = x.shape().dimsView();
@@ -412,7 +424,7 @@ final class CopyOps {
 
     /** {@code Transpose}: attr {@code perm}; output dim k reads input dim perm[k]. */
     static final class Transpose extends ArrayOp {
-        Transpose() { super("Transpose"); }
+        Transpose() { super("Transpose", Signature.of("x -> y", "perm: list(int)")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -461,7 +473,9 @@ final class CopyOps {
         private final boolean mirror;
 
         private Pad(String name, boolean mirror) {
-            super(name);
+            super(name, mirror ? Signature.of("input -> output", "paddings: list(int)", "mode: {'REFLECT', 'SYMMETRIC'}")
+                    : name.equals("PadV2") ? Signature.of("input, constant_values -> output", "paddings: list(int)")
+                    : Signature.of("input -> output", "paddings: list(int)"));
             this.mirror = mirror;
         }
 

@@ -1,13 +1,15 @@
 package org.jflow.array;
 
 import org.jflow.DType;
+import org.jflow.engine.Signature;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Allocation;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.TensorSpec;
-import org.jflow.math.TypeList;
+import org.jflow.device.Devices;
+import java.util.Map;
 
 /** Ops that build a tensor from a few numbers: Fill, Range, LinSpace, OneHot. */
 final class CreationOps {
@@ -15,7 +17,7 @@ final class CreationOps {
 
     /** {@code Fill}: input the scalar value, attr {@code dims}. */
     static final class Fill extends ArrayOp {
-        Fill() { super("Fill"); }
+        Fill() { super("Fill", Signature.of("value -> output", "dims: list(int)")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -43,7 +45,7 @@ final class CreationOps {
         private final int value;
 
         FilledLike(String name, int value) {
-            super(name);
+            super(name, Signature.of("x -> y", "dtype: type = None"));
             this.value = value;
         }
 
@@ -79,7 +81,7 @@ final class CreationOps {
 
     /** {@code Range}: attrs {@code start}, {@code limit}, {@code delta} (numbers) and {@code Tidx}. */
     static final class Range extends ArrayOp {
-        Range() { super("Range"); }
+        Range() { super("Range", Signature.of("-> output", "start: object", "limit: object", "delta: object", "Tidx: type")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -148,7 +150,7 @@ final class CreationOps {
     /** {@code LinSpace}: inputs start and stop (float scalars), attr {@code num}. */
     static final class LinSpace extends ArrayOp {
         LinSpace() {
-            super("LinSpace");
+            super("LinSpace", Signature.of("start, stop -> output", "num: int"));
             notDifferentiable(); // TF's math_grad.py: ops.NotDifferentiable("LinSpace"), as for Range
         }
 
@@ -158,7 +160,8 @@ final class CreationOps {
             if (!t.isFloating() || in[1].dtype() != t) {
                 throw error("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values: bfloat16, half, float, double");
             }
-            if (t.storage() == DType.Storage.HALF) throw TypeList.noKernel(t, name(), "float, double");
+            // num is an attribute here; TF's Python layer passes it as an int32 tensor (Tidx)
+            Devices.kernels().requireCpuKernel(name(), Map.of("T", t, "Tidx", DType.INT32), Attrs.EMPTY);
             if (in[0].rank() != 0) throw error("start must be a scalar, not shape " + in[0].shape().toErrorString());
             if (in[1].rank() != 0) throw error("stop must be a scalar, not shape " + in[1].shape().toErrorString());
             int num = attrs.getInt("num");
@@ -187,7 +190,7 @@ final class CreationOps {
 
     /** {@code OneHot}: inputs indices, on_value, off_value (scalars of the output dtype); attrs {@code depth}, {@code axis}. */
     static final class OneHot extends ArrayOp {
-        OneHot() { super("OneHot"); }
+        OneHot() { super("OneHot", Signature.of("indices, on_value, off_value -> output", "depth: int", "axis: int = -1")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -197,7 +200,7 @@ final class CreationOps {
             }
             if (in[1].rank() != 0) throw error("on_value must be a scalar, but got: " + in[1].shape().toErrorString());
             if (in[2].rank() != 0) throw error("off_value must be a scalar, but got: " + in[2].shape().toErrorString());
-            int depth = attrs.getInt("depth"), r = in[0].rank(), axis = attrs.getInt("axis", -1);
+            int depth = attrs.getInt("depth"), r = in[0].rank(), axis = attrs.getInt("axis");
             if (depth < 0) throw error("depth must be non-negative, got: " + depth);
             if (axis < -1 || axis > r) throw error("Expected axis to be -1 or between [0, " + (r + 1) + ").  But received: " + axis);
             int a = axis == -1 ? r : axis;
@@ -212,7 +215,7 @@ final class CreationOps {
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
             if (anyComplex(in)) return byParts(in, attrs, out);
             Shape s = out[0].shape();
-            int n = s.size(), depth = attrs.getInt("depth"), axis = attrs.getInt("axis", -1);
+            int n = s.size(), depth = attrs.getInt("depth"), axis = attrs.getInt("axis");
             int r = in[0].rank(), a = axis == -1 ? r : axis;
             Object buf = Buffers.allocate(out[0].dtype(), n);
             StridedCopy.fillFrom(in[2].data(), 0, buf, 0, n);

@@ -1,6 +1,7 @@
 package org.jflow.array;
 
 import org.jflow.DType;
+import org.jflow.engine.Signature;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
@@ -10,9 +11,10 @@ import org.jflow.engine.Parallel;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.UnimplementedError;
-import org.jflow.math.TypeList;
+import org.jflow.device.Devices;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /** Index-driven ops: GatherV2, GatherNd, ScatterNd, TensorScatterUpdate/Add, Where, SelectV2. */
 final class GatherScatterOps {
@@ -39,14 +41,14 @@ final class GatherScatterOps {
 
     /** {@code GatherV2}: inputs params, indices; attrs {@code axis}, {@code batch_dims}. */
     static final class GatherV2 extends ArrayOp {
-        GatherV2() { super("GatherV2"); }
+        GatherV2() { super("GatherV2", Signature.of("params, indices -> output", "axis: int = 0", "batch_dims: int = 0")); }
 
         private int[] axes(Tensor[] in, Attrs attrs) {
             int pr = in[0].rank(), ir = in[1].rank();
-            int bd = attrs.getInt("batch_dims", 0);
+            int bd = attrs.getInt("batch_dims");
             if (bd < 0) bd += ir;
-            if (bd < 0 || bd > ir) throw error("Expected batch_dims in the range [" + -ir + ", " + ir + "], but got " + attrs.getInt("batch_dims", 0));
-            int axis = attrs.getInt("axis", 0);
+            if (bd < 0 || bd > ir) throw error("Expected batch_dims in the range [" + -ir + ", " + ir + "], but got " + attrs.getInt("batch_dims"));
+            int axis = attrs.getInt("axis");
             if (axis < -pr || axis >= pr) throw error("Expected axis in the range [" + -pr + ", " + pr + "), but got " + axis);
             if (axis < 0) axis += pr;
             if (bd > axis) throw error("batch_dims (" + bd + ") must be less than or equal to axis (" + axis + ").");
@@ -133,7 +135,7 @@ final class GatherScatterOps {
 
     /** {@code GatherNd}: inputs params, indices (last dim K); each index row picks a slice of params. */
     static final class GatherNd extends ArrayOp {
-        GatherNd() { super("GatherNd"); }
+        GatherNd() { super("GatherNd", Signature.of("params, indices -> output")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -168,7 +170,8 @@ final class GatherScatterOps {
         private final boolean intoZeros, add;
 
         private Scatter(String name, boolean intoZeros, boolean add) {
-            super(name);
+            super(name, intoZeros ? Signature.of("indices, updates -> output", "shape: list(int)")
+                    : Signature.of("tensor, indices, updates -> output"));
             this.intoZeros = intoZeros;
             this.add = add;
         }
@@ -199,9 +202,8 @@ final class GatherScatterOps {
                         + in[0].dtype().kernelName() + " tensor but is a " + updates.dtype().kernelName() + " tensor");
             }
             // TF registers TensorScatterAdd for number types only (ScatterNd concatenates strings)
-            if (!intoZeros && add && (updates.dtype() == DType.BOOL || updates.dtype() == DType.STRING)) {
-                throw TypeList.noKernel(updates.dtype(), name(), "float, double, int32, uint8, int16, int8, int64, bfloat16, uint16, half, "
-                        + "uint32, uint64, complex64, complex128");
+            if (!intoZeros && add) {
+                Devices.kernels().requireCpuKernel(name(), Map.of("T", updates.dtype(), "Tindices", indices.dtype()), attrs);
             }
             if (id.length == 0) throw error("Indices shape must have rank at least one. Found:" + indices.shape().toErrorString());
             int k = id[id.length - 1];
@@ -261,7 +263,7 @@ final class GatherScatterOps {
 
     /** {@code Where} with one input: the int64 coordinates of the non-zero elements, row-major, shape [n, rank]. */
     static final class Where extends ArrayOp {
-        Where() { super("Where"); }
+        Where() { super("Where", Signature.of("input -> index")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -275,7 +277,7 @@ final class GatherScatterOps {
             if (in[0].rank() == 0) throw error("WhereOp : Unhandled input dimensions: 0");
             if (in[0].dtype() == DType.FLOAT16) {
                 throw new UnimplementedError("No WhereOp available for float16/half type on CPU; dying in CPU WhereOp to avoid "
-                        + "silently creating costly copies from device. [Op:Where]");
+                        + "silently creating costly copies from device.").withOp("Where");
             }
             boolean[] nz = in[0].toBooleanArray();
             int count = 0;
@@ -298,7 +300,7 @@ final class GatherScatterOps {
 
     /** {@code SelectV2}: inputs condition (bool), then, else; all three broadcast. */
     static final class SelectV2 extends ArrayOp {
-        SelectV2() { super("SelectV2"); }
+        SelectV2() { super("SelectV2", Signature.of("condition, t, e -> output")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

@@ -1,6 +1,7 @@
 package org.jflow.array;
 
 import org.jflow.DType;
+import org.jflow.engine.Signature;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
@@ -13,7 +14,7 @@ final class ShapeOps {
 
     /** {@code Reshape}: attr {@code shape} (int[], at most one -1), or TF's second input, a shape tensor (gradients on unknown dims). */
     static final class Reshape extends ArrayOp {
-        Reshape() { super("Reshape"); }
+        Reshape() { super("Reshape", Signature.of("tensor -> output", "shape: list(int)")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -21,7 +22,7 @@ final class ShapeOps {
                 int[] dims = ShapeTensors.dims(in[1]);
                 return spec(in[0].dtype(), dims == null ? Shape.unknownRank() : Shape.ofOwned(dims));
             }
-            int[] req = in.length > 1 ? in[1].toIntArray() : attrs.getInts("shape");
+            int[] req = in.length > 1 ? ShapeTensors.dims(in[1]) : attrs.getInts("shape");
             int[] out = req.clone();
             if (!in[0].shape().isFullyDefined()) return spec(in[0].dtype(), partialReshape(out));
             int n = in[0].size();
@@ -64,7 +65,7 @@ final class ShapeOps {
 
     /** {@code ExpandDims}: attr {@code axis} in {@code [-rank-1, rank]}. */
     static final class ExpandDims extends ArrayOp {
-        ExpandDims() { super("ExpandDims"); }
+        ExpandDims() { super("ExpandDims", Signature.of("input -> output", "axis: int")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -87,7 +88,7 @@ final class ShapeOps {
 
     /** {@code Squeeze}: attr {@code squeeze_dims} (int[]; empty removes every size-1 dim). */
     static final class Squeeze extends ArrayOp {
-        Squeeze() { super("Squeeze"); }
+        Squeeze() { super("Squeeze", Signature.of("input -> output", "squeeze_dims: list(int) = []")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -116,7 +117,7 @@ final class ShapeOps {
 
     /** {@code Identity}: the same value. */
     static final class Identity extends ArrayOp {
-        Identity() { super("Identity"); }
+        Identity() { super("Identity", Signature.of("input -> output")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) { return spec(in[0].dtype(), in[0].shape()); }
@@ -130,7 +131,8 @@ final class ShapeOps {
         private final int kind; // 0 shape, 1 size, 2 rank
 
         private ShapeFact(String name, int kind) {
-            super(name);
+            super(name, kind == 2 ? Signature.of("input -> output")
+                    : Signature.of("input -> output", "out_type: {int32, int64} = int32"));
             this.kind = kind;
         }
 
@@ -168,7 +170,7 @@ final class ShapeOps {
 
     /** {@code BroadcastArgs}: the broadcast of two shape vectors. */
     static final class BroadcastArgs extends ArrayOp {
-        BroadcastArgs() { super("BroadcastArgs"); }
+        BroadcastArgs() { super("BroadcastArgs", Signature.of("s0, s1 -> r0")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

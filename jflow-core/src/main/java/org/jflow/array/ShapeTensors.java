@@ -15,11 +15,26 @@ public final class ShapeTensors {
      */
     public static int[] dims(Tensor s) {
         if (s.rank() != 1) throw new InvalidArgumentError("shape must be a vector, got " + s.shape().toErrorString());
-        if (s.hasValue()) return s.toIntArray();
+        if (s.hasValue()) return values(s);
         if (s.op() != null && s.op().op() == ArrayOps.SHAPE) return s.op().input(0).shape().dims();
         if (s.shape().get(0) == Shape.UNKNOWN) return null;
         int[] dims = new int[s.shape().get(0)];
         java.util.Arrays.fill(dims, Shape.UNKNOWN);
+        return dims;
+    }
+
+    /** An int64 shape's values as int dims; one past int32 is refused, not wrapped around to another size. */
+    private static int[] values(Tensor s) {
+        if (s.dtype() != org.jflow.DType.INT64) return s.toIntArray();
+        long[] v = s.toLongArray();
+        int[] dims = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != (int) v[i]) {
+                throw new org.jflow.errors.UnimplementedError("Dimension " + i + " of shape " + java.util.Arrays.toString(v)
+                        .replace(" ", "") + " is past 2**31 - 1, the largest JFlow shapes hold");
+            }
+            dims[i] = (int) v[i];
+        }
         return dims;
     }
 

@@ -1,6 +1,7 @@
 package org.jflow.array;
 
 import org.jflow.Shape;
+import org.jflow.engine.Signature;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Broadcast;
@@ -35,9 +36,9 @@ final class StridedSliceOps {
     /** TF's ValidateStridedSliceOp: expands the ellipsis, applies the masks, clamps, and names bad indices. */
     static Geometry geometry(ArrayOp op, Shape input, Attrs attrs) {
         int[] sb = attrs.getInts("begin"), se = attrs.getInts("end"), st = attrs.getInts("strides");
-        int beginMask = attrs.getInt("begin_mask", 0), endMask = attrs.getInt("end_mask", 0);
-        int ellipsisMask = attrs.getInt("ellipsis_mask", 0), newAxisMask = attrs.getInt("new_axis_mask", 0);
-        int shrinkMask = attrs.getInt("shrink_axis_mask", 0);
+        int beginMask = attrs.getInt("begin_mask"), endMask = attrs.getInt("end_mask");
+        int ellipsisMask = attrs.getInt("ellipsis_mask"), newAxisMask = attrs.getInt("new_axis_mask");
+        int shrinkMask = attrs.getInt("shrink_axis_mask");
         if (sb.length != se.length || sb.length != st.length) {
             throw op.error("Expected begin, end, and strides to be 1D equal size tensors, but got shapes ["
                     + sb.length + "], [" + se.length + "], and [" + st.length + "] instead.");
@@ -120,7 +121,9 @@ final class StridedSliceOps {
     private static int clamp(int x, int lo, int hi) { return x < lo ? lo : Math.min(x, hi); }
 
     static final class StridedSlice extends ArrayOp {
-        StridedSlice() { super("StridedSlice"); }
+        StridedSlice() { super("StridedSlice", Signature.of("input -> output", "begin: list(int)",
+                "end: list(int)",
+                "strides: list(int)", "begin_mask: int = 0", "end_mask: int = 0", "ellipsis_mask: int = 0", "new_axis_mask: int = 0", "shrink_axis_mask: int = 0")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -139,7 +142,9 @@ final class StridedSliceOps {
 
     /** Inputs: the tensor and the value, which broadcasts to the slice's shape. */
     static final class TensorStridedSliceUpdate extends ArrayOp {
-        TensorStridedSliceUpdate() { super("TensorStridedSliceUpdate"); }
+        TensorStridedSliceUpdate() { super("TensorStridedSliceUpdate", Signature.of("input, value -> output", "begin: list(int)",
+                "end: list(int)",
+                "strides: list(int)", "begin_mask: int = 0", "end_mask: int = 0", "ellipsis_mask: int = 0", "new_axis_mask: int = 0", "shrink_axis_mask: int = 0")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

@@ -3,6 +3,7 @@ package org.jflow.autodiff;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 
 /** The ops of autodiff itself. */
@@ -10,7 +11,7 @@ public final class AutodiffOps {
     private AutodiffOps() {}
 
     /** {@code StopGradient}: the input's value, through which no gradient flows (tapes do not record it). */
-    public static final Op STOP_GRADIENT = new Op("StopGradient") {
+    public static final Op STOP_GRADIENT = new Op("StopGradient", Signature.of("input -> output")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) { return new TensorSpec[] {new TensorSpec(in[0].dtype(), in[0].shape())}; }
 

@@ -5,6 +5,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Convert;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Recorder;
 import org.jflow.engine.TensorSpec;
 
@@ -31,7 +32,8 @@ public final class CustomGradient {
     public static Result result(Tensor[] outputs, Function<Tensor[], Tensor[]> gradient) { return new Result(outputs, gradient); }
 
     /** Inputs: the function's n inputs, then its outputs; outputs: the outputs again. Attributes: {@code n}, {@code grad_fn}. */
-    static final Op CUSTOM_GRADIENT = new Op("CustomGradient") {
+    static final Op CUSTOM_GRADIENT = new Op("CustomGradient", Signature.of("inputs: N * T -> outputs: n * T",
+            "n: int", "grad_fn: func")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             int n = attrs.getInt("n");

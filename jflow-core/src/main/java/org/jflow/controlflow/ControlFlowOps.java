@@ -5,6 +5,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 
 /**
@@ -30,7 +31,8 @@ public final class ControlFlowOps {
         private final boolean stateful;
 
         IfOp(String name, boolean stateful) {
-            super(name);
+            super(name, Signature.of("cond, input: list(Tin) -> output: list(Tout)", "then_branch: func",
+                    "else_branch: func", "Tout: list(type)", "output_shapes: list(shape)"));
             this.stateful = stateful;
         }
 
@@ -55,7 +57,8 @@ public final class ControlFlowOps {
         private final boolean stateful;
 
         WhileOp(String name, boolean stateful) {
-            super(name);
+            super(name, Signature.of("input: list(T) -> output: list(T)", "cond: func", "body: func",
+                    "T: list(type)", "output_shapes: list(shape)"));
             this.stateful = stateful;
         }
 

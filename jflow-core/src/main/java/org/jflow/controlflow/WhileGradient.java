@@ -8,6 +8,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Recorder;
 import org.jflow.engine.TensorSpec;
 import org.jflow.engine.Tracer;
@@ -56,7 +57,9 @@ final class WhileGradient {
     private static int[] toArray(List<Integer> xs) { return xs.stream().mapToInt(Integer::intValue).toArray(); }
 
     /** Inputs: the While's inputs, then the upstream gradient of each seeded output; outputs: the gradient of each wrt input. */
-    static final Op WHILE_GRAD = new Op("WhileGrad") {
+    static final Op WHILE_GRAD = new Op("WhileGrad", Signature.of("input: list(T) -> output: list(Tout)",
+            "cond: func", "body: func", "num_loop_vars: int", "wrt: list(int)", "seeded: list(int)",
+            "Tout: list(type)", "output_shapes: list(shape)")) {
         @Override
         public TensorSpec[] infer(Tensor[] inputs, Attrs attrs) {
             DType[] dtypes = (DType[]) attrs.get("Tout");

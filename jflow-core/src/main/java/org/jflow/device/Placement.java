@@ -77,7 +77,7 @@ public final class Placement {
                 + "' devices compatible with node {{node " + node + "}}"
                 + (otherDtypes ? "\n\t (OpKernel was found, but attributes didn't match) Requested Attributes: T=DT_"
                         + dtype.kernelName().toUpperCase(java.util.Locale.ROOT) : "")
-                + "\n\t.  Registered:" + Devices.kernels().registeredFor(op) + " [Op:" + op.name() + "]");
+                + "\n\t.  Registered:" + Devices.kernels().registeredFor(op)).withOp(op.name());
     }
 
     /**
@@ -152,6 +152,6 @@ public final class Placement {
         return new InvalidArgumentError("Could not satisfy device specification '"
                 + DeviceSpec.LOCAL_CPU.mergedWith(requested) + "'. enable_soft_placement=0. Supported device types ["
                 + String.join(", ", Devices.kernels().supportedTypes(op, dtype, types)) + "]. All available devices ["
-                + visible.stream().map(Device::name).collect(Collectors.joining(", ")) + "]. [Op:" + op.name() + "]");
+                + visible.stream().map(Device::name).collect(Collectors.joining(", ")) + "].").withOp(op.name());
     }
 }

@@ -23,8 +23,7 @@ public final class Allocation {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < dims.length; i++) sb.append(i == 0 ? "" : ",").append(dims[i]);
         return new ResourceExhaustedError("OOM when allocating tensor with shape[" + sb + "] and type "
-                + dtype.kernelName() + " on /job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu [Op:" + op
-                + "]");
+                + dtype.kernelName() + " on /job:localhost/replica:0/task:0/device:CPU:0 by allocator cpu").withOp(op);
     }
 
     /**
@@ -44,14 +43,32 @@ public final class Allocation {
         if (overflow) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < dims.length; i++) sb.append(i == 0 ? "" : ",").append(dims[i]);
-            throw new InvalidArgumentError("Shape [" + sb + "] would have more than 2**63 - 1 elements [Op:" + op
-                    + "]");
+            throw new InvalidArgumentError("Shape [" + sb + "] would have more than 2**63 - 1 elements").withOp(op);
         }
         long slots = elements > MAX_ARRAY ? Long.MAX_VALUE : elements * dtype.slots();
         // a string slot is a reference
         long bytesPerSlot = dtype == DType.STRING ? 8 : dtype.byteSize() / dtype.slots();
         long bytes = slots > MAX_ARRAY ? Long.MAX_VALUE : slots * bytesPerSlot;
         if (slots > MAX_ARRAY || bytes > Runtime.getRuntime().maxMemory()) throw outOfMemory(dims, dtype, op);
+    }
+
+    /**
+     * A user's int64 shape for a {@code dtype} tensor that op {@code op} creates, as JFlow's int dims:
+     * {@link #require(long[], DType, String)}'s errors first (a dim past int32 with no zero beside it is
+     * TF's OOM), then an {@code UnimplementedError} for a dim past 2**31 - 1 of an empty tensor (TF holds
+     * shape (2**32 + 5, 0); JFlow's shapes cannot), never a dim wrapped around to another size.
+     */
+    public static int[] intDims(long[] dims, DType dtype, String op) {
+        require(dims, dtype, op);
+        int[] out = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] > Integer.MAX_VALUE) {
+                throw new org.jflow.errors.UnimplementedError("Dimension " + i + " of shape " + java.util.Arrays.toString(dims)
+                        .replace(" ", "") + " is past 2**31 - 1, the largest JFlow shapes hold [Op:" + op + "]");
+            }
+            out[i] = (int) Math.max(dims[i], Integer.MIN_VALUE);
+        }
+        return out;
     }
 
     /** Runs {@code kernel}; a heap that runs out there is the op's {@code ResourceExhaustedError}. */

@@ -8,14 +8,23 @@ import java.util.Arrays;
 
 /**
  * An op's attributes under TF's attribute names ({@code transpose_a}, {@code keep_dims}, {@code axis}),
- * immutable. Few keys per op, so a flat key/value array beats a map.
+ * immutable. Few keys per op, so a flat key/value array beats a map. The values a call gave are its entries
+ * ({@link #size}, {@link #key}, {@link #value}: what equality, caching and export see); once the dispatcher
+ * has checked them against the op's {@link Signature}, reads of an attribute the call left out answer the
+ * declared default.
  */
 public final class Attrs {
-    public static final Attrs EMPTY = new Attrs(new Object[0]);
+    private static final AttrDef[] NO_DEFAULTS = {};
+    public static final Attrs EMPTY = new Attrs(new Object[0], NO_DEFAULTS);
 
     private final Object[] kv;
+    /** The declared defaults, read where {@link #kv} has no entry. */
+    private final AttrDef[] defaults;
 
-    private Attrs(Object[] kv) { this.kv = kv; }
+    private Attrs(Object[] kv, AttrDef[] defaults) {
+        this.kv = kv;
+        this.defaults = defaults;
+    }
 
     /** {@code Attrs.of("axis", 1, "keep_dims", true)}. */
     public static Attrs of(Object... keysAndValues) {
@@ -25,7 +34,7 @@ public final class Attrs {
                 throw new IllegalArgumentException("Attribute name must be a String: " + keysAndValues[i]);
             }
         }
-        return keysAndValues.length == 0 ? EMPTY : new Attrs(keysAndValues.clone());
+        return keysAndValues.length == 0 ? EMPTY : new Attrs(keysAndValues.clone(), NO_DEFAULTS);
     }
 
     /** A copy with {@code key} set to {@code value}. */
@@ -40,26 +49,40 @@ public final class Attrs {
             next[kv.length] = key;
             next[kv.length + 1] = value;
         }
-        return new Attrs(next);
+        return new Attrs(next, defaults);
     }
+
+    /** These attributes, reading {@code declared} where they have no entry ({@link Signature#check}). */
+    Attrs withDefaults(AttrDef[] declared) { return new Attrs(kv, declared); }
 
     private int indexOf(String key) {
         for (int i = 0; i < kv.length; i += 2) if (kv[i].equals(key)) return i;
         return -1;
     }
 
-    public boolean has(String key) { return indexOf(key) >= 0; }
+    /** Whether the attribute has a value, given or declared as default. */
+    public boolean has(String key) { return indexOf(key) >= 0 || fallback(key) != null; }
 
-    /** The raw value, or null when absent. */
+    /** Whether the call gave the attribute. */
+    public boolean hasGiven(String key) { return indexOf(key) >= 0; }
+
+    /** The value, given or the declared default, or null when absent. */
     public Object get(String key) {
         int i = indexOf(key);
-        return i < 0 ? null : kv[i + 1];
+        return i < 0 ? fallback(key) : kv[i + 1];
+    }
+
+    private Object fallback(String key) {
+        for (AttrDef d : defaults) { // a list default is copied: a kernel may write to what it reads
+            if (d.name().equals(key)) return d.defaultValue() instanceof int[] a ? a.clone() : d.defaultValue();
+        }
+        return null;
     }
 
     private Object require(String key) {
-        int i = indexOf(key);
-        if (i < 0) throw new IllegalArgumentException("Missing attribute '" + key + "'");
-        return kv[i + 1];
+        Object v = get(key);
+        if (v == null) throw new IllegalArgumentException("Missing attribute '" + key + "'");
+        return v;
     }
 
     public int getInt(String key) { return int32(key, (Number) require(key)); }

@@ -24,7 +24,7 @@ public final class Broadcast {
             else if (da == Shape.UNKNOWN || db == Shape.UNKNOWN) out[i] = Math.max(da, db) > 1 ? Math.max(da, db) : Shape.UNKNOWN;
             else {
                 throw new InvalidArgumentError("Incompatible shapes: " + a.toErrorString() + " vs. "
-                        + b.toErrorString() + " [Op:" + opName + "]");
+                        + b.toErrorString()).withOp(opName);
             }
         }
         return Shape.ofOwned(out);

@@ -5,6 +5,7 @@ import org.jflow.config.DeviceScope;
 import org.jflow.config.DeviceSpec;
 import org.jflow.device.Devices;
 import org.jflow.device.Placement;
+import org.jflow.errors.OpError;
 
 /**
  * The one call that runs an op's kernel, for eager ops, graph nodes, trace-time values and constant
@@ -26,6 +27,8 @@ public final class Kernels {
             return Placement.run(op, attrs, inputs, outputs, DeviceScope.currentSpec(), null);
         } catch (OutOfMemoryError e) {
             throw Allocation.exhausted(outputs, op.name(), e);
+        } catch (OpError e) { // a graph node's or folded value's error names its op, as an eager one does
+            throw e.withOp(op.name());
         }
     }
 
@@ -41,6 +44,8 @@ public final class Kernels {
             return Placement.run(op, attrs, inputs, outputs, requested, node);
         } catch (OutOfMemoryError e) {
             throw Allocation.exhausted(outputs, op.name(), e);
+        } catch (OpError e) { // a graph node's or folded value's error names its op, as an eager one does
+            throw e.withOp(op.name());
         }
     }
 
@@ -52,6 +57,8 @@ public final class Kernels {
             return Placement.fold(op, attrs, inputs, outputs);
         } catch (OutOfMemoryError e) {
             throw Allocation.exhausted(outputs, op.name(), e);
+        } catch (OpError e) { // a graph node's or folded value's error names its op, as an eager one does
+            throw e.withOp(op.name());
         }
     }
 }

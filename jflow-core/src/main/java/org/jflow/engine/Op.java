@@ -9,16 +9,22 @@ import org.jflow.Tensor;
  */
 public abstract class Op {
     private final String name;
+    private final Signature signature;
     private Gradient gradient;
     private Decomposition decomposition;
 
-    protected Op(String name) {
+    /** An op taking and giving what {@code signature} declares (TF's {@code REGISTER_OP}). */
+    protected Op(String name, Signature signature) {
         this.name = name;
+        this.signature = signature;
         OpRegistry.register(this);
     }
 
     /** TF's op name: {@code AddV2}, {@code Sum}, {@code GatherV2}. */
     public final String name() { return name; }
+
+    /** The op's declared inputs, outputs and attributes. */
+    public final Signature signature() { return signature; }
 
     /**
      * The outputs' dtypes and shapes (with {@link org.jflow.Shape#UNKNOWN} dims where they depend

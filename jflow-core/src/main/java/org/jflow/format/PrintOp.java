@@ -4,6 +4,7 @@ import org.jflow.Tensor;
 import java.io.PrintStream;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 
 /**
@@ -14,7 +15,8 @@ import org.jflow.engine.TensorSpec;
 public final class PrintOp {
     private PrintOp() {}
 
-    public static final Op PRINT = new Op("PrintV2") {
+    public static final Op PRINT = new Op("PrintV2", Signature.of("inputs: list(T) ->",
+            "template: object", "options: object")) {
         @Override
         public TensorSpec[] infer(Tensor[] inputs, Attrs attrs) { return new TensorSpec[0]; }
 

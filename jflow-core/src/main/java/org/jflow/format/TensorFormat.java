@@ -28,23 +28,29 @@ public final class TensorFormat {
     }
 
     /**
-     * {@code <tf.RaggedTensor [[b'a', b'b'], [b'c']]>}: Python's repr of {@code to_list()}, bytes for
-     * strings, the shortest digits of each float (as TF prints float32 0.1 as 0.1), ints.
+     * {@code <tf.RaggedTensor [[b'a', b'b'], [b'c']]>}, as TF's {@code RaggedTensor.__repr__}: its
+     * {@code numpy()} (rows of equal length as one 2-D array, else an object array of rows) through
+     * {@code np.array2string(separator=", ")} with every element as Python's {@code str}: bytes for
+     * strings, the shortest digits of each float (float32 0.1 as 0.1), ints; lines wrap at 75 columns.
      */
     public static String ragged(RaggedTensor r) {
         long[] splits = r.rowSplits().toLongArray();
         Tensor v = r.values();
-        StringBuilder b = new StringBuilder("<tf.RaggedTensor [");
-        for (int i = 0; i + 1 < splits.length; i++) {
-            if (i > 0) b.append(", ");
-            b.append('[');
-            for (long k = splits[i]; k < splits[i + 1]; k++) {
-                if (k > splits[i]) b.append(", ");
-                b.append(pythonElement(v, (int) k));
-            }
-            b.append(']');
+        int rows = splits.length - 1;
+        boolean uniform = true;
+        for (int i = 1; i < rows; i++) uniform &= splits[i + 1] - splits[i] == splits[1] - splits[0];
+        String text;
+        if (rows == 0) {
+            text = "[]";
+        } else if (uniform && splits[1] == splits[0]) { // an empty 2-D array prints as repr(tolist())
+            text = "[" + String.join(", ", java.util.Collections.nCopies(rows, "[]")) + "]";
+        } else if (uniform) {
+            text = NumpyLayout.format(new int[] {rows, (int) (splits[1] - splits[0])}, k -> pythonElement(v, k));
+        } else {
+            text = NumpyLayout.format(new int[] {rows}, i -> splits[i + 1] == splits[i] ? "[]"
+                    : NumpyLayout.format(new int[] {(int) (splits[i + 1] - splits[i])}, k -> pythonElement(v, (int) splits[i] + k)));
         }
-        return b.append("]>").toString();
+        return "<tf.RaggedTensor " + text + ">";
     }
 
     private static String pythonElement(Tensor v, int k) {

@@ -7,6 +7,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -71,7 +72,8 @@ public final class FusedElementwise extends Op {
         public String toString() { return steps.stream().map(Step::toString).collect(Collectors.joining(",", "[", "]")); }
     }
 
-    private FusedElementwise() { super("FusedElementwise"); }
+    private FusedElementwise() { super("FusedElementwise",
+            Signature.of("inputs: N * T -> output", "expression: object", "T: type", "shape: shape")); }
 
     /** The attributes of a fused node: its dtype, its output shape and the expression. */
     static Attrs attrs(DType dtype, Shape shape, Expression expression) {

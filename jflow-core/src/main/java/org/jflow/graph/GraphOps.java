@@ -4,6 +4,7 @@ import org.jflow.Tensor;
 import org.jflow.Variable;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -18,7 +19,7 @@ public final class GraphOps {
     private static Tensor[] none() { return new Tensor[0]; }
 
     /** TF's {@code Const}: the value is the {@code value} attribute. */
-    public static final Op CONST = new Op("Const") {
+    public static final Op CONST = new Op("Const", Signature.of("-> output", "value: tensor", "dtype: type = None")) {
         @Override
         public TensorSpec[] infer(Tensor[] inputs, Attrs attrs) {
             Tensor v = (Tensor) attrs.get("value");
@@ -32,7 +33,7 @@ public final class GraphOps {
     }.notDifferentiable();
 
     /** TF's {@code Placeholder}: a graph input, fed when the graph runs (attributes {@code dtype}, {@code shape}). */
-    public static final Op PLACEHOLDER = new Op("Placeholder") {
+    public static final Op PLACEHOLDER = new Op("Placeholder", Signature.of("-> output", "dtype: type", "shape: shape = None", "name: string = None")) {
         @Override
         public TensorSpec[] infer(Tensor[] inputs, Attrs attrs) {
             return new TensorSpec[] {new TensorSpec((org.jflow.DType) attrs.get("dtype"), (org.jflow.Shape) attrs.get("shape"))};
@@ -41,12 +42,13 @@ public final class GraphOps {
         @Override
         public Tensor[] compute(Tensor[] inputs, Attrs attrs, TensorSpec[] outputs) {
             throw new InvalidArgumentError("You must feed a value for placeholder tensor '" + attrs.get("name")
-                    + "' with dtype " + outputs[0].dtype().kernelName() + " and shape " + outputs[0].shape().toErrorString());
+                    + "' with dtype " + outputs[0].dtype().kernelName() + " and shape " + outputs[0].shape().toErrorString())
+                    .withOp(""); // a session's error, which TF's eager runtime never raises
         }
     }.notDifferentiable();
 
     /** TF's {@code ReadVariableOp}: the {@code variable} attribute's value when the node runs. */
-    public static final Op READ_VARIABLE = new Op("ReadVariableOp") {
+    public static final Op READ_VARIABLE = new Op("ReadVariableOp", Signature.of("-> value", "variable: resource")) {
         @Override
         public TensorSpec[] infer(Tensor[] inputs, Attrs attrs) {
             Variable v = (Variable) attrs.get("variable");
@@ -63,7 +65,7 @@ public final class GraphOps {
     }.notDifferentiable();
 
     /** TF's {@code AssignVariableOp}: stores its input in the {@code variable} attribute; no outputs. */
-    public static final Op ASSIGN_VARIABLE = new Op("AssignVariableOp") {
+    public static final Op ASSIGN_VARIABLE = new Op("AssignVariableOp", Signature.of("value ->", "variable: resource")) {
         @Override
         public TensorSpec[] infer(Tensor[] inputs, Attrs attrs) {
             Variable v = (Variable) attrs.get("variable");
@@ -86,7 +88,7 @@ public final class GraphOps {
     }.notDifferentiable();
 
     /** TF's {@code NoOp}: does nothing; its control inputs are what matter. */
-    public static final Op NO_OP = new Op("NoOp") {
+    public static final Op NO_OP = new Op("NoOp", Signature.of("->")) {
         @Override
         public TensorSpec[] infer(Tensor[] inputs, Attrs attrs) { return new TensorSpec[0]; }
 

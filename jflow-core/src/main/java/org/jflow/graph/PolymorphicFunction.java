@@ -3,6 +3,7 @@ package org.jflow.graph;
 import org.jflow.Tensor;
 import org.jflow.TensorLike;
 import org.jflow.Variable;
+import org.jflow.config.DeviceScope;
 import org.jflow.engine.Convert;
 import org.jflow.engine.Nest;
 import org.jflow.engine.Recorder;
@@ -262,7 +263,11 @@ public final class PolymorphicFunction<R> {
         List<Tensor> outputs = new ArrayList<>();
         Object template;
         List<?> keys = (List<?>) key;
-        try (Recorder.Stack.Suspension outerTapes = Recorder.Stack.suspend(); Tracer.Scope scope = g.asDefault()) {
+        // TF 2.21 (function_context.make_function_context): an eager call's device scope is neither in the
+        // cache key nor seen by the body, whose nodes run where each call's scope places them.
+        DeviceScope eagerCallSite = Tracer.Stack.current() == null ? DeviceScope.enter(null) : null;
+        try (eagerCallSite; Recorder.Stack.Suspension outerTapes = Recorder.Stack.suspend();
+             Tracer.Scope scope = g.asDefault()) {
             Object[] args = new Object[canonical.length];
             for (int i = 0; i < canonical.length; i++) {
                 List<TensorSpec> specs = new ArrayList<>();

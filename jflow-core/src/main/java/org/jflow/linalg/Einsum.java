@@ -10,6 +10,7 @@ import org.jflow.engine.Buffers;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.UnimplementedError;
@@ -36,10 +37,10 @@ public final class Einsum extends Op {
     /** Ellipsis dimensions get labels from here on, above every letter. */
     private static final char ELLIPSIS_BASE = '\u0100';
 
-    private Einsum() { super("Einsum"); }
+    private Einsum() { super("Einsum", Signature.of("inputs: N * T -> output", "equation: string")); }
 
     private static InvalidArgumentError error(String message) {
-        return new InvalidArgumentError(message + " [Op:Einsum]");
+        return new InvalidArgumentError(message).withOp("Einsum");
     }
 
     /** The equation with ellipses replaced by labels, and every label's size. */
@@ -203,7 +204,7 @@ public final class Einsum extends Op {
             }
         }
         if (dtype.isComplex()) {
-            throw new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for Einsum yet [Op:Einsum]");
+            throw new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for Einsum yet").withOp("Einsum");
         }
         if (!(dtype.isFloating() || dtype == DType.INT32 || dtype == DType.INT64)) {
             throw error("Value for attr 'T' of " + dtype.kernelName() + " is not in the list of allowed values: "

@@ -21,13 +21,14 @@ public interface LinalgFunctions {
         Tensor[] ab = Convert.pair(a, b);
         boolean ta = o.transposeA || o.adjointA, tb = o.transposeB || o.adjointB;
         boolean batch = ab[0].rank() > 2 || ab[1].rank() > 2;
-        // For complex operands MatMul only transposes while BatchMatMulV3's adj_x/adj_y also conjugate;
+        // For complex operands MatMul only transposes while BatchMatMulV2's adj_x/adj_y also conjugate;
         // as TF's Python, a conjugation first gives each what was asked.
         if (ab[0].dtype().isComplex() && (batch ? o.transposeA : o.adjointA)) ab[0] = conj(ab[0]);
         if (ab[1].dtype().isComplex() && (batch ? o.transposeB : o.adjointB)) ab[1] = conj(ab[1]);
-        // As TF's Python: plain matrices go to MatMul, anything of higher rank to BatchMatMulV3.
+        // As TF's Python: plain matrices go to MatMul, anything of higher rank to BatchMatMulV2 (V3 only
+        // for mixed operand dtypes or an output_type, which this function does not take).
         if (batch) {
-            return Dispatcher.execute1(MatrixMultiply.BATCH_MAT_MUL_V3, Attrs.of("adj_x", ta, "adj_y", tb), ab);
+            return Dispatcher.execute1(MatrixMultiply.BATCH_MAT_MUL_V2, Attrs.of("adj_x", ta, "adj_y", tb), ab);
         }
         return Dispatcher.execute1(MatrixMultiply.MAT_MUL, Attrs.of("transpose_a", ta, "transpose_b", tb), ab);
     }

@@ -13,7 +13,7 @@ final class LinalgGradients {
 
     /** A batch matrix product with adjoint flags. */
     private static Tensor mm(Tensor a, boolean adjA, Tensor b, boolean adjB) {
-        return Dispatcher.execute1(MatrixMultiply.BATCH_MAT_MUL_V3, Attrs.of("adj_x", adjA, "adj_y", adjB), a, b);
+        return Dispatcher.execute1(MatrixMultiply.BATCH_MAT_MUL_V2, Attrs.of("adj_x", adjA, "adj_y", adjB), a, b);
     }
 
     /** One scalar per matrix, reshaped to broadcast over the matrices. */

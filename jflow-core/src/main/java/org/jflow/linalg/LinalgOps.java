@@ -6,12 +6,12 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.TensorSpec;
+import org.jflow.device.Devices;
 
 import static org.jflow.linalg.MatrixOp.batchWith;
 import static org.jflow.linalg.MatrixOp.batches;
 import static org.jflow.linalg.MatrixOp.error;
 import static org.jflow.linalg.MatrixOp.matrix;
-import static org.jflow.linalg.MatrixOp.noKernel;
 import static org.jflow.linalg.MatrixOp.requireFloat;
 import static org.jflow.linalg.MatrixOp.requireRank2;
 import static org.jflow.linalg.MatrixOp.requireSquare;
@@ -46,7 +46,7 @@ public final class LinalgOps {
                 double[] result = new double[nb * n * n];
                 for (int b = 0; b < nb; b++) {
                     double[] a = matrix(in[0], b);
-                    if (attrs.getBool("adjoint", false)) a = Decompositions.transpose(a, n, n);
+                    if (attrs.getBool("adjoint")) a = Decompositions.transpose(a, n, n);
                     Decompositions.LU lu = Decompositions.lu(a, n);
                     if (lu.singular()) throw error("MatrixInverse", "Input is not invertible.");
                     System.arraycopy(lu.solve(Decompositions.identity(n), n), 0, result, b * n * n, n * n);
@@ -109,7 +109,7 @@ public final class LinalgOps {
                 double[] result = new double[nb * n * k];
                 for (int b = 0; b < nb; b++) {
                     double[] a = matrix(in[0], b);
-                    if (attrs.getBool("adjoint", false)) a = Decompositions.transpose(a, n, n);
+                    if (attrs.getBool("adjoint")) a = Decompositions.transpose(a, n, n);
                     Decompositions.LU lu = Decompositions.lu(a, n);
                     if (lu.singular()) throw error("MatrixSolve", "Input matrix is not invertible.");
                     System.arraycopy(lu.solve(matrix(in[1], b), k), 0, result, b * n * k, n * k);
@@ -138,13 +138,13 @@ public final class LinalgOps {
                 if (in[0].dtype() != DType.FLOAT16) requireFloat("Qr", in[0]); // TF's CPU Qr has a half kernel too
                 requireRank2("Qr", in[0], 0);
                 int m = in[0].shape().get(-2), n = in[0].shape().get(-1);
-                int qc = attrs.getBool("full_matrices", false) ? m : Math.min(m, n);
+                int qc = attrs.getBool("full_matrices") ? m : Math.min(m, n);
                 return new TensorSpec[] {new TensorSpec(in[0].dtype(), batchWith(in[0].shape(), m, qc)),
                         new TensorSpec(in[0].dtype(), batchWith(in[0].shape(), qc, n))};
             },
             (in, attrs, out) -> {
                 int m = in[0].shape().get(-2), n = in[0].shape().get(-1), nb = batches(in[0].shape());
-                boolean full = attrs.getBool("full_matrices", false);
+                boolean full = attrs.getBool("full_matrices");
                 int qSize = out[0].shape().get(-1) * m, rSize = out[1].shape().get(-2) * n;
                 double[] q = new double[nb * qSize], r = new double[nb * rSize];
                 for (int b = 0; b < nb; b++) {
@@ -162,10 +162,10 @@ public final class LinalgOps {
                 requireRank2("Svd", in[0], 0);
                 Shape s = in[0].shape();
                 int m = s.get(-2), n = s.get(-1), p = Math.min(m, n);
-                boolean full = attrs.getBool("full_matrices", false);
+                boolean full = attrs.getBool("full_matrices");
                 DType dt = in[0].dtype();
                 TensorSpec sv = new TensorSpec(dt, batchWith(s, p));
-                if (!attrs.getBool("compute_uv", true)) {
+                if (!attrs.getBool("compute_uv")) {
                     return new TensorSpec[] {sv, new TensorSpec(dt, Shape.of(0)), new TensorSpec(dt, Shape.of(0))};
                 }
                 return new TensorSpec[] {sv, new TensorSpec(dt, batchWith(s, m, full ? m : p)),
@@ -174,7 +174,7 @@ public final class LinalgOps {
             (in, attrs, out) -> {
                 Shape s = in[0].shape();
                 int m = s.get(-2), n = s.get(-1), p = Math.min(m, n), nb = batches(s);
-                boolean uv = attrs.getBool("compute_uv", true), full = attrs.getBool("full_matrices", false);
+                boolean uv = attrs.getBool("compute_uv"), full = attrs.getBool("full_matrices");
                 int uc = full ? m : p, vc = full ? n : p;
                 double[] sv = new double[nb * p], u = new double[uv ? nb * m * uc : 0], v = new double[uv ? nb * n * vc : 0];
                 for (int b = 0; b < nb; b++) {
@@ -193,13 +193,13 @@ public final class LinalgOps {
                 requireFloat("SelfAdjointEigV2", in[0]);
                 requireSquare("SelfAdjointEigV2", in[0]);
                 int n = in[0].shape().get(-1);
-                boolean cv = attrs.getBool("compute_v", true);
+                boolean cv = attrs.getBool("compute_v");
                 return new TensorSpec[] {new TensorSpec(in[0].dtype(), batchWith(in[0].shape(), n)),
                         new TensorSpec(in[0].dtype(), cv ? in[0].shape() : Shape.of(0))};
             },
             (in, attrs, out) -> {
                 int n = in[0].shape().get(-1), nb = batches(in[0].shape());
-                boolean cv = attrs.getBool("compute_v", true);
+                boolean cv = attrs.getBool("compute_v");
                 double[] e = new double[nb * n], v = new double[cv ? nb * n * n : 0];
                 for (int b = 0; b < nb; b++) {
                     double[][] ev = Decompositions.symmetricEigen(matrix(in[0], b), n);
@@ -216,12 +216,12 @@ public final class LinalgOps {
      */
     public static final MatrixOp MATRIX_DIAG_V3 = new MatrixOp("MatrixDiagV3",
             (in, attrs) -> {
-                requirePod("MatrixDiagV3", in[0]);
+                Devices.kernels().requireCpuKernel("MatrixDiagV3", in[0].dtype()); // POD types: numbers and bool
                 if (in[0].rank() < 1) {
                     throw error("MatrixDiagV3", "diagonal must be at least 1-dim, received shape: " + in[0].shape().toErrorString());
                 }
                 int len = in[0].shape().get(-1);
-                int rows = attrs.getInt("num_rows", -1), cols = attrs.getInt("num_cols", -1);
+                int rows = attrs.getInt("num_rows"), cols = attrs.getInt("num_cols");
                 if (rows < 0) rows = len;
                 if (cols < 0) cols = len;
                 if (len != Shape.UNKNOWN && Math.min(rows, cols) != len) {
@@ -246,7 +246,7 @@ public final class LinalgOps {
     /** {@code tf.linalg.diag_part}: the main diagonal of each matrix (length min(M, N)). */
     public static final MatrixOp MATRIX_DIAG_PART_V3 = new MatrixOp("MatrixDiagPartV3",
             (in, attrs) -> {
-                requirePod("MatrixDiagPartV3", in[0]);
+                Devices.kernels().requireCpuKernel("MatrixDiagPartV3", in[0].dtype()); // POD types: numbers and bool
                 if (in[0].rank() < 2) {
                     throw error("MatrixDiagPartV3", "input must be at least 2-dim, received shape: " + in[0].shape().toErrorString());
                 }
@@ -267,7 +267,7 @@ public final class LinalgOps {
      */
     public static final MatrixOp MATRIX_BAND_PART = new MatrixOp("MatrixBandPart",
             (in, attrs) -> {
-                requirePod("MatrixBandPart", in[0]);
+                Devices.kernels().requireCpuKernel("MatrixBandPart", in[0].dtype()); // POD types: numbers and bool
                 if (in[0].rank() < 2) {
                     throw error("MatrixBandPart", "input must be at least 2-dim, received shape: " + in[0].shape().toErrorString());
                 }
@@ -292,14 +292,6 @@ public final class LinalgOps {
                 return new Tensor[] {gathered(in[0], out[0], map)};
             }).withGradient(LinalgGradients::bandPart);
 
-    /** The diagonal ops' CPU kernels cover TF's POD types: numbers and bool, not strings. */
-    private static void requirePod(String op, Tensor t) {
-        if (t.dtype() == DType.STRING) {
-            throw noKernel(op, t.dtype(), "DT_FLOAT, DT_DOUBLE, DT_INT32, DT_UINT8, DT_INT16, DT_INT8, DT_COMPLEX64, DT_INT64, DT_BOOL, "
-                    + "DT_BFLOAT16, DT_UINT16, DT_COMPLEX128, DT_HALF, DT_UINT32, DT_UINT64");
-        }
-    }
-
     /** The elements {@code map} picks (-1: zero); complex elements are two interleaved slots. */
     private static Tensor gathered(Tensor in, TensorSpec out, int[] map) {
         int slots = in.dtype().slots();
@@ -318,7 +310,7 @@ public final class LinalgOps {
                     throw error("Cross", "cannot compute Cross as input #1(zero-based) was expected to be a "
                             + in[0].dtype().kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
                 }
-                if (!in[0].dtype().isNumeric()) throw MatrixOp.noKernel("Cross", in[0].dtype(), "real numeric types");
+                Devices.kernels().requireCpuKernel("Cross", in[0].dtype());
                 if (!in[0].shape().isCompatibleWith(in[1].shape())) {
                     throw error("Cross", "Both inputs must be of same shape: " + in[0].shape().toErrorString() + " vs. " + in[1].shape().toErrorString());
                 }

@@ -4,37 +4,52 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.autodiff.Grads;
+import org.jflow.device.Devices;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Broadcast;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.math.TypeList;
+
+import java.util.Map;
 
 /**
- * TF's {@code MatMul} (two matrices, attributes {@code transpose_a}/{@code transpose_b}) and
- * {@code BatchMatMulV3} (rank >= 2 with broadcast batch dims, attributes {@code adj_x}/{@code adj_y},
- * which for real numbers mean transposition). Both share one kernel; they differ in their checks.
+ * TF's {@code MatMul} (two matrices, attributes {@code transpose_a}/{@code transpose_b}),
+ * {@code BatchMatMulV2} and {@code BatchMatMulV3} (rank >= 2 with broadcast batch dims, attributes
+ * {@code adj_x}/{@code adj_y}, which for real numbers mean transposition). All share one kernel; they
+ * differ in their checks. {@code tf.matmul} of batches runs V2, as TF's Python does for operands of one
+ * dtype without {@code output_type} (so TF's errors name BatchMatMulV2, and float16 has a kernel).
  */
 public final class MatrixMultiply extends Op {
     public static final MatrixMultiply MAT_MUL = new MatrixMultiply("MatMul", "transpose_a", "transpose_b")
             .withGradient(MatrixMultiply::gradient);
+    public static final MatrixMultiply BATCH_MAT_MUL_V2 = new MatrixMultiply("BatchMatMulV2", "adj_x", "adj_y")
+            .withGradient(MatrixMultiply::gradient);
     public static final MatrixMultiply BATCH_MAT_MUL_V3 = new MatrixMultiply("BatchMatMulV3", "adj_x", "adj_y")
             .withGradient(MatrixMultiply::gradient);
+
+    /** BatchMatMulV2's {@code T} (its CPU kernels, which take no unsigned dtype, are the kernel table's). */
+    private static final TypeList V2_TYPES = new TypeList("bfloat16, half, float, double, int16, int32, int64, uint8, uint16, "
+            + "uint32, uint64, complex64, complex128", java.util.EnumSet.of(DType.BFLOAT16, DType.FLOAT16, DType.FLOAT32,
+            DType.FLOAT64, DType.INT16, DType.INT32, DType.INT64, DType.UINT8, DType.COMPLEX64, DType.COMPLEX128));
 
     private final String transposeA, transposeB;
 
     private MatrixMultiply(String name, String transposeA, String transposeB) {
-        super(name);
+        super(name, Signature.of(name.equals("MatMul") ? "a:T, b:T -> product:T" : "x:Ta, y:Tb -> output:Tout",
+                transposeA + ": bool = false", transposeB + ": bool = false"));
         this.transposeA = transposeA;
         this.transposeB = transposeB;
     }
 
     private InvalidArgumentError error(String message) {
-        return new InvalidArgumentError(message + " [Op:" + name() + "]");
+        return new InvalidArgumentError(message);
     }
 
     @Override
@@ -44,14 +59,17 @@ public final class MatrixMultiply extends Op {
             throw error("cannot compute " + name() + " as input #1(zero-based) was expected to be a "
                     + dtype.kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
         }
-        if (this == MAT_MUL && !(dtype.isFloating() || dtype.isComplex() || dtype == DType.INT32 || dtype == DType.INT64)) {
-            throw MatrixOp.noKernel(name(), dtype, "DT_BFLOAT16, DT_HALF, DT_FLOAT, DT_DOUBLE, DT_INT32, DT_INT64, DT_COMPLEX64, DT_COMPLEX128");
+        if (this == BATCH_MAT_MUL_V2 && !V2_TYPES.accepts(dtype)) {
+            throw V2_TYPES.refusal(dtype, name(), "x:T, y:T -> output:T", null, "attr=adj_x:bool,default=false; "
+                    + "attr=adj_y:bool,default=false; attr=grad_x:bool,default=false; attr=grad_y:bool,default=false");
         }
-        // BatchMatMulV3's CPU kernels: int16 but no float16, unlike MatMul's
-        if (this == BATCH_MAT_MUL_V3 && !(dtype == DType.BFLOAT16 || dtype == DType.FLOAT32 || dtype == DType.FLOAT64 || dtype == DType.INT16
-                || dtype == DType.INT32 || dtype == DType.INT64 || dtype.isComplex())) {
-            throw MatrixOp.noKernel(name(), dtype, "DT_FLOAT, DT_DOUBLE, DT_BFLOAT16, DT_INT16, DT_INT32, DT_INT64, DT_COMPLEX64, DT_COMPLEX128");
+        // TF's CPU kernels (the kernel table): BatchMatMulV3's take int16 but no float16, unlike MatMul's
+        if (this == BATCH_MAT_MUL_V3) {
+            Devices.kernels().requireCpuKernel(name(), Map.of("Ta", dtype, "Tb", dtype, "Tout", dtype), Attrs.EMPTY);
+        } else {
+            Devices.kernels().requireCpuKernel(name(), dtype);
         }
+        if (this == MAT_MUL && dtype == DType.INT16) throw MatrixOp.unimplemented(name(), dtype);
         Shape a = in[0].shape(), b = in[1].shape();
         int ra = a.rank(), rb = b.rank();
         if (this == MAT_MUL) {
@@ -78,14 +96,14 @@ public final class MatrixMultiply extends Op {
     }
 
     /**
-     * (Ar + i Ai)(Br + i Bi) from four real products. BatchMatMulV3's adj_x/adj_y conjugate as they
+     * (Ar + i Ai)(Br + i Bi) from four real products. BatchMatMulV2/V3's adj_x/adj_y conjugate as they
      * transpose; MatMul's transpose_a/b only transpose, as in TF.
      */
     private Tensor[] complexProduct(Tensor[] in, Attrs attrs, TensorSpec out) {
         DType t = out.dtype(), real = t.realDType();
         TensorSpec[] spec = {new TensorSpec(real, out.shape())};
-        boolean conjA = this == BATCH_MAT_MUL_V3 && attrs.getBool(transposeA, false);
-        boolean conjB = this == BATCH_MAT_MUL_V3 && attrs.getBool(transposeB, false);
+        boolean conjA = this != MAT_MUL && attrs.getBool(transposeA, false);
+        boolean conjB = this != MAT_MUL && attrs.getBool(transposeB, false);
         Tensor ar = partOf(in[0], false, false), ai = partOf(in[0], true, conjA);
         Tensor br = partOf(in[1], false, false), bi = partOf(in[1], true, conjB);
         Object rr = compute(new Tensor[] {ar, br}, attrs, spec)[0].data(), ii = compute(new Tensor[] {ai, bi}, attrs, spec)[0].data();

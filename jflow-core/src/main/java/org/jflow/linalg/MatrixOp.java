@@ -6,9 +6,12 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.NotFoundError;
+import org.jflow.device.Devices;
+import org.jflow.errors.UnimplementedError;
 
 import java.util.Arrays;
 
@@ -26,9 +29,25 @@ final class MatrixOp extends Op {
     private final Kernel kernel;
 
     MatrixOp(String name, Rule rule, Kernel kernel) {
-        super(name);
+        super(name, signature(name));
         this.rule = rule;
         this.kernel = kernel;
+    }
+
+    /** TF's signatures of the linalg ops JFlow has, with the attributes it reads. */
+    private static Signature signature(String name) {
+        return switch (name) {
+            case "MatrixInverse" -> Signature.of("input -> output", "adjoint: bool = false");
+            case "MatrixSolve" -> Signature.of("matrix, rhs -> output", "adjoint: bool = false");
+            case "Qr" -> Signature.of("input -> q, r", "full_matrices: bool = false");
+            case "Svd" -> Signature.of("input -> s, u, v", "compute_uv: bool = true", "full_matrices: bool = false");
+            case "SelfAdjointEigV2", "Eig" -> Signature.of("input -> e, v", "compute_v: bool = true");
+            case "LogMatrixDeterminant" -> Signature.of("input -> sign, log_abs_determinant");
+            case "MatrixDiagV3" -> Signature.of("diagonal -> output", "num_rows: int = -1", "num_cols: int = -1");
+            case "MatrixBandPart" -> Signature.of("input -> band", "num_lower: int", "num_upper: int");
+            case "Cross" -> Signature.of("a, b -> product");
+            default -> Signature.of("input -> output");
+        };
     }
 
     @Override
@@ -38,19 +57,20 @@ final class MatrixOp extends Op {
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) { return kernel.compute(in, attrs, out); }
 
     static InvalidArgumentError error(String op, String message) {
-        return new InvalidArgumentError(message + " [Op:" + op + "]");
+        return new InvalidArgumentError(message).withOp(op);
     }
 
-    /** TF's answer when no kernel is registered for a dtype. */
-    static NotFoundError noKernel(String op, DType dtype, String allowed) {
-        return new NotFoundError("Could not find device for node: {{node " + op + "}} = " + op + "[T=DT_"
-                + dtype.tfName().toUpperCase() + "]\nAll kernels registered for op " + op + ":\n  device='CPU'; T in ["
-                + allowed + "] [Op:" + op + "]");
-    }
-
-    /** Float32/float64 only, as TF's Eigen-based linear algebra kernels. */
+    /**
+     * A dtype TF's CPU kernels take (else the kernel table's NotFoundError), and float32 or float64,
+     * the ones JFlow's linear algebra kernels have (else UnimplementedError: TF's complex and half ones).
+     */
     static void requireFloat(String op, Tensor t) {
-        if (t.dtype() != DType.FLOAT32 && t.dtype() != DType.FLOAT64) throw noKernel(op, t.dtype(), "DT_FLOAT, DT_DOUBLE");
+        Devices.kernels().requireCpuKernel(op, t.dtype());
+        if (t.dtype() != DType.FLOAT32 && t.dtype() != DType.FLOAT64) throw unimplemented(op, t.dtype());
+    }
+
+    static UnimplementedError unimplemented(String op, DType dtype) {
+        return new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + op + " yet").withOp(op);
     }
 
     static void requireRank2(String op, Tensor t, int index) {

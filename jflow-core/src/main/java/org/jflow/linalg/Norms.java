@@ -8,6 +8,7 @@ import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.ValueError;
@@ -59,7 +60,7 @@ public final class Norms {
         for (int i = 0; i < axes.length; i++) {
             int a = axes[i];
             if (a < -rank || a >= rank) {
-                throw new InvalidArgumentError("Invalid reduction dimension (" + a + " for input with " + rank + " dimension(s) [Op:" + op + "]");
+                throw new InvalidArgumentError("Invalid reduction dimension (" + a + " for input with " + rank + " dimension(s)").withOp(op);
             }
             out[i] = a < 0 ? a + rank : a;
         }
@@ -68,11 +69,11 @@ public final class Norms {
 
     private static void requireFloating(String op, Tensor t) {
         if (t.dtype().isComplex()) {
-            throw new org.jflow.errors.UnimplementedError("JFlow has no " + t.dtype().tfName() + " kernel for " + op + " yet [Op:" + op + "]");
+            throw new org.jflow.errors.UnimplementedError("JFlow has no " + t.dtype().tfName() + " kernel for " + op + " yet").withOp(op);
         }
         if (!t.dtype().isFloating()) {
             throw new InvalidArgumentError("Value for attr 'T' of " + t.dtype().kernelName()
-                    + " is not in the list of allowed values: bfloat16, half, float, double, complex64, complex128 [Op:" + op + "]");
+                    + " is not in the list of allowed values: bfloat16, half, float, double, complex64, complex128").withOp(op);
         }
     }
 
@@ -88,7 +89,8 @@ public final class Norms {
      * {@code tf.norm}: attributes {@code ord} (a String {@code "euclidean"}/{@code "fro"} or a Double,
      * {@code Double.POSITIVE_INFINITY} for inf), {@code axis} (int[], absent for all) and {@code keep_dims}.
      */
-    public static final Op NORM = new Op("Norm") {
+    public static final Op NORM = new Op("Norm", Signature.of("tensor -> output", "ord: object",
+            "axis: list(int) = None", "keep_dims: bool = false")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             int[] axis = (int[]) attrs.get("axis");
@@ -109,7 +111,7 @@ public final class Norms {
             if (matrix && axes[0] == axes[1]) {
                 throw new ValueError("'axis' must be None, an integer, or a tuple of 2 unique integers, got " + Arrays.toString(axis));
             }
-            Grouping g = Grouping.of(in[0].shape(), axes, attrs.getBool("keep_dims", false));
+            Grouping g = Grouping.of(in[0].shape(), axes, attrs.getBool("keep_dims"));
             return new TensorSpec[] {new TensorSpec(in[0].dtype(), g.outShape())};
         }
 
@@ -117,7 +119,7 @@ public final class Norms {
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
             int[] axis = (int[]) attrs.get("axis");
             int[] axes = normalizeAxes(name(), axis, in[0].rank());
-            Grouping g = Grouping.of(in[0].shape(), axes, attrs.getBool("keep_dims", false));
+            Grouping g = Grouping.of(in[0].shape(), axes, attrs.getBool("keep_dims"));
             double[] x = (double[]) Buffers.convert(in[0].data(), in[0].dtype(), DType.FLOAT64);
             Object ord = attrs.get("ord");
             double p = ord instanceof Double d ? d : 2;
@@ -208,7 +210,8 @@ public final class Norms {
     }
 
     /** {@code tf.math.l2_normalize}: {@code x / sqrt(max(sum(x^2, axis), epsilon))}; attributes {@code axis} (int[] or absent) and {@code epsilon}. */
-    public static final Op L2_NORMALIZE = new Op("L2Normalize") {
+    public static final Op L2_NORMALIZE = new Op("L2Normalize", Signature.of("x -> output", "axis: list(int) = None",
+            "epsilon: float = 1e-12")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireFloating(name(), in[0]);
@@ -220,7 +223,7 @@ public final class Norms {
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
             int[] axes = normalizeAxes(name(), (int[]) attrs.get("axis"), in[0].rank());
             Grouping g = Grouping.of(in[0].shape(), axes, true);
-            double eps = attrs.getDouble("epsilon", 1e-12);
+            double eps = attrs.getDouble("epsilon");
             DType dt = in[0].dtype();
             double[] x = (double[]) Buffers.convert(in[0].data(), dt, DType.FLOAT64);
             double[] y = new double[x.length];
@@ -248,6 +251,6 @@ public final class Norms {
     /** TF's l2_normalize: {@code x * rsqrt(max(sum(x^2, axis, keepdims), epsilon))}. */
     private static Tensor[] l2NormalizeInTfOps(Tensor[] in, Attrs attrs) {
         Tensor squares = tf.reduceSum(tf.square(in[0]), (int[]) attrs.get("axis"), true);
-        return new Tensor[] {tf.multiply(in[0], tf.rsqrt(tf.maximum(squares, attrs.getDouble("epsilon", 1e-12))))};
+        return new Tensor[] {tf.multiply(in[0], tf.rsqrt(tf.maximum(squares, attrs.getDouble("epsilon"))))};
     }
 }

@@ -6,6 +6,7 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -17,7 +18,7 @@ public final class AddN extends Op {
         return dx;
     });
 
-    private AddN() { super("AddN"); }
+    private AddN() { super("AddN", Signature.of("inputs: N * T -> sum")); }
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -25,7 +26,7 @@ public final class AddN extends Op {
         for (int i = 1; i < in.length; i++) {
             if (in[i].dtype() != dtype) {
                 throw new InvalidArgumentError("cannot compute AddN as input #" + i + "(zero-based) was expected to be a "
-                        + dtype.kernelName() + " tensor but is a " + in[i].dtype().kernelName() + " tensor [Op:AddN]");
+                        + dtype.kernelName() + " tensor but is a " + in[i].dtype().kernelName() + " tensor");
             }
         }
         if (!TypeList.NUMBERS.accepts(dtype)) throw TypeList.NUMBERS.refusal(dtype, "AddN", "inputs:N*T -> sum:T; attr=N:int,min=1");
@@ -34,7 +35,7 @@ public final class AddN extends Op {
             if (!in[i].shape().isCompatibleWith(shape)) {
                 // TF's AddN kernel (aggregate_ops.cc), two spaces included
                 throw new InvalidArgumentError("Inputs to operation AddN of type AddN must have the same size and shape.  Input 0: "
-                        + shape.toErrorString() + " != input " + i + ": " + in[i].shape().toErrorString() + " [Op:AddN]");
+                        + shape.toErrorString() + " != input " + i + ": " + in[i].shape().toErrorString());
             }
         }
         return new TensorSpec[] {new TensorSpec(dtype, shape)};

@@ -6,6 +6,7 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -20,7 +21,7 @@ public final class ArgReduction extends Op {
     private final boolean max;
 
     private ArgReduction(String name, boolean max) {
-        super(name);
+        super(name, Signature.of("input -> output", "axis: int", "output_type: type = int64"));
         notDifferentiable(); // bool, integer or string results, as TF
         this.max = max;
     }
@@ -31,21 +32,21 @@ public final class ArgReduction extends Op {
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         DType t = in[0].dtype();
         if (!t.isNumeric() && t != DType.BOOL) {
-            throw new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values [Op:" + name() + "]");
+            throw new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values");
         }
         DType outType = outputType(attrs);
         if (outType != DType.INT32 && outType != DType.INT64 && outType != DType.INT16) {
             throw new InvalidArgumentError("Value for attr 'output_type' of " + outType.kernelName()
-                    + " is not in the list of allowed values [Op:" + name() + "]");
+                    + " is not in the list of allowed values");
         }
         Shape s = in[0].shape();
         if (!s.hasRank()) return new TensorSpec[] {new TensorSpec(outType, Shape.unknownRank())};
         int rank = s.rank(), dim = attrs.getInt("axis"), axis = dim < 0 ? dim + rank : dim;
         if (axis < 0 || axis >= rank) {
-            throw new InvalidArgumentError("Expected dimension in the range [" + -rank + ", " + rank + "), but got " + dim + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("Expected dimension in the range [" + -rank + ", " + rank + "), but got " + dim);
         }
         if (s.get(axis) == 0) {
-            throw new InvalidArgumentError("Reduction axis " + dim + " is empty in shape " + s.toErrorString() + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("Reduction axis " + dim + " is empty in shape " + s.toErrorString());
         }
         int[] d = s.dimsView(), out = new int[rank - 1];
         for (int i = 0, k = 0; i < rank; i++) if (i != axis) out[k++] = d[i];

@@ -43,7 +43,7 @@ public final class BinaryArithmetic extends BinaryOp {
      * (NotFoundError); Python's {@code /} ({@code tf.truediv}) casts integers to floats first.
      */
     public static final BinaryArithmetic REAL_DIV = new BinaryArithmetic("RealDiv",
-            TypeList.BINARY_MORE.withCpuKernels("float, half, double, bfloat16, complex64, complex128"), BinaryLane.DIV,
+            TypeList.BINARY_MORE, BinaryLane.DIV,
             (a, b) -> a / b, (a, b) -> a / b, null, ComplexFormula.DIV)
             .withGradient(BinaryArithmetic::divideGradient);
     /** TF's legacy {@code Div}: C division, truncating on integers. */
@@ -63,7 +63,7 @@ public final class BinaryArithmetic extends BinaryOp {
             .withHalfSteps((a, b, t) -> (float) truncate(round(a / b, t)))
             .withGradient(Gradient.NONE);
     /** C's remainder: the result takes the dividend's sign. */
-    public static final BinaryArithmetic TRUNCATE_MOD = new BinaryArithmetic("TruncateMod", TypeList.TRUNCATE_MOD.withCpuKernels("int32, int64, float, double"), null,
+    public static final BinaryArithmetic TRUNCATE_MOD = new BinaryArithmetic("TruncateMod", TypeList.TRUNCATE_MOD, null,
             (a, b) -> a % b, (a, b) -> a % b, (a, b) -> a % nonZero(b, "TruncateMod"));
     // no gradient, as in TF: math_grad.py registers one for FloorMod only, so tapes raise LookupError for TruncateMod
     public static final BinaryArithmetic POW = new BinaryArithmetic("Pow", TypeList.POW, BinaryLane.POW,
@@ -260,7 +260,7 @@ public final class BinaryArithmetic extends BinaryOp {
 
     /** TF's integer kernels refuse a zero divisor (C++ would trap). */
     private static long nonZero(long b, String op) {
-        if (b == 0) throw new InvalidArgumentError("Integer division by zero [Op:" + op + "]");
+        if (b == 0) throw new InvalidArgumentError("Integer division by zero").withOp(op);
         return b;
     }
 
@@ -279,7 +279,7 @@ public final class BinaryArithmetic extends BinaryOp {
 
     /** Exponentiation by squaring, wrapping like C++ integer arithmetic; TF refuses negative exponents. */
     private static long integerPow(long base, long exp) {
-        if (exp < 0) throw new InvalidArgumentError("Integers to negative integer powers are not allowed [Op:Pow]");
+        if (exp < 0) throw new InvalidArgumentError("Integers to negative integer powers are not allowed").withOp("Pow");
         long result = 1;
         while (exp != 0) {
             if ((exp & 1) != 0) result *= base;

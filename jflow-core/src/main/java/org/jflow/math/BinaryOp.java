@@ -7,8 +7,10 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Broadcast;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.device.Devices;
 
 /**
  * A broadcasting op of two same-dtype inputs ({@code x:T, y:T}): TF's dtype checks and shape rule,
@@ -16,11 +18,14 @@ import org.jflow.errors.InvalidArgumentError;
  */
 abstract class BinaryOp extends Op {
     private final TypeList types;
+    /** The dtypes TF's op allows but no TF CPU kernel takes (from the kernel table). */
+    private final java.util.Set<DType> withoutCpuKernel;
     private final String signature;
 
-    BinaryOp(String name, TypeList types, String signature) {
-        super(name);
+    BinaryOp(String name, TypeList types, String signature, String... attrs) {
+        super(name, Signature.of(signature, attrs));
         this.types = types;
+        this.withoutCpuKernel = types.withoutCpuKernel(name);
         this.signature = signature;
     }
 
@@ -45,11 +50,12 @@ abstract class BinaryOp extends Op {
         }
         if (a != b) throw mismatch(1, a, b);
         if (!types.accepts(a)) throw types.refusal(a, name(), signature);
+        if (withoutCpuKernel.contains(a)) Devices.kernels().requireCpuKernel(name(), a);
     }
 
     private InvalidArgumentError mismatch(int input, DType expected, DType actual) {
         return new InvalidArgumentError("cannot compute " + name() + " as input #" + input + "(zero-based) was expected to be a "
-                + expected.kernelName() + " tensor but is a " + actual.kernelName() + " tensor [Op:" + name() + "]");
+                + expected.kernelName() + " tensor but is a " + actual.kernelName() + " tensor");
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -20,7 +21,8 @@ public final class Bincount extends Op {
     public static final Bincount BINCOUNT = new Bincount();
 
     private Bincount() {
-        super("Bincount");
+        super("Bincount", Signature.of("arr, weights? -> output", "minlength: int = -1", "maxlength: int = -1",
+                "dtype: type = int32"));
         notDifferentiable(); // integer or bool results, as TF
     }
 
@@ -33,18 +35,18 @@ public final class Bincount extends Op {
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         DType t = in[0].dtype();
         if (t != DType.INT32 && t != DType.INT64) {
-            throw new InvalidArgumentError("Value for attr 'Tidx' of " + t.kernelName() + " is not in the list of allowed values [Op:Bincount]");
+            throw new InvalidArgumentError("Value for attr 'Tidx' of " + t.kernelName() + " is not in the list of allowed values");
         }
         DType outType = in.length > 1 ? in[1].dtype() : (DType) attrs.get("dtype");
         if (outType == null) outType = DType.INT32;
         // TF's CPU kernel list: int32, int64, float, double
         if (outType != DType.INT32 && outType != DType.INT64 && outType != DType.FLOAT32 && outType != DType.FLOAT64) {
             throw new InvalidArgumentError("Value for attr 'T' of " + outType.kernelName()
-                    + " is not in the list of allowed values: int32, int64, float, double [Op:Bincount]");
+                    + " is not in the list of allowed values: int32, int64, float, double");
         }
         if (in.length > 1 && !in[1].shape().equals(in[0].shape())) {
             throw new InvalidArgumentError("Incompatible shapes: " + in[0].shape().toErrorString() + " vs. "
-                    + in[1].shape().toErrorString() + " [Op:Bincount]");
+                    + in[1].shape().toErrorString());
         }
         return new TensorSpec[] {new TensorSpec(outType, Shape.of(Shape.UNKNOWN))};
     }
@@ -56,14 +58,14 @@ public final class Bincount extends Op {
         long max = -1;
         for (int k = 0; k < n; k++) {
             long v = arr.getLong(k);
-            if (v < 0) throw new InvalidArgumentError("Input arr must be non-negative! [Op:Bincount]");
+            if (v < 0) throw new InvalidArgumentError("Input arr must be non-negative!");
             max = Math.max(max, v);
         }
         long size = max + 1;
-        int minlength = attrs.getInt("minlength", -1), maxlength = attrs.getInt("maxlength", -1);
+        int minlength = attrs.getInt("minlength"), maxlength = attrs.getInt("maxlength");
         if (minlength >= 0) size = Math.max(size, minlength);
         if (maxlength >= 0) size = Math.min(size, maxlength);
-        if (size > Integer.MAX_VALUE - 8) throw new InvalidArgumentError("bincount output size " + size + " is too large [Op:Bincount]");
+        if (size > Integer.MAX_VALUE - 8) throw new InvalidArgumentError("bincount output size " + size + " is too large");
         DType outType = out[0].dtype();
         int bins = (int) size;
         Object counts;

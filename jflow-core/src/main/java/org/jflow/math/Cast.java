@@ -5,6 +5,7 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.UnimplementedError;
@@ -21,13 +22,13 @@ public final class Cast extends Op {
             new Tensor[] {g.x().dtype().isFloating() ? org.jflow.TF.tf.cast(dy[0], g.x().dtype()) : null});
     public static final String DST_T = "DstT";
 
-    private Cast() { super("Cast"); }
+    private Cast() { super("Cast", Signature.of("x:SrcT -> y:DstT", "DstT: type")); }
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         DType from = in[0].dtype(), to = attrs.getDType(DST_T);
         if (from != to && (from == DType.STRING || to == DType.STRING)) {
-            throw new UnimplementedError("Cast " + from.kernelName() + " to " + to.kernelName() + " is not supported [Op:Cast]");
+            throw new UnimplementedError("Cast " + from.kernelName() + " to " + to.kernelName() + " is not supported");
         }
         return new TensorSpec[] {new TensorSpec(to, in[0].shape())};
     }

@@ -8,6 +8,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -27,14 +28,14 @@ public final class ClipByNorm extends Op {
             .withDecomposition(ClipByNorm::inTfOps);
     public static final String AXES = "axes";
 
-    private ClipByNorm() { super("ClipByNorm"); }
+    private ClipByNorm() { super("ClipByNorm", Signature.of("t, clip_norm -> output", "axes: list(int) = None")); }
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         DType dtype = in[0].dtype();
         if (in[1].dtype() != dtype) {
             throw new InvalidArgumentError("cannot compute Mul as input #1(zero-based) was expected to be a " + dtype.kernelName()
-                    + " tensor but is a " + in[1].dtype().kernelName() + " tensor [Op:Mul]");
+                    + " tensor but is a " + in[1].dtype().kernelName() + " tensor").withOp("Mul");
         }
         if (!dtype.isFloating()) throw TypeList.COMPLEX.refusal(dtype, "Sqrt", "x:T -> y:T");
         if (in[1].shape().isFullyDefined() && in[1].size() != 1) {
@@ -85,7 +86,7 @@ public final class ClipByNorm extends Op {
         else {
             for (int a : axes) {
                 if (a < -r || a >= r) {
-                    throw new InvalidArgumentError("Invalid reduction dimension (" + a + " for input with " + r + " dimension(s) [Op:Sum]");
+                    throw new InvalidArgumentError("Invalid reduction dimension (" + a + " for input with " + r + " dimension(s)").withOp("Sum");
                 }
                 reduced[a < 0 ? a + r : a] = true;
             }

@@ -36,7 +36,8 @@ public final class Comparison extends BinaryOp {
     private final LongTest l;
 
     private Comparison(CompareLane lanes, String name, TypeList types, DoubleTest d, LongTest l) {
-        super(name, types, "x:T, y:T -> z:bool");
+        super(name, types, "x:T, y:T -> z:bool", name.endsWith("Equal") && !name.startsWith("Greater")
+                && !name.startsWith("Less") ? new String[] {INCOMPATIBLE_SHAPE_ERROR + ": bool = true"} : new String[0]);
         notDifferentiable(); // bool, integer or string results, as TF
         this.lanes = lanes;
         this.d = d;

@@ -7,6 +7,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Broadcast;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -28,14 +29,14 @@ public final class ComplexOps {
             java.util.EnumSet.of(DType.COMPLEX64, DType.COMPLEX128));
 
     /** {@code Complex(real, imag)}: {@code real + imag * i}. */
-    public static final Op COMPLEX_OP = new Op("Complex") {
+    public static final Op COMPLEX_OP = new Op("Complex", Signature.of("real, imag -> out")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             DType t = in[0].dtype();
             if (!PARTS.accepts(t)) throw PARTS.refusal(t, name(), "real:T, imag:T -> out:Tout");
             if (in[1].dtype() != t) {
                 throw new InvalidArgumentError("cannot compute Complex as input #1(zero-based) was expected to be a "
-                        + t.kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor [Op:Complex]");
+                        + t.kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
             }
             return new TensorSpec[] {new TensorSpec(t.complexDType(), Broadcast.shape(in[0].shape(), in[1].shape(), name()))};
         }
@@ -61,7 +62,7 @@ public final class ComplexOps {
         private final PartFunction f;
 
         Part(String name, PartFunction f) {
-            super(name);
+            super(name, Signature.of("input -> output"));
             this.f = f;
         }
 
@@ -102,7 +103,7 @@ public final class ComplexOps {
             }));
 
     /** {@code Conj(input)}: the complex conjugate. */
-    public static final Op CONJ = new Op("Conj") {
+    public static final Op CONJ = new Op("Conj", Signature.of("input -> output")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             DType t = in[0].dtype();

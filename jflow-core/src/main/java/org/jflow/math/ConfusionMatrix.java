@@ -7,6 +7,7 @@ import org.jflow.engine.Allocation;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.ValueError;
@@ -28,7 +29,8 @@ public final class ConfusionMatrix extends Op {
     private static final String SCATTER = "ScatterNd";
 
     private ConfusionMatrix() {
-        super("ConfusionMatrix");
+        super("ConfusionMatrix", Signature.of("labels, predictions, weights? -> output", "num_classes: int = -1",
+                "dtype: type"));
         notDifferentiable(); // integer or bool results, as TF
         withDecomposition(ConfusionMatrix::inTfOps);
     }
@@ -39,7 +41,7 @@ public final class ConfusionMatrix extends Op {
      * shape read from the values, which a graph of TF's ops cannot hold as a constant.
      */
     private static Tensor[] inTfOps(Tensor[] in, Attrs attrs) {
-        int n = attrs.getInt("num_classes", -1);
+        int n = attrs.getInt("num_classes");
         if (n < 0) {
             throw new org.jflow.errors.UnimplementedError("ConfusionMatrix without num_classes has no decomposition into TF's "
                     + "ops: its shape depends on the labels' values");
@@ -57,7 +59,7 @@ public final class ConfusionMatrix extends Op {
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         for (int i = 0; i < 2; i++) {
             if (!in[i].dtype().isNumeric()) {
-                throw new InvalidArgumentError("Value for attr 'SrcT' of " + in[i].dtype().kernelName() + " is not in the list of allowed values [Op:Cast]");
+                throw new InvalidArgumentError("Value for attr 'SrcT' of " + in[i].dtype().kernelName() + " is not in the list of allowed values").withOp("Cast");
             }
         }
         Shape l = squeezable(in[0].shape(), in[1].shape()), p = squeezable(in[1].shape(), in[0].shape());
@@ -69,7 +71,7 @@ public final class ConfusionMatrix extends Op {
         }
         DType t = (DType) attrs.get("dtype");
         if (t == null) t = DType.INT32;
-        int n = attrs.getInt("num_classes", -1);
+        int n = attrs.getInt("num_classes");
         if (n >= 0) Allocation.require(new long[] {n, n}, t, SCATTER);
         return new TensorSpec[] {new TensorSpec(t, n >= 0 ? Shape.of(n, n) : Shape.of(Shape.UNKNOWN, Shape.UNKNOWN))};
     }
@@ -84,7 +86,7 @@ public final class ConfusionMatrix extends Op {
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         Tensor labels = in[0], predictions = in[1];
         int m = labels.size();
-        int n = attrs.getInt("num_classes", -1);
+        int n = attrs.getInt("num_classes");
         check(labels, "labels", n);
         check(predictions, "predictions", n);
         if (n < 0) {
@@ -109,8 +111,9 @@ public final class ConfusionMatrix extends Op {
     private static void check(Tensor v, String what, int numClasses) {
         for (int k = 0; k < v.size(); k++) {
             long x = v.getLong(k);
-            if (x < 0) throw new InvalidArgumentError("`" + what + "` contains negative values");
-            if (numClasses >= 0 && x >= numClasses) throw new InvalidArgumentError("`" + what + "` out of bound");
+            // TF's Python assertions (check_ops), which name no op
+            if (x < 0) throw new InvalidArgumentError("`" + what + "` contains negative values").withOp("");
+            if (numClasses >= 0 && x >= numClasses) throw new InvalidArgumentError("`" + what + "` out of bound").withOp("");
         }
     }
 }

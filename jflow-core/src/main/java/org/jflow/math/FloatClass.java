@@ -5,6 +5,7 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 
@@ -23,7 +24,7 @@ public final class FloatClass extends Op {
     private final DoublePredicate test;
 
     private FloatClass(String name, Kind kind, DoublePredicate test) {
-        super(name);
+        super(name, Signature.of("x:T -> y:bool"));
         notDifferentiable(); // bool, integer or string results, as TF
         this.kind = kind;
         this.test = test;

@@ -5,6 +5,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -19,7 +20,7 @@ public final class InTopK extends Op {
     public static final InTopK IN_TOP_K = new InTopK();
 
     private InTopK() {
-        super("InTopKV2");
+        super("InTopKV2", Signature.of("predictions, targets -> precision", "k: int"));
         notDifferentiable(); // integer or bool results, as TF
     }
 
@@ -30,17 +31,17 @@ public final class InTopK extends Op {
         Tensor predictions = in[0], targets = in[1];
         if (predictions.dtype() != DType.FLOAT32) {
             throw new InvalidArgumentError("cannot compute InTopKV2 as input #0(zero-based) was expected to be a float tensor but is a "
-                    + predictions.dtype().kernelName() + " tensor [Op:InTopKV2]");
+                    + predictions.dtype().kernelName() + " tensor");
         }
         if (targets.dtype() != DType.INT32 && targets.dtype() != DType.INT64) {
-            throw new InvalidArgumentError("Value for attr 'T' of " + targets.dtype().kernelName() + " is not in the list of allowed values [Op:InTopKV2]");
+            throw new InvalidArgumentError("Value for attr 'T' of " + targets.dtype().kernelName() + " is not in the list of allowed values");
         }
         Shape p = predictions.shape(), t = targets.shape();
         if (!p.hasRank() || !t.hasRank()) return new TensorSpec[] {new TensorSpec(DType.BOOL, Shape.of(Shape.UNKNOWN))};
-        if (p.rank() != 2) throw new InvalidArgumentError("predictions must be 2-dimensional [Op:InTopKV2]");
-        if (t.rank() != 1) throw new InvalidArgumentError("targets must be 1-dimensional [Op:InTopKV2]");
+        if (p.rank() != 2) throw new InvalidArgumentError("predictions must be 2-dimensional");
+        if (t.rank() != 1) throw new InvalidArgumentError("targets must be 1-dimensional");
         if (p.get(0) != t.get(0) && p.get(0) != Shape.UNKNOWN && t.get(0) != Shape.UNKNOWN) {
-            throw new InvalidArgumentError("First dimension of predictions " + p.get(0) + " must match length of targets " + t.get(0) + " [Op:InTopKV2]");
+            throw new InvalidArgumentError("First dimension of predictions " + p.get(0) + " must match length of targets " + t.get(0));
         }
         return new TensorSpec[] {new TensorSpec(DType.BOOL, t)};
     }

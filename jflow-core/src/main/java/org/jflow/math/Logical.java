@@ -4,6 +4,7 @@ import org.jflow.DType;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -12,12 +13,12 @@ public final class Logical extends BinaryOp {
     public static final Logical AND = new Logical("LogicalAnd", true);
     public static final Logical OR = new Logical("LogicalOr", false);
 
-    public static final Op NOT = new Op("LogicalNot") {
+    public static final Op NOT = new Op("LogicalNot", Signature.of("x:bool -> y:bool")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             if (in[0].dtype() != DType.BOOL) {
                 throw new InvalidArgumentError("cannot compute LogicalNot as input #0(zero-based) was expected to be a bool tensor but is a "
-                        + in[0].dtype().kernelName() + " tensor [Op:LogicalNot]");
+                        + in[0].dtype().kernelName() + " tensor");
             }
             return new TensorSpec[] {new TensorSpec(DType.BOOL, in[0].shape())};
         }

@@ -107,13 +107,35 @@ abstract class ReduceKernel {
         System.arraycopy(partial, 0, out, 0, 1);
     }
 
-    /** Results {@code (o, from..to)} a block of columns at a time. */
+    /**
+     * Results {@code (o, from..to)}: as Eigen's executor evaluates a reduction that keeps the innermost dim,
+     * whole 32-byte packets of results inside one run of {@code inner} go through
+     * {@link #columnBlock} (a block of columns at a time), every other result (the outputs past the last
+     * whole packet, a packet straddling two runs) one by one, its rows combined in order from the identity.
+     */
     private void columns(Object x, AxisLayout l, int o, int from, int to, Object out) {
-        int n = l.n(), inner = l.inner();
-        for (int c = from; c < to; c += COLUMN_BLOCK) {
-            int len = Math.min(COLUMN_BLOCK, to - c);
-            columnBlock(x, l.at(o, 0, c), n, inner, out, o * inner + c, len);
+        int n = l.n(), inner = l.inner(), packet = 32 / elementBytes(x), total = l.outer() * inner;
+        for (int c = from; c < to; ) {
+            boolean vectorized = inPacket(o * inner + c, inner, total, packet);
+            int end = c + 1;
+            while (end < to && inPacket(o * inner + end, inner, total, packet) == vectorized) end++;
+            for (int b = c; b < end; b += vectorized ? COLUMN_BLOCK : 1) {
+                int at = o * inner + b;
+                if (vectorized) {
+                    columnBlock(x, l.at(o, 0, b), n, inner, out, at, Math.min(COLUMN_BLOCK, end - b));
+                } else {
+                    fillIdentity(out, at, at + 1);
+                    accumulateRows(x, l.at(o, 0, b), n, inner, out, at, 1);
+                }
+            }
+            c = end;
         }
+    }
+
+    /** Whether result {@code e} lies in a whole packet of results within one run of {@code inner} (Eigen's packet path). */
+    private static boolean inPacket(int e, int inner, int total, int packet) {
+        int start = e - e % packet;
+        return start + packet <= total && start % inner + packet - 1 < inner;
     }
 
     /**
@@ -171,11 +193,7 @@ abstract class ReduceKernel {
                 case SUM -> sum(xs, off, len);
                 case MAX -> max(xs, off, len, identity);
                 case MIN -> min(xs, off, len, identity);
-                case PROD -> {
-                    float p = 1;
-                    for (int i = 0; i < len; i++) p *= xs[off + i];
-                    yield p;
-                }
+                case PROD -> TreeSum.product(xs, off, len);
             };
         }
 
@@ -265,11 +283,7 @@ abstract class ReduceKernel {
                 case SUM -> sum(xs, off, len);
                 case MAX -> max(xs, off, len, identity);
                 case MIN -> min(xs, off, len, identity);
-                case PROD -> {
-                    double p = 1;
-                    for (int i = 0; i < len; i++) p *= xs[off + i];
-                    yield p;
-                }
+                case PROD -> TreeSum.product(xs, off, len);
             };
         }
 

@@ -33,11 +33,11 @@ final class ReducePlan {
         for (int a : axes) {
             if (a < -rank || a >= rank) {
                 throw new InvalidArgumentError("Invalid reduction dimension (" + a + " for input with " + rank
-                        + " dimension(s) [Op:" + opName + "]");
+                        + " dimension(s)").withOp(opName);
             }
             int axis = a < 0 ? a + rank : a;
             if (r[axis]) {
-                throw new InvalidArgumentError("Invalid reduction arguments: Axes contains duplicate dimension: " + axis + " [Op:" + opName + "]");
+                throw new InvalidArgumentError("Invalid reduction arguments: Axes contains duplicate dimension: " + axis).withOp(opName);
             }
             r[axis] = true;
         }

@@ -8,6 +8,7 @@ import org.jflow.autodiff.Grads;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.TypeError;
@@ -56,7 +57,7 @@ public final class Reduction extends Op {
             .notDifferentiable().withDecomposition((in, a) -> {
                 // TF's count_nonzero: cast(reduce_sum(cast(x != 0, int64)), dtype)
                 Tensor nonzero = tf.cast(tf.notEqual(in[0], tf.zerosLike(in[0])), DType.INT64);
-                Tensor count = reduce(SUM, nonzero, a, a.getBool("keep_dims", false));
+                Tensor count = reduce(SUM, nonzero, a, a.getBool("keep_dims"));
                 Object dtype = a.get("dtype");
                 return new Tensor[] {tf.cast(count, dtype == null ? DType.INT64 : (DType) dtype)};
             });
@@ -74,7 +75,7 @@ public final class Reduction extends Op {
     /** TF's reduce_variance: mean(|x - mean(x)|^2) over the axes. */
     private static Tensor varianceInTfOps(Tensor x, Attrs attrs) {
         Tensor mean = reduce(MEAN, x, attrs, true);
-        return reduce(MEAN, tf.square(tf.abs(tf.subtract(x, mean))), attrs, attrs.getBool("keep_dims", false));
+        return reduce(MEAN, tf.square(tf.abs(tf.subtract(x, mean))), attrs, attrs.getBool("keep_dims"));
     }
 
     /** TF's reduce_logsumexp: m + log(sum(exp(x - m))), m the (finite) maximum, kept out of the gradient. */
@@ -82,15 +83,22 @@ public final class Reduction extends Op {
         Tensor x = in[0];
         Tensor rawMax = reduce(MAX, x, attrs, true);
         Tensor max = tf.stopGradient(tf.where(tf.isFinite(rawMax), rawMax, tf.zerosLike(rawMax)));
-        boolean keep = attrs.getBool("keep_dims", false);
+        boolean keep = attrs.getBool("keep_dims");
         Tensor sum = reduce(SUM, tf.exp(tf.subtract(x, max)), attrs, keep);
         return new Tensor[] {tf.add(tf.log(sum), keep ? max : reduce(MAX, max, attrs, false))};
     }
 
     private final Kind kind;
 
+    /**
+     * JFlow's reductions take their axes as an attribute, all axes where it is absent; TF's
+     * {@code tf.math.count_nonzero} casts its count to {@code dtype}.
+     */
     private Reduction(String name, Kind kind) {
-        super(name);
+        super(name, name.equals("CountNonzero")
+                ? Signature.of("input -> output", "axis: list(int) = None", "keep_dims: bool = false",
+                        "dtype: type = int64")
+                : Signature.of("input -> output", "axis: list(int) = None", "keep_dims: bool = false"));
         this.kind = kind;
     }
 
@@ -107,7 +115,7 @@ public final class Reduction extends Op {
         Shape s = in[0].shape();
         if (!s.hasRank()) return new TensorSpec[] {new TensorSpec(outType, Shape.unknownRank())};
         boolean[] reduced = ReducePlan.reducedAxes(s.rank(), (int[]) attrs.get("axis"), name());
-        return new TensorSpec[] {new TensorSpec(outType, ReducePlan.outputShape(s, reduced, attrs.getBool("keep_dims", false)))};
+        return new TensorSpec[] {new TensorSpec(outType, ReducePlan.outputShape(s, reduced, attrs.getBool("keep_dims")))};
     }
 
     private static DType outputType(Attrs attrs) {
@@ -120,7 +128,7 @@ public final class Reduction extends Op {
             case ANY, ALL -> {
                 if (t != DType.BOOL) {
                     throw new InvalidArgumentError("cannot compute " + name() + " as input #0(zero-based) was expected to be a bool tensor but is a "
-                            + t.kernelName() + " tensor [Op:" + name() + "]");
+                            + t.kernelName() + " tensor");
                 }
             }
             case COUNT_NONZERO -> { }
@@ -143,7 +151,7 @@ public final class Reduction extends Op {
     }
 
     private static InvalidArgumentError notAllowed(DType t, String op) {
-        return new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values [Op:" + op + "]");
+        return new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values").withOp(op);
     }
 
     @Override
@@ -236,6 +244,14 @@ public final class Reduction extends Op {
             return t == DType.INT64 ? s : Buffers.convert(s, DType.INT64, t);
         }
         Object sum = reduceWorking(Monoid.SUM, toWorking(data, t), t, l);
+        if (t.storage() == DType.Storage.HALF) {
+            // TF's MeanReducer for half types divides in the dtype: the sum and the count rounded to it, so a
+            // float16 mean over more than 65504 elements divides by inf (100000 x 0.1 gives 0, as in TF)
+            float[] s = (float[]) toWorking(fromWorking(sum, t), t);
+            float count = ((float[]) toWorking(Buffers.convert(new float[] {n}, DType.FLOAT32, t), t))[0];
+            for (int k = 0; k < s.length; k++) s[k] /= count;
+            return fromWorking(s, t);
+        }
         switch (sum) {
             case float[] s -> { for (int k = 0; k < s.length; k++) s[k] /= n; }
             case double[] s -> { for (int k = 0; k < s.length; k++) s[k] /= n; }

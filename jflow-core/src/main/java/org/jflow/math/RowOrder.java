@@ -41,6 +41,10 @@ final class RowOrder {
             d = new double[n];
             for (int r = 0; r < n; r++) d[r] = all[l.at(o, r, i)];
         }
+        if (k == n && d != null && hasNaN(d)) {
+            tfOrderWithNaN(d, descending, into);
+            return;
+        }
         RowOrder row = new RowOrder(d, w, descending);
         if (k < n / 8) {
             row.selectFirst(k, n, into);
@@ -48,6 +52,37 @@ final class RowOrder {
         } else {
             for (int r = 0; r < n; r++) into[r] = r;
             row.mergeSort(into, scratch, 0, n);
+        }
+    }
+
+    private static boolean hasNaN(double[] d) {
+        for (double v : d) if (v != v) return true;
+        return false;
+    }
+
+    /**
+     * TF's TopKV2 over a whole row (so tf.sort and tf.argsort, an ascending one on {@code -x}): libstdc++'s
+     * {@code std::sort} of the indices under {@code x[b] < x[a]}, then each run of equal neighbours in index
+     * order. Without NaN that is the stable order the merge sort gives; with NaN, which compares false
+     * both ways, the sort's exact steps decide where NaN lands (not always last), and so they run here.
+     */
+    private static void tfOrderWithNaN(double[] d, boolean descending, int[] into) {
+        int n = d.length;
+        double[] keys = d;
+        if (!descending) {
+            keys = new double[n];
+            for (int r = 0; r < n; r++) keys[r] = -d[r];
+        }
+        double[] x = keys;
+        for (int r = 0; r < n; r++) into[r] = r;
+        StdSort.sort(into, 0, n, (a, b) -> x[b] < x[a]);
+        for (int begin = 0; begin < n - 1; ) {
+            int end = begin + 1;
+            if (x[into[begin]] == x[into[end]]) {
+                while (++end < n && x[into[begin]] == x[into[end]]) { }
+                java.util.Arrays.sort(into, begin, end);
+            }
+            begin = end;
         }
     }
 

@@ -6,6 +6,7 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -18,16 +19,16 @@ import static org.jflow.autodiff.Grads.unary;
  */
 public final class Scan extends Op {
     public static final Scan CUMSUM = new Scan("Cumsum", Monoid.SUM).withGradient(unary((g, dy) ->
-            tf.cumsum(dy, g.attrs().getInt("axis"), g.attrs().getBool("exclusive", false), !g.attrs().getBool("reverse", false))));
+            tf.cumsum(dy, g.attrs().getInt("axis"), g.attrs().getBool("exclusive"), !g.attrs().getBool("reverse"))));
     /** As TF: the reversed cumulative sum of y dy, divided by x (so not defined where x is 0). */
     public static final Scan CUMPROD = new Scan("Cumprod", Monoid.PROD).withGradient(unary((g, dy) -> tf.divide(
-            tf.cumsum(tf.multiply(g.out(), dy), g.attrs().getInt("axis"), g.attrs().getBool("exclusive", false),
-                    !g.attrs().getBool("reverse", false)), g.x())));
+            tf.cumsum(tf.multiply(g.out(), dy), g.attrs().getInt("axis"), g.attrs().getBool("exclusive"),
+                    !g.attrs().getBool("reverse")), g.x())));
 
     private final Monoid monoid;
 
     private Scan(String name, Monoid monoid) {
-        super(name);
+        super(name, Signature.of("x -> out", "axis: int", "exclusive: bool = false", "reverse: bool = false"));
         this.monoid = monoid;
     }
 
@@ -39,14 +40,13 @@ public final class Scan extends Op {
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         DType t = in[0].dtype();
         if (!t.isNumeric()) {
-            throw new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values [Op:" + name() + "]");
+            throw new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values");
         }
         Shape s = in[0].shape();
         if (s.hasRank()) {
             int rank = s.rank(), arg = attrs.getInt("axis"), axis = arg < 0 ? arg + rank : arg;
             if (axis < 0 || axis >= rank) {
-                throw new InvalidArgumentError("ScanOp: Expected scan axis in the range [" + -rank + ", " + rank + "), but got " + axis
-                        + " [Op:" + name() + "]");
+                throw new InvalidArgumentError("ScanOp: Expected scan axis in the range [" + -rank + ", " + rank + "), but got " + axis);
             }
         }
         return new TensorSpec[] {new TensorSpec(t, s)};
@@ -58,7 +58,7 @@ public final class Scan extends Op {
         DType t = x.dtype();
         int arg = attrs.getInt("axis");
         AxisLayout l = AxisLayout.around(x.shape(), arg < 0 ? arg + x.rank() : arg);
-        boolean exclusive = attrs.getBool("exclusive", false), reverse = attrs.getBool("reverse", false);
+        boolean exclusive = attrs.getBool("exclusive"), reverse = attrs.getBool("reverse");
         Object r = switch (t.storage()) {
             case FLOAT -> scanFloats((float[]) Buffers.copy(x.data()), l, exclusive, reverse);
             case HALF -> Buffers.convert(scanFloats((float[]) Buffers.convert(x.data(), t, DType.FLOAT32), l, exclusive, reverse), DType.FLOAT32, t);

@@ -9,6 +9,7 @@ import org.jflow.engine.Buffers;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -47,7 +48,8 @@ public final class SegmentReduction extends Op {
     private final boolean sorted;
 
     private SegmentReduction(String name, Kind kind, boolean sorted) {
-        super(name);
+        super(name, sorted ? Signature.of("data, segment_ids -> output")
+                : Signature.of("data, segment_ids -> output", "num_segments: int"));
         this.kind = kind;
         this.sorted = sorted;
     }
@@ -90,7 +92,7 @@ public final class SegmentReduction extends Op {
         return error("Value for attr '" + attr + "' of " + t.kernelName() + " is not in the list of allowed values");
     }
 
-    private InvalidArgumentError error(String message) { return new InvalidArgumentError(message + " [Op:" + name() + "]"); }
+    private InvalidArgumentError error(String message) { return new InvalidArgumentError(message); }
 
     @Override
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {

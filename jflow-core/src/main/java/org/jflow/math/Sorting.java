@@ -7,6 +7,7 @@ import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -36,7 +37,7 @@ public final class Sorting extends Op {
      */
     private static Tensor sortInTfOps(Tensor x, Attrs attrs, boolean indices) {
         int r = x.rank(), axis = axis(x.shape(), attrs);
-        boolean ascending = !attrs.getString("direction", "ASCENDING").equals("DESCENDING");
+        boolean ascending = !attrs.getString("direction").equals("DESCENDING");
         DType t = x.dtype();
         Tensor flip = t == DType.UINT8 ? tf.constant(255, t) : t.isInteger() ? tf.constant(-1, t) : null;
         Tensor keys = !ascending ? x : flip != null ? tf.subtract(flip, x) : tf.negative(x);
@@ -53,7 +54,10 @@ public final class Sorting extends Op {
     private final Kind kind;
 
     private Sorting(String name, Kind kind) {
-        super(name);
+        super(name, switch (kind) {
+            case TOP_K -> Signature.of("input -> values, indices", "k: int", "sorted: bool = true");
+            default -> Signature.of("values -> output", "axis: int = -1", "direction: {'ASCENDING', 'DESCENDING'} = 'ASCENDING'");
+        });
         this.kind = kind;
     }
 
@@ -74,7 +78,7 @@ public final class Sorting extends Op {
         int[] toLast = new int[r];
         for (int i = 0, k = 0; i < r; i++) if (i != axis) toLast[k++] = i;
         toLast[r - 1] = axis;
-        Tensor order = tf.transpose(tf.argsort(x, axis, g.attrs().getString("direction", "ASCENDING")), toLast);
+        Tensor order = tf.transpose(tf.argsort(x, axis, g.attrs().getString("direction")), toLast);
         Tensor dx = scattered(order, tf.transpose(dy[0], toLast), x.shape().get(axis));
         return new Tensor[] {tf.transpose(dx, Grads.inverse(toLast))};
     }
@@ -92,7 +96,7 @@ public final class Sorting extends Op {
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         DType t = in[0].dtype();
         if (!t.isNumeric()) {
-            throw new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values [Op:TopKV2]");
+            throw new InvalidArgumentError("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values").withOp("TopKV2");
         }
         Shape s = in[0].shape();
         if (kind != Kind.TOP_K) {
@@ -100,12 +104,12 @@ public final class Sorting extends Op {
             return new TensorSpec[] {new TensorSpec(kind == Kind.SORT ? t : DType.INT32, s)};
         }
         int k = attrs.getInt("k");
-        if (k < 0) throw new InvalidArgumentError("Need k >= 0, got " + k + " [Op:TopKV2]");
+        if (k < 0) throw new InvalidArgumentError("Need k >= 0, got " + k).withOp("TopKV2");
         if (!s.hasRank()) return new TensorSpec[] {new TensorSpec(t, Shape.unknownRank()), new TensorSpec(DType.INT32, Shape.unknownRank())};
-        if (s.rank() < 1) throw new InvalidArgumentError("input must be >= 1-D, got shape " + s.toErrorString() + " [Op:TopKV2]");
+        if (s.rank() < 1) throw new InvalidArgumentError("input must be >= 1-D, got shape " + s.toErrorString()).withOp("TopKV2");
         int cols = s.get(-1);
         if (cols != Shape.UNKNOWN && cols < k) {
-            throw new InvalidArgumentError("input must have at least k columns. Had " + cols + ", needed " + k + " [Op:TopKV2]");
+            throw new InvalidArgumentError("input must have at least k columns. Had " + cols + ", needed " + k).withOp("TopKV2");
         }
         int[] d = s.dims();
         d[d.length - 1] = k;
@@ -117,7 +121,7 @@ public final class Sorting extends Op {
     private static int axis(Shape s, Attrs attrs) {
         int rank = s.rank(), a = attrs.getInt("axis");
         if (a < -rank || a >= rank) {
-            throw new InvalidArgumentError("slice index " + a + " of dimension 0 out of bounds. [Op:StridedSlice]");
+            throw new InvalidArgumentError("slice index " + a + " of dimension 0 out of bounds.").withOp("StridedSlice");
         }
         return a < 0 ? a + rank : a;
     }
@@ -127,7 +131,7 @@ public final class Sorting extends Op {
         Tensor x = in[0];
         AxisLayout l = AxisLayout.around(x.shape(), kind == Kind.TOP_K ? x.rank() - 1 : axis(x.shape(), attrs));
         int keep = kind == Kind.TOP_K ? attrs.getInt("k") : l.n();
-        boolean descending = kind == Kind.TOP_K || "DESCENDING".equals(attrs.getString("direction", "ASCENDING"));
+        boolean descending = kind == Kind.TOP_K || "DESCENDING".equals(attrs.getString("direction"));
         // Output element (o, j, i) takes input element (o, order[j], i).
         AxisLayout outLayout = new AxisLayout(l.outer(), keep, l.inner());
         int[] positions = new int[outLayout.size()], source = new int[outLayout.size()];

@@ -1,8 +1,8 @@
 package org.jflow.math;
 
 import org.jflow.DType;
+import org.jflow.device.Devices;
 import org.jflow.errors.InvalidArgumentError;
-import org.jflow.errors.NotFoundError;
 import org.jflow.errors.OpError;
 import org.jflow.errors.UnimplementedError;
 
@@ -14,14 +14,11 @@ import java.util.Set;
 /**
  * An op's {@code T: {...}} attribute constraint as TF's op registry writes it. The text keeps TF's
  * order and the dtypes JFlow lacks (complex, uint16...), because it is quoted verbatim in TF's
- * "not in the list of allowed values" error. {@code cpuKernels} names the dtypes TF registers a CPU
- * kernel for, in the same style: a dtype the op's list names but no kernel covers passes TF's attr
- * check and then finds no device (NotFoundError).
+ * "not in the list of allowed values" error. A dtype the list names but no TF CPU kernel takes passes
+ * TF's attr check and then finds no device: that NotFoundError comes from the kernel table
+ * ({@link org.jflow.device.KernelTable#requireCpuKernel}), see {@link #withoutCpuKernel}.
  */
-public record TypeList(String text, Set<DType> allowed, String cpuKernels) {
-    /** A list whose every dtype has a CPU kernel. */
-    public TypeList(String text, Set<DType> allowed) { this(text, allowed, text); }
-
+public record TypeList(String text, Set<DType> allowed) {
     /** TF's {@code UNARY_REAL()} and the float-only binary ops. */
     public static final TypeList REAL = of("bfloat16, half, float, double");
     /** TF's {@code UNARY_COMPLEX()}: the float functions (exp, sqrt, sin...). */
@@ -73,14 +70,17 @@ public record TypeList(String text, Set<DType> allowed, String cpuKernels) {
         return new TypeList(text, set);
     }
 
-    public boolean accepts(DType dtype) { return allowed.contains(dtype) && !lacksKernel(dtype); }
+    public boolean accepts(DType dtype) { return allowed.contains(dtype); }
 
-    private boolean lacksKernel(DType dtype) {
-        return names(text).contains(dtype.kernelName()) && !names(cpuKernels).contains(dtype.kernelName());
+    /**
+     * The dtypes of this list that no TF CPU kernel of {@code op} takes (from the kernel table), for
+     * an op to check with one set lookup before calling {@link org.jflow.device.KernelTable#requireCpuKernel}.
+     */
+    public Set<DType> withoutCpuKernel(String op) {
+        EnumSet<DType> none = EnumSet.noneOf(DType.class);
+        for (DType d : allowed) if (!Devices.kernels().cpuTakes(op, d)) none.add(d);
+        return none;
     }
-
-    /** This list with TF's CPU kernels registered for {@code kernels} only (TF's order, its names). */
-    public TypeList withCpuKernels(String kernels) { return new TypeList(text, allowed, kernels); }
 
     /** This list with the complex dtypes it names accepted too, for ops that have complex kernels. */
     public TypeList withComplexKernels() {
@@ -88,7 +88,7 @@ public record TypeList(String text, Set<DType> allowed, String cpuKernels) {
         for (DType d : new DType[] {DType.COMPLEX64, DType.COMPLEX128}) {
             if (names(text).contains(d.tfName())) set.add(d);
         }
-        return new TypeList(text, set, cpuKernels);
+        return new TypeList(text, set);
     }
 
     /**
@@ -105,24 +105,13 @@ public record TypeList(String text, Set<DType> allowed, String cpuKernels) {
      * {@code attr=Tidx:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]}); either may be null.
      */
     public OpError refusal(DType dtype, String op, String signature, String tDefault, String attrsAfter) {
-        if (lacksKernel(dtype)) return noKernel(dtype, op, cpuKernels);
         if (dtype.isComplex() && names(text).contains(dtype.tfName())) {
-            return new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + op + " yet [Op:" + op + "]");
+            return new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + op + " yet").withOp(op);
         }
         return new InvalidArgumentError("Value for attr 'T' of " + dtype.kernelName() + " is not in the list of allowed values: "
                 + text + "\n\t; NodeDef: {{node " + op + "}}; Op<name=" + op + "; signature=" + signature
                 + "; attr=T:type" + (tDefault == null ? "" : ",default=" + tDefault) + ",allowed=[" + enumNames(text) + "]"
-                + (attrsAfter == null ? "" : "; " + attrsAfter) + "> [Op:" + op + "]");
-    }
-
-    /**
-     * TF's answer when the op accepts {@code dtype} but no CPU kernel is registered for it, e.g.
-     * {@code Could not find device for node: {{node RealDiv}} = RealDiv[T=DT_INT32]}.
-     */
-    public static NotFoundError noKernel(DType dtype, String op, String kernels) {
-        return new NotFoundError("Could not find device for node: {{node " + op + "}} = " + op + "[T=DT_"
-                + dtype.kernelName().toUpperCase(Locale.ROOT) + "]\nAll kernels registered for op " + op
-                + ":\n  device='CPU'; T in [" + enumNames(kernels) + "]\n [Op:" + op + "]");
+                + (attrsAfter == null ? "" : "; " + attrsAfter) + ">").withOp(op);
     }
 
     private static List<String> names(String list) { return List.of(list.split(", ")); }

@@ -7,8 +7,11 @@ import org.jflow.engine.Buffers;
 import org.jflow.engine.Gradient;
 import org.jflow.engine.Halfs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
+import org.jflow.device.Devices;
+import org.jflow.errors.UnimplementedError;
 
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongUnaryOperator;
@@ -90,11 +93,11 @@ public final class UnaryMath extends Op {
     public static final UnaryMath CEIL = new UnaryMath("Ceil", TypeList.REAL, UnaryLane.CEIL, Math::ceil, null)
             .withGradient(Gradient.NONE);
     /** Half to even, as TF's {@code Round} (not Python's or Java's {@code round}); tf.round returns integers as they are. */
-    public static final UnaryMath ROUND = new UnaryMath("Round", TypeList.SIGNED.withCpuKernels("half, float, double, bfloat16, int32, int64"),
+    public static final UnaryMath ROUND = new UnaryMath("Round", TypeList.SIGNED,
             UnaryLane.RINT, Math::rint, x -> x)
             .withGradient(Gradient.NONE);
     /** Half to even on floats only. */
-    public static final UnaryMath RINT = new UnaryMath("Rint", TypeList.REAL.withCpuKernels("float, double"), UnaryLane.RINT, Math::rint, null)
+    public static final UnaryMath RINT = new UnaryMath("Rint", TypeList.REAL, UnaryLane.RINT, Math::rint, null)
             .withGradient(Gradient.NONE);
     public static final UnaryMath RECIPROCAL = new UnaryMath("Reciprocal", TypeList.SIGNED, UnaryLane.RECIPROCAL, x -> 1 / x, null, ComplexUnary.RECIPROCAL)
             .withGradient(unary((g, dy) -> zeroWhereNoUpstream(dy, tf.multiply(tf.negative(dy), tf.square(tf.math.conj(g.out()))))));
@@ -118,6 +121,8 @@ public final class UnaryMath extends Op {
     public static final int GRAIN = Parallel.DEFAULT_GRAIN / 4;
 
     private final TypeList types;
+    /** The dtypes TF's op allows but no TF CPU kernel takes (from the kernel table). */
+    private final java.util.Set<DType> withoutCpuKernel;
     private final String signature;
     private final UnaryLane lanes;
     private final DoubleUnaryOperator d;
@@ -139,8 +144,9 @@ public final class UnaryMath extends Op {
 
     private UnaryMath(String name, TypeList types, String signature, UnaryLane lanes, DoubleUnaryOperator d, LongUnaryOperator l,
                       ComplexUnary c) {
-        super(name);
+        super(name, Signature.of(signature));
         this.types = c == null ? types : types.withComplexKernels();
+        this.withoutCpuKernel = this.types.withoutCpuKernel(name);
         this.signature = signature;
         this.lanes = lanes;
         this.d = d;
@@ -155,8 +161,10 @@ public final class UnaryMath extends Op {
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         DType dtype = in[0].dtype();
         if (!types.accepts(dtype)) throw types.refusal(dtype, name(), signature);
-        if (dtype.isInteger() && l == null) {
-            throw TypeList.noKernel(dtype, name(), "bfloat16, half, float, double");
+        boolean noIntegerKernel = dtype.isInteger() && l == null;
+        if (withoutCpuKernel.contains(dtype) || noIntegerKernel) Devices.kernels().requireCpuKernel(name(), dtype);
+        if (noIntegerKernel) {
+            throw new UnimplementedError("JFlow has no " + dtype.tfName() + " kernel for " + name() + " yet");
         }
         return new TensorSpec[] {new TensorSpec(dtype, in[0].shape())};
     }

@@ -6,6 +6,7 @@ import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -27,7 +28,8 @@ public final class UniqueOp extends Op {
     private final boolean counts;
 
     private UniqueOp(String name, boolean counts) {
-        super(name);
+        super(name, counts ? Signature.of("x:T -> y:T, idx:out_idx, count:out_idx", "out_idx: {int32, int64} = int32")
+                : Signature.of("x:T -> y:T, idx:out_idx", "out_idx: {int32, int64} = int32"));
         notDifferentiable(); // bool, integer or string results, as TF
         this.counts = counts;
     }
@@ -42,13 +44,13 @@ public final class UniqueOp extends Op {
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         Shape s = in[0].shape();
-        if (s.hasRank() && s.rank() != 1) throw new InvalidArgumentError("unique expects a 1D vector. [Op:" + name() + "]");
+        if (s.hasRank() && s.rank() != 1) throw new InvalidArgumentError("unique expects a 1D vector.");
         if (in[0].dtype().isComplex()) {
-            throw new UnimplementedError("JFlow has no " + in[0].dtype().tfName() + " kernel for " + name() + " yet [Op:" + name() + "]");
+            throw new UnimplementedError("JFlow has no " + in[0].dtype().tfName() + " kernel for " + name() + " yet");
         }
         DType idx = outIdx(attrs);
         if (idx != DType.INT32 && idx != DType.INT64) {
-            throw new InvalidArgumentError("Value for attr 'out_idx' of " + idx.kernelName() + " is not in the list of allowed values [Op:" + name() + "]");
+            throw new InvalidArgumentError("Value for attr 'out_idx' of " + idx.kernelName() + " is not in the list of allowed values");
         }
         TensorSpec y = new TensorSpec(in[0].dtype(), Shape.of(Shape.UNKNOWN)), index = new TensorSpec(idx, s);
         return counts ? new TensorSpec[] {y, index, new TensorSpec(idx, Shape.of(Shape.UNKNOWN))} : new TensorSpec[] {y, index};

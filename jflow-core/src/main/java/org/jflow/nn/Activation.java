@@ -8,6 +8,7 @@ import org.jflow.math.TypeList;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.math.DoubleLanes;
@@ -155,7 +156,9 @@ public final class Activation extends Op {
     }
 
     private Activation(String name, String param, double paramDefault, LongUnaryOperator integers, boolean tfFloatParam, Formula formula) {
-        super(name);
+        super(name, param == null ? Signature.of("features -> activations")
+                : Signature.of("features -> activations", param + (param.equals("approximate") ? ": bool = false"
+                        : ": float = " + paramDefault)));
         this.param = param;
         this.paramDefault = paramDefault;
         this.integers = integers;

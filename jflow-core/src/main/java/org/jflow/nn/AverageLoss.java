@@ -5,6 +5,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.ValueError;
 import org.jflow.math.Reduction;
@@ -31,7 +32,8 @@ public final class AverageLoss extends Op {
         return tf.cast(tf.gather(tf.shape(x), 0), x.dtype());
     }
 
-    private AverageLoss() { super("ComputeAverageLoss"); }
+    private AverageLoss() { super("ComputeAverageLoss",
+            Signature.of("per_example_loss -> loss", "global_batch_size: int = None")); }
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

@@ -6,6 +6,7 @@ import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Broadcast;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 
 import static org.jflow.TF.tf;
@@ -25,7 +26,8 @@ public final class BatchNormalization extends Op {
         return new Tensor[] {tf.add(tf.multiply(in[0], inv), tf.subtract(in[3], tf.multiply(in[1], inv)))};
     });
 
-    private BatchNormalization() { super("BatchNormalization"); }
+    private BatchNormalization() { super("BatchNormalization",
+            Signature.of("x, mean, variance, offset, scale -> y", "variance_epsilon: float")); }
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

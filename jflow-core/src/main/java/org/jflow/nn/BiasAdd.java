@@ -7,6 +7,7 @@ import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -16,7 +17,7 @@ public final class BiasAdd extends Op {
     public static final BiasAdd BIAS_ADD = new BiasAdd()
             .withGradient((g, dy) -> new Tensor[] {dy[0], g.needs(1) ? Grads.sumToShape(dy[0], g.y().shape()) : null});
 
-    private BiasAdd() { super("BiasAdd"); }
+    private BiasAdd() { super("BiasAdd", Signature.of("value, bias -> output", "data_format: string = None")); }
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -26,11 +27,11 @@ public final class BiasAdd extends Op {
         }
         Reals.requireSameDType(in, 1, name());
         Window.checkChannelsLast(attrs.getString("data_format", null), x.rank() == 3 || x.rank() == 5 ? x.rank() : 4, name());
-        if (x.rank() < 2) throw new InvalidArgumentError("Input tensor must be at least 2D: " + x.toErrorString() + " [Op:" + name() + "]");
-        if (b.rank() != 1) throw new InvalidArgumentError("Biases must be 1D: " + b.toErrorString() + " [Op:" + name() + "]");
+        if (x.rank() < 2) throw new InvalidArgumentError("Input tensor must be at least 2D: " + x.toErrorString());
+        if (b.rank() != 1) throw new InvalidArgumentError("Biases must be 1D: " + b.toErrorString());
         if (b.get(0) != x.get(-1)) {
             throw new InvalidArgumentError("Must provide as many biases as the last dimension of the input tensor: " + b.toErrorString()
-                    + " vs. " + x.toErrorString() + " [Op:" + name() + "]");
+                    + " vs. " + x.toErrorString());
         }
         return new TensorSpec[] {new TensorSpec(in[0].dtype(), x)};
     }

@@ -5,6 +5,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -34,7 +35,9 @@ public final class Convolution extends Op {
     private final int spatial;
 
     private Convolution(String name, int spatial) {
-        super(name);
+        // the sizes ride along for the gradient (the 1-D ops run as 2-D ones)
+        super(name, Signature.of("input, filter -> output", "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None", "dilations: list(int) = None", "filter_sizes: list(int) = None",
+                "input_sizes: list(int) = None"));
         this.spatial = spatial;
     }
 
@@ -48,24 +51,22 @@ public final class Convolution extends Op {
         checkConvDTypes(in, name());
         Shape x = in[0].shape(), f = in[1].shape();
         if (x.rank() != rank) {
-            throw new InvalidArgumentError("convolution input must be " + rank + "-dimensional: " + x.toErrorString() + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("convolution input must be " + rank + "-dimensional: " + x.toErrorString());
         }
         if (f.rank() != rank) {
-            throw new InvalidArgumentError("convolution filter must be " + rank + "-dimensional: " + f.toErrorString() + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("convolution filter must be " + rank + "-dimensional: " + f.toErrorString());
         }
         Window.checkChannelsLast(attrs.getString("data_format", null), rank, name());
         if (f.isFullyDefined() && f.size() == 0) { // TF's Conv2DOp: an empty filter has no window to slide
-            throw new InvalidArgumentError("filter must not have zero elements (i.e. all dimensions must be non-zero)"
-                    + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("filter must not have zero elements (i.e. all dimensions must be non-zero)");
         }
         int inDepth = x.get(-1), filterDepth = f.get(-2);
         if (inDepth != Shape.UNKNOWN && filterDepth != Shape.UNKNOWN && (filterDepth <= 0 || inDepth % filterDepth != 0)) {
-            throw new InvalidArgumentError("input depth must be evenly divisible by filter depth: " + inDepth + " vs " + filterDepth
-                    + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("input depth must be evenly divisible by filter depth: " + inDepth + " vs " + filterDepth);
         }
         if (!Shape.compatibleDims(inDepth, filterDepth)) {
             throw new UnimplementedError("Grouped convolutions are not supported yet: input depth " + inDepth
-                    + " vs filter depth " + filterDepth + " [Op:" + name() + "]");
+                    + " vs filter depth " + filterDepth);
         }
         int[] strides = Window.checkConvAttr((int[]) attrs.get("strides"), rank, "strides", name());
         int[] dilations = Window.checkConvAttr((int[]) attrs.get("dilations"), rank, "dilations", name());

@@ -4,6 +4,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.linalg.Gemm;
@@ -30,7 +31,8 @@ public final class ConvolutionBackpropFilter extends Op {
     private final int spatial;
 
     private ConvolutionBackpropFilter(String name, int spatial) {
-        super(name);
+        super(name, Signature.of("input, out_backprop -> output", "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None", "dilations: list(int) = None", "filter_sizes: list(int)",
+                "input_sizes: list(int) = None"));
         this.spatial = spatial;
     }
 
@@ -47,29 +49,28 @@ public final class ConvolutionBackpropFilter extends Op {
         int[] sizes = attrs.getInts("filter_sizes");
         Shape x = in[0].shape(), dy = in[1].shape();
         if (sizes.length != rank) {
-            throw new InvalidArgumentError(label + "filter_sizes must be " + rank + "-dimensional, got " + sizes.length + " [Op:" + name() + "]");
+            throw new InvalidArgumentError(label + "filter_sizes must be " + rank + "-dimensional, got " + sizes.length);
         }
-        if (x.rank() != rank) throw new InvalidArgumentError(label + "input must be " + rank + "-dimensional [Op:" + name() + "]");
-        if (dy.rank() != rank) throw new InvalidArgumentError(label + "out_backprop must be " + rank + "-dimensional [Op:" + name() + "]");
+        if (x.rank() != rank) throw new InvalidArgumentError(label + "input must be " + rank + "-dimensional");
+        if (dy.rank() != rank) throw new InvalidArgumentError(label + "out_backprop must be " + rank + "-dimensional");
         Window.checkChannelsLast(attrs.getString("data_format", null), rank, name());
         if (!Shape.compatibleDims(x.get(0), dy.get(0))) {
             throw new InvalidArgumentError(label + "input and out_backprop must have the same batch size. Input batch: " + x.get(0)
-                    + ", outbackprop batch: " + dy.get(0) + " [Op:" + name() + "]");
+                    + ", outbackprop batch: " + dy.get(0));
         }
         if (!Shape.compatibleDims(x.get(-1), sizes[rank - 2])) {
-            throw new InvalidArgumentError(label + "input and filter must have the same depth: " + x.get(-1) + " vs " + sizes[rank - 2]
-                    + " [Op:" + name() + "]");
+            throw new InvalidArgumentError(label + "input and filter must have the same depth: " + x.get(-1) + " vs " + sizes[rank - 2]);
         }
         if (!Shape.compatibleDims(sizes[rank - 1], dy.get(-1))) {
             throw new InvalidArgumentError(label + "filter and out_backprop must have the same out_depth: " + sizes[rank - 1] + " vs "
-                    + dy.get(-1) + " [Op:" + name() + "]");
+                    + dy.get(-1));
         }
         int[] strides = Window.checkConvAttr((int[]) attrs.get("strides"), rank, "strides", name());
         int[] dilations = Window.checkConvAttr((int[]) attrs.get("dilations"), rank, "dilations", name());
         Window w = new Window(x.dimsView(), java.util.Arrays.copyOf(sizes, spatial), strides, dilations, attrs.getString("padding"), name());
         if (!w.outputShape(spatial, sizes[rank - 1]).isCompatibleWith(dy)) {
             throw new InvalidArgumentError(label + "Size of out_backprop doesn't match computed: actual = " + dy.toErrorString()
-                    + ", computed = " + w.outputShape(spatial, sizes[rank - 1]).toErrorString() + " [Op:" + name() + "]");
+                    + ", computed = " + w.outputShape(spatial, sizes[rank - 1]).toErrorString());
         }
         return w;
     }

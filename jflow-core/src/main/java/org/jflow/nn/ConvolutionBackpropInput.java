@@ -4,6 +4,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -32,7 +33,8 @@ public final class ConvolutionBackpropInput extends Op {
     private final int spatial;
 
     private ConvolutionBackpropInput(String name, int spatial) {
-        super(name);
+        super(name, Signature.of("filter, out_backprop -> output", "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None", "dilations: list(int) = None", "input_sizes: list(int)",
+                "filter_sizes: list(int) = None"));
         this.spatial = spatial;
     }
 
@@ -61,22 +63,21 @@ public final class ConvolutionBackpropInput extends Op {
         Shape f = in[0].shape(), dy = in[1].shape();
         int[] sizes = inputSizes(attrs, dy);
         if (sizes.length != rank) {
-            throw new InvalidArgumentError(label + "input_sizes must be " + rank + "-dimensional, got " + sizes.length + " [Op:" + name() + "]");
+            throw new InvalidArgumentError(label + "input_sizes must be " + rank + "-dimensional, got " + sizes.length);
         }
-        if (f.rank() != rank) throw new InvalidArgumentError(label + "filter must be " + rank + "-dimensional [Op:" + name() + "]");
-        if (dy.rank() != rank) throw new InvalidArgumentError(label + "out_backprop must be " + rank + "-dimensional [Op:" + name() + "]");
+        if (f.rank() != rank) throw new InvalidArgumentError(label + "filter must be " + rank + "-dimensional");
+        if (dy.rank() != rank) throw new InvalidArgumentError(label + "out_backprop must be " + rank + "-dimensional");
         Window.checkChannelsLast(attrs.getString("data_format", null), rank, name());
         if (!Shape.compatibleDims(sizes[0], dy.get(0))) {
             throw new InvalidArgumentError(label + "input and out_backprop must have the same batch size. Input batch: " + sizes[0]
-                    + ", outbackprop batch: " + dy.get(0) + " [Op:" + name() + "]");
+                    + ", outbackprop batch: " + dy.get(0));
         }
         if (!Shape.compatibleDims(sizes[rank - 1], f.get(-2))) {
-            throw new InvalidArgumentError(label + "input and filter must have the same depth: " + sizes[rank - 1] + " vs " + f.get(-2)
-                    + " [Op:" + name() + "]");
+            throw new InvalidArgumentError(label + "input and filter must have the same depth: " + sizes[rank - 1] + " vs " + f.get(-2));
         }
         if (!Shape.compatibleDims(f.get(-1), dy.get(-1))) {
             throw new InvalidArgumentError(label + "filter and out_backprop must have the same out_depth: " + f.get(-1) + " vs "
-                    + dy.get(-1) + " [Op:" + name() + "]");
+                    + dy.get(-1));
         }
         int[] strides = Window.checkConvAttr((int[]) attrs.get("strides"), rank, "strides", name());
         int[] dilations = Window.checkConvAttr((int[]) attrs.get("dilations"), rank, "dilations", name());
@@ -86,7 +87,7 @@ public final class ConvolutionBackpropInput extends Op {
             if (!Shape.compatibleDims(computed, actual)) {
                 throw new InvalidArgumentError(label + "Size of out_backprop doesn't match computed: actual = " + actual + ", computed = "
                         + computed + " spatial_dim: " + (1 + i) + " input: " + sizes[1 + i] + " filter: " + f.get(i) + " output: "
-                        + actual + " stride: " + strides[1 + i] + " dilation: " + dilations[1 + i] + " [Op:" + name() + "]");
+                        + actual + " stride: " + strides[1 + i] + " dilation: " + dilations[1 + i]);
             }
         }
         return w;

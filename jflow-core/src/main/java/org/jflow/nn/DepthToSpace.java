@@ -6,6 +6,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -25,7 +26,7 @@ public final class DepthToSpace extends Op {
     private final boolean toSpace;
 
     private DepthToSpace(String name, boolean toSpace) {
-        super(name);
+        super(name, Signature.of("input -> output", "block_size: int", "data_format: string = None"));
         this.toSpace = toSpace;
     }
 
@@ -33,28 +34,26 @@ public final class DepthToSpace extends Op {
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         Shape s = in[0].shape();
         if (in[0].dtype().isComplex()) { // its kernel moves single slots, not complex pairs
-            throw new org.jflow.errors.UnimplementedError("JFlow has no " + in[0].dtype().tfName() + " kernel for " + name() + " yet [Op:" + name() + "]");
+            throw new org.jflow.errors.UnimplementedError("JFlow has no " + in[0].dtype().tfName() + " kernel for " + name() + " yet");
         }
         int bs = attrs.getInt("block_size");
         if (bs < 2) {
-            throw new InvalidArgumentError("Value for attr 'block_size' of " + bs + " must be at least minimum 2 [Op:" + name() + "]");
+            throw new InvalidArgumentError("Value for attr 'block_size' of " + bs + " must be at least minimum 2");
         }
         if (toSpace && bs > 46340) { // TF's DepthToSpaceOp: block_size squared must fit an int
-            throw new InvalidArgumentError("Block size should be > 1 and <= 46340 but was: " + bs + " [Op:" + name()
-                    + "]");
+            throw new InvalidArgumentError("Block size should be > 1 and <= 46340 but was: " + bs);
         }
         Window.checkChannelsLast(attrs.getString("data_format", null), 4, name());
-        if (s.rank() != 4) throw new InvalidArgumentError("Input rank should be: 4 instead of: " + s.rank() + " [Op:" + name() + "]");
+        if (s.rank() != 4) throw new InvalidArgumentError("Input rank should be: 4 instead of: " + s.rank());
         int n = s.get(0), h = s.get(1), w = s.get(2), c = s.get(3);
         if (toSpace) {
             if (c != Shape.UNKNOWN && c % (bs * bs) != 0) {
-                throw new InvalidArgumentError("Input depth dimension " + c + " should be divisible by: " + bs * bs + " [Op:" + name() + "]");
+                throw new InvalidArgumentError("Input depth dimension " + c + " should be divisible by: " + bs * bs);
             }
             return spec(in[0], n, scaled(h, bs, 1), scaled(w, bs, 1), scaled(c, 1, bs * bs));
         }
         if ((h != Shape.UNKNOWN && h % bs != 0) || (w != Shape.UNKNOWN && w % bs != 0)) {
-            throw new InvalidArgumentError("Image width " + w + " and height " + h + " should be divisible by block_size: " + bs
-                    + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("Image width " + w + " and height " + h + " should be divisible by block_size: " + bs);
         }
         return spec(in[0], n, scaled(h, 1, bs), scaled(w, 1, bs), scaled(c, bs * bs, 1));
     }

@@ -4,6 +4,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -17,7 +18,8 @@ public final class DepthwiseConvolution extends Op {
     public static final DepthwiseConvolution DEPTHWISE_CONV2D = new DepthwiseConvolution()
             .withGradient(ConvolutionGradients.forward(() -> DepthwiseConvolutionBackprop.INPUT, () -> DepthwiseConvolutionBackprop.FILTER));
 
-    private DepthwiseConvolution() { super("DepthwiseConv2dNative"); }
+    private DepthwiseConvolution() { super("DepthwiseConv2dNative", Signature.of("input, filter -> output",
+            "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None", "dilations: list(int) = None", "filter_sizes: list(int) = None", "input_sizes: list(int) = None")); }
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -30,10 +32,10 @@ public final class DepthwiseConvolution extends Op {
     private Window window(Tensor[] in, Attrs attrs) {
         Convolution.checkConvDTypes(in, name());
         Shape x = in[0].shape(), f = in[1].shape();
-        if (x.rank() != 4) throw new InvalidArgumentError("input must be 4-dimensional" + x.toErrorString() + " [Op:" + name() + "]");
-        if (f.rank() != 4) throw new InvalidArgumentError("filter must be 4-dimensional: " + f.toErrorString() + " [Op:" + name() + "]");
+        if (x.rank() != 4) throw new InvalidArgumentError("input must be 4-dimensional" + x.toErrorString());
+        if (f.rank() != 4) throw new InvalidArgumentError("filter must be 4-dimensional: " + f.toErrorString());
         if (!Shape.compatibleDims(x.get(3), f.get(2))) {
-            throw new InvalidArgumentError("input and filter must have the same depth: " + x.get(3) + " vs " + f.get(2) + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("input and filter must have the same depth: " + x.get(3) + " vs " + f.get(2));
         }
         Window.checkChannelsLast(attrs.getString("data_format", null), 4, name());
         int[] strides = Window.checkConvAttr((int[]) attrs.get("strides"), 4, "strides", name());

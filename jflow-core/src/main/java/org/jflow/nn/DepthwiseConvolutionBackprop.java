@@ -4,6 +4,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -24,7 +25,11 @@ public final class DepthwiseConvolutionBackprop extends Op {
     private final boolean input;
 
     private DepthwiseConvolutionBackprop(String name, boolean input) {
-        super(name);
+        super(name, input
+                ? Signature.of("filter, out_backprop -> output", "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None", "dilations: list(int) = None", "input_sizes: list(int)",
+                        "filter_sizes: list(int) = None")
+                : Signature.of("input, out_backprop -> output", "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None", "dilations: list(int) = None", "filter_sizes: list(int)",
+                        "input_sizes: list(int) = None"));
         this.input = input;
     }
 
@@ -42,17 +47,16 @@ public final class DepthwiseConvolutionBackprop extends Op {
         int[] f = input ? in[0].shape().dimsView() : attrs.getInts("filter_sizes");
         Shape dy = in[1].shape();
         if (x.length != 4 || f.length != 4 || dy.rank() != 4) {
-            throw new InvalidArgumentError("input, filter and out_backprop must be 4-dimensional [Op:" + name() + "]");
+            throw new InvalidArgumentError("input, filter and out_backprop must be 4-dimensional");
         }
-        if (!Shape.compatibleDims(x[3], f[2])) throw new InvalidArgumentError("input and filter must have the same depth: " + x[3] + " vs " + f[2] + " [Op:" + name() + "]");
+        if (!Shape.compatibleDims(x[3], f[2])) throw new InvalidArgumentError("input and filter must have the same depth: " + x[3] + " vs " + f[2]);
         Window.checkChannelsLast(attrs.getString("data_format", null), 4, name());
         int[] strides = Window.checkConvAttr((int[]) attrs.get("strides"), 4, "strides", name());
         int[] dilations = Window.checkConvAttr((int[]) attrs.get("dilations"), 4, "dilations", name());
         Window w = new Window(x, new int[] {f[0], f[1]}, strides, dilations, attrs.getString("padding"), name());
         Shape expected = w.outputShape(2, f[2] * f[3]);
         if (!expected.isCompatibleWith(dy)) {
-            throw new InvalidArgumentError("out_backprop has shape " + dy.toErrorString() + ", expected " + expected.toErrorString()
-                    + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("out_backprop has shape " + dy.toErrorString() + ", expected " + expected.toErrorString());
         }
         return w;
     }

@@ -9,6 +9,7 @@ import org.jflow.engine.Broadcast;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.ValueError;
 import org.jflow.random.RandomSeed;
@@ -29,7 +30,7 @@ public final class Dropout extends Op {
         return new Tensor[] {tf.multiply(tf.multiply(dy[0], 1 / (1 - rate)), kept), null};
     });
 
-    private Dropout() { super("Dropout"); }
+    private Dropout() { super("Dropout", Signature.of("x, seed -> output", "rate: float")); }
 
     /** TF's {@code nn_ops.dropout_v2}; {@code seed} is null when the caller gave none. */
     static Tensor apply(Tensor x, double rate, int[] noiseShape, Long seed) {

@@ -8,6 +8,7 @@ import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.SparseGradient;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -23,20 +24,20 @@ public final class EmbeddingLookup extends Op {
             // TF's embedding_lookup of one partition: gather(params, ids)
             .withDecomposition((in, attrs) -> new Tensor[] {org.jflow.TF.tf.gather(in[0], in[1])});
 
-    private EmbeddingLookup() { super("EmbeddingLookup"); }
+    private EmbeddingLookup() { super("EmbeddingLookup", Signature.of("params, ids -> output")); }
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         Tensor params = in[0], ids = in[1];
         if (in[0].dtype().isComplex()) { // its kernel moves single slots, not complex pairs
-            throw new org.jflow.errors.UnimplementedError("JFlow has no " + in[0].dtype().tfName() + " kernel for " + name() + " yet [Op:" + name() + "]");
+            throw new org.jflow.errors.UnimplementedError("JFlow has no " + in[0].dtype().tfName() + " kernel for " + name() + " yet");
         }
         if (ids.dtype() != DType.INT32 && ids.dtype() != DType.INT64) throw Reals.notAllowed("Tindices", ids.dtype(), "int32, int64", name());
         if (!params.shape().hasRank() || !ids.shape().hasRank()) {
             return new TensorSpec[] {new TensorSpec(params.dtype(), Shape.unknownRank())};
         }
         if (params.rank() < 1) {
-            throw new InvalidArgumentError("params must be at least 1 dimensional [Op:" + name() + "]");
+            throw new InvalidArgumentError("params must be at least 1 dimensional");
         }
         // Only shapes here: the ids' values are checked by the kernel, so a traced lookup works on ids fed at run time.
         int[] p = params.shape().dimsView(), d = ids.shape().dimsView();
@@ -51,7 +52,7 @@ public final class EmbeddingLookup extends Op {
         for (int i = 0, n = ids.size(); i < n; i++) {
             long v = ids.getLong(i);
             if (v < 0 || v >= rows) {
-                throw new InvalidArgumentError("indices[" + multiIndex(ids.shape(), i) + "] = " + v + " is not in [0, " + rows + ") [Op:" + name() + "]");
+                throw new InvalidArgumentError("indices[" + multiIndex(ids.shape(), i) + "] = " + v + " is not in [0, " + rows + ")");
             }
         }
     }

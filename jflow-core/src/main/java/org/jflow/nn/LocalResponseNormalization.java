@@ -6,6 +6,7 @@ import org.jflow.Tensor;
 import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -20,37 +21,38 @@ public final class LocalResponseNormalization extends Op {
     public static final LocalResponseNormalization LRN = new LocalResponseNormalization()
             .withGradient((g, dy) -> Grads.composite(g, dy, x -> new Tensor[] {inOps(x[0], g.attrs())}));
 
-    private LocalResponseNormalization() { super("LRN"); }
+    private LocalResponseNormalization() { super("LRN", Signature.of("input -> output",
+            "depth_radius: int = 5", "bias: float = 1", "alpha: float = 1", "beta: float = 0.5")); }
 
     /**
      * LRN in ops, for its gradient (so it differentiates again): the windowed sums of squares are
      * the squares times a band matrix over the channels.
      */
     private static Tensor inOps(Tensor x, Attrs attrs) {
-        int radius = attrs.getInt("depth_radius", 5), c = x.shape().get(3);
+        int radius = attrs.getInt("depth_radius"), c = x.shape().get(3);
         double[] band = new double[c * c];
         for (int i = 0; i < c; i++) for (int j = Math.max(0, i - radius); j <= Math.min(c - 1, i + radius); j++) band[i * c + j] = 1;
         Tensor sums = tf.reshape(tf.matmul(tf.reshape(tf.square(x), -1, c), tf.cast(Tensor.wrap(DType.FLOAT64, Shape.of(c, c), band), x.dtype())),
                 x.shape().dims());
-        Tensor base = tf.add(tf.multiply(sums, attrs.getDouble("alpha", 1)), attrs.getDouble("bias", 1));
-        return tf.multiply(x, tf.pow(base, -attrs.getDouble("beta", 0.5)));
+        Tensor base = tf.add(tf.multiply(sums, attrs.getDouble("alpha")), attrs.getDouble("bias"));
+        return tf.multiply(x, tf.pow(base, -attrs.getDouble("beta")));
     }
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
-        Reals.requireKernel(in[0].dtype(), name(), "half, bfloat16, float", "float, half");
+        Reals.requireKernel(in[0].dtype(), name(), "half, bfloat16, float");
         long radius = attrs.has("depth_radius") ? attrs.getLong("depth_radius") : 5;
         if (radius < 0 || radius >= Integer.MAX_VALUE) { // TF's LRNOp constructor: an unsigned FastBoundsCheck
-            throw new InvalidArgumentError("depth_radius = " + radius + " larger than int max [Op:" + name() + "]");
+            throw new InvalidArgumentError("depth_radius = " + radius + " larger than int max");
         }
-        if (in[0].rank() != 4) throw new InvalidArgumentError("in must be 4-dimensional [Op:" + name() + "]");
+        if (in[0].rank() != 4) throw new InvalidArgumentError("in must be 4-dimensional");
         return new TensorSpec[] {new TensorSpec(in[0].dtype(), in[0].shape())};
     }
 
     @Override
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
-        int radius = attrs.getInt("depth_radius", 5);
-        double bias = attrs.getDouble("bias", 1), alpha = attrs.getDouble("alpha", 1), beta = attrs.getDouble("beta", 0.5);
+        int radius = attrs.getInt("depth_radius");
+        double bias = attrs.getDouble("bias"), alpha = attrs.getDouble("alpha"), beta = attrs.getDouble("beta");
         int c = in[0].shape().get(3);
         double[] x = Reals.doubles(in[0]), y = new double[x.length];
         int pixels = c == 0 ? 0 : x.length / c;

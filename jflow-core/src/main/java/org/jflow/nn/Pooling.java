@@ -5,6 +5,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -30,7 +31,9 @@ public final class Pooling extends Op {
     private final boolean max;
 
     private Pooling(String name, int spatial, boolean max) {
-        super(name);
+        // an average pool keeps its input's shape for its gradient
+        super(name, Signature.of("input:T -> output:T", "ksize: list(int)", "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None",
+                "orig_input_shape: list(int) = None"));
         this.spatial = spatial;
         this.max = max;
     }
@@ -50,10 +53,10 @@ public final class Pooling extends Op {
         int rank = spatial + 2;
         // TF's 3-D pools have no float16 CPU kernel and AvgPool3D no double one. MaxPool3D's op lists no double at
         // all, but JFlow keeps its double kernel: the conformance harness pools in double to find exact maxima.
-        if (spatial == 3) Reals.requireKernel(dtype, name(), Reals.FLOAT_TYPES, max ? "float, bfloat16, double" : "float, bfloat16");
+        if (spatial == 3 && !(max && dtype == DType.FLOAT64)) Reals.requireKernel(dtype, name(), Reals.FLOAT_TYPES);
         else Reals.requireFloating(dtype, name());
         if (s.rank() != rank) {
-            throw new InvalidArgumentError("tensor_in must be " + rank + "-dimensional " + s.toErrorString() + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("tensor_in must be " + rank + "-dimensional " + s.toErrorString());
         }
         Window.checkChannelsLast(attrs.getString("data_format", null), rank, name());
         int[] ksize = check(attrs.getInts("ksize"), rank, "ksize"), strides = check(attrs.getInts("strides"), rank, "stride");
@@ -62,12 +65,12 @@ public final class Pooling extends Op {
 
     private int[] check(int[] v, int rank, String field) {
         if (v.length != rank) {
-            throw new InvalidArgumentError("Sliding window " + field + " field must specify " + rank + " dimensions [Op:" + name() + "]");
+            throw new InvalidArgumentError("Sliding window " + field + " field must specify " + rank + " dimensions");
         }
-        if (v[0] != 1) throw new UnimplementedError("Pooling is not yet supported on the batch dimension. [Op:" + name() + "]");
-        if (v[rank - 1] != 1) throw new UnimplementedError("Pooling across depth is not supported yet [Op:" + name() + "]");
+        if (v[0] != 1) throw new UnimplementedError("Pooling is not yet supported on the batch dimension.");
+        if (v[rank - 1] != 1) throw new UnimplementedError("Pooling across depth is not supported yet");
         for (int x : v) {
-            if (x < 1) throw new InvalidArgumentError("Sliding window " + field + " must be positive, got " + x + " [Op:" + name() + "]");
+            if (x < 1) throw new InvalidArgumentError("Sliding window " + field + " must be positive, got " + x);
         }
         return v;
     }

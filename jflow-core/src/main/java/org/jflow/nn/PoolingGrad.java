@@ -6,6 +6,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -44,7 +45,9 @@ public final class PoolingGrad extends Op {
     private final Kind kind;
 
     private PoolingGrad(String name, Pooling forward, Kind kind) {
-        super(name);
+        super(name, name.startsWith("Avg")
+                ? Signature.of("grad -> output", "ksize: list(int)", "strides: list(int)", "padding: {'SAME', 'VALID'}", "orig_input_shape: list(int)")
+                : Signature.of("orig_input, orig_output, grad -> output", "ksize: list(int)", "strides: list(int)", "padding: {'SAME', 'VALID'}"));
         this.forward = forward;
         this.kind = kind;
         withGradient(this::gradient);
@@ -96,7 +99,7 @@ public final class PoolingGrad extends Op {
 
     private InvalidArgumentError mismatch(String what, Shape actual, Shape expected) {
         return new InvalidArgumentError("Expected " + what + " shape to be " + expected.toErrorString() + ", but got "
-                + actual.toErrorString() + " [Op:" + name() + "]");
+                + actual.toErrorString());
     }
 
     @Override

@@ -5,7 +5,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Buffers;
 import org.jflow.errors.InvalidArgumentError;
-import org.jflow.math.TypeList;
+import org.jflow.device.Devices;
 
 import java.util.List;
 
@@ -26,7 +26,7 @@ final class Reals {
     /** TF's message for a dtype outside the list of the op's type attribute {@code attr}. */
     static InvalidArgumentError notAllowed(String attr, DType dtype, String allowed, String op) {
         return new InvalidArgumentError("Value for attr '" + attr + "' of " + dtype.kernelName()
-                + " is not in the list of allowed values: " + allowed + " [Op:" + op + "]");
+                + " is not in the list of allowed values: " + allowed).withOp(op);
     }
 
     static void requireFloating(DType dtype, String op) {
@@ -34,13 +34,12 @@ final class Reals {
     }
 
     /**
-     * TF's checks for an op whose {@code T} list is {@code opTypes} and whose CPU kernels cover
-     * {@code kernels} only (both as TF names them): outside the list an attr error, inside it
-     * without a kernel TF's NotFoundError.
+     * TF's checks for an op whose {@code T} list is {@code opTypes} (as TF names them): outside the
+     * list an attr error, inside it without a TF CPU kernel the kernel table's NotFoundError.
      */
-    static void requireKernel(DType dtype, String op, String opTypes, String kernels) {
+    static void requireKernel(DType dtype, String op, String opTypes) {
         if (!List.of(opTypes.split(", ")).contains(dtype.kernelName())) throw notAllowed(dtype, opTypes, op);
-        if (!List.of(kernels.split(", ")).contains(dtype.kernelName())) throw TypeList.noKernel(dtype, op, kernels);
+        Devices.kernels().requireCpuKernel(op, dtype);
     }
 
     /** TF's message when input #{@code index} does not have input #0's dtype. */
@@ -48,7 +47,7 @@ final class Reals {
         DType a = in[0].dtype(), b = in[index].dtype();
         if (a != b) {
             throw new InvalidArgumentError("cannot compute " + op + " as input #" + index + "(zero-based) was expected to be a "
-                    + a.kernelName() + " tensor but is a " + b.kernelName() + " tensor [Op:" + op + "]");
+                    + a.kernelName() + " tensor but is a " + b.kernelName() + " tensor").withOp(op);
         }
     }
 
@@ -90,8 +89,7 @@ final class Reals {
     static int axis(int axis, int rank, String op) {
         int a = axis < 0 ? axis + rank : axis;
         if (a < 0 || a >= rank) {
-            throw new InvalidArgumentError("Expected axis to be in the range [" + -rank + ", " + rank + "), but got " + axis
-                    + " [Op:" + op + "]");
+            throw new InvalidArgumentError("Expected axis to be in the range [" + -rank + ", " + rank + "), but got " + axis).withOp(op);
         }
         return a;
     }

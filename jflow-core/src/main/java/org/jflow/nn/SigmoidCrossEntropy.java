@@ -4,6 +4,7 @@ import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.ValueError;
@@ -48,7 +49,8 @@ public final class SigmoidCrossEntropy extends Op {
     private final boolean weighted;
 
     private SigmoidCrossEntropy(String name, boolean weighted) {
-        super(name);
+        super(name, weighted ? Signature.of("labels, logits -> output", "pos_weight: float")
+                : Signature.of("labels, logits -> output"));
         this.weighted = weighted;
     }
 

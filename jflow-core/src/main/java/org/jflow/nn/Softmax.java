@@ -12,6 +12,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.math.TypeList;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
@@ -33,12 +34,12 @@ public final class Softmax extends Op {
     public static final Softmax LOG_SOFTMAX = new Softmax("LogSoftmax", true).withGradient(unary((g, dy) ->
             tf.subtract(dy, tf.multiply(tf.reduceSum(dy, axis(g), true), tf.exp(g.out())))));
 
-    private static int axis(GradientContext g) { return g.attrs().getInt("axis", -1); }
+    private static int axis(GradientContext g) { return g.attrs().getInt("axis"); }
 
     private final boolean log;
 
     private Softmax(String name, boolean log) {
-        super(name);
+        super(name, Signature.of("logits -> " + (log ? "logsoftmax" : "softmax"), "axis: int = -1"));
         this.log = log;
     }
 
@@ -50,9 +51,9 @@ public final class Softmax extends Op {
             throw TypeList.NN_REAL.refusal(x.dtype(), name(), "logits:T -> " + output + ":T");
         }
         if (x.rank() < 1) {
-            throw new InvalidArgumentError("logits must have >= 1 dimension, got " + x.shape().toErrorString() + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("logits must have >= 1 dimension, got " + x.shape().toErrorString());
         }
-        Reals.axis(attrs.getInt("axis", -1), x.rank(), name());
+        Reals.axis(attrs.getInt("axis"), x.rank(), name());
         return new TensorSpec[] {new TensorSpec(x.dtype(), x.shape())};
     }
 
@@ -61,7 +62,7 @@ public final class Softmax extends Op {
         Tensor x = in[0];
         Shape shape = x.shape();
         int[] dims = shape.dimsView();
-        int axis = Reals.axis(attrs.getInt("axis", -1), dims.length, name());
+        int axis = Reals.axis(attrs.getInt("axis"), dims.length, name());
         if (axis == dims.length - 1 && x.dtype() != DType.FLOAT64) {
             float[] values = Reals.floats(x), result = new float[values.length];
             int n = dims[axis], rows = n == 0 ? 0 : values.length / n;

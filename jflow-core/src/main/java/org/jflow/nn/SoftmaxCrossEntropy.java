@@ -8,6 +8,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Broadcast;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
@@ -38,7 +39,7 @@ public final class SoftmaxCrossEntropy extends Op {
      * gradient is exact when each label row sums to 1 (the backprop output assumes it).
      */
     private static Tensor[] gradient(GradientContext g, Tensor[] dy) {
-        int axis = g.op() == SPARSE ? -1 : g.attrs().getInt("axis", -1);
+        int axis = g.op() == SPARSE ? -1 : g.attrs().getInt("axis");
         Tensor logits = g.x(), dLoss = tf.expandDims(dy[0], axis), gg = dy[1];
         Tensor p = tf.nn.softmax(logits, axis);
         Tensor dLogits = tf.add(tf.multiply(dLoss, g.outputs()[1]),
@@ -51,7 +52,8 @@ public final class SoftmaxCrossEntropy extends Op {
     private final boolean sparse;
 
     private SoftmaxCrossEntropy(String name, boolean sparse) {
-        super(name);
+        super(name, sparse ? Signature.of("features, labels -> loss, backprop")
+                : Signature.of("features, labels -> loss, backprop", "axis: int = -1"));
         this.sparse = sparse;
     }
 
@@ -67,8 +69,8 @@ public final class SoftmaxCrossEntropy extends Op {
         } else {
             Reals.requireSameDType(in, 1, name());
             s = broadcastShape(logits.shape(), labels.shape());
-            if (s.rank() < 1) throw new InvalidArgumentError("logits must have >= 1 dimension, got [] [Op:" + name() + "]");
-            axis = Reals.axis(attrs.getInt("axis", -1), s.rank(), name());
+            if (s.rank() < 1) throw new InvalidArgumentError("logits must have >= 1 dimension, got []");
+            axis = Reals.axis(attrs.getInt("axis"), s.rank(), name());
         }
         int[] d = s.dimsView(), lossDims = new int[d.length - 1];
         for (int i = 0, j = 0; i < d.length; i++) if (i != axis) lossDims[j++] = d[i];
@@ -81,7 +83,7 @@ public final class SoftmaxCrossEntropy extends Op {
             return Broadcast.shape(logits, labels, name());
         } catch (InvalidArgumentError e) {
             throw new InvalidArgumentError("logits and labels must be broadcastable: logits_size=" + logits.toErrorString()
-                    + " labels_size=" + labels.toErrorString() + " [Op:" + name() + "]");
+                    + " labels_size=" + labels.toErrorString());
         }
     }
 
@@ -106,7 +108,7 @@ public final class SoftmaxCrossEntropy extends Op {
         Shape s = logits.shape();
         int classes = s.get(-1), n = labels.size();
         if (classes == 0 && s.size() == 0 && n > 0) {
-            throw new InvalidArgumentError("Must have at least one class, but got logits shape " + s.toErrorString() + " [Op:" + name() + "]");
+            throw new InvalidArgumentError("Must have at least one class, but got logits shape " + s.toErrorString());
         }
         for (int i = 0; i < n; i++) {
             long v = labels.getLong(i);
@@ -114,7 +116,7 @@ public final class SoftmaxCrossEntropy extends Op {
                 StringBuilder all = new StringBuilder();
                 for (int j = 0; j < n; j++) all.append(j == 0 ? "" : " ").append(labels.getLong(j));
                 throw new InvalidArgumentError("Received a label value of " + v + " which is outside the valid range of [0, " + classes
-                        + ").  Label values: " + all + " [Op:" + name() + "]");
+                        + ").  Label values: " + all);
             }
         }
     }
@@ -125,7 +127,7 @@ public final class SoftmaxCrossEntropy extends Op {
         if (sparse) checkLabels(logits, in[1]);
         Shape shape = out[1].shape();
         int[] dims = shape.dimsView();
-        int axis = sparse ? dims.length - 1 : Reals.axis(attrs.getInt("axis", -1), dims.length, name());
+        int axis = sparse ? dims.length - 1 : Reals.axis(attrs.getInt("axis"), dims.length, name());
         double[] x = broadcast(logits, shape);
         double[] labels = sparse ? null : broadcast(in[1], shape);
         long[] classes = sparse ? in[1].toLongArray() : null;

@@ -6,6 +6,7 @@ import org.jflow.Tensor;
 import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
@@ -42,7 +43,7 @@ public final class Statistics extends Op {
         int[] axes = attrs.getInts("axes");
         Tensor mean = tf.reduceMean(y, axes, true);
         Tensor variance = tf.reduceMean(tf.squaredDifference(y, tf.stopGradient(mean)), axes, true);
-        if (!attrs.getBool("keep_dims", false)) {
+        if (!attrs.getBool("keep_dims")) {
             mean = tf.squeeze(mean, axes);
             variance = tf.squeeze(variance, axes);
         }
@@ -50,7 +51,11 @@ public final class Statistics extends Op {
         return new Tensor[] {mean, variance};
     }
 
-    private Statistics(String name) { super(name); }
+    private Statistics(String name) {
+        super(name, name.equals("Moments")
+                ? Signature.of("x -> mean, variance", "axes: list(int)", "keep_dims: bool = false")
+                : Signature.of("t -> output"));
+    }
 
     private boolean isMoments() { return this == MOMENTS; }
 
@@ -60,7 +65,7 @@ public final class Statistics extends Op {
         Reals.requireFloating(x.dtype(), name());
         if (!isMoments()) return new TensorSpec[] {new TensorSpec(x.dtype(), Shape.scalar())};
         boolean[] reduced = reducedAxes(attrs.getInts("axes"), x.rank());
-        boolean keep = attrs.getBool("keep_dims", false);
+        boolean keep = attrs.getBool("keep_dims");
         int[] d = x.shape().dimsView();
         int[] outDims = new int[d.length];
         int j = 0;
@@ -77,7 +82,7 @@ public final class Statistics extends Op {
         for (int a : axes) {
             int k = a < 0 ? a + rank : a;
             if (k < 0 || k >= rank) {
-                throw new InvalidArgumentError("Invalid reduction dimension (" + a + " for input with " + rank + " dimension(s) [Op:" + name() + "]");
+                throw new InvalidArgumentError("Invalid reduction dimension (" + a + " for input with " + rank + " dimension(s)");
             }
             reduced[k] = true;
         }

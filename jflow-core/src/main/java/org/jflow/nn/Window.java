@@ -46,7 +46,7 @@ final class Window {
                 if (o < 0) {
                     throw new InvalidArgumentError("Computed output size would be negative: " + o + " [input_size: "
                             + in[j]
-                            + ", effective_filter_size: " + effective + ", stride: " + stride[j] + "] [Op:" + op + "]");
+                            + ", effective_filter_size: " + effective + ", stride: " + stride[j] + "]").withOp(op);
                 }
                 out[j] = (int) o;
             }
@@ -64,14 +64,14 @@ final class Window {
             return ones;
         }
         if (v.length != rank) {
-            throw new InvalidArgumentError("Sliding window " + field + " field must specify " + rank + " dimensions [Op:" + op + "]");
+            throw new InvalidArgumentError("Sliding window " + field + " field must specify " + rank + " dimensions").withOp(op);
         }
         if (v[0] != 1 || v[rank - 1] != 1) {
             throw new InvalidArgumentError("Current implementation does not yet support " + field
-                    + " in the batch and depth dimensions. [Op:" + op + "]");
+                    + " in the batch and depth dimensions.").withOp(op);
         }
         for (int x : v) {
-            if (x < 1) throw new InvalidArgumentError("Sliding window " + field + " must be positive, got " + x + " [Op:" + op + "]");
+            if (x < 1) throw new InvalidArgumentError("Sliding window " + field + " must be positive, got " + x).withOp(op);
         }
         return v;
     }
@@ -86,7 +86,7 @@ final class Window {
         };
         if (!dataFormat.equals(expected)) {
             throw new org.jflow.errors.UnimplementedError("The " + op + " op currently only supports the " + expected
-                    + " tensor format on the CPU. The op was given the format: " + dataFormat + " [Op:" + op + "]");
+                    + " tensor format on the CPU. The op was given the format: " + dataFormat).withOp(op);
         }
     }
 
@@ -101,7 +101,7 @@ final class Window {
             case "SAME" -> true;
             case "VALID" -> false;
             default -> throw new InvalidArgumentError("Value for attr 'padding' of \"" + padding
-                    + "\" is not in the list of allowed values: \"SAME\", \"VALID\" [Op:" + op + "]");
+                    + "\" is not in the list of allowed values: \"SAME\", \"VALID\"").withOp(op);
         };
     }
 

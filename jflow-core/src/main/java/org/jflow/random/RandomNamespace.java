@@ -142,7 +142,10 @@ public final class RandomNamespace {
         if (runtimeShape != null && (dtype.isInteger() || statelessSeed != null)) {
             throw new org.jflow.errors.UnimplementedError("JFlow draws integer and stateless uniforms of static shapes only");
         }
-        Shape shape = runtimeShape != null ? null : toShape(shapeArg);
+        Op op = !dtype.isInteger() ? (statelessSeed == null ? RandomOps.RANDOM_UNIFORM : RandomOps.STATELESS_RANDOM_UNIFORM)
+                : statelessSeed == null ? RandomOps.RANDOM_UNIFORM_INT
+                : o.minval == null && o.maxval == null ? RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT : RandomOps.STATELESS_RANDOM_UNIFORM_INT;
+        Shape shape = runtimeShape != null ? null : toShape(shapeArg, dtype, op);
         if (dtype.isInteger() && o.minval == null && o.maxval == null && statelessSeed != null) {
             return Dispatcher.execute1(RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT, Attrs.of("shape", shape, "dtype", dtype), statelessSeed);
         }
@@ -215,7 +218,7 @@ public final class RandomNamespace {
     }
 
     private static Tensor normalWith(RandomOps.Fill op, Object shapeArg, NormalOptions o, Tensor statelessSeed) {
-        Attrs attrs = Attrs.of("shape", toShape(shapeArg), "dtype", o.dtype);
+        Attrs attrs = Attrs.of("shape", toShape(shapeArg, o.dtype, op), "dtype", o.dtype);
         Tensor mean = Convert.toTensor(o.mean, o.dtype), stddev = Convert.toTensor(o.stddev, o.dtype);
         Tensor standard = statelessSeed == null ? run(op, attrs, o.seed) : Dispatcher.execute1(op, attrs, statelessSeed);
         return ScaleShift.apply(standard, stddev, mean);
@@ -237,7 +240,8 @@ public final class RandomNamespace {
     public Tensor gamma(Object shape, Object alpha, Object beta, DType dtype, Long seed) {
         Tensor b = Convert.toTensor(beta, dtype);
         if (b.rank() != 0) throw new org.jflow.errors.UnimplementedError("JFlow's tf.random.gamma takes a scalar beta, got shape " + b.shape());
-        Tensor samples = run(RandomOps.RANDOM_GAMMA, Attrs.of("shape", toShape(shape)), seed, Convert.toTensor(alpha, dtype));
+        Tensor samples = run(RandomOps.RANDOM_GAMMA, Attrs.of("shape", toShape(shape, dtype, RandomOps.RANDOM_GAMMA)), seed,
+                Convert.toTensor(alpha, dtype));
         double tiny = dtype == DType.FLOAT64 ? Double.MIN_NORMAL : dtype == DType.FLOAT16 ? 6.103515625e-05 : Float.MIN_NORMAL;
         // with ops, as TF, so that tapes see the samples' dependence on alpha and beta
         return org.jflow.TF.tf.maximum(Convert.toTensor(tiny, dtype), org.jflow.TF.tf.divide(samples, b));
@@ -250,7 +254,7 @@ public final class RandomNamespace {
     public Tensor poisson(Object shape, Object lam, DType dtype, Long seed) {
         Tensor rates = Convert.toTensor(lam);
         if (!rates.dtype().isFloating()) rates = Convert.toTensor(lam, DType.FLOAT32);
-        return run(RandomOps.RANDOM_POISSON_V2, Attrs.of("shape", toShape(shape), "dtype", dtype), seed, rates);
+        return run(RandomOps.RANDOM_POISSON_V2, Attrs.of("shape", toShape(shape, dtype, RandomOps.RANDOM_POISSON_V2), "dtype", dtype), seed, rates);
     }
 
     // ---- shuffle and categorical ----
@@ -301,8 +305,12 @@ public final class RandomNamespace {
         return Dispatcher.execute1(op, attrs.with("seed", seeds[0]).with("seed2", seeds[1]), inputs);
     }
 
-    /** A shape argument as TF takes it: a list or array of dims, a {@link Shape}, or a 1-D int tensor. */
-    static Shape toShape(Object shape) {
+    /**
+     * A shape argument as TF takes it: a list or array of dims, a {@link Shape}, or a 1-D int tensor, for
+     * a {@code dtype} sample of op {@code op}. Read in int64 as TF reads it: a dim past int32 is TF's OOM
+     * error naming the op (or JFlow's limit for an empty sample), never a dim wrapped around to another size.
+     */
+    static Shape toShape(Object shape, DType dtype, org.jflow.engine.Op op) {
         if (shape instanceof Shape s) return s;
         if (shape instanceof int[] dims) return Shape.ofOwned(dims.clone());
         Tensor t = shape instanceof TensorLike like ? like.value() : Convert.toTensor(shape);
@@ -310,6 +318,6 @@ public final class RandomNamespace {
         if (!t.dtype().isInteger() || t.rank() != 1) {
             throw new ValueError("Shape must be a 1-D list of ints, got " + t.dtype().tfName() + " of shape " + t.shape());
         }
-        return Shape.ofOwned(t.toIntArray());
+        return Shape.ofOwned(org.jflow.engine.Allocation.intDims(t.toLongArray(), dtype, op.name()));
     }
 }

@@ -7,6 +7,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -34,7 +35,7 @@ public final class RandomOps {
     /** {@code inputs} end with the scalar bounds minval, maxval. */
     private static final Sampler UNIFORM_INT = (gen, dtype, n, in, op) -> {
         long lo = in[in.length - 2].getLong(0), hi = in[in.length - 1].getLong(0);
-        if (lo >= hi) throw new InvalidArgumentError("Need minval < maxval, got " + lo + " >= " + hi + " [Op:" + op + "]");
+        if (lo >= hi) throw new InvalidArgumentError("Need minval < maxval, got " + lo + " >= " + hi).withOp(op);
         return Distributions.uniformInt(gen, dtype, n, lo, hi);
     };
 
@@ -43,7 +44,23 @@ public final class RandomOps {
 
     /** A random op: stateful ones may never be folded, cached or merged by a graph optimizer. */
     public abstract static class RandomOp extends Op {
-        RandomOp(String name) { super(name); }
+        RandomOp(String name, Signature signature) { super(name, signature); }
+
+        /**
+         * A random op's signature: the inputs carrying its seed ({@code source}), then {@code inputs}; the
+         * attributes {@code seed} and {@code seed2} where the kernel seeds itself, then {@code attrs}.
+         */
+        static Signature signature(Source source, String inputs, String... attrs) {
+            String seeds = switch (source) {
+                case KERNEL -> "";
+                case SEED -> "seed, ";
+                case KEY_COUNTER -> "key, counter, ";
+            };
+            java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(attrs));
+            if (source == Source.KERNEL) all.addAll(java.util.List.of("seed: int = 0", "seed2: int = 0"));
+            if (source == Source.KEY_COUNTER) all.add("alg: int = " + PHILOX);
+            return Signature.of(seeds + inputs, all.toArray(new String[0]));
+        }
 
         public abstract boolean stateful();
     }
@@ -71,7 +88,9 @@ public final class RandomOps {
         private final String dtypeAttr;
 
         Fill(String name, Sampler sampler, Source source, DType[] allowed, String dtypeAttr) {
-            super(name);
+            // the shape is an attribute, or an input where it is known only when the graph runs
+            super(name, signature(source, (name.contains("UniformInt") ? "minval, maxval, " : "") + "shape? -> output",
+                    "shape: shape = None", dtypeAttr + ": type"));
             this.sampler = sampler;
             this.source = source;
             this.allowed = allowed;
@@ -93,16 +112,16 @@ public final class RandomOps {
             for (int i = source.inputs; i < in.length - (shapeInput ? 1 : 0); i++) {
                 if (in[i].rank() != 0) {
                     throw new InvalidArgumentError((i == in.length - 2 ? "minval" : "maxval") + " must be 0-D, got shape "
-                            + in[i].shape().toErrorString() + " [Op:" + name() + "]");
+                            + in[i].shape().toErrorString());
                 }
                 if (in[i].dtype() != dtype) {
                     throw new InvalidArgumentError("cannot compute " + name() + " as input #" + i + "(zero-based) was expected to be a "
-                            + dtype.kernelName() + " tensor but is a " + in[i].dtype().kernelName() + " tensor [Op:" + name() + "]");
+                            + dtype.kernelName() + " tensor but is a " + in[i].dtype().kernelName() + " tensor");
                 }
             }
             Shape shape = shapeInput ? org.jflow.array.ShapeTensors.shape(in[in.length - 1]) : attrs.getShape("shape");
             for (int d : shape.hasRank() ? shape.dimsView() : new int[0]) {
-                if (d < 0 && !(shapeInput && d == Shape.UNKNOWN)) throw new InvalidArgumentError("Dimension " + d + " must be >= 0 [Op:" + name() + "]");
+                if (d < 0 && !(shapeInput && d == Shape.UNKNOWN)) throw new InvalidArgumentError("Dimension " + d + " must be >= 0");
             }
             return new TensorSpec[] {new TensorSpec(dtype, shape)};
         }
@@ -144,7 +163,7 @@ public final class RandomOps {
             (gen, dtype, n, in, op) -> Distributions.uniformFullInt(gen, dtype, n), Source.KEY_COUNTER, INTS, "dtype");
 
     /** {@code RandomShuffle}: permutes the rows (dim 0) with TF's Fisher-Yates over Philox words. */
-    public static final RandomOp RANDOM_SHUFFLE = new RandomOp("RandomShuffle") {
+    public static final RandomOp RANDOM_SHUFFLE = new RandomOp("RandomShuffle", RandomOp.signature(Source.KERNEL, "value -> output")) {
         @Override
         public boolean stateful() { return true; }
 
@@ -182,7 +201,8 @@ public final class RandomOps {
         private final Source source;
 
         Multinomial(String name, Source source) {
-            super(name);
+            super(name, signature(source, "logits -> output", "num_samples: int",
+                    "output_dtype: {int32, int64} = int64"));
             this.source = source;
             notDifferentiable(); // TF's random_ops.py: ops.NotDifferentiable("Multinomial") (integer class draws)
         }
@@ -196,12 +216,12 @@ public final class RandomOps {
             checkAllowed(logits.dtype(), FLOATS, "T", name());
             if (source == Source.SEED) checkSeedInput(in[1], name());
             if (logits.rank() != 2) {
-                throw new InvalidArgumentError("logits should be a matrix, got shape " + logits.shape().toErrorString() + " [Op:" + name() + "]");
+                throw new InvalidArgumentError("logits should be a matrix, got shape " + logits.shape().toErrorString());
             }
             int samples = attrs.getInt("num_samples");
-            if (samples < 0) throw new InvalidArgumentError("num_samples should be non-negative, got " + samples + " [Op:" + name() + "]");
+            if (samples < 0) throw new InvalidArgumentError("num_samples should be non-negative, got " + samples);
             if (logits.shape().get(1) <= 0 && logits.shape().get(1) != Shape.UNKNOWN) {
-                throw new InvalidArgumentError("num_classes should be positive, got " + logits.shape().get(1) + " [Op:" + name() + "]");
+                throw new InvalidArgumentError("num_classes should be positive, got " + logits.shape().get(1));
             }
             DType outType = attrs.getDType("output_dtype");
             checkAllowed(outType, INTS, "output_dtype", name());
@@ -259,7 +279,9 @@ public final class RandomOps {
         private final DType[] outputs;
 
         PerParameter(String name, ParameterSampler sampler, DType[] outputs) {
-            super(name);
+            super(name, name.equals("RandomPoissonV2")
+                    ? signature(Source.KERNEL, "rate -> output", "shape: shape", "dtype: type = int64")
+                    : signature(Source.KERNEL, "alpha -> output", "shape: shape"));
             this.sampler = sampler;
             this.outputs = outputs;
         }
@@ -322,17 +344,17 @@ public final class RandomOps {
      * {@code RandomGammaGrad(alpha, sample)}: d sample / d alpha per element, float32 or float64. Here
      * alpha and sample share one shape (TF broadcasts them; the gradient above broadcasts alpha first).
      */
-    public static final Op RANDOM_GAMMA_GRAD = new Op("RandomGammaGrad") {
+    public static final Op RANDOM_GAMMA_GRAD = new Op("RandomGammaGrad", Signature.of("alpha, sample -> output")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             checkAllowed(in[0].dtype(), new DType[] {DType.FLOAT32, DType.FLOAT64}, "T", name());
             if (in[1].dtype() != in[0].dtype()) {
                 throw new InvalidArgumentError("cannot compute " + name() + " as input #1(zero-based) was expected to be a "
-                        + in[0].dtype().kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor [Op:" + name() + "]");
+                        + in[0].dtype().kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
             }
             if (!in[0].shape().equals(in[1].shape())) {
                 throw new InvalidArgumentError("Incompatible shapes: " + in[0].shape().toErrorString() + " vs. "
-                        + in[1].shape().toErrorString() + " [Op:" + name() + "]");
+                        + in[1].shape().toErrorString());
             }
             return new TensorSpec[] {new TensorSpec(in[0].dtype(), in[0].shape())};
         }
@@ -365,16 +387,16 @@ public final class RandomOps {
         StringBuilder list = new StringBuilder();
         for (DType d : allowed) list.append(list.isEmpty() ? "" : ", ").append(d.kernelName());
         throw new InvalidArgumentError("Value for attr '" + attr + "' of " + dtype.kernelName()
-                + " is not in the list of allowed values: " + list + " [Op:" + op + "]");
+                + " is not in the list of allowed values: " + list).withOp(op);
     }
 
     private static void checkSeedInput(Tensor seed, String op) {
         if (seed.dtype() != DType.INT32 && seed.dtype() != DType.INT64) {
             throw new InvalidArgumentError("Value for attr 'Tseed' of " + seed.dtype().kernelName()
-                    + " is not in the list of allowed values: int32, int64 [Op:" + op + "]");
+                    + " is not in the list of allowed values: int32, int64").withOp(op);
         }
         if (seed.rank() != 1 || !Shape.compatibleDims(seed.shape().get(0), 2)) {
-            throw new InvalidArgumentError("seed must have shape [2], not " + seed.shape().toErrorString() + " [Op:" + op + "]");
+            throw new InvalidArgumentError("seed must have shape [2], not " + seed.shape().toErrorString()).withOp(op);
         }
     }
 
@@ -384,13 +406,13 @@ public final class RandomOps {
     private static void checkKeyCounter(Tensor key, Tensor counter, Attrs attrs, String op) {
         int alg = attrs.getInt("alg", PHILOX);
         if (alg != PHILOX && alg != AUTO_SELECT) {
-            throw new org.jflow.errors.UnimplementedError("Unsupported algorithm id: " + alg + " [Op:" + op + "]");
+            throw new org.jflow.errors.UnimplementedError("Unsupported algorithm id: " + alg).withOp(op);
         }
         // Sizes only where known: traced on unknown ones, the kernel checks them when it runs (keyCounterGenerator).
         if (!key.shape().isFullyDefined() || !counter.shape().isFullyDefined()) return;
-        if (key.size() != 1) throw new InvalidArgumentError("key must have shape [1], not " + key.shape().toErrorString() + " [Op:" + op + "]");
+        if (key.size() != 1) throw new InvalidArgumentError("key must have shape [1], not " + key.shape().toErrorString()).withOp(op);
         if (counter.size() < 2) {
-            throw new InvalidArgumentError("counter must be a vector with length at least 2, got " + counter.shape().toErrorString() + " [Op:" + op + "]");
+            throw new InvalidArgumentError("counter must be a vector with length at least 2, got " + counter.shape().toErrorString()).withOp(op);
         }
     }
 

@@ -57,21 +57,21 @@ final class Numbers {
     }
 
     static void checkAsStringAttrs(DType dtype, Attrs attrs, String op) {
-        boolean scientific = attrs.getBool("scientific", false), shortest = attrs.getBool("shortest", false);
-        String fill = attrs.getString("fill", "");
+        boolean scientific = attrs.getBool("scientific"), shortest = attrs.getBool("shortest");
+        String fill = attrs.getString("fill");
         if (scientific && shortest) throw error("Cannot select both scientific and shortest notation", op);
         if (fill.length() > 1) throw error("Fill string must be one or fewer characters", op);
         if (!dtype.isFloating() && !dtype.isComplex()) {
             if (scientific || shortest) throw error("scientific and shortest format not supported for datatype " + dtype.kernelName(), op);
-            if (attrs.getInt("precision", -1) > -1) throw error("precision not supported for datatype " + dtype.kernelName(), op);
+            if (attrs.getInt("precision") > -1) throw error("precision not supported for datatype " + dtype.kernelName(), op);
         }
-        if ((dtype == DType.BOOL || dtype == DType.STRING) && (!fill.isEmpty() || attrs.getInt("width", -1) > -1)) {
+        if ((dtype == DType.BOOL || dtype == DType.STRING) && (!fill.isEmpty() || attrs.getInt("width") > -1)) {
             throw error("width and fill not supported for datatype " + dtype.kernelName(), op);
         }
     }
 
     private static InvalidArgumentError error(String message, String op) {
-        return new InvalidArgumentError(message + " [Op:" + op + "]");
+        return new InvalidArgumentError(message).withOp(op);
     }
 
     /** Element {@code i} as {@code printf} writes it: {@code %d}, or {@code %f}/{@code %e}/{@code %g} at the precision. */
@@ -92,17 +92,17 @@ final class Numbers {
 
     /** A real number (a complex one's part: TF prints "(re,im)", each part padded) under the float attributes. */
     private static String asString(double v, Attrs attrs) {
-        int precision = attrs.getInt("precision", -1);
+        int precision = attrs.getInt("precision");
         int p = precision < 0 ? 6 : precision;
         String s;
-        if (attrs.getBool("shortest", false)) s = FloatDigits.printfG(v, p);
-        else if (attrs.getBool("scientific", false)) s = CFormat.scientific(v, p);
+        if (attrs.getBool("shortest")) s = FloatDigits.printfG(v, p);
+        else if (attrs.getBool("scientific")) s = CFormat.scientific(v, p);
         else s = CFormat.fixed(v, p);
         return pad(s, attrs);
     }
 
     private static String pad(String s, Attrs attrs) {
-        String fill = attrs.getString("fill", "");
-        return CFormat.pad(s, attrs.getInt("width", -1), fill.isEmpty() ? ' ' : fill.charAt(0));
+        String fill = attrs.getString("fill");
+        return CFormat.pad(s, attrs.getInt("width"), fill.isEmpty() ? ' ' : fill.charAt(0));
     }
 }

@@ -7,6 +7,7 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Broadcast;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.format.PrintFormat;
@@ -26,7 +27,7 @@ public final class StringOps {
     private StringOps() {}
 
     private static InvalidArgumentError error(String message, String op) {
-        return new InvalidArgumentError(message + " [Op:" + op + "]");
+        return new InvalidArgumentError(message).withOp(op);
     }
 
     private static void requireString(Tensor t, int index, String op) {
@@ -50,6 +51,21 @@ public final class StringOps {
 
     /** An op applied to each element of one string tensor; the output has the input's shape. */
     static final class Elementwise extends Op {
+        /** TF's signatures of the element-wise string ops, with the attributes JFlow reads. */
+        private static Signature signature(String name) {
+            return switch (name) {
+                case "StringLength" -> Signature.of("input:string -> output:int32", "unit: {'BYTE', 'UTF8_CHAR'} = 'BYTE'");
+                case "StringLower", "StringUpper" -> Signature.of("input -> output", "encoding: string = ''");
+                case "StaticRegexFullMatch" -> Signature.of("input -> output", "pattern: string");
+                case "StaticRegexReplace" -> Signature.of("input -> output", "pattern: string", "rewrite: string",
+                        "replace_global: bool = true");
+                case "StringToNumber" -> Signature.of("string_tensor -> output", "out_type: type = float32");
+                case "StringToHashBucketFast" -> Signature.of("input -> output", "num_buckets: int");
+                case "StringToHashBucketStrong" -> Signature.of("input -> output", "num_buckets: int", "key: list(int)");
+                default -> Signature.of("input -> output");
+            };
+        }
+
         /** Writes element {@code i} of {@code out} from the input element and what {@link Prepare} made of the attributes. */
         interface Kernel { void apply(byte[] in, Object out, int i, Object prepared); }
 
@@ -65,7 +81,7 @@ public final class StringOps {
         Elementwise(String name, Rule rule, Kernel kernel) { this(name, rule, attrs -> attrs, kernel); }
 
         Elementwise(String name, Rule rule, Prepare prepare, Kernel kernel) {
-            super(name);
+            super(name, signature(name));
             this.rule = rule;
             this.prepare = prepare;
             this.kernel = kernel;
@@ -95,14 +111,14 @@ public final class StringOps {
     private static final Elementwise.Rule STRINGS = (attrs, op) -> DType.STRING;
 
     public static final Elementwise STRING_LENGTH = new Elementwise("StringLength", (attrs, op) -> {
-        checkUnit(attrs.getString("unit", "BYTE"), op);
+        checkUnit(attrs.getString("unit"), op);
         return DType.INT32;
-    }, attrs -> attrs.getString("unit", "BYTE").equals("BYTE"),
+    }, attrs -> attrs.getString("unit").equals("BYTE"),
             (in, out, i, bytes) -> ((int[]) out)[i] = (Boolean) bytes ? in.length : Utf8.charCount(in));
 
     private static Elementwise.Rule encoding() {
         return (attrs, op) -> {
-            String e = attrs.getString("encoding", "");
+            String e = attrs.getString("encoding");
             if (!e.isEmpty() && !e.equalsIgnoreCase("utf-8")) throw error("only utf-8 or '' (no encoding) is supported, received " + e, op);
             return DType.STRING;
         };
@@ -110,7 +126,7 @@ public final class StringOps {
 
     /** Without an encoding TF changes ASCII letters only; with utf-8 every character. */
     private static byte[] changeCase(byte[] in, Attrs attrs, boolean upper) {
-        if (attrs.getString("encoding", "").isEmpty()) {
+        if (attrs.getString("encoding").isEmpty()) {
             byte[] r = in.clone();
             for (int k = 0; k < r.length; k++) {
                 byte b = r[k];
@@ -160,7 +176,7 @@ public final class StringOps {
         checkRewrite(attrs.getString("rewrite"), p.groupCount(), op);
         return DType.STRING;
     }, attrs -> new Replacement(Re2.compile(attrs.getString("pattern")), attrs.getString("rewrite"),
-            attrs.getBool("replace_global", true)),
+            attrs.getBool("replace_global")),
             (in, out, i, prepared) -> ((byte[][]) out)[i] = ((Replacement) prepared).apply(in));
 
     private record Replacement(Re2 pattern, String rewrite, boolean global) {
@@ -214,13 +230,14 @@ public final class StringOps {
     });
 
     /** {@code AsString}: numbers and bools as C's printf writes them under TF's attributes. */
-    public static final Op AS_STRING = new Op("AsString") {
+    public static final Op AS_STRING = new Op("AsString", Signature.of("input -> output", "precision: int = -1",
+            "scientific: bool = false", "shortest: bool = false", "width: int = -1", "fill: string = ''")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             Numbers.checkAsStringAttrs(in[0].dtype(), attrs, name());
             // A width or precision past 2**30 asks printf for a string no buffer holds (TF's process aborts):
             // raised as TF raises memory running out, before anything is formatted
-            if (Math.max(attrs.getInt("precision", -1), attrs.getInt("width", -1)) > 1 << 30) {
+            if (Math.max(attrs.getInt("precision"), attrs.getInt("width")) > 1 << 30) {
                 long[] dims = Arrays.stream(in[0].shape().dimsView()).asLongStream().toArray();
                 throw org.jflow.engine.Allocation.outOfMemory(dims, DType.STRING, name());
             }
@@ -238,7 +255,7 @@ public final class StringOps {
     }.notDifferentiable();
 
     /** {@code StringJoin}: element-wise concatenation; scalars repeat, other inputs must share one shape. */
-    public static final Op STRING_JOIN = new Op("StringJoin") {
+    public static final Op STRING_JOIN = new Op("StringJoin", Signature.of("inputs: N * string -> output", "separator: string = ''")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             Shape shape = Shape.scalar();
@@ -255,7 +272,7 @@ public final class StringOps {
 
         @Override
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
-            byte[] sep = utf8(attrs.getString("separator", ""));
+            byte[] sep = utf8(attrs.getString("separator"));
             int n = out[0].shape().size();
             byte[][] dst = new byte[n][];
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -272,7 +289,8 @@ public final class StringOps {
     }.notDifferentiable();
 
     /** {@code StringFormat}: the template with each placeholder replaced by its tensor's summary. */
-    public static final Op STRING_FORMAT = new Op("StringFormat") {
+    public static final Op STRING_FORMAT = new Op("StringFormat", Signature.of("inputs: list(T) -> output", "template: string",
+            "placeholder: string = '{}'", "summarize: int = 3")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             int placeholders = pieces(attrs).size() - 1;
@@ -283,7 +301,7 @@ public final class StringOps {
         }
 
         private List<String> pieces(Attrs attrs) {
-            String template = attrs.getString("template"), placeholder = attrs.getString("placeholder", "{}");
+            String template = attrs.getString("template"), placeholder = attrs.getString("placeholder");
             List<String> pieces = new ArrayList<>();
             int from = 0;
             for (int at; (at = template.indexOf(placeholder, from)) >= 0; from = at + placeholder.length()) {
@@ -296,7 +314,7 @@ public final class StringOps {
         @Override
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
             List<String> pieces = pieces(attrs);
-            int summarize = attrs.getInt("summarize", 3);
+            int summarize = attrs.getInt("summarize");
             StringBuilder sb = new StringBuilder(pieces.get(0));
             for (int k = 0; k < in.length; k++) sb.append(PrintFormat.summarizeValue(in[k], summarize)).append(pieces.get(k + 1));
             return new Tensor[] {Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {utf8(sb.toString())})};
@@ -304,11 +322,12 @@ public final class StringOps {
     }.notDifferentiable();
 
     /** {@code Substr}: bytes (or UTF-8 characters) {@code [pos, pos + len)}; negative {@code pos} counts from the end. */
-    public static final Op SUBSTR = new Op("Substr") {
+    public static final Op SUBSTR = new Op("Substr", Signature.of("input, pos, len -> output",
+            "unit: {'BYTE', 'UTF8_CHAR'} = 'BYTE'")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], 0, name());
-            checkUnit(attrs.getString("unit", "BYTE"), name());
+            checkUnit(attrs.getString("unit"), name());
             Tensor pos = in[1], len = in[2];
             if (!pos.shape().equals(len.shape())) {
                 throw error("pos and len should have the same shape, got: " + pos.shape().toErrorString() + " vs. "
@@ -327,7 +346,7 @@ public final class StringOps {
             int n = shape.size();
             int[] inputAt = in[0].shape().equals(shape) ? null : Broadcast.indexMap(in[0].shape(), shape);
             int[] posAt = in[1].rank() == 0 ? new int[n] : in[1].shape().equals(shape) ? null : Broadcast.indexMap(in[1].shape(), shape);
-            boolean chars = attrs.getString("unit", "BYTE").equals("UTF8_CHAR");
+            boolean chars = attrs.getString("unit").equals("UTF8_CHAR");
             byte[][] dst = new byte[n][];
             for (int i = 0; i < n; i++) {
                 byte[] s = bytes(in[0])[inputAt == null ? i : inputAt[i]];
@@ -371,12 +390,13 @@ public final class StringOps {
      * {@code ReduceJoin}: joins the strings along the {@code axis} list, in TF's order: the first axis listed
      * varies fastest ({@code [0, 1]} on {@code [[a, b], [c, d]]} gives "acbd"); all axes, row-major, without the list.
      */
-    public static final Op REDUCE_JOIN = new Op("ReduceJoin") {
+    public static final Op REDUCE_JOIN = new Op("ReduceJoin", Signature.of("inputs -> output", "axis: list(int) = None",
+            "keep_dims: bool = false", "separator: string = ''")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], 0, name());
             boolean[] reduced = reduced(in[0].rank(), reductionOrder(in[0].rank(), attrs, name()));
-            boolean keep = attrs.getBool("keep_dims", false);
+            boolean keep = attrs.getBool("keep_dims");
             int[] dims = in[0].shape().dimsView();
             List<Integer> outDims = new ArrayList<>();
             for (int a = 0; a < dims.length; a++) {
@@ -401,7 +421,7 @@ public final class StringOps {
                 perOutput *= dims[order[k]];
             }
             byte[][] src = bytes(x), dst = new byte[out[0].shape().size()][];
-            byte[] sep = utf8(attrs.getString("separator", ""));
+            byte[] sep = utf8(attrs.getString("separator"));
             int[] idx = new int[rank];
             int offset = 0;
             for (int i = 0; i < dst.length; i++) {
@@ -458,7 +478,8 @@ public final class StringOps {
      * result (indices [n, 2], values [n], dense shape [2]). An empty {@code sep} splits on runs of
      * whitespace.
      */
-    public static final Op STRING_SPLIT_V2 = new Op("StringSplitV2") {
+    public static final Op STRING_SPLIT_V2 = new Op("StringSplitV2", Signature.of("input -> indices, values, shape",
+            "sep: string = ''", "maxsplit: int = -1")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             requireString(in[0], 0, name());
@@ -469,8 +490,8 @@ public final class StringOps {
 
         @Override
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
-            byte[] sep = utf8(attrs.getString("sep", ""));
-            int maxsplit = attrs.getInt("maxsplit", -1);
+            byte[] sep = utf8(attrs.getString("sep"));
+            int maxsplit = attrs.getInt("maxsplit");
             List<long[]> indices = new ArrayList<>();
             List<byte[]> values = new ArrayList<>();
             long widest = 0;

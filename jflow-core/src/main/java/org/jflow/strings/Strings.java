@@ -1,6 +1,7 @@
 package org.jflow.strings;
 
 import org.jflow.DType;
+import org.jflow.RaggedOrDense;
 import org.jflow.RaggedTensor;
 import org.jflow.Shape;
 import org.jflow.Tensor;
@@ -14,8 +15,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code tf.strings}. Inputs are anything {@code tf.convert_to_tensor} takes ({@code String},
- * {@code String[]}, lists, string tensors). {@code split} of a scalar gives a 1-D tensor as in TF;
- * of a vector TF gives a {@code RaggedTensor}, here {@link #splitRagged} and {@link RaggedTensor}.
+ * {@code String[]}, lists, string tensors). As in TF, {@code split} and the unicode functions give a 1-D
+ * tensor for a scalar and a {@link RaggedTensor} for a vector (see {@link RaggedOrDense}).
  */
 public final class Strings {
     /** Keyword arguments of {@code as_string}. */
@@ -187,36 +188,148 @@ public final class Strings {
         return Dispatcher.execute1(StringOps.REDUCE_JOIN, attrs, str(inputs));
     }
 
-    /** {@code tf.strings.split(input)} of a scalar: its whitespace-separated tokens as a 1-D tensor. */
-    public Tensor split(Object input) { return split(input, "", -1); }
+    /** {@code tf.strings.split(input)} of a Java string (a scalar): its whitespace-separated tokens as a 1-D tensor. */
+    public Tensor split(String input) { return split(input, "", -1); }
 
-    /** {@code tf.strings.split(input, sep)} of a scalar, e.g. {@code split(line, "\t")}. */
-    public Tensor split(Object input, String sep) { return split(input, sep, -1); }
+    /** {@code tf.strings.split(input, sep)} of a Java string, e.g. {@code split(line, "\t")}. */
+    public Tensor split(String input, String sep) { return split(input, sep, -1); }
 
-    /** {@code tf.strings.split(input, sep, maxsplit)} of a scalar. */
-    public Tensor split(Object input, String sep, int maxsplit) {
-        Tensor t = str(input);
-        if (t.rank() != 0) {
-            throw new ValueError("tf.strings.split of a rank-" + t.rank() + " input returns a RaggedTensor: use tf.strings.splitRagged");
-        }
-        return splitRagged(t, sep, maxsplit).values();
+    /** {@code tf.strings.split(input, sep, maxsplit)} of a Java string. */
+    public Tensor split(String input, String sep, int maxsplit) { return split((Object) input, sep, maxsplit); }
+
+    /** {@code tf.strings.split(input)} of a Java array (a vector): a {@link RaggedTensor}, one row of tokens per element. */
+    public RaggedTensor split(String[] input) { return split(input, "", -1); }
+
+    /** {@code tf.strings.split(input, sep)} of a Java array. */
+    public RaggedTensor split(String[] input, String sep) { return split(input, sep, -1); }
+
+    /** {@code tf.strings.split(input, sep, maxsplit)} of a Java array. */
+    public RaggedTensor split(String[] input, String sep, int maxsplit) {
+        return split(Convert.toTensor(input, DType.STRING), sep, maxsplit); // a string vector even when empty
     }
 
-    /** {@code tf.strings.split(input)} of a vector: a ragged result, one row of tokens per element. */
-    public RaggedTensor splitRagged(Object input) { return splitRagged(input, "", -1); }
+    /**
+     * {@code tf.strings.split(input)} as TF: a scalar's tokens as a 1-D tensor, a vector's as a
+     * {@link RaggedTensor} with one row per element. The caller's type picks the case
+     * ({@code RaggedTensor words = tf.strings.split(lines)}; {@code Tensor parts = tf.strings.split(line)}).
+     */
+    public <T extends RaggedOrDense> T split(Object input) { return split(input, "", -1); }
 
-    /** {@code tf.strings.split(input, sep)} of a vector. */
-    public RaggedTensor splitRagged(Object input, String sep) { return splitRagged(input, sep, -1); }
+    /** {@code tf.strings.split(input, sep)}: "" splits on whitespace runs. */
+    public <T extends RaggedOrDense> T split(Object input, String sep) { return split(input, sep, -1); }
 
-    /** {@code tf.strings.split(input, sep, maxsplit)} of a scalar or vector (a scalar is one row). */
-    public RaggedTensor splitRagged(Object input, String sep, int maxsplit) {
+    /** {@code tf.strings.split(input, sep, maxsplit)}; {@code maxsplit} -1 is no limit. */
+    public <T extends RaggedOrDense> T split(Object input, String sep, int maxsplit) {
         Tensor t = str(input);
-        if (t.rank() == 0) t = Tensor.wrap(DType.STRING, Shape.of(1), t.toBytesArray());
-        Tensor[] sparse = Dispatcher.execute(StringOps.STRING_SPLIT_V2, Attrs.of("sep", sep, "maxsplit", maxsplit), t);
+        int rank = Ragged.requireRankAtMost1(t, "split");
+        Tensor vector = rank == 0 ? reshape(t, 1) : t;
+        Tensor[] sparse = Dispatcher.execute(StringOps.STRING_SPLIT_V2, Attrs.of("sep", sep, "maxsplit", maxsplit), vector);
         long[] indices = sparse[0].toLongArray();
-        long[] splits = new long[t.size() + 1];
+        long[] splits = new long[vector.size() + 1];
         for (int k = 0; k < indices.length; k += 2) splits[(int) indices[k] + 1]++;
-        for (int r = 0; r < t.size(); r++) splits[r + 1] += splits[r];
-        return RaggedTensor.fromRowSplits(sparse[1], splits);
+        for (int r = 0; r < vector.size(); r++) splits[r + 1] += splits[r];
+        return Ragged.of(rank, sparse[1], splits);
+    }
+
+    private static Tensor reshape(Tensor t, int... dims) {
+        return Dispatcher.execute1(org.jflow.array.ArrayOps.RESHAPE, Attrs.of("shape", dims), t);
+    }
+
+    // ---- unicode ----
+
+    /** Keyword arguments of the unicode functions: {@code errors}, {@code replacement_char}, {@code replace_control_characters}. */
+    public static final class UnicodeOptions {
+        String errors = "replace";
+        int replacementChar = 0xFFFD;
+        boolean replaceControlCharacters;
+
+        /** {@code "replace"} (the default), {@code "ignore"} or {@code "strict"}. */
+        public UnicodeOptions errors(String e) { errors = e; return this; }
+
+        public UnicodeOptions replacementChar(int c) { replacementChar = c; return this; }
+
+        public UnicodeOptions replaceControlCharacters(boolean r) { replaceControlCharacters = r; return this; }
+
+        Attrs attrs() {
+            return Attrs.of("errors", errors, "replacement_char", replacementChar, "replace_control_characters", replaceControlCharacters);
+        }
+    }
+
+    /**
+     * {@code tf.strings.unicode_decode(input, input_encoding)}: a scalar's code points as a 1-D int32
+     * tensor, a vector's as a {@link RaggedTensor}; ill-formed bytes become U+FFFD.
+     */
+    public <T extends RaggedOrDense> T unicodeDecode(Object input, String inputEncoding) {
+        return unicodeDecode(input, inputEncoding, o -> o);
+    }
+
+    /** {@code tf.strings.unicode_decode(input, input_encoding, errors=..., replacement_char=..., replace_control_characters=...)}. */
+    public <T extends RaggedOrDense> T unicodeDecode(Object input, String inputEncoding, UnaryOperator<UnicodeOptions> options) {
+        Tensor t = str(input);
+        int rank = Ragged.requireRankAtMost1(t, "unicode_decode");
+        Attrs attrs = options.apply(new UnicodeOptions()).attrs().with("input_encoding", inputEncoding);
+        Tensor[] out = Dispatcher.execute(UnicodeOps.UNICODE_DECODE, attrs, t);
+        return Ragged.of(rank, out[1], out[0].toLongArray());
+    }
+
+    /**
+     * {@code tf.strings.unicode_split(input, input_encoding)}: each character as its own string in
+     * {@code input_encoding} (which must be one {@code unicode_encode} writes), a replaced one as the
+     * replacement character; 1-D for a scalar, ragged for a vector.
+     */
+    public <T extends RaggedOrDense> T unicodeSplit(Object input, String inputEncoding) {
+        return unicodeSplit(input, inputEncoding, o -> o);
+    }
+
+    /** {@code tf.strings.unicode_split(input, input_encoding, errors=..., replacement_char=...)}. */
+    public <T extends RaggedOrDense> T unicodeSplit(Object input, String inputEncoding, UnaryOperator<UnicodeOptions> options) {
+        Tensor t = str(input);
+        int rank = Ragged.requireRankAtMost1(t, "unicode_split");
+        UnicodeOptions o = options.apply(new UnicodeOptions()).replaceControlCharacters(false);
+        Tensor[] decoded = Dispatcher.execute(UnicodeOps.UNICODE_DECODE, o.attrs().with("input_encoding", inputEncoding), t);
+        // as TF's Python: decode, then encode every code point as a one-character row
+        Tensor chars = decoded[1];
+        long[] single = new long[chars.size() + 1];
+        for (int i = 0; i < single.length; i++) single[i] = i;
+        Attrs encode = Attrs.of("errors", o.errors, "replacement_char", o.replacementChar, "output_encoding", inputEncoding);
+        Tensor strings = Dispatcher.execute1(UnicodeOps.UNICODE_ENCODE, encode, chars,
+                Tensor.wrap(DType.INT64, Shape.of(single.length), single));
+        return Ragged.of(rank, strings, decoded[0].toLongArray());
+    }
+
+    /**
+     * {@code tf.strings.unicode_encode(input, output_encoding)}: code points to strings along the last
+     * dimension ("UTF-8", "UTF-16-BE" or "UTF-32-BE"): a 1-D tensor gives a scalar, a {@link RaggedTensor}
+     * or an N-D tensor gives one string per row.
+     */
+    public Tensor unicodeEncode(Object input, String outputEncoding) { return unicodeEncode(input, outputEncoding, o -> o); }
+
+    /** {@code tf.strings.unicode_encode(input, output_encoding, errors=..., replacement_char=...)}. */
+    public Tensor unicodeEncode(Object input, String outputEncoding, UnaryOperator<UnicodeOptions> options) {
+        UnicodeOptions o = options.apply(new UnicodeOptions());
+        Attrs attrs = Attrs.of("errors", o.errors, "replacement_char", o.replacementChar, "output_encoding", outputEncoding);
+        if (input instanceof RaggedTensor r) return Dispatcher.execute1(UnicodeOps.UNICODE_ENCODE, attrs, r.values(), r.rowSplits());
+        Tensor t = Convert.toTensor(input);
+        if (t.rank() == 0) throw new ValueError("input_tensor's rank must be at least 1.");
+        // as TF's Python: the last dimension becomes uniform rows of the flattened values
+        int[] dims = t.shape().dims(), outer = java.util.Arrays.copyOf(dims, dims.length - 1);
+        int width = dims[dims.length - 1], rows = java.util.Arrays.stream(outer).reduce(1, (a, b) -> a * b);
+        long[] splits = new long[rows + 1];
+        for (int r = 0; r <= rows; r++) splits[r] = (long) r * width;
+        Tensor strings = Dispatcher.execute1(UnicodeOps.UNICODE_ENCODE, attrs, reshape(t, t.size()),
+                Tensor.wrap(DType.INT64, Shape.of(rows + 1), splits));
+        return reshape(strings, outer);
+    }
+
+    /** {@code tf.strings.unicode_transcode(input, input_encoding, output_encoding)}: element by element, same shape. */
+    public Tensor unicodeTranscode(Object input, String inputEncoding, String outputEncoding) {
+        return unicodeTranscode(input, inputEncoding, outputEncoding, o -> o);
+    }
+
+    /** {@code tf.strings.unicode_transcode(..., errors=..., replacement_char=..., replace_control_characters=...)}. */
+    public Tensor unicodeTranscode(Object input, String inputEncoding, String outputEncoding, UnaryOperator<UnicodeOptions> options) {
+        Attrs attrs = options.apply(new UnicodeOptions()).attrs().with("input_encoding", inputEncoding)
+                .with("output_encoding", outputEncoding);
+        return Dispatcher.execute1(UnicodeOps.UNICODE_TRANSCODE, attrs, str(input));
     }
 }

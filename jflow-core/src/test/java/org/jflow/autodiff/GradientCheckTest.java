@@ -9,351 +9,40 @@ import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Gradient;
 import org.jflow.engine.Op;
 import org.jflow.engine.OpRegistry;
+import org.jflow.opinfo.GradientSample;
+import org.jflow.opinfo.GradientSample.In;
+import org.jflow.opinfo.OpInfo;
+import org.jflow.opinfo.OpInfos;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.jflow.TF.tf;
+import static org.jflow.opinfo.GradientSample.any;
+import static org.jflow.opinfo.GradientSample.pos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Every registered op's gradient against central finite differences in float64, on random inputs
- * of a few shapes (broadcasting included), and second-order gradients (a tape around a tape) for
- * the smooth ones. An op with a gradient but no case here fails; ops with no gradient yet (and not
- * declared not differentiable) are listed in the output for the next slice.
+ * Every registered op's gradient against central finite differences in float64, on the gradient
+ * samples of the sample table ({@link OpInfos}: random inputs of a few shapes, broadcasting
+ * included), and second-order gradients (a tape around a tape) for the smooth ones. An op with a
+ * gradient but no gradient sample fails; so does an op that declares neither a gradient nor
+ * notDifferentiable().
  */
 class GradientCheckTest {
     private static final double EPS = 1e-6;
     private static final double TOLERANCE = 2e-5;
-    /**
-     * Ops TF (and so JFlow) has no float64 kernel for: checked in float32, with a step and a
-     * tolerance that float32's rounding allows.
-     */
-    private static final Set<String> FLOAT32_ONLY = Set.of("AvgPool3D", "AvgPool3DGrad", "LRN");
+    /** Float32 gradient samples (ops TF has no float64 kernel for): a step and a tolerance that float32's rounding allows. */
     private static final double EPS_FLOAT32 = 1e-3;
     private static final double TOLERANCE_FLOAT32 = 2e-3;
-
-    /**
-     * A differentiable input: a shape, the interval its random values come from and a value added
-     * to the diagonal of square matrices (to keep them well conditioned); or a fixed tensor.
-     */
-    private record In(int[] shape, double lo, double hi, double boost, Tensor fixed) {
-        In(int[] shape, double lo, double hi, Tensor fixed) { this(shape, lo, hi, 0, fixed); }
-    }
-
-    private record Case(Attrs attrs, List<In> inputs, boolean secondOrder) {}
-
-    private static In any(int... shape) { return new In(shape, -1.5, 1.5, null); }
-
-    private static In pos(int... shape) { return new In(shape, 0.5, 2.0, null); }
-
-    private static In range(double lo, double hi, int... shape) { return new In(shape, lo, hi, null); }
-
-    private static In invertible(int... shape) { return new In(shape, -1, 1, 3, null); }
-
-    private static In fixed(Tensor t) { return new In(null, 0, 0, t); }
-
-    private static final Map<String, List<Case>> CASES = new HashMap<>();
-
-    private static void add(String op, Attrs attrs, boolean secondOrder, In... inputs) {
-        CASES.computeIfAbsent(op, k -> new ArrayList<>()).add(new Case(attrs, List.of(inputs), secondOrder));
-    }
-
-    private static void add(String op, In... inputs) { add(op, Attrs.EMPTY, false, inputs); }
-
-    private static void add(String op, Attrs attrs, In... inputs) { add(op, attrs, false, inputs); }
-
-    /** Unary ops: a matrix and a scalar, first and (when smooth) second order. */
-    private static void unary(String op, double lo, double hi, boolean smooth) {
-        add(op, Attrs.EMPTY, smooth, range(lo, hi, 2, 3));
-        add(op, Attrs.EMPTY, smooth, range(lo, hi));
-    }
-
-    /** Binary broadcasting ops: equal shapes, a row against a matrix, an outer broadcast, a scalar. */
-    private static void binary(String op, double xlo, double xhi, double ylo, double yhi) {
-        int[][][] shapes = {{{2, 3}, {2, 3}}, {{2, 3}, {3}}, {{2, 1}, {1, 3}}, {{}, {2}}};
-        for (int[][] s : shapes) add(op, Attrs.EMPTY, true, range(xlo, xhi, s[0]), range(ylo, yhi, s[1]));
-    }
-
-    static {
-        for (String op : List.of("AddV2", "Sub", "Mul", "Maximum", "Minimum", "SquaredDifference", "Atan2", "MulNoNan")) binary(op, -1.5, 1.5, -1.5, 1.5);
-        for (String op : List.of("RealDiv", "Div", "DivNoNan", "Xdivy")) binary(op, -1.5, 1.5, 0.5, 2);
-        binary("Pow", 0.5, 2, -2, 2);
-        binary("FloorMod", 0.1, 0.9, 1.5, 2);
-
-        for (String op : List.of("Neg", "Square", "Exp", "Expm1", "Sin", "Cos", "Atan", "Sinh", "Cosh", "Tanh", "Asinh",
-                "Sigmoid", "Softplus", "Erf", "Erfc")) unary(op, -1.5, 1.5, true);
-        for (String op : List.of("Sqrt", "Rsqrt", "Log", "Reciprocal")) unary(op, 0.5, 2, true);
-        for (String op : List.of("Asin", "Acos", "Atanh")) unary(op, -0.8, 0.8, true);
-        unary("Log1p", -0.5, 2, true);
-        unary("Tan", -1, 1, true);
-        unary("Acosh", 1.2, 3, true);
-        unary("Lgamma", 0.5, 3, true);
-        unary("Digamma", 0.5, 3, true);
-        for (String op : List.of("Polygamma", "Igamma", "Igammac")) {
-            add(op, Attrs.EMPTY, true, fixed(tf.constant(new double[][] {{1, 2, 3}, {1, 2, 3}})), range(0.5, 2, 2, 3));
-        }
-        add("Zeta", Attrs.EMPTY, true, fixed(tf.constant(new double[] {2, 3, 4})), range(0.5, 2, 2, 3));
-        unary("Abs", -1.5, 1.5, false);
-        unary("Sign", -1.5, 1.5, false);
-
-        add("AddN", any(2, 2), any(2, 2), any(2, 2));
-        add("Cast", Attrs.of("DstT", DType.FLOAT64), any(2, 3));
-        add("ClipByNorm", range(1, 2, 2, 3), range(0.3, 0.5));
-        add("ClipByNorm", any(2, 3), range(10, 20));
-        add("ClipByNorm", Attrs.of("axes", new int[] {1}), range(1, 2, 2, 3), range(0.3, 0.5));
-
-        for (String op : List.of("Sum", "Mean", "Max", "Min", "Prod", "ReduceLogSumExp", "EuclideanNorm", "ReduceVariance", "ReduceStd")) {
-            boolean smooth = !op.equals("Max") && !op.equals("Min");
-            add(op, Attrs.of("keep_dims", false), smooth, any(2, 3, 4));
-            add(op, Attrs.of("axis", new int[] {1}, "keep_dims", false), smooth, any(2, 3, 4));
-            add(op, Attrs.of("axis", new int[] {0, -1}, "keep_dims", true), smooth, any(2, 3, 4));
-        }
-        for (String op : List.of("Cumsum", "Cumprod")) {
-            for (boolean exclusive : new boolean[] {false, true}) {
-                for (boolean reverse : new boolean[] {false, true}) {
-                    add(op, Attrs.of("axis", 1, "exclusive", exclusive, "reverse", reverse), true, range(0.5, 2, 2, 3));
-                }
-            }
-        }
-
-        for (String op : List.of("MatMul", "BatchMatMulV3")) {
-            String ta = op.equals("MatMul") ? "transpose_a" : "adj_x", tb = op.equals("MatMul") ? "transpose_b" : "adj_y";
-            for (boolean a : new boolean[] {false, true}) {
-                for (boolean b : new boolean[] {false, true}) {
-                    Attrs attrs = Attrs.of(ta, a, tb, b);
-                    int[] as = a ? new int[] {3, 2} : new int[] {2, 3}, bs = b ? new int[] {4, 3} : new int[] {3, 4};
-                    if (op.equals("MatMul")) add(op, attrs, true, any(as), any(bs));
-                    else {
-                        add(op, attrs, true, any(2, as[0], as[1]), any(2, bs[0], bs[1]));
-                        add(op, attrs, false, any(as), any(3, bs[0], bs[1]));
-                        add(op, attrs, false, any(3, 1, as[0], as[1]), any(2, bs[0], bs[1]));
-                    }
-                }
-            }
-        }
-
-        add("Reshape", Attrs.of("shape", new int[] {3, -1}), true, any(2, 3));
-        add("ExpandDims", Attrs.of("axis", 1), any(2, 3));
-        add("Squeeze", Attrs.of("squeeze_dims", new int[] {1}), any(2, 1, 3));
-        add("Identity", Attrs.EMPTY, true, any(2, 3));
-        add("Transpose", Attrs.of("perm", new int[] {2, 0, 1}), true, any(2, 3, 4));
-        add("ConcatV2", Attrs.of("axis", 1), any(2, 3), any(2, 2));
-        add("ConcatV2", Attrs.of("axis", -2), any(1, 3), any(2, 3), any(1, 3));
-        add("Pack", Attrs.of("axis", 1), any(2, 3), any(2, 3));
-        add("Unpack", Attrs.of("num", 3, "axis", 0), any(3, 2));
-        add("Split", Attrs.of("num_split", 2, "axis", 0), any(4, 2));
-        add("SplitV", Attrs.of("size_splits", new int[] {2, -1}, "axis", 1), any(2, 5));
-        add("Tile", Attrs.of("multiples", new int[] {2, 1, 3}), any(2, 3, 1));
-        add("Slice", Attrs.of("begin", new int[] {1, 0}, "size", new int[] {2, -1}), any(3, 4));
-        add("StridedSlice", Attrs.of("begin", new int[] {0, 1}, "end", new int[] {4, 5}, "strides", new int[] {2, 2}), any(4, 5));
-        add("StridedSlice", Attrs.of("begin", new int[] {1, 3}, "end", new int[] {2, 0}, "strides", new int[] {1, -1},
-                "shrink_axis_mask", 1), any(4, 5));
-        add("TensorStridedSliceUpdate", Attrs.of("begin", new int[] {0, 1}, "end", new int[] {4, 5}, "strides", new int[] {2, 2}),
-                any(4, 5), any(2, 2));
-        add("TensorStridedSliceUpdate", Attrs.of("begin", new int[] {0, 1}, "end", new int[] {4, 5}, "strides", new int[] {2, 2}),
-                any(4, 5), any(2));
-        add("Pad", Attrs.of("paddings", new int[] {1, 0, 2, 1}), any(2, 3));
-        add("PadV2", Attrs.of("paddings", new int[] {0, 2, 1, 1}), any(2, 3), fixed(tf.constant(7.0, DType.FLOAT64)));
-        add("BroadcastTo", Attrs.of("shape", new int[] {2, 3, 4}), any(3, 1));
-        add("GatherV2", Attrs.of("axis", 0, "batch_dims", 0), any(5, 3), fixed(tf.constant(new int[][] {{0, 2}, {2, 4}})));
-        add("GatherV2", Attrs.of("axis", 1, "batch_dims", 0), any(2, 3, 2), fixed(tf.constant(new int[] {2, 0, 2})));
-        // batch dims: each batch gathers (repeatedly) from its own slices, on the axis after them and on a later one
-        add("GatherV2", Attrs.of("axis", 1, "batch_dims", 1), any(2, 3, 2), fixed(tf.constant(new int[][] {{2, 0, 2}, {1, 1, 0}})));
-        add("GatherV2", Attrs.of("axis", 2, "batch_dims", -1), any(2, 2, 3), fixed(tf.constant(new long[][] {{0, 2}, {1, 1}})));
-        add("SelectV2", fixed(tf.constant(new boolean[][] {{true, false, true}, {false, false, true}})), any(2, 3), any(3));
-        add("ReverseV2", Attrs.of("axis", new int[] {1}), any(2, 3));
-        add("Fill", Attrs.of("dims", new int[] {2, 3}), any());
-
-        for (boolean adjoint : new boolean[] {false, true}) {
-            add("MatrixInverse", Attrs.of("adjoint", adjoint), true, invertible(2, 3, 3));
-            add("MatrixSolve", Attrs.of("adjoint", adjoint), true, invertible(2, 3, 3), any(2, 3, 2));
-        }
-        add("MatrixDeterminant", Attrs.EMPTY, true, invertible(2, 3, 3));
-        add("LogMatrixDeterminant", Attrs.EMPTY, true, invertible(3, 3));
-        add("MatrixBandPart", Attrs.of("num_lower", 1L, "num_upper", 0L), any(2, 3, 4));
-        add("MatrixBandPart", Attrs.of("num_lower", -1L, "num_upper", 1L), any(3, 3));
-        add("MatrixDiagV3", any(2, 3));
-        add("MatrixDiagV3", Attrs.of("num_rows", 3, "num_cols", 4), any(3));
-        add("MatrixDiagPartV3", any(2, 3, 4));
-        add("Cross", Attrs.EMPTY, true, any(2, 3), any(2, 3));
-        add("Einsum", Attrs.of("equation", "ij,jk->ik"), true, any(2, 3), any(3, 4));
-        add("Einsum", Attrs.of("equation", "bij,bjk->bik"), any(2, 2, 3), any(2, 3, 4));
-        add("Einsum", Attrs.of("equation", "...ij,...jk->...ik"), any(3, 2, 3), any(3, 4));
-        add("Einsum", Attrs.of("equation", "...ij,...jk->...ik"), any(1, 2, 3), any(2, 3, 4));
-        add("Einsum", Attrs.of("equation", "ij->ji"), any(2, 3));
-        add("Einsum", Attrs.of("equation", "ij->i"), any(2, 3));
-        add("Einsum", Attrs.of("equation", "ij,j->i"), any(2, 3), any(3));
-        add("Einsum", Attrs.of("equation", "bi,bj->bij"), any(2, 3), any(2, 4));
-        add("Einsum", Attrs.of("equation", "ij,kl->"), any(2, 3), any(2, 2));
-        add("Einsum", Attrs.of("equation", "ij,ij"), any(2, 3), any(2, 3));
-        // repeated labels within an operand: a diagonal, a trace, a batched diagonal with another operand
-        add("Einsum", Attrs.of("equation", "ii->i"), any(3, 3));
-        add("Einsum", Attrs.of("equation", "ii"), any(3, 3));
-        add("Einsum", Attrs.of("equation", "bii,bj->bij"), true, any(2, 3, 3), any(2, 2));
-        add("TopKV2", Attrs.of("k", 2, "sorted", true), any(2, 4));
-        add("TopKV2", Attrs.of("k", 3, "sorted", true), any(5));
-        add("Sort", Attrs.of("axis", -1, "direction", "ASCENDING"), any(2, 4));
-        add("Sort", Attrs.of("axis", 0, "direction", "DESCENDING"), any(3, 2, 2));
-        add("Norm", Attrs.of("ord", "euclidean", "keep_dims", false), true, any(2, 3));
-        add("Norm", Attrs.of("ord", 1.0, "axis", new int[] {1}, "keep_dims", true), any(2, 3));
-        add("Norm", Attrs.of("ord", 3.0, "axis", new int[] {0}, "keep_dims", false), true, any(2, 3));
-        add("Norm", Attrs.of("ord", Double.POSITIVE_INFINITY, "axis", new int[] {-1}, "keep_dims", false), any(2, 3));
-        add("Norm", Attrs.of("ord", "fro", "axis", new int[] {1, 2}, "keep_dims", false), true, any(2, 3, 2));
-        add("Norm", Attrs.of("ord", 1.0, "axis", new int[] {0, 1}, "keep_dims", true), any(3, 3));
-        add("Norm", Attrs.of("ord", Double.POSITIVE_INFINITY, "axis", new int[] {0, 1}, "keep_dims", false), any(3, 3));
-        add("L2Normalize", Attrs.of("epsilon", 1e-12), true, any(2, 3));
-        add("L2Normalize", Attrs.of("axis", new int[] {1}, "epsilon", 1e-12), true, any(2, 3));
-        add("MirrorPad", Attrs.of("paddings", new int[] {1, 2, 0, 2}, "mode", "REFLECT"), any(3, 3));
-        add("MirrorPad", Attrs.of("paddings", new int[] {2, 1, 1, 0}, "mode", "SYMMETRIC"), any(3, 2));
-        Tensor nd = tf.constant(new int[][] {{0, 1}, {2, 0}, {0, 1}});
-        add("GatherNd", any(3, 2, 2), fixed(nd));
-        add("ScatterNd", Attrs.of("shape", new int[] {3, 2, 2}), fixed(nd), any(3, 2));
-        add("TensorScatterUpdate", any(3, 2, 2), fixed(tf.constant(new int[][] {{0, 1}, {2, 0}})), any(2, 2));
-        add("TensorScatterAdd", any(3, 2, 2), fixed(nd), any(3, 2));
-        Tensor sortedIds = tf.constant(new int[] {0, 0, 1, 3, 3});
-        for (String op : List.of("SegmentSum", "SegmentMean", "SegmentMax", "SegmentMin", "SegmentProd")) add(op, any(5, 2), fixed(sortedIds));
-        Tensor ids = tf.constant(new int[][] {{0, 2, -1}, {1, 0, 2}});
-        for (String op : List.of("UnsortedSegmentSum", "UnsortedSegmentMax", "UnsortedSegmentMin", "UnsortedSegmentProd")) {
-            add(op, Attrs.of("num_segments", 3), any(2, 3, 2), fixed(ids)); // no empty segment: its min is +inf
-        }
-        nnCases();
-        convolutionCases();
-        poolingCases();
-    }
-
-
-    /** org.jflow.nn: activations, softmax and losses, normalization, dropout, lookup, layout. */
-    private static void nnCases() {
-        for (String op : List.of("Relu", "LeakyRelu", "Softsign")) unary(op, -1.5, 1.5, false);
-        unary("Relu6", -1.5, 7.5, false);
-        add("LeakyRelu", Attrs.of("alpha", 0.3), any(2, 3));
-        for (String op : List.of("Elu", "Selu", "Gelu", "Swish")) unary(op, -1.5, 1.5, true);
-        add("Gelu", Attrs.of("approximate", true), true, any(2, 3));
-        add("Swish", Attrs.of("beta", 0.7), true, any(2, 3));
-        for (String op : List.of("Softmax", "LogSoftmax")) {
-            add(op, Attrs.EMPTY, true, any(2, 3));
-            add(op, Attrs.of("axis", 0), true, any(3, 2, 2));
-            add(op, Attrs.of("axis", -2), any(2, 3, 2));
-        }
-        // TF's gradient (the backprop output) assumes each label row sums to 1: uniform rows, and fixed distributions. Labels are
-        // fixed here, as TF's labels gradient leaves out the backprop output's path: softmaxCrossEntropyLabelsGradientAsTF checks it
-        add("SoftmaxCrossEntropyWithLogits", Attrs.EMPTY, true, any(2, 4), fixed(tf.cast(tf.fill(new int[] {2, 4}, 0.25), DType.FLOAT64)));
-        add("SoftmaxCrossEntropyWithLogits", Attrs.of("axis", 0), any(2, 2), fixed(tf.cast(tf.fill(new int[] {2, 2}, 0.5), DType.FLOAT64)));
-        add("SoftmaxCrossEntropyWithLogits", any(2, 4), fixed(tf.cast(tf.fill(new int[] {1, 4}, 0.25), DType.FLOAT64)));
-        add("SoftmaxCrossEntropyWithLogits", Attrs.of("axis", -2), any(2, 3, 2),
-                fixed(tf.constant(new double[][][] {{{0.2, 1}, {0.5, 0}, {0.3, 0}}, {{0, 0.1}, {0, 0.6}, {1, 0.3}}})));
-        add("SparseSoftmaxCrossEntropyWithLogits", Attrs.EMPTY, true, any(3, 4), fixed(tf.constant(new int[] {1, 0, 3})));
-        add("SparseSoftmaxCrossEntropyWithLogits", any(2, 2, 3), fixed(tf.constant(new long[][] {{2, 0}, {1, 1}})));
-        add("SigmoidCrossEntropyWithLogits", Attrs.EMPTY, true, any(2, 3), range(0, 1, 2, 3));
-        add("WeightedCrossEntropyWithLogits", Attrs.of("pos_weight", 2.5), true, any(2, 3), range(0, 1, 2, 3));
-        add("WeightedCrossEntropyWithLogits", Attrs.of("pos_weight", 0.5), any(4), range(0, 1, 4));
-        add("BiasAdd", any(2, 3), any(3));
-        add("BiasAdd", any(2, 2, 2, 3), any(3));
-        add("L2Loss", Attrs.EMPTY, true, any(2, 3));
-        add("Moments", Attrs.of("axes", new int[] {0}, "keep_dims", false), true, any(3, 2));
-        add("Moments", Attrs.of("axes", new int[] {0, 2}, "keep_dims", true), true, any(2, 3, 2));
-        add("BatchNormalization", Attrs.of("variance_epsilon", 1e-3), true, any(2, 3), any(3), pos(3), any(3), any(3));
-        add("BatchNormalization", Attrs.of("variance_epsilon", 0.1), any(2, 2, 3), any(1, 1, 3), pos(1, 1, 3), any(), any(3));
-        add("ComputeAverageLoss", any(4));
-        add("ComputeAverageLoss", Attrs.of("global_batch_size", 8), any(4, 2));
-        add("Dropout", Attrs.of("rate", 0.4), any(2, 3), fixed(tf.constant(new double[][] {{0.1, 0.5, 0.9}, {0.4, 0.39, 0.7}})));
-        add("Dropout", Attrs.of("rate", 0.5), any(2, 3), fixed(tf.constant(new double[] {0.2, 0.8, 0.6})));
-        add("EmbeddingLookup", any(4, 2), fixed(tf.constant(new int[][] {{0, 3}, {3, 1}, {0, 0}})));
-        add("EmbeddingLookup", any(3), fixed(tf.constant(new long[] {2, 2, 0})));
-        add("DepthToSpace", Attrs.of("block_size", 2), any(1, 2, 1, 8));
-        add("SpaceToDepth", Attrs.of("block_size", 2), any(2, 4, 2, 3));
-        add("LRN", Attrs.of("depth_radius", 1, "bias", 1.0, "alpha", 0.5, "beta", 0.75), true, any(1, 2, 2, 4));
-        add("LRN", any(2, 1, 1, 3));
-    }
-
-
-    private static Attrs window(String padding, int[] strides, String sizesKey, int... sizes) {
-        Attrs attrs = Attrs.of("strides", strides, "padding", padding);
-        return sizesKey == null ? attrs : attrs.with(sizesKey, sizes);
-    }
-
-    /**
-     * Each convolution (1-3D, depthwise) with its input and filter backprops, SAME and VALID,
-     * strided and dilated; the backprops' shapes are those of the forward case they adjoin.
-     */
-    private static void convolutionCases() {
-        record Conv(String forward, String input, String filter, int[] x, int[] f, int[] strides, int[] dilations, String padding) {}
-        List<Conv> convs = List.of(
-                new Conv("Conv1D", "Conv1DBackpropInput", "Conv1DBackpropFilter", new int[] {2, 6, 2}, new int[] {3, 2, 2},
-                        new int[] {1, 2, 1}, null, "SAME"),
-                new Conv("Conv1D", "Conv1DBackpropInput", "Conv1DBackpropFilter", new int[] {1, 7, 1}, new int[] {2, 1, 3},
-                        new int[] {1, 1, 1}, new int[] {1, 2, 1}, "VALID"),
-                new Conv("Conv2D", "Conv2DBackpropInput", "Conv2DBackpropFilter", new int[] {1, 5, 5, 2}, new int[] {3, 3, 2, 3},
-                        new int[] {1, 2, 2, 1}, null, "SAME"),
-                new Conv("Conv2D", "Conv2DBackpropInput", "Conv2DBackpropFilter", new int[] {2, 4, 5, 1}, new int[] {2, 3, 1, 2},
-                        new int[] {1, 1, 2, 1}, null, "VALID"),
-                new Conv("Conv2D", "Conv2DBackpropInput", "Conv2DBackpropFilter", new int[] {1, 5, 4, 1}, new int[] {2, 2, 1, 1},
-                        new int[] {1, 1, 1, 1}, new int[] {1, 2, 1, 1}, "SAME"),
-                new Conv("Conv3D", "Conv3DBackpropInputV2", "Conv3DBackpropFilterV2", new int[] {1, 3, 4, 3, 2}, new int[] {2, 2, 2, 2, 2},
-                        new int[] {1, 1, 2, 1, 1}, null, "SAME"),
-                new Conv("Conv3D", "Conv3DBackpropInputV2", "Conv3DBackpropFilterV2", new int[] {1, 3, 3, 4, 1}, new int[] {2, 1, 2, 1, 2},
-                        new int[] {1, 1, 1, 2, 1}, null, "VALID"),
-                new Conv("DepthwiseConv2dNative", "DepthwiseConv2dNativeBackpropInput", "DepthwiseConv2dNativeBackpropFilter",
-                        new int[] {1, 5, 5, 2}, new int[] {3, 3, 2, 2}, new int[] {1, 2, 2, 1}, null, "SAME"),
-                new Conv("DepthwiseConv2dNative", "DepthwiseConv2dNativeBackpropInput", "DepthwiseConv2dNativeBackpropFilter",
-                        new int[] {2, 4, 5, 3}, new int[] {2, 2, 3, 1}, new int[] {1, 1, 1, 1}, new int[] {1, 1, 2, 1}, "VALID"));
-        boolean first = true;
-        for (Conv c : convs) {
-            Attrs attrs = window(c.padding(), c.strides(), null);
-            if (c.dilations() != null) attrs = attrs.with("dilations", c.dilations());
-            int[] y = Dispatcher.execute1(OpRegistry.get(c.forward()), attrs, tf.zeros(Shape.of(c.x()), DType.FLOAT64),
-                    tf.zeros(Shape.of(c.f()), DType.FLOAT64)).shape().dims();
-            add(c.forward(), attrs, first, any(c.x()), any(c.f()));
-            add(c.input(), attrs.with("input_sizes", c.x()), first, any(c.f()), any(y));
-            add(c.filter(), attrs.with("filter_sizes", c.f()), first, any(c.x()), any(y));
-            first = c.forward().equals("Conv2D") && c.padding().equals("VALID") || c.forward().startsWith("Depthwise") && c.dilations() == null;
-        }
-    }
-
-    /** Max and average pooling 1-3D with their gradient ops (and max's gradient of the gradient), SAME and VALID, overlapping windows. */
-    private static void poolingCases() {
-        record Pool(String suffix, int[] x, int[] ksize, int[] strides, String padding) {}
-        List<Pool> pools = List.of(
-                new Pool("1D", new int[] {2, 7, 2}, new int[] {1, 3, 1}, new int[] {1, 2, 1}, "SAME"),
-                new Pool("1D", new int[] {1, 6, 3}, new int[] {1, 2, 1}, new int[] {1, 2, 1}, "VALID"),
-                new Pool("", new int[] {1, 5, 5, 2}, new int[] {1, 3, 3, 1}, new int[] {1, 2, 2, 1}, "SAME"),
-                new Pool("", new int[] {2, 4, 5, 1}, new int[] {1, 2, 3, 1}, new int[] {1, 1, 2, 1}, "VALID"),
-                new Pool("3D", new int[] {1, 3, 4, 3, 2}, new int[] {1, 2, 2, 2, 1}, new int[] {1, 1, 2, 2, 1}, "SAME"),
-                new Pool("3D", new int[] {1, 4, 3, 3, 1}, new int[] {1, 2, 1, 2, 1}, new int[] {1, 2, 1, 1, 1}, "VALID"));
-        for (Pool p : pools) {
-            Attrs attrs = window(p.padding(), p.strides(), "ksize", p.ksize());
-            int[] y = Dispatcher.execute1(OpRegistry.get("MaxPool" + p.suffix()), attrs, tf.zeros(Shape.of(p.x()), DType.FLOAT64)).shape().dims();
-            add("MaxPool" + p.suffix(), attrs, any(p.x()));
-            add("AvgPool" + p.suffix(), attrs, true, any(p.x()));
-            add("MaxPool" + p.suffix() + "Grad", attrs, any(p.x()), any(y), any(y));
-            add("MaxPool" + p.suffix() + "GradGrad", attrs, any(p.x()), any(y), any(p.x()));
-            add("AvgPool" + p.suffix() + "Grad", attrs.with("orig_input_shape", p.x()), true, any(y));
-        }
-    }
-
-    /* Decompositions and spectral norms (h-lingrad). Qr's factors are smooth functions of A under the
-     * Householder sign convention, so they are checked directly; Svd's u and v (sign-ambiguous) only in
-     * svdGradientOnSignFreeFunctions. */
-    static {
-        add("Qr", Attrs.EMPTY, true, invertible(3, 3));
-        add("Qr", Attrs.EMPTY, true, invertible(2, 4, 3));
-        add("Qr", invertible(2, 4));
-        add("Qr", Attrs.of("full_matrices", true), invertible(2, 3));
-        add("Svd", Attrs.of("compute_uv", false), true, invertible(3, 3));
-        add("Svd", Attrs.of("compute_uv", false), invertible(2, 4, 3));
-        add("Svd", Attrs.of("compute_uv", false), invertible(2, 4));
-        add("Norm", Attrs.of("ord", 2.0, "axis", new int[] {0, 1}, "keep_dims", false), true, invertible(3, 2));
-        add("Norm", Attrs.of("ord", 2.0, "axis", new int[] {2, 0}, "keep_dims", true), any(3, 2, 4));
-    }
 
     /**
      * Ops whose gradient a dedicated test checks: Cholesky and SelfAdjointEigV2 below (their inputs need a structure random
@@ -400,9 +89,9 @@ class GradientCheckTest {
     void softmaxCrossEntropyLabelsGradientAsTF() {
         Random random = new Random(3);
         Op op = OpRegistry.get("SoftmaxCrossEntropyWithLogits");
-        Tensor logits = randomTensor(any(2, 4), random);
+        Tensor logits = any(2, 4).random(random);
         for (int[] labelsShape : new int[][] {{2, 4}, {1, 4}}) {
-            Tensor labels = randomTensor(range(0, 1, labelsShape), random), w = randomTensor(any(2), random);
+            Tensor labels = GradientSample.range(0, 1, labelsShape).random(random), w = any(2).random(random);
             Tensor fromLoss, fromBackprop;
             try (var tape = new GradientTape(o -> o.persistent(true))) {
                 tape.watch(labels);
@@ -426,8 +115,8 @@ class GradientCheckTest {
     @Test
     void choleskyGradientOnSymmetricInputs() {
         Random random = new Random(7);
-        Tensor a = randomTensor(new In(new int[] {2, 3, 3}, -1, 1, 0, null), random);
-        Tensor w = randomTensor(new In(new int[] {2, 3, 3}, -1, 1, 0, null), random);
+        Tensor a = new In(new int[] {2, 3, 3}, -1, 1, 0, null).random(random);
+        Tensor w = new In(new int[] {2, 3, 3}, -1, 1, 0, null).random(random);
         java.util.function.Function<Tensor, Tensor> f = m -> tf.linalg.cholesky(
                 tf.add(tf.multiply(tf.add(m, tf.transpose(m, 0, 2, 1)), 0.5), tf.multiply(tf.eye(3, 3, DType.FLOAT64), 3.0)));
         Tensor grad;
@@ -454,11 +143,11 @@ class GradientCheckTest {
         int[][] shapes = {{3, 3}, {2, 4, 3}, {2, 4}, {3, 2}, {2, 3}};
         boolean[] full = {false, false, false, true, true};
         for (int c = 0; c < shapes.length; c++) {
-            Tensor a = randomTensor(new In(shapes[c], -1, 1, 2, null), random);
+            Tensor a = new In(shapes[c], -1, 1, 2, null).random(random);
             Attrs attrs = Attrs.of("compute_uv", true, "full_matrices", full[c]);
             Tensor[] out = Dispatcher.execute(OpRegistry.get("Svd"), attrs, a);
             Tensor[] w = new Tensor[3];
-            for (int j = 0; j < 3; j++) w[j] = randomTensor(new In(out[j].shape().dimsView(), -1, 1, null), random);
+            for (int j = 0; j < 3; j++) w[j] = new In(out[j].shape().dimsView(), -1, 1, null).random(random);
             java.util.function.Function<Tensor, Tensor> f = x -> {
                 Tensor[] suv = Dispatcher.execute(OpRegistry.get("Svd"), attrs, x);
                 return tf.addN(tf.reduceSum(tf.multiply(suv[0], w[0])), tf.reduceSum(tf.multiply(tf.square(suv[1]), w[1])),
@@ -483,17 +172,17 @@ class GradientCheckTest {
     @Test
     void eigGradientOnPhaseFreeFunctions() {
         Random random = new Random(17);
-        Tensor separated = tf.add(randomTensor(new In(new int[] {2, 3, 3}, -0.6, 0.6, 0, null), random),
+        Tensor separated = tf.add(new In(new int[] {2, 3, 3}, -0.6, 0.6, 0, null).random(random),
                 tf.linalg.diag(tf.constant(new double[] {-4, 0.5, 5})));
-        Tensor we = randomTensor(any(2, 3), random), wv = randomTensor(any(2, 3, 3), random);
+        Tensor we = any(2, 3).random(random), wv = any(2, 3, 3).random(random);
         checkEig("Eig real eigenvalues", new Tensor[] {separated}, in -> in[0], (e, v) -> tf.add(
                 tf.reduceSum(tf.multiply(tf.math.real(e), we)), tf.reduceSum(tf.multiply(squaredModulus(v), wv))));
-        Tensor rowWeights = randomTensor(any(2, 3, 1), random);
+        Tensor rowWeights = any(2, 3, 1).random(random);
         java.util.function.BinaryOperator<Tensor> symmetric = (e, v) -> tf.addN(tf.reduceSum(squaredModulus(e)),
                 tf.reduceSum(tf.math.real(e)), tf.reduceSum(tf.multiply(squaredModulus(v), rowWeights)));
-        Tensor general = randomTensor(any(2, 3, 3), random);
+        Tensor general = any(2, 3, 3).random(random);
         checkEig("Eig real input", new Tensor[] {general}, in -> in[0], symmetric);
-        checkEig("Eig complex input", new Tensor[] {general, randomTensor(any(2, 3, 3), random)},
+        checkEig("Eig complex input", new Tensor[] {general, any(2, 3, 3).random(random)},
                 in -> tf.complex(in[0], in[1]), symmetric);
         for (Tensor a : new Tensor[] {separated, general}) {
             java.util.function.ToDoubleFunction<Tensor[]> f = in -> tf.reduceSum(squaredModulus(tf.linalg.eigvals(in[0]))).doubleValue();
@@ -549,9 +238,9 @@ class GradientCheckTest {
     @Test
     void complexGradients() {
         Random random = new Random(5);
-        Tensor x = randomTensor(any(2, 3), random), y = randomTensor(pos(2, 3), random);
-        Tensor wr = randomTensor(any(2, 3), random), wi = randomTensor(any(2, 3), random);
-        Tensor c = tf.complex(randomTensor(any(2, 3), random), randomTensor(any(2, 3), random));
+        Tensor x = any(2, 3).random(random), y = pos(2, 3).random(random);
+        Tensor wr = any(2, 3).random(random), wi = any(2, 3).random(random);
+        Tensor c = tf.complex(any(2, 3).random(random), any(2, 3).random(random));
         Map<String, java.util.function.Function<Tensor, Tensor>> ops = Map.of(
                 "Real", z -> tf.math.real(z), "Imag", z -> tf.math.imag(z), "Conj", z -> tf.math.conj(z),
                 "ComplexAbs", z -> tf.abs(z), "Angle", z -> tf.math.angle(z),
@@ -579,9 +268,9 @@ class GradientCheckTest {
     @Test
     void symmetricEigenGradientOnSymmetricInputs() {
         Random random = new Random(11);
-        Tensor a = randomTensor(new In(new int[] {2, 3, 3}, -1, 1, 0, null), random);
-        Tensor we = randomTensor(new In(new int[] {2, 3}, -1, 1, 0, null), random);
-        Tensor wv = randomTensor(new In(new int[] {2, 3, 3}, -1, 1, 0, null), random);
+        Tensor a = new In(new int[] {2, 3, 3}, -1, 1, 0, null).random(random);
+        Tensor we = new In(new int[] {2, 3}, -1, 1, 0, null).random(random);
+        Tensor wv = new In(new int[] {2, 3, 3}, -1, 1, 0, null).random(random);
         java.util.function.Function<Tensor, Tensor> f = m -> {
             Tensor[] ev = Dispatcher.execute(OpRegistry.get("SelfAdjointEigV2"), Attrs.of("compute_v", true),
                     tf.multiply(tf.add(m, tf.transpose(m, 0, 2, 1)), 0.5));
@@ -612,6 +301,7 @@ class GradientCheckTest {
         Random random = new Random(42);
         List<String> missing = new ArrayList<>(), uncovered = new ArrayList<>();
         int checked = 0, notDifferentiable = 0;
+        Set<String> opsChecked = new TreeSet<>();
         StringBuilder failures = new StringBuilder();
         for (Op op : OpRegistry.all()) {
             Gradient g = op.gradient();
@@ -621,35 +311,35 @@ class GradientCheckTest {
             }
             if (g == Gradient.NONE) { notDifferentiable++; continue; }
             if (CHECKED_ELSEWHERE.contains(op.name())) continue;
-            List<Case> cases = CASES.get(op.name());
-            if (cases == null) { uncovered.add(op.name()); continue; }
-            for (Case c : cases) {
+            OpInfo info = OpInfos.get(op.name());
+            if (info == null || info.gradientSamples().isEmpty()) { uncovered.add(op.name()); continue; }
+            for (GradientSample c : info.gradientSamples()) {
                 try {
-                    checkCase(op, c, random);
+                    checkCase(op, info.gradientDType(), c, random);
                     checked++;
+                    opsChecked.add(op.name());
                 } catch (AssertionError | RuntimeException e) {
                     failures.append(op.name()).append(' ').append(c.attrs()).append(": ").append(e.getMessage()).append('\n');
                 }
             }
         }
-        System.out.println("Gradient check: " + checked + " cases passed; " + notDifferentiable + " ops not differentiable");
+        System.out.println("Gradient check: " + checked + " cases of " + opsChecked.size() + " ops passed; " + notDifferentiable + " ops not differentiable");
         assertTrue(uncovered.isEmpty(), "ops with a gradient but no finite-difference case: " + uncovered);
         assertTrue(missing.isEmpty(), "every op declares a gradient or notDifferentiable(); these have neither: " + missing);
         assertEquals("", failures.toString());
     }
 
-    private static void checkCase(Op op, Case c, Random random) {
-        boolean float32 = FLOAT32_ONLY.contains(op.name());
-        DType dtype = float32 ? DType.FLOAT32 : DType.FLOAT64;
+    private static void checkCase(Op op, DType dtype, GradientSample c, Random random) {
+        boolean float32 = dtype == DType.FLOAT32;
         double eps = float32 ? EPS_FLOAT32 : EPS, tolerance = float32 ? TOLERANCE_FLOAT32 : TOLERANCE;
         Tensor[] x = new Tensor[c.inputs().size()];
         for (int i = 0; i < x.length; i++) {
             In in = c.inputs().get(i);
-            x[i] = in.fixed() != null ? in.fixed() : tf.cast(randomTensor(in, random), dtype);
+            x[i] = in.fixed() != null ? in.fixed() : tf.cast(in.random(random), dtype);
         }
         Tensor[] out = Dispatcher.execute(op, c.attrs(), x);
         Tensor[] w = new Tensor[out.length];
-        for (int j = 0; j < out.length; j++) w[j] = tf.cast(randomTensor(new In(out[j].shape().dimsView(), -1, 1, null), random), out[j].dtype());
+        for (int j = 0; j < out.length; j++) w[j] = tf.cast(new In(out[j].shape().dimsView(), -1, 1, null).random(random), out[j].dtype());
         Tensor[] analytic = gradients(op, c, x, w);
         for (int i = 0; i < x.length; i++) {
             if (c.inputs().get(i).fixed() != null) continue;
@@ -660,7 +350,7 @@ class GradientCheckTest {
     }
 
     /** The tape's gradient of sum_j sum(w_j * out_j) w.r.t. each differentiable input. */
-    private static Tensor[] gradients(Op op, Case c, Tensor[] x, Tensor[] w) {
+    private static Tensor[] gradients(Op op, GradientSample c, Tensor[] x, Tensor[] w) {
         try (var tape = new GradientTape()) {
             List<Tensor> sources = new ArrayList<>();
             for (int i = 0; i < x.length; i++) if (c.inputs().get(i).fixed() == null) sources.add(x[i]);
@@ -673,7 +363,7 @@ class GradientCheckTest {
         }
     }
 
-    private static double loss(Op op, Case c, Tensor[] x, Tensor[] w) {
+    private static double loss(Op op, GradientSample c, Tensor[] x, Tensor[] w) {
         Tensor[] out = Dispatcher.execute(op, c.attrs(), x);
         double sum = 0;
         for (int j = 0; j < out.length; j++) {
@@ -687,11 +377,11 @@ class GradientCheckTest {
      * Second order: for each differentiable input, the gradient of sum(v * grad) w.r.t. it (a tape
      * around the tape), against finite differences of that same sum.
      */
-    private static void checkSecondOrder(Op op, Case c, Tensor[] x, Tensor[] w, Random random, double eps, double tolerance) {
+    private static void checkSecondOrder(Op op, GradientSample c, Tensor[] x, Tensor[] w, Random random, double eps, double tolerance) {
         for (int input = 0; input < x.length; input++) {
             if (c.inputs().get(input).fixed() != null) continue;
             int i = input;
-            Tensor v = tf.cast(randomTensor(new In(x[i].shape().dimsView(), -1, 1, null), random), x[i].dtype());
+            Tensor v = tf.cast(new In(x[i].shape().dimsView(), -1, 1, null).random(random), x[i].dtype());
             Tensor second;
             try (var outer = new GradientTape()) {
                 outer.watch(x[i]);
@@ -747,14 +437,5 @@ class GradientCheckTest {
                 fail(what + ": tape " + Arrays.toString(a) + " vs finite differences " + Arrays.toString(expected));
             }
         }
-    }
-
-    private static Tensor randomTensor(In in, Random random) {
-        Shape shape = Shape.of(in.shape());
-        double[] v = new double[shape.size()];
-        for (int k = 0; k < v.length; k++) v[k] = in.lo() + (in.hi() - in.lo()) * random.nextDouble();
-        int n = shape.rank() < 2 ? 0 : shape.get(-1);
-        if (in.boost() != 0) for (int k = 0; k < v.length; k++) if ((k / n) % n == k % n) v[k] += in.boost();
-        return Tensor.wrap(DType.FLOAT64, shape, v);
     }
 }

@@ -1,5 +1,6 @@
 package org.jflow.errors;
 
+import org.jflow.DType;
 import org.jflow.Golden;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,13 +35,17 @@ class ErrorTextTest {
             Map.entry("eye_negative_columns", () -> tf.eye(2, -1)),
             Map.entry("broadcast_to_incompatible", () -> tf.broadcastTo(tf.ones(3), 2, 2)),
             Map.entry("broadcast_to_rank", () -> tf.broadcastTo(tf.ones(2, 3), 3)),
-            Map.entry("broadcast_to_smaller", () -> tf.broadcastTo(tf.ones(3), 1)));
+            Map.entry("broadcast_to_smaller", () -> tf.broadcastTo(tf.ones(3), 1)),
+            Map.entry("batch_matmul_sizes", () -> tf.matmul(tf.ones(2, 3, 4), tf.ones(2, 5, 4))),
+            Map.entry("batch_matmul_batch_dims", () -> tf.matmul(tf.ones(2, 3, 4), tf.ones(3, 4, 5))),
+            Map.entry("batch_matmul_int8", () -> tf.matmul(tf.ones(new int[] {2, 2, 2}, DType.INT8), tf.ones(new int[] {2, 2, 2}, DType.INT8))),
+            Map.entry("batch_matmul_bool", () -> tf.matmul(tf.ones(new int[] {2, 2, 2}, DType.BOOL), tf.ones(new int[] {2, 2, 2}, DType.BOOL))));
 
     @ParameterizedTest
     @ValueSource(strings = {"add_n_shapes", "reflect_padding", "symmetric_padding", "relu_bool", "relu6_bool", "elu_bool",
             "leaky_relu_bool", "softmax_int", "log_softmax_int", "sum_string", "mean_bool", "max_string", "fill_vector_value",
             "index_scalar", "eye_negative_rows", "eye_negative_columns", "broadcast_to_incompatible", "broadcast_to_rank",
-            "broadcast_to_smaller"})
+            "broadcast_to_smaller", "batch_matmul_sizes", "batch_matmul_batch_dims", "batch_matmul_int8", "batch_matmul_bool"})
     void errorHasTfsClassAndMessage(String name) {
         Map<String, Object> expected = TF.map(name);
         Throwable e = assertThrows(Throwable.class, CASES.get(name));

@@ -46,8 +46,8 @@ class ElementwiseErrorsTest {
     @Test
     void realDivHasNoIntegerKernelWhileTruedivCastsIntegersFirst() {
         NotFoundError e = assertThrows(NotFoundError.class, () -> tf.realdiv(ints, ints));
-        assertEquals("Could not find device for node: {{node RealDiv}} = RealDiv[T=DT_INT32]\nAll kernels registered for op RealDiv:\n"
-                + "  device='CPU'; T in [DT_FLOAT, DT_HALF, DT_DOUBLE, DT_BFLOAT16, DT_COMPLEX64, DT_COMPLEX128]\n [Op:RealDiv]", e.getMessage());
+        // the rest of TF 2.21's text (the kernels registered for RealDiv) is checked in device.CpuKernelErrorsTest
+        assertTrue(e.getMessage().startsWith("Could not find device for node: {{node RealDiv}} = RealDiv[T=DT_INT32]\n"), e.getMessage());
         Tensor q = tf.divide(ints, tf.constant(new int[] {2, 2, 2}));
         assertEquals(DType.FLOAT64, q.dtype());
         assertArrayEquals(new double[] {0.5, 1, 1.5}, q.toDoubleArray());

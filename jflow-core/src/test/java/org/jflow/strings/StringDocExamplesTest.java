@@ -54,6 +54,6 @@ class StringDocExamplesTest {
         assertArrayEquals(new String[] {"ell", "orl"}, tf.strings.substr(new String[] {"Hello", "World"}, 1, 3).toStringArray());
         assertArrayEquals(new String[] {"hello", "world"}, tf.strings.split("hello world").toStringArray());
         assertEquals(List.of(List.of("hello", "world"), List.of("a", "b", "c")),
-                tf.strings.splitRagged(new String[] {"hello world", "a b c"}).toList());
+                tf.strings.split(new String[] {"hello world", "a b c"}).toList());
     }
 }

@@ -44,11 +44,11 @@ class StringParsingTest {
 
     @Test
     void splitOfAVectorIsRagged() {
-        RaggedTensor r = tf.strings.splitRagged(new String[] {"hello world", "", "a b c"});
+        RaggedTensor r = tf.strings.split(new String[] {"hello world", "", "a b c"});
         assertArrayEquals(new long[] {0, 2, 2, 5}, r.rowSplits().toLongArray());
         assertEquals(List.of(List.of("hello", "world"), List.of(), List.of("a", "b", "c")), r.toList());
         assertArrayEquals(new String[] {"a", "b", "c"}, r.row(2).toStringArray());
-        assertThrows(ValueError.class, () -> tf.strings.split(new String[] {"a b"}));
+        assertThrows(ValueError.class, () -> tf.strings.split(new String[][] {{"a b"}}));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.jflow.tutorials;
 
+import org.jflow.RaggedTensor;
 import org.jflow.Tensor;
 import org.jflow.Variable;
 import org.jflow.errors.ValueError;
@@ -161,7 +162,7 @@ class Seed003TensorTest {
     void g19_strings() {
         Tensor text = tf.constant(new String[] {"TensorFlow 文本处理", "深度学习自然语言处理"});
         assertEquals("[tensorflow 文本处理, 深度学习自然语言处理]", java.util.Arrays.toString(tf.strings.lower(text).toStringArray()));
-        assertEquals("[[TensorFlow, 文本处理], [深度学习自然语言处理]]", tf.strings.splitRagged(text).toList().toString());
+        assertEquals("[[TensorFlow, 文本处理], [深度学习自然语言处理]]", tf.strings.<RaggedTensor>split(text).toList().toString());
         assertEquals("[23 30]", NumpyFormat.str(tf.strings.length(text)));
         assertEquals("[15 10]", NumpyFormat.str(tf.strings.length(text, "UTF8_CHAR")));
         String punctuation = "[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]"; // '[%s]' % re.escape(string.punctuation)

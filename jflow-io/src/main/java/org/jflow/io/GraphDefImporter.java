@@ -1,5 +1,6 @@
 package org.jflow.io;
 
+import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Op;
@@ -50,10 +51,11 @@ public final class GraphDefImporter {
     }
 
     /**
-     * The graph of {@code def}. Every node is checked before its op sees it: tensors against their shape and
-     * what the file holds ({@link TensorCodec}), attribute values against int32, and then the op's shape rule;
-     * a node its op cannot read (a wrong input count, an attribute of the wrong type) is TF's
-     * {@code InvalidArgumentError} naming the node, never a Java exception.
+     * The graph of {@code def}. Every node is checked before anything of it is built: against its op's declared
+     * signature ({@link NodeDefCheck}: attribute types and allowed values, input count, required attributes, with
+     * TF's {@code ValidateNodeDef} errors), its tensors against their shape and what the file holds
+     * ({@link TensorCodec}), attribute values against int32, and then by the op's shape rule. A node JFlow cannot
+     * read is TF's error naming the node, never a Java exception ({@code GraphDefFuzzTest}).
      */
     public static Graph toGraph(GraphDef def) {
         Graph graph = new Graph();
@@ -67,38 +69,45 @@ public final class GraphDefImporter {
         Map<String, Tensor[]> outputs = new HashMap<>();
         for (NodeDef n : def.getNodeList()) {
             if (attrOnly.contains(n.getName())) continue;
-            try {
-                outputs.put(n.getName(), add(graph, n, byName, outputs));
-            } catch (RuntimeException e) {
-                if (e.getClass().getPackageName().equals("org.jflow.errors")) throw e;
-                throw new InvalidArgumentError("Node '" + n.getName() + "' does not fit op " + n.getOp()
-                        + "'s signature: " + e);
-            }
+            outputs.put(n.getName(), add(graph, n, byName, outputs));
         }
         return graph;
     }
 
-    /** The outputs of node {@code n} added to {@code graph}. */
+    /**
+     * The outputs of node {@code n} added to {@code graph}, once the node is held to its op's declared signature
+     * ({@link NodeDefCheck}): attribute types and allowed values, then, with JFlow's attribute inputs folded,
+     * the input count and the required attributes.
+     */
     private static Tensor[] add(Graph graph, NodeDef n, Map<String, NodeDef> byName, Map<String, Tensor[]> outputs) {
+        Op op = op(n);
+        NodeDefCheck.attrs(n, n.getOp(), op.signature());
         List<String> dataInputs = new ArrayList<>();
         for (String in : n.getInputList()) if (!in.startsWith("^")) dataInputs.add(in);
         Attrs attrs = foldAttrInputs(n, dataInputs, byName, attrs(n));
+        NodeDefCheck.complete(n, n.getOp(), op.signature(), dataInputs.size(), attrs);
+        attrs = op.signature().withDefaults(attrs);
         return switch (n.getOp()) {
-            case "Placeholder" -> new Tensor[] {graph.placeholder(attrs.getDType("dtype"), attrs.getShape("shape"),
-                    n.getName())};
+            // TF's Placeholder shape defaults to unknown rank
+            case "Placeholder" -> new Tensor[] {graph.placeholder(attrs.getDType("dtype"),
+                    attrs.has("shape") ? attrs.getShape("shape") : Shape.unknownRank(), n.getName())};
             case "Const" -> graph.addNode(GraphOps.CONST, attrs, new Tensor[0], GraphOps.CONST.infer(new Tensor[0],
                     attrs),
                     n.getName(), new Tensor[] {(Tensor) attrs.get("value")});
             default -> {
-                Op op = OpRegistry.get(n.getOp());
-                if (op == null || n.getOp().equals("VarHandleOp")) {
-                    throw new NotFoundError("Op type not registered '" + n.getOp() + "' in JFlow (node '"
-                            + n.getName() + "')");
-                }
                 Tensor[] inputs = inputs(n, dataInputs, outputs);
                 yield graph.addNode(op, attrs, inputs, op.infer(inputs, attrs), n.getName(), null);
             }
         };
+    }
+
+    /** The op of node {@code n}: TF's {@code NotFoundError} where JFlow has none (variables are not imported yet). */
+    private static Op op(NodeDef n) {
+        Op op = OpRegistry.get(n.getOp());
+        if (op == null || n.getOp().equals("VarHandleOp")) {
+            throw new NotFoundError("Op type not registered '" + n.getOp() + "' in JFlow (node '" + n.getName() + "')");
+        }
+        return op;
     }
 
     /** The node's attributes, in name order, without {@code _}-prefixed annotations. */
@@ -160,14 +169,23 @@ public final class GraphDefImporter {
         return colon < 0 ? input : input.substring(0, colon);
     }
 
+    /** The output number after the colon of an input name, -1 where it is none. */
+    private static int outputIndex(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private static Tensor[] inputs(NodeDef n, List<String> dataInputs, Map<String, Tensor[]> outputs) {
         List<Tensor> inputs = new ArrayList<>();
         for (String in : dataInputs) {
             int colon = in.lastIndexOf(':');
             String name = nodeName(in);
-            int index = colon < 0 ? 0 : Integer.parseInt(in.substring(colon + 1));
+            int index = colon < 0 ? 0 : outputIndex(in.substring(colon + 1));
             Tensor[] source = outputs.get(name);
-            if (source == null || index >= source.length) {
+            if (source == null || index < 0 || index >= source.length) {
                 throw new InvalidArgumentError("Node '" + n.getName() + "': input '" + in
                         + "' is not an output of an earlier node");
             }

@@ -126,7 +126,11 @@ final class TensorCodec {
             throw Allocation.outOfMemory(dims, dtype, "Const");
         }
         int[] d = new int[dims.length];
-        for (int i = 0; i < d.length; i++) d[i] = (int) dims[i];
+        for (int i = 0; i < d.length; i++) { // an empty tensor may still name a dim JFlow cannot hold
+            if (dims[i] > Integer.MAX_VALUE) throw new UnimplementedError("JFlow's dimensions stop at 2**31 - 1: shape "
+                    + dimList(sp));
+            d[i] = (int) dims[i];
+        }
         return Shape.of(d);
     }
 

@@ -12,6 +12,7 @@ import org.jflow.io.proto.TensorShapeProto;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,14 +70,97 @@ class GraphDefValidationTest {
         assertTrue(e.getMessage().startsWith("Cannot parse tensor from proto: dtype: DT_FLOAT"), e.getMessage());
     }
 
+    /** TF's text for a case of {@code golden/graphdef_import_errors.py}. */
+    private static String tfError(String key) {
+        try (var in = GraphDefValidationTest.class.getResourceAsStream("/golden/graphdef_import_errors.json")) {
+            String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            var m = java.util.regex.Pattern.compile("\"" + key + "\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+            assertTrue(m.find(), key);
+            return m.group(1).replace("\\n", "\n").replace("\\t", "\t").replace("\\\"", "\"");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static AttrValue type(DataType t) { return AttrValue.newBuilder().setType(t).build(); }
+
+    private static AttrValue ints(long... values) {
+        AttrValue.ListValue.Builder l = AttrValue.ListValue.newBuilder();
+        for (long v : values) l.addI(v);
+        return AttrValue.newBuilder().setList(l).build();
+    }
+
+    private static String importError(NodeDef... nodes) {
+        GraphDef def = GraphDef.newBuilder().addAllNode(java.util.List.of(nodes)).build();
+        return assertThrows(InvalidArgumentError.class, () -> GraphDefImporter.toGraph(def)).getMessage();
+    }
+
+    /** TF's OpDef summary lists TF's attributes after the signature; JFlow's lists JFlow's. */
+    private static String upToTheAttributes(String message) {
+        int sig = message.indexOf("signature=");
+        return message.substring(0, message.indexOf("; attr=", sig));
+    }
+
     @Test
-    void aNodeWithTooFewInputsIsInvalidNotAJavaException() {
-        GraphDef def = GraphDef.newBuilder().addNode(placeholder("x"))
-                .addNode(NodeDef.newBuilder().setName("mm").setOp("MatMul").addInput("x")
-                        .putAttr("T", AttrValue.newBuilder().setType(DataType.DT_FLOAT).build()))
-                .build();
-        InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> GraphDefImporter.toGraph(def));
-        assertTrue(e.getMessage().startsWith("Node 'mm' does not fit op MatMul's signature: "), e.getMessage());
+    void aNodeWithTooFewInputsIsTfsErrorNotAJavaException() {
+        String jflow = importError(placeholder("x"), NodeDef.newBuilder().setName("mm").setOp("MatMul").addInput("x")
+                .putAttr("T", type(DataType.DT_FLOAT)).build());
+        String tf = tfError("too_few_inputs");
+        assertEquals(upToTheAttributes(tf), upToTheAttributes(jflow));
+        assertTrue(jflow.endsWith(">; NodeDef: {{node mm}}"), jflow);
+    }
+
+    @Test
+    void anAttributeOfTheWrongTypeIsTfsErrorNotAClassCastException() {
+        String jflow = importError(placeholder("x"), NodeDef.newBuilder().setName("mm").setOp("MatMul").addInput("x")
+                .addInput("x").putAttr("T", type(DataType.DT_FLOAT))
+                .putAttr("transpose_a", AttrValue.newBuilder().setI(1).build()).build());
+        assertEquals(upToTheAttributes(tfError("attr_of_the_wrong_type")), upToTheAttributes(jflow));
+    }
+
+    @Test
+    void aRequiredAttributeLeftOutIsTfsError() {
+        String jflow = importError(placeholder("x"), NodeDef.newBuilder().setName("mp").setOp("MaxPool").addInput("x")
+                .putAttr("T", type(DataType.DT_FLOAT)).putAttr("strides", ints(1, 1, 1, 1))
+                .putAttr("padding", AttrValue.newBuilder().setS(ByteString.copyFromUtf8("SAME")).build()).build());
+        String tf = tfError("required_attr_missing");
+        assertEquals(upToTheAttributes(tf), upToTheAttributes(jflow));
+        assertTrue(jflow.endsWith(">; NodeDef: {{node mp}}"), jflow);
+    }
+
+    /** JFlow declares StringLength as TF does, so the whole text, OpDef summary included, is TF's. */
+    @Test
+    void aValueOutsideTheAllowedListIsTfsErrorWithTheOpDef() {
+        TensorProto s = TensorProto.newBuilder().setDtype(DataType.DT_STRING).setTensorShape(shape(1))
+                .addStringVal(ByteString.copyFromUtf8("a")).build();
+        String jflow = importError(constant("s", s), NodeDef.newBuilder().setName("len").setOp("StringLength")
+                .addInput("s").putAttr("unit", AttrValue.newBuilder().setS(ByteString.copyFromUtf8("BYTES")).build())
+                .build());
+        assertEquals(tfError("value_not_allowed"), jflow);
+    }
+
+    @Test
+    void aListOpWithoutInputsIsTfsErrorNotAnIndexOutOfBounds() {
+        String jflow = importError(NodeDef.newBuilder().setName("sum").setOp("AddN")
+                .putAttr("T", type(DataType.DT_FLOAT)).build());
+        assertTrue(jflow.startsWith("NodeDef expected inputs 'N * T' do not match 0 inputs specified; Op<name=AddN;"),
+                jflow);
+    }
+
+    /** TF's Placeholder declares {@code shape} with a default: unknown rank. */
+    @Test
+    void aPlaceholderWithoutAShapeHasUnknownRank() {
+        GraphDef def = GraphDef.newBuilder().addNode(NodeDef.newBuilder().setName("x").setOp("Placeholder")
+                .putAttr("dtype", type(DataType.DT_FLOAT))).build();
+        assertFalse(GraphDefImporter.toGraph(def).operations().get(0).output(0).shape().hasRank());
+    }
+
+    @Test
+    void anEmptyTensorNamingADimensionPastInt32IsUnimplementedNotAJavaException() {
+        TensorProto t = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT).setTensorShape(shape(0, 1L << 31)).build();
+        var e = assertThrows(org.jflow.errors.UnimplementedError.class,
+                () -> GraphDefImporter.toGraph(GraphDef.newBuilder().addNode(constant("c", t)).build()));
+        assertEquals("JFlow's dimensions stop at 2**31 - 1: shape [0,2147483648]", e.getMessage());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.jflow.conformance;
+package org.jflow.opinfo;
 
 import org.jflow.DType;
 import org.jflow.Shape;
@@ -9,25 +9,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static org.jflow.conformance.Values.ALL;
+import static org.jflow.opinfo.Values.ALL;
 
 /**
  * Variants, the unit of most cases: per op a list of (label, attributes, inputs for a dtype), errors
  * included; {@link #of} runs the first variant in every dtype and the others in float32 and int64.
  * Also the small builders the case files share.
  */
-final class Variants {
+public final class Variants {
     private Variants() {}
 
     /** Makes a variant's inputs for dtype {@code t}. */
     @FunctionalInterface
-    interface Inputs {
+    public interface Inputs {
         Tensor[] make(DType t, SplittableRandom rnd);
     }
 
-    record Variant(String label, Attrs attrs, Inputs inputs) {}
+    public record Variant(String label, Attrs attrs, Inputs inputs) {}
 
-    static Cases.Generator of(Variant... variants) {
+    public static Cases.Generator of(Variant... variants) {
         return rnd -> {
             List<Cases.Case> cases = new ArrayList<>();
             for (DType t : ALL) cases.add(make(variants[0], t, rnd));
@@ -43,7 +43,7 @@ final class Variants {
     }
 
     /** A variant whose inputs are random tensors of the tested dtype with these shapes. */
-    static Variant v(String label, Attrs attrs, int[]... shapes) {
+    public static Variant v(String label, Attrs attrs, int[]... shapes) {
         return new Variant(label, attrs, (t, rnd) -> {
             Tensor[] in = new Tensor[shapes.length];
             for (int i = 0; i < shapes.length; i++) in[i] = Values.random(t, Shape.of(shapes[i]), rnd);
@@ -51,27 +51,27 @@ final class Variants {
         });
     }
 
-    static int[] s(int... dims) { return dims; }
+    public static int[] s(int... dims) { return dims; }
 
-    static Attrs a(Object... kv) { return Attrs.of(kv); }
+    public static Attrs a(Object... kv) { return Attrs.of(kv); }
 
-    static Tensor int32(Shape s, long... v) { return Values.ints(DType.INT32, s, v); }
+    public static Tensor int32(Shape s, long... v) { return Values.ints(DType.INT32, s, v); }
 
-    static Variant indexed(String label, Attrs attrs, int[] params, Tensor indices) {
+    public static Variant indexed(String label, Attrs attrs, int[] params, Tensor indices) {
         return new Variant(label, attrs, (t, rnd) -> new Tensor[] {Values.random(t, Shape.of(params), rnd), indices});
     }
 
-    static Attrs strided(int[] begin, int[] end, int[] strides, int beginMask, int endMask, int ellipsis, int newAxis, int shrink) {
+    public static Attrs strided(int[] begin, int[] end, int[] strides, int beginMask, int endMask, int ellipsis, int newAxis, int shrink) {
         return a("begin", begin, "end", end, "strides", strides, "begin_mask", beginMask, "end_mask", endMask,
                 "ellipsis_mask", ellipsis, "new_axis_mask", newAxis, "shrink_axis_mask", shrink);
     }
 
-    static Attrs window(int[] ksize, int[] strides, String padding) {
+    public static Attrs window(int[] ksize, int[] strides, String padding) {
         return ksize == null ? a("strides", strides, "padding", padding) : a("ksize", ksize, "strides", strides, "padding", padding);
     }
 
     /** Well-conditioned matrices: random plus 6 on the diagonal (symmetric positive definite where the op needs it). */
-    static Variant matrices(String label, boolean spd, int n, int... batch) {
+    public static Variant matrices(String label, boolean spd, int n, int... batch) {
         return new Variant(label, Attrs.EMPTY, (t, r) -> {
             int[] dims = java.util.Arrays.copyOf(batch, batch.length + 2);
             dims[batch.length] = n;

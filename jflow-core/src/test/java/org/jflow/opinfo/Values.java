@@ -1,4 +1,4 @@
-package org.jflow.conformance;
+package org.jflow.opinfo;
 
 import org.jflow.DType;
 import org.jflow.Shape;
@@ -11,19 +11,19 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
 /** Input tensors for cases: each dtype's edge values, and seeded random values. */
-final class Values {
+public final class Values {
     private Values() {}
 
     /** Every dtype JFlow has: each op is tried with all, so refusals are compared too. */
-    static final DType[] ALL = DType.values();
+    public static final DType[] ALL = DType.values();
 
     /** The edge values of a float dtype, subnormals apart (see {@link #subnormals}). */
-    static double[] floatEdges(DType t) {
+    public static double[] floatEdges(DType t) {
         return new double[] {0.0, -0.0, 1, -1, 0.5, -0.5, 1.5, 2.5, -2.5, 3.7, -3.7, 0.1, 10, -100, 1e10, -1e10, 1e30,
                 t.max(), t.min(), smallestNormal(t), Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
     }
 
-    static double smallestNormal(DType t) {
+    public static double smallestNormal(DType t) {
         return switch (t) {
             case FLOAT16 -> 0x1p-14;
             case FLOAT64, COMPLEX128 -> Double.MIN_NORMAL;
@@ -32,27 +32,27 @@ final class Values {
     }
 
     /** Values below the smallest normal, positive and negative, that the dtype keeps as subnormals. */
-    static double[] subnormals(DType t) {
+    public static double[] subnormals(DType t) {
         double m = smallestNormal(t);
         return new double[] {m / 4, -m / 4, m / 1024, -m / 1024};
     }
 
     /** The edge values of an integer dtype: its extremes, their neighbours, small values of both signs. */
-    static long[] intEdges(DType t) {
+    public static long[] intEdges(DType t) {
         long min = (long) t.min(), max = (long) t.max();
         return LongStream.of(0, 1, -1, 2, -2, 7, -7, 100, -100, min, min + 1, max, max - 1)
                 .filter(v -> v >= min && v <= max).distinct().toArray();
     }
 
     /** Divisors from {@link #intEdges}: positive ones, and negative ones without -1 (MIN / -1 traps in TF's C++). */
-    static long[] positiveDivisors(DType t) { return LongStream.of(intEdges(t)).filter(v -> v > 0).toArray(); }
+    public static long[] positiveDivisors(DType t) { return LongStream.of(intEdges(t)).filter(v -> v > 0).toArray(); }
 
-    static long[] negativeDivisors(DType t) { return LongStream.of(intEdges(t)).filter(v -> v < -1).toArray(); }
+    public static long[] negativeDivisors(DType t) { return LongStream.of(intEdges(t)).filter(v -> v < -1).toArray(); }
 
-    static final String[] STRINGS = {"", "a", "Hello", "h\u00e9llo w\u00f6rld", "  x  ", "123", "-4.5e1", "TRUE"};
+    public static final String[] STRINGS = {"", "a", "Hello", "h\u00e9llo w\u00f6rld", "  x  ", "123", "-4.5e1", "TRUE"};
 
     /** The edge values of {@code t} as a vector. */
-    static Tensor edges(DType t) {
+    public static Tensor edges(DType t) {
         if (t == DType.STRING) return strings(Shape.of(STRINGS.length), STRINGS);
         if (t == DType.BOOL) return ints(t, Shape.of(2), 0, 1);
         if (t.isInteger()) return ints(t, Shape.of(intEdges(t).length), intEdges(t));
@@ -62,7 +62,7 @@ final class Values {
         return complexPairs(t, parts);
     }
 
-    static Tensor complexPairs(DType t, double[] parts) {
+    public static Tensor complexPairs(DType t, double[] parts) {
         int n = parts.length;
         Object data = Buffers.allocate(t, n * n);
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) Buffers.setComplex(data, t, i * n + j, parts[i], parts[j]);
@@ -70,7 +70,7 @@ final class Values {
     }
 
     /** Seeded random values of {@code t}: floats in [-5, 5), integers in [-20, 20] (unsigned [0, 40]). */
-    static Tensor random(DType t, Shape s, SplittableRandom rnd) {
+    public static Tensor random(DType t, Shape s, SplittableRandom rnd) {
         int n = s.size();
         if (t == DType.STRING) {
             String[] v = new String[n];
@@ -88,7 +88,7 @@ final class Values {
     }
 
     /** Seeded random non-zero values of {@code t} in [1, 9] (and for floats, also negative), for divisors. */
-    static Tensor randomNonZero(DType t, Shape s, SplittableRandom rnd) {
+    public static Tensor randomNonZero(DType t, Shape s, SplittableRandom rnd) {
         if (t == DType.STRING || t == DType.BOOL) return random(t, s, rnd);
         int n = s.size();
         Object data = Buffers.allocate(t, n);
@@ -101,7 +101,7 @@ final class Values {
     }
 
     /** The values in dtype {@code t}; for strings, their decimal texts. */
-    static Tensor floats(DType t, Shape s, double... v) {
+    public static Tensor floats(DType t, Shape s, double... v) {
         if (t == DType.STRING) return strings(s, Arrays.stream(v).mapToObj(Double::toString).toArray(String[]::new));
         Object data = Buffers.allocate(t, v.length);
         for (int i = 0; i < v.length; i++) Buffers.setDouble(data, t, i, v[i]);
@@ -109,17 +109,17 @@ final class Values {
     }
 
     /** The values in dtype {@code t} (wrapping as C++ narrowing does); for strings, their decimal texts. */
-    static Tensor ints(DType t, Shape s, long... v) {
+    public static Tensor ints(DType t, Shape s, long... v) {
         if (t == DType.STRING) return strings(s, Arrays.stream(v).mapToObj(Long::toString).toArray(String[]::new));
         Object data = Buffers.allocate(t, v.length);
         for (int i = 0; i < v.length; i++) Buffers.setLong(data, t, i, v[i]);
         return Tensor.wrap(t, s, data);
     }
 
-    static Tensor strings(Shape s, String... v) {
+    public static Tensor strings(Shape s, String... v) {
         return Tensor.wrap(DType.STRING, s, Arrays.stream(v).map(x -> x.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new));
     }
 
     /** {@code x} with shape {@code s} (same element count). */
-    static Tensor reshaped(Tensor x, Shape s) { return Tensor.wrap(x.dtype(), s, x.data()); }
+    public static Tensor reshaped(Tensor x, Shape s) { return Tensor.wrap(x.dtype(), s, x.data()); }
 }

@@ -1,4 +1,4 @@
-package org.jflow.conformance;
+package org.jflow.opinfo;
 
 import org.jflow.DType;
 import org.jflow.Shape;
@@ -9,22 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static org.jflow.conformance.Values.ALL;
-import static org.jflow.conformance.Variants.*;
+import static org.jflow.opinfo.Values.ALL;
+import static org.jflow.opinfo.Variants.*;
 
 /** Cases of the string ops, on the edge strings of {@link Values} and a few texts of their own. */
-final class StringCases {
+public final class StringCases {
     private StringCases() {}
 
-    static List<Cases.Case> stringLength(SplittableRandom rnd) {
+    public static List<Cases.Case> stringLength(SplittableRandom rnd) {
         return of(v("edges bytes", a("unit", "BYTE"), s(8)), v("edges chars", a("unit", "UTF8_CHAR"), s(8)), v("[0]", a("unit", "BYTE"), s(0))).cases(rnd);
     }
 
-    static List<Cases.Case> stringToHashBucketFast(SplittableRandom rnd) {
+    public static List<Cases.Case> stringToHashBucketFast(SplittableRandom rnd) {
         return of(v("[8] into 10", a("num_buckets", 10), s(8)), v("[2,3] into 1", a("num_buckets", 1), s(2, 3))).cases(rnd);
     }
 
-    static List<Cases.Case> stringToNumber(SplittableRandom rnd) {
+    public static List<Cases.Case> stringToNumber(SplittableRandom rnd) {
         Tensor numbers = Values.strings(Shape.of(5), "1", "-4.5e1", " 7", "0x10", "1e40");
         return of(new Variant("numbers to float32", a("out_type", DType.FLOAT32), (t, r) -> new Tensor[] {t == DType.STRING ? numbers : Values.random(t, Shape.of(2), r)}),
                 new Variant("integers to int32", a("out_type", DType.INT32), (t, r) -> new Tensor[] {Values.strings(Shape.of(3), "12", "-3", "2147483647")}),
@@ -38,7 +38,7 @@ final class StringCases {
         return a("precision", precision, "scientific", scientific, "shortest", shortest, "width", width, "fill", fill);
     }
 
-    static List<Cases.Case> asString(SplittableRandom rnd) {
+    public static List<Cases.Case> asString(SplittableRandom rnd) {
         List<Cases.Case> cases = new ArrayList<>();
         for (DType t : ALL) cases.add(new Cases.Case(t.tfName() + " edges", asString(-1, false, false, -1, ""), Values.edges(t)));
         cases.add(new Cases.Case("float32 edges precision 3 scientific", asString(3, true, false, -1, ""), Values.edges(DType.FLOAT32)));
@@ -50,14 +50,14 @@ final class StringCases {
 
     private static Tensor text(String... v) { return Values.strings(Shape.of(v.length), v); }
 
-    static List<Cases.Case> stringJoin(SplittableRandom rnd) {
+    public static List<Cases.Case> stringJoin(SplittableRandom rnd) {
         return List.of(new Cases.Case("two vectors with -", a("separator", "-"), text("a", "bc"), text("x", "")),
                 new Cases.Case("vector and scalar", a("separator", ""), text("a", "b", "c"), Values.strings(Shape.scalar(), "!")),
                 new Cases.Case("[2] and [3] (error)", a("separator", ""), text("a", "b"), text("x", "y", "z")),
                 new Cases.Case("int32 (error)", a("separator", ""), Values.ints(DType.INT32, Shape.of(1), 1)));
     }
 
-    static List<Cases.Case> substr(SplittableRandom rnd) {
+    public static List<Cases.Case> substr(SplittableRandom rnd) {
         Tensor words = Values.edges(DType.STRING);
         int n = words.size();
         return List.of(new Cases.Case("bytes from 0 len 2", a("unit", "BYTE"), words, scalar32(0), scalar32(2)),
@@ -70,25 +70,25 @@ final class StringCases {
 
     private static Tensor scalar32(long v) { return Values.ints(DType.INT32, Shape.scalar(), v); }
 
-    static List<Cases.Case> regexFullMatch(SplittableRandom rnd) {
+    public static List<Cases.Case> regexFullMatch(SplittableRandom rnd) {
         return List.of(new Cases.Case("[a-z]+", a("pattern", "[a-z]+"), Values.edges(DType.STRING)),
                 new Cases.Case("h.*o", a("pattern", "h.*o"), Values.edges(DType.STRING)),
                 new Cases.Case("bad pattern (error)", a("pattern", "(a"), Values.edges(DType.STRING)));
     }
 
-    static List<Cases.Case> regexReplace(SplittableRandom rnd) {
+    public static List<Cases.Case> regexReplace(SplittableRandom rnd) {
         return List.of(new Cases.Case("l+ to L global", a("pattern", "l+", "rewrite", "L", "replace_global", true), Values.edges(DType.STRING)),
                 new Cases.Case("first vowel to \\0\\0", a("pattern", "[aeiou]", "rewrite", "<\\0>", "replace_global", false), Values.edges(DType.STRING)),
                 new Cases.Case("groups", a("pattern", "(\\w)(\\w*)", "rewrite", "\\2\\1", "replace_global", true), Values.edges(DType.STRING)));
     }
 
-    static List<Cases.Case> hashBucketStrong(SplittableRandom rnd) {
+    public static List<Cases.Case> hashBucketStrong(SplittableRandom rnd) {
         return List.of(new Cases.Case("into 100 key [1,2]", a("num_buckets", 100, "key", new long[] {1, 2}), Values.edges(DType.STRING)),
                 new Cases.Case("into 7 key [0,0]", a("num_buckets", 7, "key", new long[] {0, 0}), Values.edges(DType.STRING)),
                 new Cases.Case("key [1] (error)", a("num_buckets", 7, "key", new long[] {1}), Values.edges(DType.STRING)));
     }
 
-    static List<Cases.Case> reduceJoin(SplittableRandom rnd) {
+    public static List<Cases.Case> reduceJoin(SplittableRandom rnd) {
         Tensor m = Values.strings(Shape.of(2, 3), "a", "b", "c", "d", "e", "f");
         return List.of(new Cases.Case("[2,3] all", a("keep_dims", false, "separator", ""), m),
                 new Cases.Case("[2,3] axis [1] with ,", a("keep_dims", false, "separator", ",", "axis", s(1)), m),
@@ -98,7 +98,7 @@ final class StringCases {
                 new Cases.Case("[2,3] axis [2] (error)", a("keep_dims", false, "separator", "", "axis", s(2)), m));
     }
 
-    static List<Cases.Case> stringFormat(SplittableRandom rnd) {
+    public static List<Cases.Case> stringFormat(SplittableRandom rnd) {
         Attrs plain = a("template", "x={} y={}", "placeholder", "{}", "summarize", 3);
         return List.of(new Cases.Case("float32 and int32", plain, Values.floats(DType.FLOAT32, Shape.of(2), 1.5, -2), Values.ints(DType.INT32, Shape.scalar(), 7)),
                 new Cases.Case("[10] summarized to 2", a("template", "v: {}", "placeholder", "{}", "summarize", 2), Values.ints(DType.INT64, Shape.of(10), 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)),
@@ -108,7 +108,7 @@ final class StringCases {
                         Values.ints(DType.INT32, Shape.scalar(), 1), Values.ints(DType.INT32, Shape.scalar(), 2)));
     }
 
-    static List<Cases.Case> stringSplit(SplittableRandom rnd) {
+    public static List<Cases.Case> stringSplit(SplittableRandom rnd) {
         Tensor lines = text("a b  c", "", " lead", "one");
         return List.of(new Cases.Case("whitespace", a("sep", "", "maxsplit", -1), lines),
                 new Cases.Case("on space", a("sep", " ", "maxsplit", -1), lines),
@@ -118,5 +118,34 @@ final class StringCases {
                 new Cases.Case("on space maxsplit 0", a("sep", " ", "maxsplit", 0), lines),
                 new Cases.Case("utf-8", a("sep", "\u00e9", "maxsplit", -1), text("h\u00e9llo \u00e9t\u00e9")),
                 new Cases.Case("[2,2] (error)", a("sep", "", "maxsplit", -1), Values.strings(Shape.of(2, 2), "a", "b", "c", "d")));
+    }
+
+    /** Text in several scripts (and the empty string), decoded as UTF-8. */
+    public static List<Cases.Case> unicodeDecode(SplittableRandom rnd) {
+        Tensor words = text("h\u00e9llo", "", "\u65e5\u672c", "a\ud83d\ude00b");
+        return List.of(new Cases.Case("utf-8 replace", a("input_encoding", "UTF-8", "errors", "replace",
+                        "replacement_char", 0xFFFD, "replace_control_characters", false), words),
+                new Cases.Case("utf-8 strict", a("input_encoding", "UTF-8", "errors", "strict",
+                        "replacement_char", 0xFFFD, "replace_control_characters", false), words),
+                new Cases.Case("bad encoding (error)", a("input_encoding", "UTF-9", "errors", "replace",
+                        "replacement_char", 0xFFFD, "replace_control_characters", false), words));
+    }
+
+    public static List<Cases.Case> unicodeTranscode(SplittableRandom rnd) {
+        Tensor words = text("h\u00e9llo", "", "\u65e5\u672c", "a\ud83d\ude00b");
+        return List.of(new Cases.Case("utf-8 to utf-16-be", a("input_encoding", "UTF-8", "output_encoding", "UTF-16-BE",
+                        "errors", "replace", "replacement_char", 0xFFFD, "replace_control_characters", false), words),
+                new Cases.Case("utf-8 to utf-32-be", a("input_encoding", "UTF-8", "output_encoding", "UTF-32-BE",
+                        "errors", "replace", "replacement_char", 0xFFFD, "replace_control_characters", false), words));
+    }
+
+    /** Code points with int64 row splits: two rows, an empty one, a surrogate (replaced), an out-of-range value. */
+    public static List<Cases.Case> unicodeEncode(SplittableRandom rnd) {
+        Tensor values = Values.ints(DType.INT32, Shape.of(6), 104, 233, 0x65e5, 0xD800, 0x1F600, 0x110000);
+        Tensor splits = Values.ints(DType.INT64, Shape.of(4), 0, 2, 2, 6);
+        return List.of(new Cases.Case("utf-8 replace", a("output_encoding", "UTF-8", "errors", "replace",
+                        "replacement_char", 0xFFFD), values, splits),
+                new Cases.Case("utf-16-be ignore", a("output_encoding", "UTF-16-BE", "errors", "ignore",
+                        "replacement_char", 0xFFFD), values, splits));
     }
 }

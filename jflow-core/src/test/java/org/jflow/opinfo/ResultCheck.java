@@ -1,4 +1,4 @@
-package org.jflow.conformance;
+package org.jflow.opinfo;
 
 import org.jflow.DType;
 import org.jflow.Tensor;
@@ -8,18 +8,18 @@ import org.jflow.engine.Halfs;
 import java.util.Arrays;
 
 /**
- * Compares JFlow's outputs with TF's: same count, dtype and shape; integers, bools and strings
+ * Compares JFlow's outputs with a reference's (TF's, or the CPU's for another device): same count, dtype and shape; integers, bools and strings
  * bit-exact; floats within the row's tolerance (NaN only against NaN, infinities exactly; the sign
  * of a zero is not compared). Tolerances are ulps of the output dtype: of the value itself, or,
  * for rows marked input-scaled (sums, whose rounding depends on the order of the terms), of the
  * largest input magnitude; complex parts get ulps of the larger part. TF's CPU kernels run with
  * denormals flushed to zero, so TF's zero against a JFlow subnormal counts as equal.
  */
-final class ResultCheck {
+public final class ResultCheck {
     private ResultCheck() {}
 
     /** Null when {@code jflow} matches {@code tf} under {@code row}'s tolerance for a call on {@code inputs}, else what differs. */
-    static String difference(Tensor[] jflow, Tensor[] tf, OpTable.Row row, Tensor[] inputs) {
+    public static String difference(Tensor[] jflow, Tensor[] tf, OpInfo row, Tensor[] inputs) {
         if (jflow.length != tf.length) return "JFlow gives " + jflow.length + " outputs, TF " + tf.length;
         double scale = row.inputScaled() ? maxAbs(inputs) : 0;
         for (int i = 0; i < tf.length; i++) {
@@ -41,7 +41,7 @@ final class ResultCheck {
         return m;
     }
 
-    private static String difference(Tensor j, Tensor t, OpTable.Row row, double scale) {
+    private static String difference(Tensor j, Tensor t, OpInfo row, double scale) {
         if (j.dtype() != t.dtype()) return "dtype " + j.dtype().tfName() + ", TF " + t.dtype().tfName();
         if (!j.shape().equals(t.shape())) return "shape " + j.shape() + ", TF " + t.shape();
         DType dtype = t.dtype();
@@ -52,7 +52,7 @@ final class ResultCheck {
         return null;
     }
 
-    private static String element(Tensor j, Tensor t, DType dtype, int k, OpTable.Row row, double scale) {
+    private static String element(Tensor j, Tensor t, DType dtype, int k, OpInfo row, double scale) {
         if (dtype == DType.STRING) {
             byte[] a = ((byte[][]) j.data())[k], b = ((byte[][]) t.data())[k];
             return Arrays.equals(a, b) ? null : quoted(a) + ", TF " + quoted(b);
@@ -78,7 +78,7 @@ final class ResultCheck {
     private static String quoted(byte[] s) { return "\"" + new String(s, java.nio.charset.StandardCharsets.UTF_8) + "\""; }
 
     /** Whether {@code a} is within {@code ulps} of {@code b} in dtype {@code t}, or within {@code slack} of it. */
-    static boolean close(double a, double b, DType t, int ulps, double slack) {
+    public static boolean close(double a, double b, DType t, int ulps, double slack) {
         if (Double.isNaN(a) || Double.isNaN(b)) return Double.isNaN(a) && Double.isNaN(b);
         if (a == b || b == 0 && Math.abs(a) < Values.smallestNormal(t)) return true;
         if (Double.isInfinite(a) || Double.isInfinite(b)) return false;

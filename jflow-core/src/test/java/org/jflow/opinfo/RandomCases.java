@@ -1,4 +1,4 @@
-package org.jflow.conformance;
+package org.jflow.opinfo;
 
 import org.jflow.DType;
 import org.jflow.Shape;
@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static org.jflow.conformance.Values.ALL;
-import static org.jflow.conformance.Variants.*;
+import static org.jflow.opinfo.Values.ALL;
+import static org.jflow.opinfo.Variants.*;
 
 /** Cases of the random ops: stateless ones (the same seed must give TF's numbers) and stateful ones with fixed seeds (a fresh kernel's first draws must be TF's). */
-final class RandomCases {
+public final class RandomCases {
     private RandomCases() {}
 
     /** Every dtype (the op's {@code dtype} attribute) for one shape and seed, then other shapes and seeds in float32 (int64 for bounded ints). */
@@ -35,9 +35,9 @@ final class RandomCases {
                 a("shape", Shape.of(shape), "dtype", t), in);
     }
 
-    static List<Cases.Case> statelessUniform(SplittableRandom rnd) { return stateless(DType.FLOAT32, t -> new Tensor[0]).cases(rnd); }
+    public static List<Cases.Case> statelessUniform(SplittableRandom rnd) { return stateless(DType.FLOAT32, t -> new Tensor[0]).cases(rnd); }
 
-    static List<Cases.Case> statelessUniformInt(SplittableRandom rnd) {
+    public static List<Cases.Case> statelessUniformInt(SplittableRandom rnd) {
         return stateless(DType.INT64, RandomCases::bounds).cases(rnd);
     }
 
@@ -59,9 +59,9 @@ final class RandomCases {
                 a("shape", Shape.of(shape), dtypeAttr, t, "seed", 7L, "seed2", 100L + k), inputs);
     }
 
-    static List<Cases.Case> seededFloats(SplittableRandom rnd) { return seeded("dtype", DType.FLOAT32, t -> new Tensor[0]); }
+    public static List<Cases.Case> seededFloats(SplittableRandom rnd) { return seeded("dtype", DType.FLOAT32, t -> new Tensor[0]); }
 
-    static List<Cases.Case> seededInts(SplittableRandom rnd) {
+    public static List<Cases.Case> seededInts(SplittableRandom rnd) {
         return seeded("Tout", DType.INT64, RandomCases::bounds);
     }
 
@@ -73,7 +73,7 @@ final class RandomCases {
      * the seed words under a fixed key; its first two words are the key, its last two the counter's
      * upper 64 bits.
      */
-    static Tensor[] keyCounter(long seed0, long seed1) {
+    public static Tensor[] keyCounter(long seed0, long seed1) {
         int[] mix = new int[4];
         org.jflow.random.Philox.block((int) seed0, (int) (seed0 >>> 32), (int) seed1, (int) (seed1 >>> 32), 0x3ec8f720, 0x02461e29, mix);
         return rawKeyCounter(words(mix[0], mix[1]), 0, words(mix[2], mix[3]));
@@ -113,9 +113,9 @@ final class RandomCases {
         return new Cases.Case(t.tfName() + " shape " + Shape.of(shape) + " " + from, a("shape", Shape.of(shape), "dtype", t, "alg", alg), in);
     }
 
-    static List<Cases.Case> statelessV2(SplittableRandom rnd) { return statelessV2(DType.FLOAT32, t -> new Tensor[0]).cases(rnd); }
+    public static List<Cases.Case> statelessV2(SplittableRandom rnd) { return statelessV2(DType.FLOAT32, t -> new Tensor[0]).cases(rnd); }
 
-    static List<Cases.Case> statelessV2Int(SplittableRandom rnd) { return statelessV2(DType.INT64, RandomCases::bounds).cases(rnd); }
+    public static List<Cases.Case> statelessV2Int(SplittableRandom rnd) { return statelessV2(DType.INT64, RandomCases::bounds).cases(rnd); }
 
     /** Bounds [-10, 1000) in the tested dtype (TF takes the dtype from them). */
     private static Tensor[] bounds(DType t) {
@@ -132,7 +132,7 @@ final class RandomCases {
     }
 
     /** Stateless: every dtype of logits, then int32 output, -inf logits, zero samples and a non-matrix (error); bit-exact. */
-    static List<Cases.Case> statelessMultinomial(SplittableRandom rnd) {
+    public static List<Cases.Case> statelessMultinomial(SplittableRandom rnd) {
         List<Cases.Case> cases = new ArrayList<>();
         Tensor seed = Values.ints(DType.INT64, Shape.of(2), 3, 9);
         for (DType t : ALL) {
@@ -149,7 +149,7 @@ final class RandomCases {
     }
 
     /** Stateful: 20000 draws per row of known probabilities, compared by statistics (see {@link SampleStatistics}). */
-    static List<Cases.Case> multinomial(SplittableRandom rnd) {
+    public static List<Cases.Case> multinomial(SplittableRandom rnd) {
         return List.of(
                 new Cases.Case("float32 [2,4] 20000 samples", a("num_samples", 20000, "output_dtype", DType.INT64, "seed", 7L, "seed2", 11L),
                         logits(DType.FLOAT32, 2, 0, 1, 2, -1)),
@@ -168,7 +168,7 @@ final class RandomCases {
     }
 
     /** Alphas below 1 (boosted), at 1 and above, in float32, float64 and float16; an empty shape. */
-    static List<Cases.Case> gamma(SplittableRandom rnd) {
+    public static List<Cases.Case> gamma(SplittableRandom rnd) {
         return List.of(
                 perParameter("float32 alpha [0.5, 1, 3.5] 20000 draws", null, null, 20000, 21, Values.floats(DType.FLOAT32, Shape.of(3), 0.5, 1, 3.5)),
                 perParameter("float64 alpha 10 20000 draws", null, null, 20000, 22, Values.floats(DType.FLOAT64, Shape.scalar(), 10)),
@@ -178,7 +178,7 @@ final class RandomCases {
     }
 
     /** Rates under 10 (Knuth) and above (rejection), float and int outputs. */
-    static List<Cases.Case> poisson(SplittableRandom rnd) {
+    public static List<Cases.Case> poisson(SplittableRandom rnd) {
         return List.of(
                 perParameter("float32 rate [0.5, 4, 30] 20000 draws int64", "dtype", DType.INT64, 20000, 31,
                         Values.floats(DType.FLOAT32, Shape.of(3), 0.5, 4, 30)),
@@ -188,7 +188,7 @@ final class RandomCases {
     }
 
     /** 0..n-1 as rows of a [n] or [n,2] tensor; a scalar and a single row (returned as they are). */
-    static List<Cases.Case> shuffle(SplittableRandom rnd) {
+    public static List<Cases.Case> shuffle(SplittableRandom rnd) {
         List<Cases.Case> cases = new ArrayList<>();
         int k = 40;
         for (DType t : new DType[] {DType.FLOAT32, DType.INT64, DType.INT32}) {

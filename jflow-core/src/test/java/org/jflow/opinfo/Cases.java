@@ -1,4 +1,4 @@
-package org.jflow.conformance;
+package org.jflow.opinfo;
 
 import org.jflow.DType;
 import org.jflow.Shape;
@@ -13,23 +13,23 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
-import static org.jflow.conformance.Values.ALL;
+import static org.jflow.opinfo.Values.ALL;
 
 /** The case generators: the inputs and attributes each op family is tried on, in every dtype. */
-final class Cases {
+public final class Cases {
     private Cases() {}
 
     /** One call: JFlow's inputs and attributes; the label names it in reports and known differences. */
-    record Case(String label, Attrs attrs, Tensor... inputs) {}
+    public record Case(String label, Attrs attrs, Tensor... inputs) {}
 
     /** Makes an op's cases from a seeded random source. */
     @FunctionalInterface
-    interface Generator {
+    public interface Generator {
         List<Case> cases(SplittableRandom rnd);
     }
 
     /** One-input element-wise ops: edge values, subnormals, a random matrix, a scalar, an empty tensor. */
-    static List<Case> unary(SplittableRandom rnd) {
+    public static List<Case> unary(SplittableRandom rnd) {
         List<Case> cases = new ArrayList<>();
         for (DType t : ALL) {
             cases.add(new Case(t.tfName() + " edges", Attrs.EMPTY, Values.edges(t)));
@@ -56,7 +56,7 @@ final class Cases {
      * Two-input broadcasting ops: every pair of edge values (x as a column, y as a row), integer
      * division by zero and by -1 apart, then random values over broadcast shapes (y non-zero).
      */
-    static List<Case> binary(SplittableRandom rnd) {
+    public static List<Case> binary(SplittableRandom rnd) {
         List<Case> cases = new ArrayList<>();
         for (DType t : ALL) {
             String n = t.tfName();
@@ -100,7 +100,7 @@ final class Cases {
     private static final int[][] AXES = {null, {}, {0}, {1}, {-1}, {0, 2}, {-3, -1}, {0, 1, 2}, {3}, {-4}, {1, 1}};
 
     /** Reductions: every axis variant with and without keep_dims, empty inputs, a scalar, and the edge values. */
-    static List<Case> reduction(SplittableRandom rnd) {
+    public static List<Case> reduction(SplittableRandom rnd) {
         List<Case> cases = new ArrayList<>();
         for (DType t : ALL) {
             String n = t.tfName();
@@ -123,7 +123,7 @@ final class Cases {
     private static String axes(int[] axes) { return axes == null ? "all" : Arrays.toString(axes); }
 
     /** Cast from every dtype to every dtype, on the source's edge values (and subnormals). */
-    static List<Case> cast(SplittableRandom rnd) {
+    public static List<Case> cast(SplittableRandom rnd) {
         List<Case> cases = new ArrayList<>();
         for (DType from : ALL) {
             for (DType to : ALL) {

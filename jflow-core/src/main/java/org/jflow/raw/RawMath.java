@@ -120,6 +120,7 @@ public final class RawMath {
     private static final Op SORT = Raw.op("Sort");
     private static final Op ARG_SORT = Raw.op("ArgSort");
     private static final Op MAT_MUL = Raw.op("MatMul");
+    private static final Op BATCH_MAT_MUL_V2 = Raw.op("BatchMatMulV2");
     private static final Op BATCH_MAT_MUL_V3 = Raw.op("BatchMatMulV3");
 
     private RawMath() {}
@@ -413,6 +414,10 @@ public final class RawMath {
     }
 
     /** {@code BatchMatMulV3}: {@code adjX}/{@code adjY} take the adjoint (conjugate transpose) of the last two axes. */
+    public static Tensor batchMatMulV2(Tensor x, Tensor y, boolean adjX, boolean adjY) {
+        return Raw.one(BATCH_MAT_MUL_V2, Attrs.of("adj_x", adjX, "adj_y", adjY), x, y);
+    }
+
     public static Tensor batchMatMulV3(Tensor x, Tensor y, boolean adjX, boolean adjY) {
         return Raw.one(BATCH_MAT_MUL_V3, Attrs.of("adj_x", adjX, "adj_y", adjY), x, y);
     }

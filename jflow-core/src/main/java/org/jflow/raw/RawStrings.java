@@ -24,6 +24,10 @@ public final class RawStrings {
     private static final Op STRING_TO_NUMBER = Raw.op("StringToNumber");
     private static final Op STRING_UPPER = Raw.op("StringUpper");
     private static final Op SUBSTR = Raw.op("Substr");
+    private static final Op UNICODE_DECODE = Raw.op("UnicodeDecode");
+    private static final Op UNICODE_DECODE_WITH_OFFSETS = Raw.op("UnicodeDecodeWithOffsets");
+    private static final Op UNICODE_ENCODE = Raw.op("UnicodeEncode");
+    private static final Op UNICODE_TRANSCODE = Raw.op("UnicodeTranscode");
 
     private RawStrings() {}
 
@@ -93,5 +97,33 @@ public final class RawStrings {
 
     public static Tensor substr(Tensor input, Tensor pos, Tensor len, String unit) {
         return Raw.one(SUBSTR, Attrs.of("unit", unit), input, pos, len);
+    }
+
+    /** Row splits and code points. */
+    public static Tensor[] unicodeDecode(Tensor input, String inputEncoding, String errors, int replacementChar,
+                                         boolean replaceControlCharacters, DType tsplits) {
+        return Raw.all(UNICODE_DECODE, Attrs.of("input_encoding", inputEncoding, "errors", errors, "replacement_char",
+                replacementChar, "replace_control_characters", replaceControlCharacters, "Tsplits", tsplits), input);
+    }
+
+    /** Row splits, code points and each one's byte offset. */
+    public static Tensor[] unicodeDecodeWithOffsets(Tensor input, String inputEncoding, String errors, int replacementChar,
+                                                    boolean replaceControlCharacters, DType tsplits) {
+        return Raw.all(UNICODE_DECODE_WITH_OFFSETS, Attrs.of("input_encoding", inputEncoding, "errors", errors,
+                "replacement_char", replacementChar, "replace_control_characters", replaceControlCharacters,
+                "Tsplits", tsplits), input);
+    }
+
+    public static Tensor unicodeEncode(Tensor inputValues, Tensor inputSplits, String errors, String outputEncoding,
+                                       int replacementChar) {
+        return Raw.one(UNICODE_ENCODE, Attrs.of("errors", errors, "output_encoding", outputEncoding,
+                "replacement_char", replacementChar), inputValues, inputSplits);
+    }
+
+    public static Tensor unicodeTranscode(Tensor input, String inputEncoding, String outputEncoding, String errors,
+                                          int replacementChar, boolean replaceControlCharacters) {
+        return Raw.one(UNICODE_TRANSCODE, Attrs.of("input_encoding", inputEncoding, "output_encoding", outputEncoding,
+                "errors", errors, "replacement_char", replacementChar,
+                "replace_control_characters", replaceControlCharacters), input);
     }
 }

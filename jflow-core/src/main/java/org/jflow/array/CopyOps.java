@@ -473,7 +473,8 @@ final class CopyOps {
         private final boolean mirror;
 
         private Pad(String name, boolean mirror) {
-            super(name, mirror ? Signature.of("input -> output", "paddings: list(int)", "mode: {'REFLECT', 'SYMMETRIC'}")
+            super(name, mirror
+                    ? Signature.of("input -> output", "paddings: list(int)", "mode: {'REFLECT', 'SYMMETRIC'}")
                     : name.equals("PadV2") ? Signature.of("input, constant_values -> output", "paddings: list(int)")
                     : Signature.of("input -> output", "paddings: list(int)"));
             this.mirror = mirror;

@@ -81,7 +81,10 @@ final class CreationOps {
 
     /** {@code Range}: attrs {@code start}, {@code limit}, {@code delta} (numbers) and {@code Tidx}. */
     static final class Range extends ArrayOp {
-        Range() { super("Range", Signature.of("-> output", "start: object", "limit: object", "delta: object", "Tidx: type")); }
+        Range() {
+            // the bounds are Java numbers of Tidx's kind (int, long or double): no TF attribute type holds them
+            super("Range", Signature.of("-> output", "start: object", "limit: object", "delta: object", "Tidx: type"));
+        }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -190,7 +193,9 @@ final class CreationOps {
 
     /** {@code OneHot}: inputs indices, on_value, off_value (scalars of the output dtype); attrs {@code depth}, {@code axis}. */
     static final class OneHot extends ArrayOp {
-        OneHot() { super("OneHot", Signature.of("indices, on_value, off_value -> output", "depth: int", "axis: int = -1")); }
+        OneHot() {
+            super("OneHot", Signature.of("indices, on_value, off_value -> output", "depth: int", "axis: int = -1"));
+        }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

@@ -41,7 +41,9 @@ final class GatherScatterOps {
 
     /** {@code GatherV2}: inputs params, indices; attrs {@code axis}, {@code batch_dims}. */
     static final class GatherV2 extends ArrayOp {
-        GatherV2() { super("GatherV2", Signature.of("params, indices -> output", "axis: int = 0", "batch_dims: int = 0")); }
+        GatherV2() {
+            super("GatherV2", Signature.of("params, indices -> output", "axis: int = 0", "batch_dims: int = 0"));
+        }
 
         private int[] axes(Tensor[] in, Attrs attrs) {
             int pr = in[0].rank(), ir = in[1].rank();

@@ -14,6 +14,7 @@ public final class ShapeTensors {
      * {@code tf.shape(x)}, else as many unknown dims as it has entries; null for an unknown rank.
      */
     public static int[] dims(Tensor s) {
+        if (!s.shape().hasRank()) return null;
         if (s.rank() != 1) throw new InvalidArgumentError("shape must be a vector, got " + s.shape().toErrorString());
         if (s.hasValue()) return values(s);
         if (s.op() != null && s.op().op() == ArrayOps.SHAPE) return s.op().input(0).shape().dims();

@@ -121,9 +121,14 @@ final class StridedSliceOps {
     private static int clamp(int x, int lo, int hi) { return x < lo ? lo : Math.min(x, hi); }
 
     static final class StridedSlice extends ArrayOp {
-        StridedSlice() { super("StridedSlice", Signature.of("input -> output", "begin: list(int)",
-                "end: list(int)",
-                "strides: list(int)", "begin_mask: int = 0", "end_mask: int = 0", "ellipsis_mask: int = 0", "new_axis_mask: int = 0", "shrink_axis_mask: int = 0")); }
+        StridedSlice() { super("StridedSlice", signature("input -> output")); }
+
+        /** TF's StridedSlice attributes, shared with TensorStridedSliceUpdate. */
+        static Signature signature(String args) {
+            return Signature.of(args, "begin: list(int)", "end: list(int)", "strides: list(int)", "begin_mask: int = 0",
+                    "end_mask: int = 0", "ellipsis_mask: int = 0", "new_axis_mask: int = 0",
+                    "shrink_axis_mask: int = 0");
+        }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -142,9 +147,9 @@ final class StridedSliceOps {
 
     /** Inputs: the tensor and the value, which broadcasts to the slice's shape. */
     static final class TensorStridedSliceUpdate extends ArrayOp {
-        TensorStridedSliceUpdate() { super("TensorStridedSliceUpdate", Signature.of("input, value -> output", "begin: list(int)",
-                "end: list(int)",
-                "strides: list(int)", "begin_mask: int = 0", "end_mask: int = 0", "ellipsis_mask: int = 0", "new_axis_mask: int = 0", "shrink_axis_mask: int = 0")); }
+        TensorStridedSliceUpdate() {
+            super("TensorStridedSliceUpdate", StridedSlice.signature("input, value -> output"));
+        }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

@@ -64,7 +64,7 @@ public final class Allocation {
         for (int i = 0; i < dims.length; i++) {
             if (dims[i] > Integer.MAX_VALUE) {
                 throw new org.jflow.errors.UnimplementedError("Dimension " + i + " of shape " + java.util.Arrays.toString(dims)
-                        .replace(" ", "") + " is past 2**31 - 1, the largest JFlow shapes hold [Op:" + op + "]");
+                        .replace(" ", "") + " is past 2**31 - 1, the largest JFlow shapes hold").withOp(op);
             }
             out[i] = (int) Math.max(dims[i], Integer.MIN_VALUE);
         }

@@ -40,7 +40,7 @@ public record AttrDef(String name, AttrType type, Object defaultValue, List<Obje
         };
     }
 
-    /** TF's summary of the attribute, as {@code OpDef}'s debug string: {@code padding:string,allowed=["SAME", "VALID"]}. */
+    /** TF's summary of the attribute in {@code OpDef}'s debug string: {@code padding:string,allowed=["SAME", "VALID"]}. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(name).append(':').append(type.tfName());

@@ -114,11 +114,16 @@ public final class Signature {
      */
     public Attrs withDefaults(Attrs attrs) { return defaults.length == 0 ? attrs : attrs.withDefaults(defaults); }
 
-    /** TF's {@code ValidateAttrValue} text, without the NodeDef tail JFlow leaves out as for every allowed-values error. */
+    /**
+     * TF's {@code ValidateAttrValue} text, without the NodeDef tail that JFlow's eager allowed-values errors
+     * leave out.
+     */
     public static String notAllowed(AttrDef d, Object v) {
         StringBuilder sb = new StringBuilder("Value for attr '").append(d.name()).append("' of ")
                 .append(AttrDef.text(v)).append(" is not in the list of allowed values: ");
-        for (int i = 0; i < d.allowed().size(); i++) sb.append(i == 0 ? "" : ", ").append(AttrDef.text(d.allowed().get(i)));
+        for (int i = 0; i < d.allowed().size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(AttrDef.text(d.allowed().get(i)));
+        }
         return sb.toString();
     }
 

@@ -33,7 +33,8 @@ public final class GraphOps {
     }.notDifferentiable();
 
     /** TF's {@code Placeholder}: a graph input, fed when the graph runs (attributes {@code dtype}, {@code shape}). */
-    public static final Op PLACEHOLDER = new Op("Placeholder", Signature.of("-> output", "dtype: type", "shape: shape = None", "name: string = None")) {
+    public static final Op PLACEHOLDER = new Op("Placeholder",
+            Signature.of("-> output", "dtype: type", "shape: shape = None", "name: string = None")) {
         @Override
         public TensorSpec[] infer(Tensor[] inputs, Attrs attrs) {
             return new TensorSpec[] {new TensorSpec((org.jflow.DType) attrs.get("dtype"), (org.jflow.Shape) attrs.get("shape"))};
@@ -65,7 +66,8 @@ public final class GraphOps {
     }.notDifferentiable();
 
     /** TF's {@code AssignVariableOp}: stores its input in the {@code variable} attribute; no outputs. */
-    public static final Op ASSIGN_VARIABLE = new Op("AssignVariableOp", Signature.of("value ->", "variable: resource")) {
+    public static final Op ASSIGN_VARIABLE = new Op("AssignVariableOp",
+            Signature.of("value ->", "variable: resource")) {
         @Override
         public TensorSpec[] infer(Tensor[] inputs, Attrs attrs) {
             Variable v = (Variable) attrs.get("variable");

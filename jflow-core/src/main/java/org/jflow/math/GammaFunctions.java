@@ -91,6 +91,13 @@ final class GammaFunctions {
         return (n % 2 == 0 ? -1 : 1) * factorial * zeta(n + 1, x);
     }
 
+    /**
+     * Eigen's cap on the igamma series and igammac continued fraction (TF's kernels): where a is so
+     * large that a + 1 == a (x == a == 1e30, say) the terms stop shrinking, and Cephes' loops would
+     * never end; TF stops after 2000 terms (igamma(1e30, 1e30) = 2.001e-27 in TF 2.21), and so does JFlow.
+     */
+    private static final int MAX_ITERATIONS = 2000;
+
     /** The regularized lower incomplete gamma P(a, x), as Cephes' {@code igam}. */
     static double igamma(double a, double x) {
         if (Double.isNaN(a) || Double.isNaN(x) || x < 0 || a <= 0) return a == 0 && x > 0 ? 1 : Double.NaN;
@@ -101,11 +108,12 @@ final class GammaFunctions {
         if (ax < -MAXLOG) return 0;
         ax = Math.exp(ax);
         double r = a, c = 1, sum = 1;
+        int n = 0;
         do {
             r += 1;
             c *= x / r;
             sum += c;
-        } while (c / sum > MACHEP);
+        } while (c / sum > MACHEP && ++n < MAX_ITERATIONS);
         return sum * ax / a;
     }
 
@@ -120,6 +128,7 @@ final class GammaFunctions {
         ax = Math.exp(ax);
         double y = 1 - a, z = x + y + 1, c = 0;
         double pkm2 = 1, qkm2 = x, pkm1 = x + 1, qkm1 = z * x, ans = pkm1 / qkm1, t;
+        int n = 0;
         do {
             c += 1;
             y += 1;
@@ -142,7 +151,7 @@ final class GammaFunctions {
                 qkm2 *= BIG_INV;
                 qkm1 *= BIG_INV;
             }
-        } while (t > MACHEP);
+        } while (t > MACHEP && ++n < MAX_ITERATIONS);
         return ans * ax;
     }
 }

@@ -56,7 +56,8 @@ public final class Sorting extends Op {
     private Sorting(String name, Kind kind) {
         super(name, switch (kind) {
             case TOP_K -> Signature.of("input -> values, indices", "k: int", "sorted: bool = true");
-            default -> Signature.of("values -> output", "axis: int = -1", "direction: {'ASCENDING', 'DESCENDING'} = 'ASCENDING'");
+            default -> Signature.of("values -> output", "axis: int = -1",
+                    "direction: {'ASCENDING', 'DESCENDING'} = 'ASCENDING'");
         });
         this.kind = kind;
     }

@@ -36,7 +36,7 @@ public final class Convolution extends Op {
 
     private Convolution(String name, int spatial) {
         // the sizes ride along for the gradient (the 1-D ops run as 2-D ones)
-        super(name, Signature.of("input, filter -> output", "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None", "dilations: list(int) = None", "filter_sizes: list(int) = None",
+        super(name, Window.convolution("input, filter -> output", "filter_sizes: list(int) = None",
                 "input_sizes: list(int) = None"));
         this.spatial = spatial;
     }

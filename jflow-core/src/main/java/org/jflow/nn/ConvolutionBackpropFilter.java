@@ -31,7 +31,7 @@ public final class ConvolutionBackpropFilter extends Op {
     private final int spatial;
 
     private ConvolutionBackpropFilter(String name, int spatial) {
-        super(name, Signature.of("input, out_backprop -> output", "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None", "dilations: list(int) = None", "filter_sizes: list(int)",
+        super(name, Window.convolution("input, out_backprop -> output", "filter_sizes: list(int)",
                 "input_sizes: list(int) = None"));
         this.spatial = spatial;
     }

@@ -33,7 +33,7 @@ public final class ConvolutionBackpropInput extends Op {
     private final int spatial;
 
     private ConvolutionBackpropInput(String name, int spatial) {
-        super(name, Signature.of("filter, out_backprop -> output", "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None", "dilations: list(int) = None", "input_sizes: list(int)",
+        super(name, Window.convolution("filter, out_backprop -> output", "input_sizes: list(int)",
                 "filter_sizes: list(int) = None"));
         this.spatial = spatial;
     }

@@ -18,8 +18,10 @@ public final class DepthwiseConvolution extends Op {
     public static final DepthwiseConvolution DEPTHWISE_CONV2D = new DepthwiseConvolution()
             .withGradient(ConvolutionGradients.forward(() -> DepthwiseConvolutionBackprop.INPUT, () -> DepthwiseConvolutionBackprop.FILTER));
 
-    private DepthwiseConvolution() { super("DepthwiseConv2dNative", Signature.of("input, filter -> output",
-            "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None", "dilations: list(int) = None", "filter_sizes: list(int) = None", "input_sizes: list(int) = None")); }
+    private DepthwiseConvolution() {
+        super("DepthwiseConv2dNative", Window.convolution("input, filter -> output", "filter_sizes: list(int) = None",
+                "input_sizes: list(int) = None"));
+    }
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

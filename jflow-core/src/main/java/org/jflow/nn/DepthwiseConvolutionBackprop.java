@@ -26,9 +26,9 @@ public final class DepthwiseConvolutionBackprop extends Op {
 
     private DepthwiseConvolutionBackprop(String name, boolean input) {
         super(name, input
-                ? Signature.of("filter, out_backprop -> output", "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None", "dilations: list(int) = None", "input_sizes: list(int)",
+                ? Window.convolution("filter, out_backprop -> output", "input_sizes: list(int)",
                         "filter_sizes: list(int) = None")
-                : Signature.of("input, out_backprop -> output", "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None", "dilations: list(int) = None", "filter_sizes: list(int)",
+                : Window.convolution("input, out_backprop -> output", "filter_sizes: list(int)",
                         "input_sizes: list(int) = None"));
         this.input = input;
     }

@@ -32,7 +32,7 @@ public final class Pooling extends Op {
 
     private Pooling(String name, int spatial, boolean max) {
         // an average pool keeps its input's shape for its gradient
-        super(name, Signature.of("input:T -> output:T", "ksize: list(int)", "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None",
+        super(name, Window.pooling("input:T -> output:T", "data_format: string = None",
                 "orig_input_shape: list(int) = None"));
         this.spatial = spatial;
         this.max = max;

@@ -45,8 +45,8 @@ public final class PoolingGrad extends Op {
 
     private PoolingGrad(String name, Pooling forward, Kind kind) {
         super(name, name.startsWith("Avg")
-                ? Signature.of("grad -> output", "ksize: list(int)", "strides: list(int)", "padding: {'SAME', 'VALID'}", "orig_input_shape: list(int)")
-                : Signature.of("orig_input, orig_output, grad -> output", "ksize: list(int)", "strides: list(int)", "padding: {'SAME', 'VALID'}"));
+                ? Window.pooling("grad -> output", "orig_input_shape: list(int)")
+                : Window.pooling("orig_input, orig_output, grad -> output"));
         this.forward = forward;
         this.kind = kind;
         withGradient(this::gradient);

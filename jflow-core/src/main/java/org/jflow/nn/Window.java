@@ -1,5 +1,6 @@
 package org.jflow.nn;
 
+import org.jflow.engine.Signature;
 import org.jflow.Shape;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -51,6 +52,23 @@ final class Window {
                 out[j] = (int) o;
             }
         }
+    }
+
+    /** The attributes every convolution declares, then {@code more}; its data format is absent for channels-last. */
+    static Signature convolution(String args, String... more) {
+        return signature(args, more, "strides: list(int)", "padding: {'SAME', 'VALID'}", "data_format: string = None",
+                "dilations: list(int) = None");
+    }
+
+    /** The attributes every pooling op and its gradients declare, then {@code more}. */
+    static Signature pooling(String args, String... more) {
+        return signature(args, more, "ksize: list(int)", "strides: list(int)", "padding: {'SAME', 'VALID'}");
+    }
+
+    private static Signature signature(String args, String[] more, String... common) {
+        String[] all = java.util.Arrays.copyOf(common, common.length + more.length);
+        System.arraycopy(more, 0, all, common.length, more.length);
+        return Signature.of(args, all);
     }
 
     /**

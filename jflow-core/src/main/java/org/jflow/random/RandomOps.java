@@ -109,6 +109,9 @@ public final class RandomOps {
             if (source == Source.KEY_COUNTER) checkKeyCounter(in[0], in[1], attrs, name());
             // Without a shape attribute the shape is the last input, a shape tensor (a dropout mask on an unknown batch).
             boolean shapeInput = attrs.get("shape") == null;
+            if (shapeInput && in.length == signature().minInputs()) { // TF's shape input, an attribute in JFlow
+                throw new InvalidArgumentError(name() + " has no shape: neither attribute 'shape' nor a shape input");
+            }
             for (int i = source.inputs; i < in.length - (shapeInput ? 1 : 0); i++) {
                 if (in[i].rank() != 0) {
                     throw new InvalidArgumentError((i == in.length - 2 ? "minval" : "maxval") + " must be 0-D, got shape "
@@ -163,7 +166,8 @@ public final class RandomOps {
             (gen, dtype, n, in, op) -> Distributions.uniformFullInt(gen, dtype, n), Source.KEY_COUNTER, INTS, "dtype");
 
     /** {@code RandomShuffle}: permutes the rows (dim 0) with TF's Fisher-Yates over Philox words. */
-    public static final RandomOp RANDOM_SHUFFLE = new RandomOp("RandomShuffle", RandomOp.signature(Source.KERNEL, "value -> output")) {
+    public static final RandomOp RANDOM_SHUFFLE = new RandomOp("RandomShuffle",
+            RandomOp.signature(Source.KERNEL, "value -> output")) {
         @Override
         public boolean stateful() { return true; }
 

@@ -61,7 +61,8 @@ public final class StringOps {
                         "replace_global: bool = true");
                 case "StringToNumber" -> Signature.of("string_tensor -> output", "out_type: type = float32");
                 case "StringToHashBucketFast" -> Signature.of("input -> output", "num_buckets: int");
-                case "StringToHashBucketStrong" -> Signature.of("input -> output", "num_buckets: int", "key: list(int)");
+                case "StringToHashBucketStrong" ->
+                        Signature.of("input -> output", "num_buckets: int", "key: list(int)");
                 default -> Signature.of("input -> output");
             };
         }
@@ -255,7 +256,8 @@ public final class StringOps {
     }.notDifferentiable();
 
     /** {@code StringJoin}: element-wise concatenation; scalars repeat, other inputs must share one shape. */
-    public static final Op STRING_JOIN = new Op("StringJoin", Signature.of("inputs: N * string -> output", "separator: string = ''")) {
+    public static final Op STRING_JOIN = new Op("StringJoin",
+            Signature.of("inputs: N * string -> output", "separator: string = ''")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             Shape shape = Shape.scalar();
@@ -289,7 +291,8 @@ public final class StringOps {
     }.notDifferentiable();
 
     /** {@code StringFormat}: the template with each placeholder replaced by its tensor's summary. */
-    public static final Op STRING_FORMAT = new Op("StringFormat", Signature.of("inputs: list(T) -> output", "template: string",
+    public static final Op STRING_FORMAT = new Op("StringFormat",
+            Signature.of("inputs: list(T) -> output", "template: string",
             "placeholder: string = '{}'", "summarize: int = 3")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

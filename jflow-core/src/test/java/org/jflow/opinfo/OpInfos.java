@@ -27,6 +27,8 @@ public final class OpInfos {
      * products round differently (sums by up to about n ulps of the largest term).
      */
     private static final int REDUCTION_ULPS = 24;
+    /** Special functions: JFlow's Cephes series in double against Eigen's float ones. */
+    private static final int SPECIAL_ULPS = 16;
 
     private static final Map<String, OpInfo> TABLE = new TreeMap<>();
 
@@ -242,6 +244,9 @@ public final class OpInfos {
         for (String op : List.of("UnicodeDecode", "UnicodeDecodeWithOffsets")) op(op).samples(StringCases::unicodeDecode);
         op("UnicodeTranscode").samples(StringCases::unicodeTranscode);
         op("UnicodeEncode").samples(StringCases::unicodeEncode);
+        // special functions: Cephes' algorithms in double (JFlow) against Eigen's (TF)
+        for (String op : List.of("Lgamma", "Digamma")) op(op).samples(Cases::unary).ulps(SPECIAL_ULPS);
+        for (String op : List.of("Igamma", "Igammac", "Zeta", "Polygamma")) op(op).samples(Cases::binary).ulps(SPECIAL_ULPS);
         // JFlow's ops that TF's registry lacks (decomposed on export)
         op("ArgSort").samples(MathCases::argSort);
         op("CountNonzero").samples(MathCases::countNonzero);

@@ -159,7 +159,11 @@ public final class GraphDefImporter {
                 throw new UnimplementedError("JFlow's " + n.getOp() + " takes '" + spec.attr() + "' as an attribute: input '"
                         + input + "' of node '" + n.getName() + "' must be a Const");
             }
-            attrs = attrs.with(spec.attr(), AttrInputs.attrValue(spec, TensorCodec.toTensor(source.getAttrOrThrow("value").getTensor())));
+            // a Const read only here becomes no node: it is held to Const's signature here
+            NodeDefCheck.attrs(source, "Const", GraphOps.CONST.signature());
+            NodeDefCheck.complete(source, "Const", GraphOps.CONST.signature(), 0, attrs(source));
+            Tensor value = TensorCodec.toTensor(source.getAttrOrThrow("value").getTensor());
+            attrs = attrs.with(spec.attr(), AttrInputs.attrValue(spec, value));
         }
         return attrs;
     }

@@ -31,7 +31,8 @@ final class NodeDefCheck {
             if (!matches(d.type(), a)) {
                 throw new InvalidArgumentError((got == null ? "AttrValue missing value with expected type '"
                         + d.type().tfName() + "'" : "AttrValue had value with type '" + got + "' when '"
-                        + d.type().tfName() + "' expected") + "\n\t for attr '" + d.name() + "'\n\t" + tail(n, op, signature));
+                        + d.type().tfName() + "' expected") + "\n\t for attr '" + d.name() + "'\n\t"
+                        + tail(n, op, signature));
             }
             if (!d.allowed().isEmpty()) {
                 Object v = AttrCodec.toValue(d.name(), a);
@@ -42,7 +43,7 @@ final class NodeDefCheck {
         }
     }
 
-    /** The input count ({@code inputs} data inputs once JFlow's attribute inputs are folded) and required attributes. */
+    /** The input count ({@code inputs}: data inputs once attribute inputs are folded) and required attributes. */
     static void complete(NodeDef n, String op, Signature signature, int inputs, Attrs attrs) {
         if (inputs < signature.minInputs() || inputs > signature.maxInputs()) {
             throw new InvalidArgumentError("NodeDef expected inputs '" + expectedInputs(n, signature)
@@ -66,8 +67,8 @@ final class NodeDefCheck {
         List<String> names = new ArrayList<>();
         for (ArgDef a : signature.inputs()) {
             AttrValue t = n.getAttrMap().get(a.type());
-            names.add(t != null && t.getValueCase() == AttrValue.ValueCase.TYPE ? DataTypes.toDType(t.getType()).kernelName()
-                    : a.type().isEmpty() ? a.name() : a.type());
+            boolean typed = t != null && t.getValueCase() == AttrValue.ValueCase.TYPE;
+            names.add(typed ? DataTypes.toDType(t.getType()).kernelName() : a.type().isEmpty() ? a.name() : a.type());
         }
         return String.join(", ", names);
     }

@@ -147,6 +147,32 @@ class GraphDefValidationTest {
                 jflow);
     }
 
+    /** A Const that JFlow folds into an attribute (Sum's axes) becomes no node, but is held to Const's signature. */
+    @Test
+    void aConstFoldedIntoAnAttributeWithoutItsValueIsTfsErrorNotAJavaException() {
+        String jflow = importError(placeholder("x"), NodeDef.newBuilder().setName("axis").setOp("Const")
+                .putAttr("dtype", type(DataType.DT_INT32)).build(), NodeDef.newBuilder().setName("sum").setOp("Sum")
+                .addInput("x").addInput("axis").putAttr("T", type(DataType.DT_FLOAT)).build());
+        assertTrue(jflow.startsWith("NodeDef missing attr 'value' from Op<name=Const; signature= -> output; "), jflow);
+        assertTrue(jflow.endsWith("; NodeDef: {{node axis}}"), jflow);
+    }
+
+    @Test
+    void aRandomOpWithNeitherShapeAttributeNorShapeInputIsInvalidNotAJavaException() {
+        String jflow = importError(NodeDef.newBuilder().setName("r").setOp("RandomStandardNormal")
+                .putAttr("dtype", type(DataType.DT_FLOAT)).build());
+        assertEquals("RandomStandardNormal has no shape: neither attribute 'shape' nor a shape input", jflow);
+    }
+
+    @Test
+    void aShapeInputOfUnknownRankGivesAnOutputOfUnknownRank() {
+        GraphDef def = GraphDef.newBuilder().addNode(placeholder("x"))
+                .addNode(NodeDef.newBuilder().setName("s").setOp("Placeholder").putAttr("dtype", type(DataType.DT_INT32)))
+                .addNode(NodeDef.newBuilder().setName("b").setOp("BroadcastTo").addInput("x").addInput("s")
+                        .putAttr("T", type(DataType.DT_FLOAT))).build();
+        assertFalse(GraphDefImporter.toGraph(def).operations().get(2).output(0).shape().hasRank());
+    }
+
     /** TF's Placeholder declares {@code shape} with a default: unknown rank. */
     @Test
     void aPlaceholderWithoutAShapeHasUnknownRank() {

@@ -1,17 +1,19 @@
 package org.jflow.array;
 
-import org.jflow.Shape;
+import org.jflow.DType;
 import org.jflow.Tensor;
 import org.jflow.TensorLike;
 import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.GradientContext;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
 import java.util.Arrays;
 import java.util.List;
 
-import static org.jflow.TF.tf;
 
 /** The gradients of the array ops too long for one line of {@link ArrayOps} (TF's array_grad.py). */
 final class ArrayGradients {
@@ -25,14 +27,14 @@ final class ArrayGradients {
         int axis = normalized(g.attrs().getInt("axis"), in[0].rank());
         int[] sizes = new int[in.length];
         for (int i = 0; i < in.length; i++) sizes[i] = in[i].shape().get(axis);
-        return tf.split(dy[0], sizes, axis).toArray(new Tensor[0]);
+        return RawArray.splitV(dy[0], sizes, axis);
     }
 
     /** Unpack, Split, SplitV: the outputs' gradients joined again. */
     static Tensor[] join(GradientContext g, Tensor[] dy, boolean stack) {
         int axis = g.attrs().getInt("axis", 0);
         List<Tensor> parts = Arrays.asList(dy);
-        return new Tensor[] {stack ? tf.stack(parts, axis) : tf.concat(parts, axis)};
+        return new Tensor[] {stack ? RawArray.pack(parts, axis) : RawArray.concatV2(parts, axis)};
     }
 
     /** Tile: dy viewed as [m0, d0, m1, d1, ...] and summed over the multiples. */
@@ -44,15 +46,18 @@ final class ArrayGradients {
             split[2 * i + 1] = d[i];
             evens[i] = 2 * i;
         }
-        return tf.reshape(tf.reduceSum(tf.reshape(dy, split), evens), d);
+        return RawArray.reshape(RawMath.sum(RawArray.reshape(dy, split), evens, false), d);
     }
 
     /** Slice: dy padded with zeros back to the input's shape. */
     static Tensor slice(GradientContext g, Tensor dy) {
         int[] begin = g.attrs().getInts("begin"), d = g.x().shape().dimsView(), s = dy.shape().dimsView();
-        int[][] paddings = new int[d.length][];
-        for (int i = 0; i < d.length; i++) paddings[i] = new int[] {begin[i], d[i] - begin[i] - s[i]};
-        return tf.pad(dy, paddings);
+        int[] paddings = new int[2 * d.length];
+        for (int i = 0; i < d.length; i++) {
+            paddings[2 * i] = begin[i];
+            paddings[2 * i + 1] = d[i] - begin[i] - s[i];
+        }
+        return RawArray.pad(dy, paddings);
     }
 
     /**
@@ -71,19 +76,19 @@ final class ArrayGradients {
             if (p[2 * i + 1] == 0) endMask |= 1 << i;
         }
         Tensor[] dx = new Tensor[g.inputs().length];
-        dx[0] = Dispatcher.execute1(ArrayOps.STRIDED_SLICE, Attrs.of("begin", begin, "end", end, "strides", strides,
-                "end_mask", endMask), dy[0]);
+        dx[0] = RawArray.stridedSlice(dy[0], begin, end, strides, 0, endMask, 0, 0, 0);
         return dx;
     }
 
     /** StridedSlice: dy written into zeros of the input's shape at the sliced positions. */
     static Tensor stridedSlice(GradientContext g, Tensor dy) {
-        return Dispatcher.execute1(ArrayOps.TENSOR_STRIDED_SLICE_UPDATE, g.attrs(), tf.zerosLike(g.x()), dy);
+        return Dispatcher.execute1(ArrayOps.TENSOR_STRIDED_SLICE_UPDATE, g.attrs(), RawArray.zerosLike(g.x()), dy);
     }
 
     /** TensorStridedSliceUpdate: dy with the overwritten slice zeroed; the value gets that slice, summed to its shape. */
     static Tensor[] stridedSliceUpdate(GradientContext g, Tensor[] dy) {
-        Tensor dt = g.needs(0) ? Dispatcher.execute1(ArrayOps.TENSOR_STRIDED_SLICE_UPDATE, g.attrs(), dy[0], tf.zeros(Shape.scalar(), dy[0].dtype())) : null;
+        Tensor zero = Raw.scalar(dy[0].dtype(), 0);
+        Tensor dt = g.needs(0) ? Dispatcher.execute1(ArrayOps.TENSOR_STRIDED_SLICE_UPDATE, g.attrs(), dy[0], zero) : null;
         Tensor dv = g.needs(1) ? Grads.sumToShape(Dispatcher.execute1(ArrayOps.STRIDED_SLICE, g.attrs(), dy[0]), g.y().shape()) : null;
         return new Tensor[] {dt, dv};
     }
@@ -123,11 +128,13 @@ final class ArrayGradients {
         int[] rows = new int[pr - batchDims];
         rows[0] = batch * picks;
         for (int i = batchDims, k = 1; i < pr; i++) if (i != axis) rows[k++] = params[i];
-        Tensor values = tf.reshape(tf.transpose(dy, perm), rows);
+        Tensor values = RawArray.reshape(RawArray.transpose(dy, perm), rows);
         int[] offsets = new int[batch * picks];
         for (int k = 0; k < offsets.length; k++) offsets[k] = k / picks * params[axis];
-        Tensor ids = tf.add(tf.reshape(indices, offsets.length), tf.cast(tf.constant(offsets), indices.dtype()));
-        Tensor summed = tf.unsortedSegmentSum(values, ids, batch * params[axis]);
+        Tensor batchOffsets = indices.dtype() == DType.INT32 ? Raw.ints(offsets)
+                : RawMath.cast(Raw.ints(offsets), indices.dtype());
+        Tensor ids = RawMath.addV2(RawArray.reshape(indices, new int[] {offsets.length}), batchOffsets);
+        Tensor summed = RawMath.unsortedSegmentSum(values, ids, batch * params[axis]);
         // [batch * A, before.., after..] -> [batch.., A, before.., after..] -> params' order
         int[] unmerged = new int[pr];
         for (int i = 0; i < batchDims; i++) unmerged[i] = params[i];
@@ -135,7 +142,7 @@ final class ArrayGradients {
         for (int i = batchDims, k = batchDims + 1; i < pr; i++) if (i != axis) unmerged[k++] = params[i];
         int[] back = new int[pr];
         for (int i = 0; i < pr; i++) back[i] = i < batchDims || i > axis ? i : i == axis ? batchDims : i + 1;
-        return tf.transpose(tf.reshape(summed, unmerged), back);
+        return RawArray.transpose(RawArray.reshape(summed, unmerged), back);
     }
 
     /**
@@ -152,11 +159,12 @@ final class ArrayGradients {
         int[] rows = new int[pr];
         rows[0] = indices.size();
         for (int i = 0, k = 1; i < pr; i++) if (i != axis) rows[k++] = params[i];
-        Tensor values = tf.reshape(tf.transpose(dy, toFront), rows);
-        Tensor summed = tf.unsortedSegmentSum(values, tf.reshape(indices, indices.size()), params[axis]);
+        Tensor values = RawArray.reshape(RawArray.transpose(dy, toFront), rows);
+        Tensor flat = RawArray.reshape(indices, new int[] {indices.size()});
+        Tensor summed = RawMath.unsortedSegmentSum(values, flat, params[axis]);
         int[] back = new int[pr];
         for (int i = 0; i < pr; i++) back[i] = i < axis ? i + 1 : i == axis ? 0 : i;
-        return tf.transpose(summed, back);
+        return RawArray.transpose(summed, back);
     }
 
     /**
@@ -177,38 +185,41 @@ final class ArrayGradients {
             }
             int[] shape = grad.shape().dims();
             shape[axis] = d[axis];
-            grad = ungather(grad, tf.constant(source), axis, shape);
+            grad = ungather(grad, Raw.ints(source), axis, shape);
         }
         return new Tensor[] {grad};
     }
 
     /** GatherNd: dy scattered (added) back into zeros of the params' shape. */
     static Tensor[] gatherNd(GradientContext g, Tensor[] dy) {
-        return new Tensor[] {tf.scatterNd(g.y(), dy[0], g.x().shape().dimsView()), null};
+        return new Tensor[] {RawArray.scatterNd(g.y(), dy[0], g.x().shape().dimsView()), null};
     }
 
     /** ScatterNd (indices, updates): each update gets dy at its index. */
     static Tensor[] scatterNd(GradientContext g, Tensor[] dy) {
-        return new Tensor[] {null, tf.gatherNd(dy[0], g.x())};
+        return new Tensor[] {null, RawArray.gatherNd(dy[0], g.x())};
     }
 
     /** TensorScatterUpdate and TensorScatterAdd (tensor, indices, updates). */
     static Tensor[] tensorScatter(GradientContext g, Tensor[] dy, boolean overwrites) {
         Tensor indices = g.input(1), updates = g.input(2);
-        Tensor dt = !g.needs(0) ? null : overwrites ? tf.tensorScatterNdUpdate(dy[0], indices, tf.zerosLike(updates)) : dy[0];
-        return new Tensor[] {dt, null, g.needs(2) ? tf.gatherNd(dy[0], indices) : null};
+        Tensor dt = !g.needs(0) ? null
+                : overwrites ? RawArray.tensorScatterUpdate(dy[0], indices, RawArray.zerosLike(updates)) : dy[0];
+        return new Tensor[] {dt, null, g.needs(2) ? RawArray.gatherNd(dy[0], indices) : null};
     }
 
     /** SelectV2: dy goes to x where the condition holds and to y elsewhere. */
     static Tensor[] select(GradientContext g, Tensor[] dy) {
         Tensor c = g.input(0), x = g.input(1), y = g.input(2);
         return new Tensor[] {null,
-            g.needs(1) ? Grads.sumToShape(tf.where(c, dy[0], 0), x.shape()) : null,
-            g.needs(2) ? Grads.sumToShape(tf.where(c, 0, dy[0]), y.shape()) : null};
+            g.needs(1) ? Grads.sumToShape(RawArray.selectV2(c, dy[0], Raw.scalarLike(dy[0], 0)), x.shape()) : null,
+            g.needs(2) ? Grads.sumToShape(RawArray.selectV2(c, Raw.scalarLike(dy[0], 0), dy[0]), y.shape()) : null};
     }
 
     /** Transpose: dy transposed by the inverse permutation. */
-    static Tensor transpose(GradientContext g, Tensor dy) { return tf.transpose(dy, Grads.inverse(g.attrs().getInts("perm"))); }
+    static Tensor transpose(GradientContext g, Tensor dy) {
+        return RawArray.transpose(dy, Grads.inverse(g.attrs().getInts("perm")));
+    }
 
     private static int normalized(int axis, int rank) { return axis < 0 ? axis + rank : axis; }
 

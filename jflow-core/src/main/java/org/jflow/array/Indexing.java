@@ -1,11 +1,13 @@
 package org.jflow.array;
 
+import org.jflow.DType;
 import org.jflow.Index;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
-
-import static org.jflow.TF.tf;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
 /** Python's {@code t[...]} and {@code v[...].assign(x)}: an index spec becomes StridedSlice's attrs. */
 public final class Indexing {
@@ -79,8 +81,11 @@ public final class Indexing {
         for (int i = spec.length - 1; i >= 0; i--) {
             Tensor p = spec[i].position();
             if (p == null) continue;
-            Tensor dim = tf.cast(tf.gather(tf.shape(r), axis[i]), p.dtype());
-            r = tf.gather(r, tf.where(tf.less(p, 0), tf.add(p, dim), p), axis[i]);
+            Tensor axisIndex = Raw.scalar(DType.INT32, (long) axis[i]);
+            Tensor dim = RawArray.gatherV2(RawArray.shape(r, DType.INT32), axisIndex, 0, 0);
+            if (p.dtype() != DType.INT32) dim = RawMath.cast(dim, p.dtype());
+            Tensor wrapped = RawArray.selectV2(RawMath.less(p, Raw.scalarLike(p, 0)), RawMath.addV2(p, dim), p);
+            r = RawArray.gatherV2(r, wrapped, axis[i], 0);
         }
         return r;
     }

@@ -1,22 +1,21 @@
 package org.jflow.autodiff;
 
+import org.jflow.DType;
 import org.jflow.GradientTape;
 import org.jflow.IndexedSlices;
 import org.jflow.Shape;
 import org.jflow.Tensor;
-import org.jflow.array.ArrayOps;
-import org.jflow.engine.Attrs;
-import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Gradient;
 import org.jflow.engine.GradientContext;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-
-import static org.jflow.TF.tf;
 
 /** Building blocks for writing gradients in ops (never raw loops, so outer tapes record them). */
 public final class Grads {
@@ -36,8 +35,8 @@ public final class Grads {
         for (int i = 0; i < gd.length; i++) {
             if (i < lead || (sd[i - lead] == 1 && gd[i] != 1)) axes[n++] = i;
         }
-        Tensor summed = n == 0 ? g : tf.reduceSum(g, java.util.Arrays.copyOf(axes, n));
-        return summed.shape().equals(shape) ? summed : tf.reshape(summed, shape.dimsView());
+        Tensor summed = n == 0 ? g : RawMath.sum(g, Arrays.copyOf(axes, n), false);
+        return summed.shape().equals(shape) ? summed : RawArray.reshape(summed, shape.dimsView());
     }
 
     /**
@@ -55,8 +54,8 @@ public final class Grads {
         for (int i = 0; i < lead; i++) leading[i] = i;
         if (n == 0) return g;
         // one reduction over all the axes as the static path (the same order of additions), kept, then squeezed
-        Tensor summed = tf.reduceSum(g, Arrays.copyOf(axes, n), true);
-        return lead == 0 ? summed : tf.squeeze(summed, leading);
+        Tensor summed = RawMath.sum(g, Arrays.copyOf(axes, n), true);
+        return lead == 0 ? summed : RawArray.squeeze(summed, leading);
     }
 
     /**
@@ -65,17 +64,17 @@ public final class Grads {
      */
     public static Tensor reshapeLike(Tensor g, Tensor like) {
         Shape s = like.shape();
-        if (s.isFullyDefined()) return g.shape().equals(s) ? g : tf.reshape(g, s.dimsView());
+        if (s.isFullyDefined()) return g.shape().equals(s) ? g : RawArray.reshape(g, s.dimsView());
         if (s.hasRank() && unknownDims(s) == 1 && Arrays.stream(s.dimsView()).noneMatch(d -> d == 0)) {
-            return tf.reshape(g, s.dimsView());
+            return RawArray.reshape(g, s.dimsView());
         }
-        return Dispatcher.execute1(ArrayOps.RESHAPE, Attrs.EMPTY, g, tf.shape(like));
+        return RawArray.reshape(g, RawArray.shape(like, DType.INT32));
     }
 
     /** {@code g} broadcast to {@code like}'s shape: static where known, else TF's {@code BroadcastTo(g, Shape(x))}. */
     public static Tensor broadcastLike(Tensor g, Tensor like) {
-        if (like.shape().isFullyDefined()) return tf.broadcastTo(g, like.shape().dimsView());
-        return Dispatcher.execute1(ArrayOps.BROADCAST_TO, Attrs.EMPTY, g, tf.shape(like));
+        if (like.shape().isFullyDefined()) return RawArray.broadcastTo(g, like.shape().dimsView());
+        return RawArray.broadcastTo(g, RawArray.shape(like, DType.INT32));
     }
 
     /**
@@ -83,12 +82,13 @@ public final class Grads {
      * each element of {@code y} stands for (a mean's divisor), computed when the graph runs where
      * the sizes are unknown while tracing.
      */
-    public static Tensor sizeRatio(Tensor x, Tensor y, org.jflow.DType dtype) {
+    public static Tensor sizeRatio(Tensor x, Tensor y, DType dtype) {
         if (x.shape().isFullyDefined() && y.shape().isFullyDefined()) {
             int out = y.size();
-            return tf.cast(tf.constant(out == 0 ? 0 : x.size() / out), dtype);
+            return Raw.scalar(dtype, (long) (out == 0 ? 0 : x.size() / out));
         }
-        return tf.cast(tf.floordiv(tf.size(x), tf.maximum(tf.size(y), 1)), dtype);
+        Tensor ySize = RawMath.maximum(RawArray.size(y, DType.INT32), Raw.scalar(DType.INT32, 1L));
+        return RawMath.cast(RawMath.floorDiv(RawArray.size(x, DType.INT32), ySize), dtype);
     }
 
     private static int unknownDims(Shape s) {
@@ -142,12 +142,12 @@ public final class Grads {
             Arrays.sort(sorted);
             Tensor t = reduced;
             for (int i = 0; i < sorted.length; i++) {
-                if (i == 0 || sorted[i] != sorted[i - 1]) t = tf.expandDims(t, sorted[i]);
+                if (i == 0 || sorted[i] != sorted[i - 1]) t = RawArray.expandDims(t, sorted[i]);
             }
             return t;
         }
         int[] k = keptShape(in, axes);
-        return java.util.Arrays.equals(reduced.shape().dimsView(), k) ? reduced : tf.reshape(reduced, k);
+        return Arrays.equals(reduced.shape().dimsView(), k) ? reduced : RawArray.reshape(reduced, k);
     }
 
     /**
@@ -180,10 +180,13 @@ public final class Grads {
     public static IndexedSlices gatherSlices(Tensor dy, Tensor indices, Shape params) {
         int[] rows = params.dims();
         rows[0] = indices.size();
-        Tensor values = java.util.Arrays.equals(dy.shape().dimsView(), rows) ? dy : tf.reshape(dy, rows);
-        Tensor flat = indices.rank() == 1 ? indices : tf.reshape(indices, indices.size());
+        Tensor values = Arrays.equals(dy.shape().dimsView(), rows) ? dy : RawArray.reshape(dy, rows);
+        Tensor flat = indices.rank() == 1 ? indices : RawArray.reshape(indices, new int[] {indices.size()});
         return new IndexedSlices(values, flat, params);
     }
+
+    /** TF's {@code math_ops.conj}: the complex conjugate, a real tensor itself (no op). */
+    public static Tensor conj(Tensor x) { return x.dtype().isComplex() ? RawMath.conj(x) : x; }
 
     /** The inverse of a permutation. */
     public static int[] inverse(int[] perm) {

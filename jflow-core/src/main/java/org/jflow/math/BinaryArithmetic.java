@@ -7,12 +7,15 @@ import org.jflow.engine.Gradient;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Halfs;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.LongBinaryOperator;
 
-import static org.jflow.TF.tf;
 import static org.jflow.autodiff.Grads.binary;
+import static org.jflow.autodiff.Grads.conj;
 
 /**
  * The broadcasting binary ops on numbers whose output has the inputs' dtype, one line each: TF's
@@ -34,10 +37,11 @@ public final class BinaryArithmetic extends BinaryOp {
             .withGradient((g, dy) -> binary(g, () -> dy[0], () -> dy[0]));
     public static final BinaryArithmetic SUB = new BinaryArithmetic("Sub", TypeList.SUB, BinaryLane.SUB,
             (a, b) -> a - b, (a, b) -> a - b, (a, b) -> a - b, ComplexFormula.SUB)
-            .withGradient((g, dy) -> binary(g, () -> dy[0], () -> tf.negative(dy[0])));
+            .withGradient((g, dy) -> binary(g, () -> dy[0], () -> RawMath.neg(dy[0])));
     public static final BinaryArithmetic MUL = new BinaryArithmetic("Mul", TypeList.BINARY_MORE, BinaryLane.MUL,
             (a, b) -> a * b, (a, b) -> a * b, (a, b) -> a * b, ComplexFormula.MUL)
-            .withGradient((g, dy) -> binary(g, () -> tf.multiply(dy[0], tf.math.conj(g.y())), () -> tf.multiply(tf.math.conj(g.x()), dy[0])));
+            .withGradient((g, dy) -> binary(g, () -> RawMath.mul(dy[0], conj(g.y())),
+                    () -> RawMath.mul(conj(g.x()), dy[0])));
     /**
      * Float division: TF's op accepts integers but registers float and complex CPU kernels only
      * (NotFoundError); Python's {@code /} ({@code tf.truediv}) casts integers to floats first.
@@ -56,7 +60,8 @@ public final class BinaryArithmetic extends BinaryOp {
             .withGradient(Gradient.NONE);
     public static final BinaryArithmetic FLOOR_MOD = new BinaryArithmetic("FloorMod", TypeList.FLOOR_MOD, null,
             (a, b) -> (float) floorMod(a, b), BinaryArithmetic::floorMod, (a, b) -> Math.floorMod(a, nonZero(b, "FloorMod")))
-            .withGradient((g, dy) -> binary(g, () -> dy[0], () -> tf.multiply(dy[0], tf.negative(tf.floordiv(g.x(), g.y())))));
+            .withGradient((g, dy) -> binary(g, () -> dy[0],
+                    () -> RawMath.mul(dy[0], RawMath.neg(RawMath.floorDiv(g.x(), g.y())))));
     /** C's integer division, rounding toward zero. */
     public static final BinaryArithmetic TRUNCATE_DIV = new BinaryArithmetic("TruncateDiv", TypeList.BINARY_MORE, null,
             (a, b) -> (float) truncate(a / b), (a, b) -> truncate(a / b), (a, b) -> a / nonZero(b, "TruncateDiv"))
@@ -71,10 +76,10 @@ public final class BinaryArithmetic extends BinaryOp {
             .withGradient(BinaryArithmetic::powGradient);
     public static final BinaryArithmetic MAXIMUM = new BinaryArithmetic("Maximum", TypeList.MIN_MAX, BinaryLane.MAX,
             Math::max, Math::max, Math::max)
-            .withGradient((g, dy) -> selectGradient(g, dy[0], tf.greaterEqual(g.x(), g.y())));
+            .withGradient((g, dy) -> selectGradient(g, dy[0], RawMath.greaterEqual(g.x(), g.y())));
     public static final BinaryArithmetic MINIMUM = new BinaryArithmetic("Minimum", TypeList.MIN_MAX, BinaryLane.MIN,
             Math::min, Math::min, Math::min)
-            .withGradient((g, dy) -> selectGradient(g, dy[0], tf.lessEqual(g.x(), g.y())));
+            .withGradient((g, dy) -> selectGradient(g, dy[0], RawMath.lessEqual(g.x(), g.y())));
     public static final BinaryArithmetic SQUARED_DIFFERENCE = new BinaryArithmetic("SquaredDifference", TypeList.SQUARED_DIFFERENCE, BinaryLane.SQUARED_DIFFERENCE,
             (a, b) -> (a - b) * (a - b), (a, b) -> (a - b) * (a - b), (a, b) -> (a - b) * (a - b))
             .withHalfSteps((a, b, t) -> round(a - b, t) * round(a - b, t))
@@ -84,37 +89,47 @@ public final class BinaryArithmetic extends BinaryOp {
             .withGradient(BinaryArithmetic::atan2Gradient);
     public static final BinaryArithmetic DIV_NO_NAN = new BinaryArithmetic("DivNoNan", TypeList.DIV_NO_NAN, BinaryLane.DIV_NO_NAN,
             (a, b) -> b == 0 ? 0 : a / b, (a, b) -> b == 0 ? 0 : a / b, null)
-            .withGradient((g, dy) -> binary(g, () -> tf.divNoNan(dy[0], g.y()), () -> tf.multiply(dy[0], tf.divNoNan(tf.divNoNan(tf.negative(g.x()), g.y()), g.y()))));
+            .withGradient((g, dy) -> binary(g, () -> RawMath.divNoNan(dy[0], g.y()),
+                    () -> RawMath.mul(dy[0],
+                            RawMath.divNoNan(RawMath.divNoNan(RawMath.neg(g.x()), g.y()), g.y()))));
     public static final BinaryArithmetic MUL_NO_NAN = new BinaryArithmetic("MulNoNan", TypeList.COMPLEX, BinaryLane.MUL_NO_NAN,
             (a, b) -> b == 0 ? 0 : a * b, (a, b) -> b == 0 ? 0 : a * b, null)
-            .withGradient((g, dy) -> binary(g, () -> tf.multiplyNoNan(dy[0], g.y()), () -> tf.multiplyNoNan(g.x(), dy[0])));
+            .withGradient((g, dy) -> binary(g, () -> RawMath.mulNoNan(dy[0], g.y()),
+                    () -> RawMath.mulNoNan(g.x(), dy[0])));
     public static final BinaryArithmetic XDIVY = new BinaryArithmetic("Xdivy", TypeList.DIV_NO_NAN, BinaryLane.XDIVY,
             (a, b) -> a == 0 ? 0 : a / b, (a, b) -> a == 0 ? 0 : a / b, null)
-            .withGradient((g, dy) -> binary(g, () -> tf.multiply(dy[0], tf.xdivy(tf.cast(tf.notEqual(g.x(), 0), g.x().dtype()), g.y())), () -> tf.multiply(dy[0], tf.xdivy(tf.negative(g.x()), tf.square(g.y())))));
+            .withGradient((g, dy) -> binary(g,
+                    () -> RawMath.mul(dy[0], RawMath.xdivy(RawMath.cast(
+                            RawMath.notEqual(g.x(), Raw.scalarLike(g.x(), 0)), g.x().dtype()), g.y())),
+                    () -> RawMath.mul(dy[0], RawMath.xdivy(RawMath.neg(g.x()), RawMath.square(g.y())))));
     /** {@code tf.math.polygamma(a, x)}; TF differentiates x only: {@code polygamma(a + 1, x)}. */
     public static final BinaryArithmetic POLYGAMMA = new BinaryArithmetic("Polygamma", TypeList.FLOAT_DOUBLE, null,
             (a, x) -> (float) GammaFunctions.polygamma(a, x), GammaFunctions::polygamma, null)
-            .withGradient((g, dy) -> secondOnly(g, () -> tf.multiply(dy[0], tf.math.polygamma(tf.add(g.x(), 1), g.y()))));
+            .withGradient((g, dy) -> secondOnly(g, () -> RawMath.mul(dy[0],
+                    RawMath.polygamma(RawMath.addV2(g.x(), Raw.scalarLike(g.x(), 1)), g.y()))));
     /** {@code tf.math.zeta(x, q)}, the Hurwitz zeta function; TF differentiates q only: {@code -x * zeta(x + 1, q)}. */
     public static final BinaryArithmetic ZETA = new BinaryArithmetic("Zeta", TypeList.FLOAT_DOUBLE, null,
             (s, q) -> (float) GammaFunctions.zeta(s, q), GammaFunctions::zeta, null)
-            .withGradient((g, dy) -> secondOnly(g, () -> tf.multiply(dy[0],
-                    tf.multiply(tf.negative(g.x()), tf.math.zeta(tf.add(g.x(), 1), g.y())))));
+            .withGradient((g, dy) -> secondOnly(g, () -> RawMath.mul(dy[0],
+                    RawMath.mul(RawMath.neg(g.x()),
+                            RawMath.zeta(RawMath.addV2(g.x(), Raw.scalarLike(g.x(), 1)), g.y())))));
     /**
      * {@code tf.math.igamma(a, x)}, the regularized lower incomplete gamma function. The x gradient is
      * TF's {@code exp(-x + (a - 1) log x - lgamma(a))}; the a gradient (TF's IgammaGradA kernel) is not here yet.
      */
     public static final BinaryArithmetic IGAMMA = new BinaryArithmetic("Igamma", TypeList.FLOAT_DOUBLE, null,
             (a, x) -> (float) GammaFunctions.igamma(a, x), GammaFunctions::igamma, null)
-            .withGradient((g, dy) -> secondOnly(g, () -> tf.multiply(dy[0], igammaDensity(g.x(), g.y()))));
+            .withGradient((g, dy) -> secondOnly(g, () -> RawMath.mul(dy[0], igammaDensity(g.x(), g.y()))));
     /** {@code tf.math.igammac(a, x)} = 1 - igamma(a, x); its x gradient is igamma's negated. */
     public static final BinaryArithmetic IGAMMAC = new BinaryArithmetic("Igammac", TypeList.FLOAT_DOUBLE, null,
             (a, x) -> (float) GammaFunctions.igammac(a, x), GammaFunctions::igammac, null)
-            .withGradient((g, dy) -> secondOnly(g, () -> tf.multiply(tf.negative(dy[0]), igammaDensity(g.x(), g.y()))));
+            .withGradient((g, dy) -> secondOnly(g, () -> RawMath.mul(RawMath.neg(dy[0]), igammaDensity(g.x(), g.y()))));
 
     /** d igamma(a, x) / dx, as TF's _IgammaGrad writes it. */
     private static Tensor igammaDensity(Tensor a, Tensor x) {
-        return tf.exp(tf.subtract(tf.add(tf.negative(x), tf.multiply(tf.subtract(a, 1), tf.log(x))), tf.math.lgamma(a)));
+        Tensor aLess1 = RawMath.sub(a, Raw.scalarLike(a, 1));
+        Tensor logDensity = RawMath.addV2(RawMath.neg(x), RawMath.mul(aLess1, RawMath.log(x)));
+        return RawMath.exp(RawMath.sub(logDensity, RawMath.lgamma(a)));
     }
 
     /** A gradient for the second input only; the first gets none, as TF's registered gradient returns None for it. */
@@ -227,35 +242,39 @@ public final class BinaryArithmetic extends BinaryOp {
 
     /** With conj(x) and conj(y) for complex operands, as TF's; real ones are their own conjugates. */
     private static Tensor[] divideGradient(GradientContext g, Tensor[] dy) {
-        Tensor x = tf.math.conj(g.x()), y = tf.math.conj(g.y());
-        return binary(g, () -> tf.realdiv(dy[0], y), () -> tf.multiply(dy[0], tf.realdiv(tf.realdiv(tf.negative(x), y), y)));
+        Tensor x = conj(g.x()), y = conj(g.y());
+        return binary(g, () -> RawMath.realDiv(dy[0], y),
+                () -> RawMath.mul(dy[0], RawMath.realDiv(RawMath.realDiv(RawMath.neg(x), y), y)));
     }
 
     /** d(x^y)/dy uses log(x) only where x > 0 (0 elsewhere), keeping NaN out of higher orders too. */
     private static Tensor[] powGradient(GradientContext g, Tensor[] dy) {
         Tensor x = g.x(), y = g.y();
-        return binary(g, () -> tf.multiply(dy[0], tf.multiply(y, tf.pow(x, tf.subtract(y, 1)))), () -> {
-            Tensor positive = tf.greater(x, 0);
-            Tensor logX = tf.where(positive, tf.log(tf.where(positive, x, 1)), 0);
-            return tf.multiply(dy[0], tf.multiply(g.out(), logX));
+        Tensor one = Raw.scalarLike(y, 1);
+        return binary(g, () -> RawMath.mul(dy[0], RawMath.mul(y, RawMath.pow(x, RawMath.sub(y, one)))), () -> {
+            Tensor positive = RawMath.greater(x, Raw.scalarLike(x, 0));
+            Tensor logX = RawMath.log(RawArray.selectV2(positive, x, Raw.scalarLike(x, 1)));
+            logX = RawArray.selectV2(positive, logX, Raw.scalarLike(logX, 0));
+            return RawMath.mul(dy[0], RawMath.mul(g.out(), logX));
         });
     }
 
     /** Maximum and Minimum: the upstream gradient goes to the input that was chosen (x on ties). */
     private static Tensor[] selectGradient(GradientContext g, Tensor dy, Tensor xChosen) {
-        return binary(g, () -> tf.where(xChosen, dy, 0), () -> tf.where(xChosen, 0, dy));
+        Tensor zero = Raw.scalarLike(dy, 0);
+        return binary(g, () -> RawArray.selectV2(xChosen, dy, zero), () -> RawArray.selectV2(xChosen, zero, dy));
     }
 
     private static Tensor[] squaredDifferenceGradient(GradientContext g, Tensor[] dy) {
-        Tensor xGrad = tf.multiply(tf.multiply(dy[0], 2), tf.subtract(g.x(), g.y()));
-        return binary(g, () -> xGrad, () -> tf.negative(xGrad));
+        Tensor xGrad = RawMath.mul(RawMath.mul(dy[0], Raw.scalarLike(dy[0], 2)), RawMath.sub(g.x(), g.y()));
+        return binary(g, () -> xGrad, () -> RawMath.neg(xGrad));
     }
 
     /** Inputs are (y, x) as in {@code atan2(y, x)}. */
     private static Tensor[] atan2Gradient(GradientContext g, Tensor[] dy) {
         Tensor y = g.x(), x = g.y();
-        Tensor inv = tf.divide(dy[0], tf.add(tf.square(x), tf.square(y)));
-        return binary(g, () -> tf.multiply(x, inv), () -> tf.multiply(tf.negative(y), inv));
+        Tensor inv = RawMath.realDiv(dy[0], RawMath.addV2(RawMath.square(x), RawMath.square(y)));
+        return binary(g, () -> RawMath.mul(x, inv), () -> RawMath.mul(RawMath.neg(y), inv));
     }
 
     /** TF's integer kernels refuse a zero divisor (C++ would trap). */

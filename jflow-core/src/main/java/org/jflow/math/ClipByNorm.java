@@ -13,8 +13,10 @@ import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.ValueError;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
-import static org.jflow.TF.tf;
 
 /**
  * {@code tf.clip_by_norm(t, clip_norm, axes)}: {@code t * clip_norm / max(l2norm, clip_norm)},
@@ -52,16 +54,20 @@ public final class ClipByNorm extends Op {
     private static Tensor[] gradient(GradientContext g, Tensor[] upstream) {
         Tensor t = g.x(), c = g.y(), dy = upstream[0];
         int[] axes = g.attrs().has(AXES) ? g.attrs().getInts(AXES) : null;
-        Tensor norm = tf.sqrt(tf.reduceSum(tf.square(t), axes, true));
-        Tensor clipped = tf.greater(norm, c);
-        Tensor dot = tf.reduceSum(tf.multiply(dy, t), axes, true);
+        Tensor norm = RawMath.sqrt(RawMath.sum(RawMath.square(t), axes, true));
+        Tensor clipped = RawMath.greater(norm, c);
+        Tensor dot = RawMath.sum(RawMath.mul(dy, t), axes, true);
         Tensor dt = null, dc = null;
         if (g.needs(0)) {
-            Tensor scaled = tf.divide(tf.multiply(dy, c), tf.maximum(norm, c));
-            Tensor normPart = tf.divide(tf.multiply(t, tf.multiply(c, dot)), tf.multiply(norm, tf.square(norm)));
-            dt = tf.subtract(scaled, tf.where(clipped, normPart, 0));
+            Tensor scaled = RawMath.realDiv(RawMath.mul(dy, c), RawMath.maximum(norm, c));
+            Tensor cubed = RawMath.mul(norm, RawMath.square(norm));
+            Tensor normPart = RawMath.realDiv(RawMath.mul(t, RawMath.mul(c, dot)), cubed);
+            dt = RawMath.sub(scaled, RawArray.selectV2(clipped, normPart, Raw.scalarLike(normPart, 0)));
         }
-        if (g.needs(1)) dc = Grads.sumToShape(tf.where(clipped, tf.divide(dot, norm), 0), c.shape());
+        if (g.needs(1)) {
+            Tensor share = RawMath.realDiv(dot, norm);
+            dc = Grads.sumToShape(RawArray.selectV2(clipped, share, Raw.scalarLike(share, 0)), c.shape());
+        }
         return new Tensor[] {dt, dc};
     }
 
@@ -71,11 +77,11 @@ public final class ClipByNorm extends Op {
      */
     private static Tensor[] inTfOps(Tensor[] in, Attrs attrs) {
         Tensor t = in[0], c = in[1];
-        Tensor l2sum = tf.reduceSum(tf.multiply(t, t), attrs.has(AXES) ? attrs.getInts(AXES) : null, true);
-        Tensor positive = tf.greater(l2sum, tf.zerosLike(l2sum));
-        Tensor safe = tf.where(positive, l2sum, tf.onesLike(l2sum));
-        Tensor norm = tf.where(positive, tf.sqrt(safe), l2sum);
-        return new Tensor[] {tf.divide(tf.multiply(t, c), tf.maximum(norm, c))};
+        Tensor l2sum = RawMath.sum(RawMath.mul(t, t), attrs.has(AXES) ? attrs.getInts(AXES) : null, true);
+        Tensor positive = RawMath.greater(l2sum, RawArray.zerosLike(l2sum));
+        Tensor safe = RawArray.selectV2(positive, l2sum, RawArray.onesLike(l2sum));
+        Tensor norm = RawArray.selectV2(positive, RawMath.sqrt(safe), l2sum);
+        return new Tensor[] {RawMath.realDiv(RawMath.mul(t, c), RawMath.maximum(norm, c))};
     }
 
     private static boolean[] reducedAxes(Shape shape, Attrs attrs) {

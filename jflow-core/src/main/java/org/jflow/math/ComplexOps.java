@@ -10,8 +10,9 @@ import org.jflow.engine.Op;
 import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
-import static org.jflow.TF.tf;
 import static org.jflow.autodiff.Grads.binary;
 import static org.jflow.autodiff.Grads.unary;
 
@@ -53,7 +54,7 @@ public final class ComplexOps {
             }
             return new Tensor[] {Tensor.wrap(dtype, shape, z)};
         }
-    }.withGradient((g, dy) -> binary(g, () -> tf.math.real(dy[0]), () -> tf.math.imag(dy[0])));
+    }.withGradient((g, dy) -> binary(g, () -> RawMath.real(dy[0]), () -> RawMath.imag(dy[0])));
 
     /** A complex number's real value: a part, its modulus or its argument. */
     private interface PartFunction { double apply(double re, double im); }
@@ -86,20 +87,20 @@ public final class ComplexOps {
 
     // The gradients are TF's (math_grad.py): a real upstream gradient comes back as a complex one.
     public static final Op REAL = new Part("Real", (re, im) -> re)
-            .withGradient(unary((g, dy) -> tf.complex(dy, tf.zerosLike(dy))));
+            .withGradient(unary((g, dy) -> RawMath.complex(dy, RawArray.zerosLike(dy))));
     public static final Op IMAG = new Part("Imag", (re, im) -> im)
-            .withGradient(unary((g, dy) -> tf.complex(tf.zerosLike(dy), dy)));
+            .withGradient(unary((g, dy) -> RawMath.complex(RawArray.zerosLike(dy), dy)));
     /** {@code |z|} without overflow for large parts; its gradient is {@code dy z / |z|}, 0 at 0. */
     public static final Op COMPLEX_ABS = new Part("ComplexAbs", Math::hypot)
             .withGradient(unary((g, dy) -> {
-                Tensor scale = tf.divNoNan(dy, g.out());
-                return tf.multiply(tf.complex(scale, tf.zerosLike(scale)), g.x());
+                Tensor scale = RawMath.divNoNan(dy, g.out());
+                return RawMath.mul(RawMath.complex(scale, RawArray.zerosLike(scale)), g.x());
             }));
     /** {@code atan2(imag, real)}, in (-pi, pi]; its gradient is {@code -dy / (imag + real i)}. */
     public static final Op ANGLE = new Part("Angle", (re, im) -> Math.atan2(im, re))
             .withGradient(unary((g, dy) -> {
-                Tensor z = tf.math.reciprocal(tf.complex(tf.math.imag(g.x()), tf.math.real(g.x())));
-                return tf.multiply(tf.negative(tf.complex(dy, tf.zerosLike(dy))), z);
+                Tensor z = RawMath.reciprocal(RawMath.complex(RawMath.imag(g.x()), RawMath.real(g.x())));
+                return RawMath.mul(RawMath.neg(RawMath.complex(dy, RawArray.zerosLike(dy))), z);
             }));
 
     /** {@code Conj(input)}: the complex conjugate. */
@@ -120,5 +121,5 @@ public final class ComplexOps {
             else if (z instanceof double[] d) for (int i = 1; i < d.length; i += 2) d[i] = -d[i];
             return new Tensor[] {Tensor.wrap(out[0].dtype(), out[0].shape(), z)};
         }
-    }.withGradient(unary((g, dy) -> tf.math.conj(dy)));
+    }.withGradient(unary((g, dy) -> org.jflow.autodiff.Grads.conj(dy)));
 }

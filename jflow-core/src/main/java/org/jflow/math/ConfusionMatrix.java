@@ -11,8 +11,9 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.ValueError;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
-import static org.jflow.TF.tf;
 
 /**
  * {@code tf.math.confusion_matrix}: counts (or the sum of the optional third input, weights) of
@@ -48,10 +49,16 @@ public final class ConfusionMatrix extends Op {
         }
         DType t = attrs.get("dtype") == null ? DType.INT32 : (DType) attrs.get("dtype");
         // int32 pairs (TF: int64), as the exported shape input of ScatterNd is int32
-        Tensor labels = tf.reshape(tf.cast(in[0], DType.INT32), -1), predictions = tf.reshape(tf.cast(in[1], DType.INT32), -1);
-        Tensor values = in.length > 2 ? tf.cast(tf.reshape(in[2], -1), t) : tf.onesLike(tf.cast(predictions, t));
-        return new Tensor[] {tf.scatterNd(tf.stack(java.util.List.of(labels, predictions), 1), values, new int[] {n, n})};
+        int[] flat = {-1};
+        Tensor labels = RawArray.reshape(castTo(in[0], DType.INT32), flat);
+        Tensor predictions = RawArray.reshape(castTo(in[1], DType.INT32), flat);
+        Tensor values = in.length > 2 ? castTo(RawArray.reshape(in[2], flat), t)
+                : RawArray.onesLike(castTo(predictions, t));
+        Tensor pairs = RawArray.pack(java.util.List.of(labels, predictions), 1);
+        return new Tensor[] {RawArray.scatterNd(pairs, values, new int[] {n, n})};
     }
+
+    private static Tensor castTo(Tensor x, DType dtype) { return x.dtype() == dtype ? x : RawMath.cast(x, dtype); }
 
     public static Attrs attrs(int numClasses, DType dtype) { return Attrs.of("num_classes", numClasses, "dtype", dtype); }
 

@@ -12,10 +12,12 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.TypeError;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
 import java.util.function.DoubleBinaryOperator;
 
-import static org.jflow.TF.tf;
 import static org.jflow.autodiff.Grads.one;
 
 /**
@@ -51,15 +53,16 @@ public final class Reduction extends Op {
             .withDecomposition((in, a) -> new Tensor[] {varianceInTfOps(in[0], a)});
     public static final Reduction STD = new Reduction("ReduceStd", Kind.STD)
             .withGradient(Reduction::stdGradient)
-            .withDecomposition((in, a) -> new Tensor[] {tf.sqrt(varianceInTfOps(in[0], a))});
+            .withDecomposition((in, a) -> new Tensor[] {RawMath.sqrt(varianceInTfOps(in[0], a))});
     /** Output dtype in attribute {@code dtype} (int64 when absent). */
     public static final Reduction COUNT_NONZERO = new Reduction("CountNonzero", Kind.COUNT_NONZERO)
             .notDifferentiable().withDecomposition((in, a) -> {
                 // TF's count_nonzero: cast(reduce_sum(cast(x != 0, int64)), dtype)
-                Tensor nonzero = tf.cast(tf.notEqual(in[0], tf.zerosLike(in[0])), DType.INT64);
+                Tensor nonzero = RawMath.cast(RawMath.notEqual(in[0], RawArray.zerosLike(in[0])), DType.INT64);
                 Tensor count = reduce(SUM, nonzero, a, a.getBool("keep_dims"));
                 Object dtype = a.get("dtype");
-                return new Tensor[] {tf.cast(count, dtype == null ? DType.INT64 : (DType) dtype)};
+                boolean int64 = dtype == null || dtype == DType.INT64;
+                return new Tensor[] {int64 ? count : RawMath.cast(count, (DType) dtype)};
             });
 
     /** The axes of {@code attrs} (all when absent) with {@code keepDims}: what a reduction op of TF's takes. */
@@ -75,17 +78,20 @@ public final class Reduction extends Op {
     /** TF's reduce_variance: mean(|x - mean(x)|^2) over the axes. */
     private static Tensor varianceInTfOps(Tensor x, Attrs attrs) {
         Tensor mean = reduce(MEAN, x, attrs, true);
-        return reduce(MEAN, tf.square(tf.abs(tf.subtract(x, mean))), attrs, attrs.getBool("keep_dims"));
+        Tensor centered = RawMath.sub(x, mean);
+        Tensor magnitude = x.dtype().isComplex() ? RawMath.complexAbs(centered) : RawMath.abs(centered);
+        return reduce(MEAN, RawMath.square(magnitude), attrs, attrs.getBool("keep_dims"));
     }
 
     /** TF's reduce_logsumexp: m + log(sum(exp(x - m))), m the (finite) maximum, kept out of the gradient. */
     private static Tensor[] logSumExpInTfOps(Tensor[] in, Attrs attrs) {
         Tensor x = in[0];
         Tensor rawMax = reduce(MAX, x, attrs, true);
-        Tensor max = tf.stopGradient(tf.where(tf.isFinite(rawMax), rawMax, tf.zerosLike(rawMax)));
+        Tensor finiteMax = RawArray.selectV2(RawMath.isFinite(rawMax), rawMax, RawArray.zerosLike(rawMax));
+        Tensor max = RawArray.stopGradient(finiteMax);
         boolean keep = attrs.getBool("keep_dims");
-        Tensor sum = reduce(SUM, tf.exp(tf.subtract(x, max)), attrs, keep);
-        return new Tensor[] {tf.add(tf.log(sum), keep ? max : reduce(MAX, max, attrs, false))};
+        Tensor sum = reduce(SUM, RawMath.exp(RawMath.sub(x, max)), attrs, keep);
+        return new Tensor[] {RawMath.addV2(RawMath.log(sum), keep ? max : reduce(MAX, max, attrs, false))};
     }
 
     private final Kind kind;
@@ -362,15 +368,18 @@ public final class Reduction extends Op {
     }
 
     private static Tensor[] meanGradient(GradientContext g, Tensor[] dy) {
-        if (!g.x().shape().isFullyDefined()) return one(tf.divide(sumGradient(g, dy)[0], Grads.sizeRatio(g.x(), g.out(), g.x().dtype())));
-        return one(tf.divide(sumGradient(g, dy)[0], (double) count(g)));
+        Tensor sum = sumGradient(g, dy)[0];
+        if (!g.x().shape().isFullyDefined()) {
+            return one(RawMath.realDiv(sum, Grads.sizeRatio(g.x(), g.out(), g.x().dtype())));
+        }
+        return one(RawMath.realDiv(sum, Raw.scalarLike(sum, count(g))));
     }
 
     /** Max and Min: the gradient is shared equally among the elements equal to the result. */
     private static Tensor[] extremumGradient(GradientContext g, Tensor[] dy) {
-        Tensor hits = tf.cast(tf.equal(kept(g, g.out()), g.x()), g.x().dtype());
-        Tensor shares = tf.divide(hits, tf.reduceSum(hits, axes(g), true));
-        return one(tf.multiply(shares, kept(g, dy[0])));
+        Tensor hits = RawMath.cast(RawMath.equal(kept(g, g.out()), g.x()), g.x().dtype());
+        Tensor shares = RawMath.realDiv(hits, RawMath.sum(hits, axes(g), true));
+        return one(RawMath.mul(shares, kept(g, dy[0])));
     }
 
     /**
@@ -385,29 +394,31 @@ public final class Reduction extends Op {
         int n = 0, reducedSize = 1, otherSize = 1;
         for (int i = 0; i < r; i++) if (reduced[i]) { perm[n++] = i; reducedSize *= x.shape().get(i); }
         for (int i = 0; i < r; i++) if (!reduced[i]) { perm[n++] = i; otherSize *= x.shape().get(i); }
-        Tensor permuted = tf.transpose(x, perm);
-        Tensor flat = tf.reshape(permuted, reducedSize, otherSize);
-        Tensor others = tf.multiply(tf.cumprod(flat, 0, true, false), tf.cumprod(flat, 0, true, true));
-        Tensor back = tf.transpose(tf.reshape(others, permuted.shape().dimsView()), Grads.inverse(perm));
-        return one(tf.multiply(back, kept(g, dy[0])));
+        Tensor permuted = RawArray.transpose(x, perm);
+        Tensor flat = RawArray.reshape(permuted, new int[] {reducedSize, otherSize});
+        Tensor others = RawMath.mul(RawMath.cumprod(flat, 0, true, false), RawMath.cumprod(flat, 0, true, true));
+        Tensor back = RawArray.transpose(RawArray.reshape(others, permuted.shape().dimsView()), Grads.inverse(perm));
+        return one(RawMath.mul(back, kept(g, dy[0])));
     }
 
     private static Tensor[] logSumExpGradient(GradientContext g, Tensor[] dy) {
-        return one(tf.multiply(kept(g, dy[0]), tf.exp(tf.subtract(g.x(), kept(g, g.out())))));
+        return one(RawMath.mul(kept(g, dy[0]), RawMath.exp(RawMath.sub(g.x(), kept(g, g.out())))));
     }
 
     private static Tensor[] euclideanNormGradient(GradientContext g, Tensor[] dy) {
-        return one(tf.multiply(kept(g, dy[0]), tf.divNoNan(g.x(), kept(g, g.out()))));
+        return one(RawMath.mul(kept(g, dy[0]), RawMath.divNoNan(g.x(), kept(g, g.out()))));
     }
 
-    private static Tensor centered(GradientContext g) { return tf.subtract(g.x(), tf.reduceMean(g.x(), axes(g), true)); }
+    private static Tensor centered(GradientContext g) { return RawMath.sub(g.x(), RawMath.mean(g.x(), axes(g), true)); }
 
     private static Tensor[] varianceGradient(GradientContext g, Tensor[] dy) {
-        return one(tf.multiply(kept(g, dy[0]), tf.multiply(centered(g), 2.0 / count(g))));
+        Tensor centered = centered(g);
+        return one(RawMath.mul(kept(g, dy[0]), RawMath.mul(centered, Raw.scalarLike(centered, 2.0 / count(g)))));
     }
 
     private static Tensor[] stdGradient(GradientContext g, Tensor[] dy) {
-        Tensor perStd = tf.divNoNan(centered(g), tf.multiply(kept(g, g.out()), (double) count(g)));
-        return one(tf.multiply(kept(g, dy[0]), perStd));
+        Tensor out = kept(g, g.out());
+        Tensor perStd = RawMath.divNoNan(centered(g), RawMath.mul(out, Raw.scalarLike(out, count(g))));
+        return one(RawMath.mul(kept(g, dy[0]), perStd));
     }
 }

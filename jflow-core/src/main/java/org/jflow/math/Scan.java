@@ -9,8 +9,9 @@ import org.jflow.engine.Op;
 import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.raw.RawMath;
+import org.jflow.engine.GradientContext;
 
-import static org.jflow.TF.tf;
 import static org.jflow.autodiff.Grads.unary;
 
 /**
@@ -19,11 +20,16 @@ import static org.jflow.autodiff.Grads.unary;
  */
 public final class Scan extends Op {
     public static final Scan CUMSUM = new Scan("Cumsum", Monoid.SUM).withGradient(unary((g, dy) ->
-            tf.cumsum(dy, g.attrs().getInt("axis"), g.attrs().getBool("exclusive"), !g.attrs().getBool("reverse"))));
+            reversedCumsum(g, dy)));
     /** As TF: the reversed cumulative sum of y dy, divided by x (so not defined where x is 0). */
-    public static final Scan CUMPROD = new Scan("Cumprod", Monoid.PROD).withGradient(unary((g, dy) -> tf.divide(
-            tf.cumsum(tf.multiply(g.out(), dy), g.attrs().getInt("axis"), g.attrs().getBool("exclusive"),
-                    !g.attrs().getBool("reverse")), g.x())));
+    public static final Scan CUMPROD = new Scan("Cumprod", Monoid.PROD).withGradient(unary((g, dy) ->
+            RawMath.realDiv(reversedCumsum(g, RawMath.mul(g.out(), dy)), g.x())));
+
+    /** The cumulative sum of {@code t} in the opposite direction of the op's: both gradients' core. */
+    private static Tensor reversedCumsum(GradientContext g, Tensor t) {
+        return RawMath.cumsum(t, g.attrs().getInt("axis"), g.attrs().getBool("exclusive"),
+                !g.attrs().getBool("reverse"));
+    }
 
     private final Monoid monoid;
 

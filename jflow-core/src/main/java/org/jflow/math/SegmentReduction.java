@@ -12,8 +12,10 @@ import org.jflow.engine.Op;
 import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
-import static org.jflow.TF.tf;
 
 /**
  * TF's segment reductions: {@code SegmentSum/Mean/Prod/Max/Min} (inputs data and sorted segment
@@ -209,16 +211,18 @@ public final class SegmentReduction extends Op {
         int[] ones = new int[x.rank()];
         java.util.Arrays.fill(ones, 1);
         ones[0] = x.shape().get(0);
-        Tensor counts = ((SegmentReduction) g.op()).segmentSum(tf.ones(ones, x.dtype()), ids, g.attrs());
-        return new Tensor[] {rowsOf(tf.divide(dy[0], counts), ids), null};
+        Tensor rowOnes = RawArray.fill(ones, Raw.scalar(x.dtype(), 1));
+        Tensor counts = ((SegmentReduction) g.op()).segmentSum(rowOnes, ids, g.attrs());
+        return new Tensor[] {rowsOf(RawMath.realDiv(dy[0], counts), ids), null};
     }
 
     /** Max and Min: the segment's gradient shared among the rows' elements equal to the result. */
     private static Tensor[] extremumGradient(GradientContext g, Tensor[] dy) {
         Tensor x = g.x(), ids = g.y();
-        Tensor selected = tf.equal(x, rowsOf(g.out(), ids));
-        Tensor counts = ((SegmentReduction) g.op()).segmentSum(tf.cast(selected, x.dtype()), ids, g.attrs());
-        return new Tensor[] {tf.where(selected, rowsOf(tf.divide(dy[0], counts), ids), 0), null};
+        Tensor selected = RawMath.equal(x, rowsOf(g.out(), ids));
+        Tensor counts = ((SegmentReduction) g.op()).segmentSum(RawMath.cast(selected, x.dtype()), ids, g.attrs());
+        Tensor shares = rowsOf(RawMath.realDiv(dy[0], counts), ids);
+        return new Tensor[] {RawArray.selectV2(selected, shares, Raw.scalarLike(shares, 0)), null};
     }
 
     /**
@@ -229,25 +233,29 @@ public final class SegmentReduction extends Op {
     private static Tensor[] prodGradient(GradientContext g, Tensor[] dy) {
         SegmentReduction op = (SegmentReduction) g.op();
         Tensor x = g.x(), ids = g.y();
-        Tensor isZero = tf.equal(x, 0);
-        Tensor zeros = op.segmentSum(tf.cast(isZero, DType.INT32), ids, g.attrs());
-        Tensor upstream = tf.where(tf.greater(zeros, 1), 0, dy[0]);
-        Tensor nonZeroData = tf.where(isZero, 1, x);
+        Tensor isZero = RawMath.equal(x, Raw.scalarLike(x, 0));
+        Tensor zeros = op.segmentSum(RawMath.cast(isZero, DType.INT32), ids, g.attrs());
+        Tensor severalZeros = RawMath.greater(zeros, Raw.scalar(DType.INT32, 1));
+        Tensor upstream = RawArray.selectV2(severalZeros, Raw.scalarLike(dy[0], 0), dy[0]);
+        Tensor nonZeroData = RawArray.selectV2(isZero, Raw.scalarLike(x, 1), x);
         Tensor nonZeroProd = Dispatcher.execute1(op, g.attrs(), nonZeroData, ids);
-        Tensor others = tf.where(isZero, rowsOf(nonZeroProd, ids), tf.divide(rowsOf(g.out(), ids), nonZeroData));
-        return new Tensor[] {tf.multiply(rowsOf(upstream, ids), others), null};
+        Tensor quotient = RawMath.realDiv(rowsOf(g.out(), ids), nonZeroData);
+        Tensor others = RawArray.selectV2(isZero, rowsOf(nonZeroProd, ids), quotient);
+        return new Tensor[] {RawMath.mul(rowsOf(upstream, ids), others), null};
     }
 
     private Tensor segmentSum(Tensor data, Tensor ids, Attrs attrs) {
-        return sorted ? tf.segmentSum(data, ids) : tf.unsortedSegmentSum(data, ids, attrs.getInt("num_segments"));
+        return sorted ? RawMath.segmentSum(data, ids)
+                : RawMath.unsortedSegmentSum(data, ids, attrs.getInt("num_segments"));
     }
 
     /** The rows of {@code t} at {@code ids}, zeros where an id is negative (a dropped row). */
     private static Tensor rowsOf(Tensor t, Tensor ids) {
-        Tensor gathered = tf.gather(t, tf.maximum(ids, 0));
+        Tensor gathered = RawArray.gatherV2(t, RawMath.maximum(ids, Raw.scalarLike(ids, 0)), 0, 0);
         int[] maskShape = new int[gathered.rank()];
         java.util.Arrays.fill(maskShape, 1);
         System.arraycopy(ids.shape().dimsView(), 0, maskShape, 0, ids.rank());
-        return tf.where(tf.reshape(tf.greaterEqual(ids, 0), maskShape), gathered, 0);
+        Tensor kept = RawArray.reshape(RawMath.greaterEqual(ids, Raw.scalarLike(ids, 0)), maskShape);
+        return RawArray.selectV2(kept, gathered, Raw.scalarLike(gathered, 0));
     }
 }

@@ -12,8 +12,10 @@ import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.ValueError;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
-import static org.jflow.TF.tf;
 
 /**
  * Sorting ops: TF's {@code TopKV2} (attributes {@code k}, {@code sorted}; outputs values and int32
@@ -39,16 +41,16 @@ public final class Sorting extends Op {
         int r = x.rank(), axis = axis(x.shape(), attrs);
         boolean ascending = !attrs.getString("direction").equals("DESCENDING");
         DType t = x.dtype();
-        Tensor flip = t == DType.UINT8 ? tf.constant(255, t) : t.isInteger() ? tf.constant(-1, t) : null;
-        Tensor keys = !ascending ? x : flip != null ? tf.subtract(flip, x) : tf.negative(x);
+        Tensor flip = t == DType.UINT8 ? Raw.scalar(t, 255L) : t.isInteger() ? Raw.scalar(t, -1L) : null;
+        Tensor keys = !ascending ? x : flip != null ? RawMath.sub(flip, x) : RawMath.neg(x);
         int[] swap = new int[r];
         for (int i = 0; i < r; i++) swap[i] = i == axis ? r - 1 : i == r - 1 ? axis : i;
         boolean last = axis == r - 1;
-        Tensor input = last ? keys : tf.transpose(keys, swap);
+        Tensor input = last ? keys : RawArray.transpose(keys, swap);
         Tensor[] top = org.jflow.engine.Dispatcher.execute(TOP_K, topKAttrs(x.shape().get(axis), true), input);
-        Tensor out = last ? top[indices ? 1 : 0] : tf.transpose(top[indices ? 1 : 0], swap);
+        Tensor out = last ? top[indices ? 1 : 0] : RawArray.transpose(top[indices ? 1 : 0], swap);
         if (indices || !ascending) return out;
-        return flip != null ? tf.subtract(flip, out) : tf.negative(out);
+        return flip != null ? RawMath.sub(flip, out) : RawMath.neg(out);
     }
 
     private final Kind kind;
@@ -64,8 +66,8 @@ public final class Sorting extends Op {
 
     /** Each value's gradient goes back to the position it was taken from: one-hot rows of the indices, weighted by dy. */
     private static Tensor scattered(Tensor indices, Tensor dy, int n) {
-        Tensor positions = tf.oneHot(indices, n, o -> o.dtype(dy.dtype()));
-        return tf.reduceSum(tf.multiply(positions, tf.expandDims(dy, -1)), -2);
+        Tensor positions = RawArray.oneHot(indices, Raw.scalar(dy.dtype(), 1), Raw.scalar(dy.dtype(), 0), n, -1);
+        return RawMath.sum(RawMath.mul(positions, RawArray.expandDims(dy, -1)), new int[] {-2}, false);
     }
 
     private static Tensor[] topKGradient(GradientContext g, Tensor[] dy) {
@@ -79,9 +81,10 @@ public final class Sorting extends Op {
         int[] toLast = new int[r];
         for (int i = 0, k = 0; i < r; i++) if (i != axis) toLast[k++] = i;
         toLast[r - 1] = axis;
-        Tensor order = tf.transpose(tf.argsort(x, axis, g.attrs().getString("direction")), toLast);
-        Tensor dx = scattered(order, tf.transpose(dy[0], toLast), x.shape().get(axis));
-        return new Tensor[] {tf.transpose(dx, Grads.inverse(toLast))};
+        Tensor argsort = RawMath.argSort(x, axis, g.attrs().getString("direction"));
+        Tensor order = RawArray.transpose(argsort, toLast);
+        Tensor dx = scattered(order, RawArray.transpose(dy[0], toLast), x.shape().get(axis));
+        return new Tensor[] {RawArray.transpose(dx, Grads.inverse(toLast))};
     }
 
     public static Attrs topKAttrs(int k, boolean sorted) { return Attrs.of("k", k, "sorted", sorted); }

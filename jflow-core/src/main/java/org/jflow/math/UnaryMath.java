@@ -12,11 +12,15 @@ import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.device.Devices;
 import org.jflow.errors.UnimplementedError;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongUnaryOperator;
 
 import static org.jflow.TF.tf;
+import static org.jflow.autodiff.Grads.conj;
 import static org.jflow.autodiff.Grads.unary;
 
 /**
@@ -27,13 +31,13 @@ import static org.jflow.autodiff.Grads.unary;
  */
 public final class UnaryMath extends Op {
     public static final UnaryMath ABS = new UnaryMath("Abs", TypeList.ABS, UnaryLane.ABS, Math::abs, Math::abs)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.sign(g.x()))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.sign(g.x()))));
     public static final UnaryMath NEG = new UnaryMath("Neg", TypeList.SIGNED, UnaryLane.NEG, x -> -x, x -> -x, ComplexUnary.NEG)
-            .withGradient(unary((g, dy) -> tf.negative(dy)));
+            .withGradient(unary((g, dy) -> RawMath.neg(dy)));
     public static final UnaryMath SIGN = new UnaryMath("Sign", TypeList.SIGNED, UnaryLane.SIGN, UnaryMath::sign, Long::signum, ComplexUnary.SIGN)
-            .withGradient(unary((g, dy) -> tf.zerosLike(g.x())));
+            .withGradient(unary((g, dy) -> RawArray.zerosLike(g.x())));
     public static final UnaryMath SQUARE = new UnaryMath("Square", TypeList.UNSIGNED, UnaryLane.SQUARE, x -> x * x, x -> x * x, ComplexUnary.SQUARE)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.math.conj(g.x()), 2))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.mul(conj(g.x()), Raw.scalarLike(g.x(), 2)))));
     public static final UnaryMath SQRT = new UnaryMath("Sqrt", TypeList.COMPLEX, UnaryLane.SQRT, Math::sqrt, null, ComplexUnary.SQRT)
             .withGradient(unary((g, dy) -> zeroWhereNoUpstream(dy, tf.divide(tf.multiply(dy, 0.5), tf.math.conj(g.out())))));
     public static final UnaryMath RSQRT = new UnaryMath("Rsqrt", TypeList.COMPLEX, UnaryLane.RSQRT, x -> 1 / Math.sqrt(x), null, ComplexUnary.RSQRT)
@@ -42,52 +46,53 @@ public final class UnaryMath extends Op {
                 return zeroWhereNoUpstream(dy, tf.multiply(tf.multiply(dy, -0.5), tf.multiply(y, tf.square(y))));
             }));
     public static final UnaryMath EXP = new UnaryMath("Exp", TypeList.COMPLEX, UnaryLane.EXP, Math::exp, null, ComplexUnary.EXP)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.math.conj(g.out()))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, conj(g.out()))));
     public static final UnaryMath EXPM1 = new UnaryMath("Expm1", TypeList.COMPLEX, UnaryLane.EXPM1, Math::expm1, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.exp(g.x()))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.exp(g.x()))));
     public static final UnaryMath LOG = new UnaryMath("Log", TypeList.COMPLEX, UnaryLane.LOG, Math::log, null, ComplexUnary.LOG)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.reciprocal(tf.math.conj(g.x())))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.reciprocal(conj(g.x())))));
     public static final UnaryMath LOG1P = new UnaryMath("Log1p", TypeList.COMPLEX, UnaryLane.LOG1P, Math::log1p, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.reciprocal(tf.add(g.x(), 1)))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.reciprocal(RawMath.addV2(g.x(), one(g.x()))))));
     public static final UnaryMath SIN = new UnaryMath("Sin", TypeList.COMPLEX, UnaryLane.SIN, Math::sin, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.cos(g.x()))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.cos(g.x()))));
     public static final UnaryMath COS = new UnaryMath("Cos", TypeList.COMPLEX, UnaryLane.COS, Math::cos, null)
-            .withGradient(unary((g, dy) -> tf.multiply(tf.negative(dy), tf.sin(g.x()))));
+            .withGradient(unary((g, dy) -> RawMath.mul(RawMath.neg(dy), RawMath.sin(g.x()))));
     public static final UnaryMath TAN = new UnaryMath("Tan", TypeList.SIGNED, UnaryLane.TAN, Math::tan, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.square(tf.reciprocal(tf.cos(g.x()))))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.square(RawMath.reciprocal(RawMath.cos(g.x()))))));
     public static final UnaryMath ASIN = new UnaryMath("Asin", TypeList.COMPLEX, UnaryLane.ASIN, Math::asin, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.rsqrt(tf.subtract(1, tf.square(g.x()))))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.rsqrt(oneMinusSquare(g.x())))));
     public static final UnaryMath ACOS = new UnaryMath("Acos", TypeList.COMPLEX, UnaryLane.ACOS, Math::acos, null)
-            .withGradient(unary((g, dy) -> tf.negative(tf.multiply(dy, tf.rsqrt(tf.subtract(1, tf.square(g.x())))))));
+            .withGradient(unary((g, dy) -> RawMath.neg(RawMath.mul(dy, RawMath.rsqrt(oneMinusSquare(g.x()))))));
     public static final UnaryMath ATAN = new UnaryMath("Atan", TypeList.COMPLEX, UnaryLane.ATAN, Math::atan, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.reciprocal(tf.add(tf.square(g.x()), 1)))));
+            .withGradient(unary((g, dy) ->
+                    RawMath.mul(dy, RawMath.reciprocal(RawMath.addV2(RawMath.square(g.x()), one(g.x()))))));
     public static final UnaryMath SINH = new UnaryMath("Sinh", TypeList.COMPLEX, UnaryLane.SINH, Math::sinh, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.cosh(g.x()))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.cosh(g.x()))));
     public static final UnaryMath COSH = new UnaryMath("Cosh", TypeList.COMPLEX, UnaryLane.COSH, Math::cosh, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.sinh(g.x()))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.sinh(g.x()))));
     public static final UnaryMath TANH = new UnaryMath("Tanh", TypeList.COMPLEX, UnaryLane.TANH, Math::tanh, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.subtract(1, tf.square(g.out())))));
     public static final UnaryMath ASINH = new UnaryMath("Asinh", TypeList.COMPLEX, UnaryLane.ASINH, SpecialFunctions::asinh, null)
-            .withGradient(unary((g, dy) -> tf.divide(dy, tf.cosh(g.out()))));
+            .withGradient(unary((g, dy) -> RawMath.realDiv(dy, RawMath.cosh(g.out()))));
     public static final UnaryMath ACOSH = new UnaryMath("Acosh", TypeList.COMPLEX, UnaryLane.ACOSH, SpecialFunctions::acosh, null)
-            .withGradient(unary((g, dy) -> tf.divide(dy, tf.sinh(g.out()))));
+            .withGradient(unary((g, dy) -> RawMath.realDiv(dy, RawMath.sinh(g.out()))));
     public static final UnaryMath ATANH = new UnaryMath("Atanh", TypeList.COMPLEX, UnaryLane.ATANH, SpecialFunctions::atanh, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.reciprocal(tf.subtract(1, tf.square(g.x()))))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.reciprocal(oneMinusSquare(g.x())))));
     public static final UnaryMath SIGMOID = new UnaryMath("Sigmoid", TypeList.COMPLEX, UnaryLane.SIGMOID, x -> 1 / (1 + Math.exp(-x)), null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(g.out(), tf.subtract(1, g.out())))));
     public static final UnaryMath SOFTPLUS = new UnaryMath("Softplus", TypeList.NN_REAL, "features:T -> activations:T", UnaryLane.SOFTPLUS,
             SpecialFunctions::softplus, null)
             .withGradient(unary((g, dy) -> tf.multiply(dy, tf.sigmoid(g.x()))));
     public static final UnaryMath ERF = new UnaryMath("Erf", TypeList.REAL, UnaryLane.ERF, SpecialFunctions::erf, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.exp(tf.negative(tf.square(g.x()))), 2 / Math.sqrt(Math.PI)))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, gaussian(g.x(), 2 / Math.sqrt(Math.PI)))));
     public static final UnaryMath ERFC = new UnaryMath("Erfc", TypeList.REAL, UnaryLane.ERFC, SpecialFunctions::erfc, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.multiply(tf.exp(tf.negative(tf.square(g.x()))), -2 / Math.sqrt(Math.PI)))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, gaussian(g.x(), -2 / Math.sqrt(Math.PI)))));
     /** {@code tf.math.lgamma}: log|Gamma(x)|, +inf at the poles; its gradient is digamma. */
     public static final UnaryMath LGAMMA = new UnaryMath("Lgamma", TypeList.REAL, null, GammaFunctions::lgamma, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.math.digamma(g.x()))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.digamma(g.x()))));
     /** {@code tf.math.digamma}; its gradient is {@code polygamma(1, x)}. */
     public static final UnaryMath DIGAMMA = new UnaryMath("Digamma", TypeList.REAL, null, GammaFunctions::digamma, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.math.polygamma(tf.onesLike(g.x()), g.x()))));
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.polygamma(RawArray.onesLike(g.x()), g.x()))));
     public static final UnaryMath FLOOR = new UnaryMath("Floor", TypeList.REAL, UnaryLane.FLOOR, Math::floor, null)
             .withGradient(Gradient.NONE);
     public static final UnaryMath CEIL = new UnaryMath("Ceil", TypeList.REAL, UnaryLane.CEIL, Math::ceil, null)
@@ -108,6 +113,17 @@ public final class UnaryMath extends Op {
      */
     private static Tensor zeroWhereNoUpstream(Tensor dy, Tensor grad) {
         return tf.where(tf.equal(dy, 0), tf.zerosLike(grad), grad);
+    }
+
+    private static Tensor one(Tensor like) { return Raw.scalarLike(like, 1); }
+
+    /** {@code 1 - x^2} in x's dtype. */
+    private static Tensor oneMinusSquare(Tensor x) { return RawMath.sub(one(x), RawMath.square(x)); }
+
+    /** {@code exp(-x^2) * scale}, erf's and erfc's derivative with scale 2/sqrt(pi) and -2/sqrt(pi). */
+    private static Tensor gaussian(Tensor x, double scale) {
+        Tensor density = RawMath.exp(RawMath.neg(RawMath.square(x)));
+        return RawMath.mul(density, Raw.scalarLike(density, scale));
     }
 
     // For complex x, TF's gradients use conj(x) and conj(y) where real ones use x and y (tf.math.conj

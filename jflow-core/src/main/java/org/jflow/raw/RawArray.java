@@ -80,8 +80,16 @@ public final class RawArray {
         return Raw.one(RESHAPE, Attrs.of("shape", shape.clone()), tensor);
     }
 
+    /** {@code Reshape} to a shape given as an int32/int64 vector tensor (TF's form: known only at run time). */
+    public static Tensor reshape(Tensor tensor, Tensor shape) { return Raw.one(RESHAPE, Attrs.EMPTY, tensor, shape); }
+
     public static Tensor broadcastTo(Tensor input, int[] shape) {
         return Raw.one(BROADCAST_TO, Attrs.of("shape", shape.clone()), input);
+    }
+
+    /** {@code BroadcastTo} a shape given as an int vector tensor (TF's form). */
+    public static Tensor broadcastTo(Tensor input, Tensor shape) {
+        return Raw.one(BROADCAST_TO, Attrs.EMPTY, input, shape);
     }
 
     /** {@code BroadcastArgs}: the broadcast shape of two shape vectors. */

@@ -14,6 +14,8 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.UnimplementedError;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import static org.jflow.TF.tf;
 
 /**
  * TF's {@code Einsum} op (attribute {@code equation}), for any number of operands. Each operand
@@ -143,7 +144,7 @@ public final class Einsum extends Op {
             if (target.length() != distinct.length()) {
                 int[] full = new int[distinct.length()];
                 for (int ax = 0; ax < full.length; ax++) full[ax] = plan.sizes().get(distinct.charAt(ax));
-                grad = tf.broadcastTo(tf.reshape(grad, kept), full);
+                grad = RawArray.broadcastTo(RawArray.reshape(grad, kept), full);
             }
             if (distinct.length() != own.length()) grad = undiagonal(grad, distinct, own, plan);
             grads[i] = Grads.sumToShape(grad, in[i].shape());
@@ -173,7 +174,7 @@ public final class Einsum extends Op {
             renamed.append(fresh);
             equation.append(',').append(c).append(fresh);
             int n = plan.sizes().get(c);
-            operands.add(tf.eye(n, n, grad.dtype()));
+            operands.add(identity(n, grad.dtype()));
         }
         return Dispatcher.execute1(EINSUM, Attrs.of("equation", equation + "->" + renamed), operands.toArray(Tensor[]::new));
     }
@@ -360,5 +361,11 @@ public final class Einsum extends Op {
             }
             default -> throw new IllegalArgumentException("Unsupported buffer " + src.getClass());
         }
+    }
+
+    /** TF's {@code eye(n, dtype=dtype)}: one-hot rows of {@code range(n)}. */
+    private static Tensor identity(int n, org.jflow.DType dtype) {
+        Tensor rows = RawArray.range(0, n, 1, org.jflow.DType.INT32);
+        return RawArray.oneHot(rows, Raw.scalar(dtype, 1), Raw.scalar(dtype, 0), n, -1);
     }
 }

@@ -12,10 +12,13 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.ValueError;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawLinalg;
+import org.jflow.raw.RawMath;
 
 import java.util.Arrays;
 
-import static org.jflow.TF.tf;
 
 /**
  * {@code tf.norm} and {@code tf.math.l2_normalize}. TF builds both in Python from several ops
@@ -148,15 +151,19 @@ public final class Norms {
         double p = ord instanceof Double d ? d : 2;
         boolean matrix = axis != null && axis.length == 2;
         Tensor norm;
-        if (p == 2 && (!matrix || ord instanceof String)) norm = tf.sqrt(tf.reduceSum(tf.square(x), axis, true));
-        else if (matrix) {
-            if (p == 2) return tf.reshape(spectralNormByOps(x, axis), out.dimsView());
+        if (p == 2 && (!matrix || ord instanceof String)) {
+            norm = RawMath.sqrt(RawMath.sum(RawMath.square(x), axis, true));
+        } else if (matrix) {
+            if (p == 2) return RawArray.reshape(spectralNormByOps(x, axis), out.dimsView());
             int inner = p == 1 ? axis[0] : axis[1], outer = p == 1 ? axis[1] : axis[0];
-            norm = tf.reduceMax(tf.reduceSum(tf.abs(x), inner, true), outer, true);
-        } else if (p == 1) norm = tf.reduceSum(tf.abs(x), axis, true);
-        else if (p == Double.POSITIVE_INFINITY) norm = tf.reduceMax(tf.abs(x), axis, true);
-        else norm = tf.pow(tf.reduceSum(tf.pow(tf.abs(x), p), axis, true), 1 / p);
-        return tf.reshape(norm, out.dimsView());
+            norm = RawMath.max(RawMath.sum(RawMath.abs(x), new int[] {inner}, true), new int[] {outer}, true);
+        } else if (p == 1) norm = RawMath.sum(RawMath.abs(x), axis, true);
+        else if (p == Double.POSITIVE_INFINITY) norm = RawMath.max(RawMath.abs(x), axis, true);
+        else {
+            Tensor powers = RawMath.pow(RawMath.abs(x), Raw.scalarLike(x, p));
+            norm = RawMath.pow(RawMath.sum(powers, axis, true), Raw.scalarLike(x, 1 / p));
+        }
+        return RawArray.reshape(norm, out.dimsView());
     }
 
     /**
@@ -169,8 +176,8 @@ public final class Norms {
         for (int i = 0, k = 0; i < r; i++) if (i != a0 && i != a1) perm[k++] = i;
         perm[r - 2] = a0;
         perm[r - 1] = a1;
-        Tensor s = org.jflow.engine.Dispatcher.execute(LinalgOps.SVD, Attrs.of("compute_uv", false), tf.transpose(x, perm))[0];
-        return tf.reduceMax(s, -1);
+        Tensor s = RawLinalg.svd(RawArray.transpose(x, perm), false, false)[0];
+        return RawMath.max(s, new int[] {-1}, false);
     }
 
     private static double vectorNorm(double[] v, double p) {
@@ -250,7 +257,8 @@ public final class Norms {
 
     /** TF's l2_normalize: {@code x * rsqrt(max(sum(x^2, axis, keepdims), epsilon))}. */
     private static Tensor[] l2NormalizeInTfOps(Tensor[] in, Attrs attrs) {
-        Tensor squares = tf.reduceSum(tf.square(in[0]), (int[]) attrs.get("axis"), true);
-        return new Tensor[] {tf.multiply(in[0], tf.rsqrt(tf.maximum(squares, attrs.getDouble("epsilon"))))};
+        Tensor squares = RawMath.sum(RawMath.square(in[0]), (int[]) attrs.get("axis"), true);
+        Tensor epsilon = Raw.scalarLike(squares, attrs.getDouble("epsilon"));
+        return new Tensor[] {RawMath.mul(in[0], RawMath.rsqrt(RawMath.maximum(squares, epsilon)))};
     }
 }

@@ -87,8 +87,10 @@ final class GradientCases {
                 Tensor v = x.differentiable() ? x.random(random) : x.fixed();
                 in[i] = v.dtype().isFloating() ? cast(v, t) : v;
             }
-            String shapes = java.util.Arrays.stream(in).map(x -> x.shape().toString()).collect(java.util.stream.Collectors.joining(" with "));
-            cases.add(new Cases.Case(t.tfName() + " gradient sample " + ++n + " " + shapes + " " + g.attrs(), g.attrs(), in));
+            String shapes = java.util.Arrays.stream(in).map(x -> x.shape().toString())
+                    .collect(java.util.stream.Collectors.joining(" with "));
+            String label = t.tfName() + " gradient sample " + ++n + " " + shapes + " " + g.attrs();
+            cases.add(new Cases.Case(label, g.attrs(), in));
         }
         return cases;
     }

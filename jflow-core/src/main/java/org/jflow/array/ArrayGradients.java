@@ -76,7 +76,8 @@ final class ArrayGradients {
             if (p[2 * i + 1] == 0) endMask |= 1 << i;
         }
         Tensor[] dx = new Tensor[g.inputs().length];
-        dx[0] = RawArray.stridedSlice(dy[0], begin, end, strides, 0, endMask, 0, 0, 0);
+        dx[0] = Dispatcher.execute1(ArrayOps.STRIDED_SLICE, Attrs.of("begin", begin, "end", end, "strides", strides,
+                "end_mask", endMask), dy[0]);
         return dx;
     }
 

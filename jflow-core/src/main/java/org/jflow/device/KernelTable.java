@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
  * .TypeConstraint<float>("T"), ...)}. The CPU entry of every op is the op's own {@link Op#compute}, for
  * every dtype its shape rule accepts; the dtypes TF 2.21 has no CPU kernel for come from TF's own
  * registrations ({@link CpuKernels}), and the rule refuses them through {@link #requireCpuKernel},
- * whose NotFoundError text is generated from the table, so no op types those lists or that text. The dtype a kernel is chosen by is the first
- * input's (TF's {@code T}), or the first output's for ops without inputs.
+ * whose NotFoundError text is generated from the table, so no op types those lists or that text.
+ * The dtype a kernel is chosen by is the first input's (TF's {@code T}), or the first output's for ops
+ * without inputs.
  */
 public final class KernelTable {
     public static final String CPU = "CPU";
@@ -96,7 +97,8 @@ public final class KernelTable {
         Map<String, String> node = new TreeMap<>();
         typeAttrs.forEach((k, v) -> node.put(k, CpuKernels.enumName(v)));
         for (int i = 0; i < attrs.size(); i++) node.putIfAbsent(attrs.key(i), nodeValue(attrs.value(i)));
-        String summary = node.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        String summary = node.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
         throw new NotFoundError("Could not find device for node: {{node " + op + "}} = " + op + "[" + summary
                 + "]\nAll kernels registered for op " + op + ":\n" + registeredFor(op)).withOp(op);
     }

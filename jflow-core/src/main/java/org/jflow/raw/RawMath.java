@@ -413,11 +413,12 @@ public final class RawMath {
         return Raw.one(MAT_MUL, Attrs.of("transpose_a", transposeA, "transpose_b", transposeB), a, b);
     }
 
-    /** {@code BatchMatMulV3}: {@code adjX}/{@code adjY} take the adjoint (conjugate transpose) of the last two axes. */
+    /** {@code BatchMatMulV2}: batch dims broadcast; {@code adjX}/{@code adjY} take the adjoint of the last two axes. */
     public static Tensor batchMatMulV2(Tensor x, Tensor y, boolean adjX, boolean adjY) {
         return Raw.one(BATCH_MAT_MUL_V2, Attrs.of("adj_x", adjX, "adj_y", adjY), x, y);
     }
 
+    /** {@code BatchMatMulV3}: {@code adjX}/{@code adjY} take the adjoint (conjugate transpose) of the last two axes. */
     public static Tensor batchMatMulV3(Tensor x, Tensor y, boolean adjX, boolean adjY) {
         return Raw.one(BATCH_MAT_MUL_V3, Attrs.of("adj_x", adjX, "adj_y", adjY), x, y);
     }

@@ -99,19 +99,25 @@ public final class RawStrings {
         return Raw.one(SUBSTR, Attrs.of("unit", unit), input, pos, len);
     }
 
-    /** Row splits and code points. */
-    public static Tensor[] unicodeDecode(Tensor input, String inputEncoding, String errors, int replacementChar,
-                                         boolean replaceControlCharacters, DType tsplits) {
-        return Raw.all(UNICODE_DECODE, Attrs.of("input_encoding", inputEncoding, "errors", errors, "replacement_char",
-                replacementChar, "replace_control_characters", replaceControlCharacters, "Tsplits", tsplits), input);
+    private static Attrs decode(String inputEncoding, String errors, int replacementChar,
+                                boolean replaceControlCharacters, DType tsplits) {
+        return Attrs.of("input_encoding", inputEncoding, "errors", errors, "replacement_char", replacementChar,
+                "replace_control_characters", replaceControlCharacters, "Tsplits", tsplits);
     }
 
-    /** Row splits, code points and each one's byte offset. */
-    public static Tensor[] unicodeDecodeWithOffsets(Tensor input, String inputEncoding, String errors, int replacementChar,
-                                                    boolean replaceControlCharacters, DType tsplits) {
-        return Raw.all(UNICODE_DECODE_WITH_OFFSETS, Attrs.of("input_encoding", inputEncoding, "errors", errors,
-                "replacement_char", replacementChar, "replace_control_characters", replaceControlCharacters,
-                "Tsplits", tsplits), input);
+    /** {@code UnicodeDecode}: {@code [row_splits, char_values]}; {@code errors} strict, replace or ignore. */
+    public static Tensor[] unicodeDecode(Tensor input, String inputEncoding, String errors, int replacementChar,
+                                         boolean replaceControlCharacters, DType tsplits) {
+        Attrs attrs = decode(inputEncoding, errors, replacementChar, replaceControlCharacters, tsplits);
+        return Raw.all(UNICODE_DECODE, attrs, input);
+    }
+
+    /** {@code UnicodeDecodeWithOffsets}: {@code [row_splits, char_values, char_to_byte_starts]}. */
+    public static Tensor[] unicodeDecodeWithOffsets(Tensor input, String inputEncoding, String errors,
+                                                    int replacementChar, boolean replaceControlCharacters,
+                                                    DType tsplits) {
+        return Raw.all(UNICODE_DECODE_WITH_OFFSETS, decode(inputEncoding, errors, replacementChar,
+                replaceControlCharacters, tsplits), input);
     }
 
     public static Tensor unicodeEncode(Tensor inputValues, Tensor inputSplits, String errors, String outputEncoding,

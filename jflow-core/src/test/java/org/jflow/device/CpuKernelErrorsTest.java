@@ -45,12 +45,15 @@ class CpuKernelErrorsTest {
         CALLS.put("RealDiv int32", call("RealDiv", Attrs.EMPTY, zeros(DType.INT32, 2), zeros(DType.INT32, 2)));
         CALLS.put("Round int8", call("Round", Attrs.EMPTY, zeros(DType.INT8, 2)));
         CALLS.put("Rint half", call("Rint", Attrs.EMPTY, zeros(DType.FLOAT16, 2)));
-        CALLS.put("TruncateMod half", call("TruncateMod", Attrs.EMPTY, zeros(DType.FLOAT16, 2), zeros(DType.FLOAT16, 2)));
+        CALLS.put("TruncateMod half", call("TruncateMod", Attrs.EMPTY, zeros(DType.FLOAT16, 2),
+                zeros(DType.FLOAT16, 2)));
         CALLS.put("Reciprocal int32", call("Reciprocal", Attrs.EMPTY, zeros(DType.INT32, 2)));
         CALLS.put("MatMul uint8", call("MatMul", Attrs.EMPTY, zeros(DType.UINT8, 2, 2), zeros(DType.UINT8, 2, 2)));
-        CALLS.put("BatchMatMulV3 half", call("BatchMatMulV3", Attrs.EMPTY, zeros(DType.FLOAT16, 2, 2), zeros(DType.FLOAT16, 2, 2)));
+        CALLS.put("BatchMatMulV3 half", call("BatchMatMulV3", Attrs.EMPTY, zeros(DType.FLOAT16, 2, 2),
+                zeros(DType.FLOAT16, 2, 2)));
         Tensor index = tf.constant(new int[][] {{0}});
-        CALLS.put("TensorScatterAdd bool", call("TensorScatterAdd", Attrs.EMPTY, zeros(DType.BOOL, 2), index, zeros(DType.BOOL, 1)));
+        CALLS.put("TensorScatterAdd bool", call("TensorScatterAdd", Attrs.EMPTY, zeros(DType.BOOL, 2), index,
+                zeros(DType.BOOL, 1)));
         CALLS.put("TensorScatterAdd string", call("TensorScatterAdd", Attrs.EMPTY, zeros(DType.STRING, 2), index,
                 zeros(DType.STRING, 1)));
         CALLS.put("LinSpace half", call("LinSpace", Attrs.of("num", 3), zeros(DType.FLOAT16), zeros(DType.FLOAT16)));
@@ -76,7 +79,7 @@ class CpuKernelErrorsTest {
         }
     }
 
-    /** {@code ... = X[T=DT_HALF, ksize=[1, 1], padding="VALID"]} as {@code ... = X[T=DT_HALF]}: the attributes named in upper case. */
+    /** {@code ... = X[T=DT_HALF, ksize=[1, 1], padding="VALID"]} as {@code ... = X[T=DT_HALF]}: the upper-case attributes. */
     private static String typeAttributesOnly(String line) {
         int open = line.indexOf('[', line.indexOf(" = "));
         String attrs = line.substring(open + 1, line.length() - 1);
@@ -103,7 +106,8 @@ class CpuKernelErrorsTest {
         String[] lines = message.split("\n", -1);
         String node = typeAttributesOnly(lines[0]);
         return node + "\n" + Arrays.stream(lines).skip(1)
-                .filter(l -> !l.startsWith("  device=") || l.startsWith("  device='CPU'") || l.startsWith("  device='DEFAULT'"))
+                .filter(l -> !l.startsWith("  device=") || l.startsWith("  device='CPU'")
+                        || l.startsWith("  device='DEFAULT'"))
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -50,14 +50,16 @@ class DeviceConsistencyTest {
             OpInfo info = OpInfos.get(op.name());
             if (info == null || info.samples() == null) continue;
             for (Cases.Case c : info.samples().cases(new SplittableRandom(op.name().hashCode()))) {
-                if (c.inputs().length == 0 || !Devices.kernels().has(op, OffHeapDeviceProvider.TYPE, c.inputs()[0].dtype())) continue;
+                if (c.inputs().length == 0) continue;
+                if (!Devices.kernels().has(op, OffHeapDeviceProvider.TYPE, c.inputs()[0].dtype())) continue;
                 String problem = difference(op, info, c);
                 if (problem != null) problems.add(op.name() + " | " + c.label() + " | " + problem);
                 checked++;
                 checkedOps.add(op.name());
             }
         }
-        System.out.println("Device consistency: " + checked + " samples of " + checkedOps.size() + " ops on TESTDEV " + checkedOps);
+        System.out.println("Device consistency: " + checked + " samples of " + checkedOps.size() + " ops on TESTDEV "
+                + checkedOps);
         assertEquals(deviceOps, checkedOps, "every op with a TESTDEV kernel has samples in a dtype the device takes");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
@@ -70,7 +72,9 @@ class DeviceConsistencyTest {
     /** Null when the device's results match the CPU's (or both refuse alike), else what differs. */
     private static String difference(Op op, OpInfo info, Cases.Case c) {
         Object cpu = run(op, c, "/CPU:0"), dev = run(op, c, "/device:TESTDEV:0");
-        if (cpu instanceof String cpuError) return cpuError.equals(dev) ? null : "CPU: " + cpuError + "; device: " + dev;
+        if (cpu instanceof String cpuError) {
+            return cpuError.equals(dev) ? null : "CPU: " + cpuError + "; device: " + dev;
+        }
         if (dev instanceof String devError) return "device refuses (" + devError + ") what the CPU runs";
         Tensor[] onDevice = (Tensor[]) dev;
         for (Tensor t : onDevice) if (!t.device().equals(DEV)) return "a result on " + t.device();

@@ -127,7 +127,8 @@ class BroadcastTest {
             assertEquals((float) Math.tanh(x[i]), tanh[i], Math.ulp(tanh[i]) * 2);
             assertEquals(x[i] * x[i], sq[i]);
             assertEquals(Math.abs(x[i]), ab[i]);
-            assertEquals((float) Math.sin(x[i]), sin[i]);
+            // Vector API sin: SVML/SLEEF once compiled, Java's fallback before, within an ulp of each other
+            assertEquals((float) Math.sin(x[i]), sin[i], Math.ulp(sin[i]) * 2);
         }
         float[] pos = tf.abs(t).toFloatArray();
         float[] log = tf.log(pos).toFloatArray(), sqrt = tf.sqrt(pos).toFloatArray();

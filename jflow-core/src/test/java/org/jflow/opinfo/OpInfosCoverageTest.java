@@ -40,7 +40,8 @@ class OpInfosCoverageTest {
 
     @Test
     void noOpHasBothSamplesAndAReasonForHavingNone() {
-        List<String> both = OpInfos.all().stream().map(OpInfo::name).filter(OpInfos.WITHOUT_SAMPLES::containsKey).toList();
+        List<String> both = OpInfos.all().stream().map(OpInfo::name)
+                .filter(OpInfos.WITHOUT_SAMPLES::containsKey).toList();
         assertEquals(List.of(), both);
     }
 
@@ -57,7 +58,9 @@ class OpInfosCoverageTest {
                 try {
                     Dispatcher.execute(op, c.attrs(), c.inputs());
                 } catch (RuntimeException e) {
-                    if (!e.getClass().getPackageName().equals("org.jflow.errors")) javaErrors.add(info.name() + " | " + c.label() + " | " + e);
+                    if (!e.getClass().getPackageName().equals("org.jflow.errors")) {
+                        javaErrors.add(info.name() + " | " + c.label() + " | " + e);
+                    }
                 }
             }
         }

@@ -151,8 +151,7 @@ class RawOpsTest {
     }
 
     @Test
-    void reshapeTakesAStaticShapeWithOneInferredDim() {
-        // The shape-tensor form is for traces of unknown dims; eagerly, Reshape's signature wants the shape attribute.
+    void reshapeInfersTheMinusOneDim() {
         Tensor x = tf.constant(new float[] {1, 2, 3, 4, 5, 6});
         assertEquals(Shape.of(3, 2), RawArray.reshape(x, new int[] {-1, 2}).shape());
     }

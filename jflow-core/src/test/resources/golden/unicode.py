@@ -70,6 +70,15 @@ CASES = {
     "transcodeStrict": lambda: tf.strings.unicode_transcode([b"a\xffb"], "UTF-8", "UTF-8", errors="strict"),
     "transcodeControl": lambda: tf.strings.unicode_transcode(["a\x01"], "UTF-8", "UTF-8", replace_control_characters=True),
     "transcodeUnknownEncoding": lambda: tf.strings.unicode_transcode(["a"], "X", "UTF-8"),
+    "decodeControlIgnore": lambda: tf.strings.unicode_decode(b"a\x01\t\xc2\x85b", "UTF-8", errors="ignore",
+                                                             replace_control_characters=True),
+    "decodeControlStrict": lambda: tf.strings.unicode_decode(b"a\x01b", "UTF-8", errors="strict",
+                                                             replace_control_characters=True),
+    "transcodeControlIgnore": lambda: tf.strings.unicode_transcode([b"a\x01\t\xc2\x85b"], "UTF-8", "UTF-8",
+                                                                   errors="ignore", replace_control_characters=True),
+    "transcodeControlStrict": lambda: tf.strings.unicode_transcode([b"a\x01b"], "UTF-8", "UTF-8", errors="strict",
+                                                                   replace_control_characters=True),
+    "offsetsAfterByteOrderMark": lambda: tf.strings.unicode_decode_with_offsets(b"\xff\xfea\x00b\x00", "UTF-16")[1],
 }
 
 

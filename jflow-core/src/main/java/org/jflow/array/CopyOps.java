@@ -310,7 +310,8 @@ final class CopyOps {
             if (in.length == 1 && !attrs.has("shape")) { // JFlow's shape attribute stands for TF's input 1
                 throw error("BroadcastTo has no target shape: neither attribute 'shape' nor input 1");
             }
-            int[] target = in.length > 1 ? ShapeTensors.dims(in[1]) : attrs.getInts("shape"), d = in[0].shape().dimsView();
+            int[] target = in.length > 1 ? ShapeTensors.dims(in[1]) : attrs.getInts("shape");
+            int[] d = in[0].shape().dimsView();
             for (int t : target) if (t < 0) throw error("Dimension " + t + " must be >= 0");
             // TF's BroadcastTo kernel: the rank, then broadcast compatibility, then whether the result is the target
             if (d.length > target.length) {

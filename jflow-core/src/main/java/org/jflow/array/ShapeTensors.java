@@ -31,8 +31,9 @@ public final class ShapeTensors {
         int[] dims = new int[v.length];
         for (int i = 0; i < v.length; i++) {
             if (v[i] != (int) v[i]) {
-                throw new org.jflow.errors.UnimplementedError("Dimension " + i + " of shape " + java.util.Arrays.toString(v)
-                        .replace(" ", "") + " is past 2**31 - 1, the largest JFlow shapes hold");
+                String shape = java.util.Arrays.toString(v).replace(" ", "");
+                throw new org.jflow.errors.UnimplementedError("Dimension " + i + " of shape " + shape
+                        + " is past 2**31 - 1, the largest JFlow shapes hold");
             }
             dims[i] = (int) v[i];
         }

@@ -63,8 +63,9 @@ public final class Allocation {
         int[] out = new int[dims.length];
         for (int i = 0; i < dims.length; i++) {
             if (dims[i] > Integer.MAX_VALUE) {
-                throw new org.jflow.errors.UnimplementedError("Dimension " + i + " of shape " + java.util.Arrays.toString(dims)
-                        .replace(" ", "") + " is past 2**31 - 1, the largest JFlow shapes hold").withOp(op);
+                String shape = java.util.Arrays.toString(dims).replace(" ", "");
+                throw new org.jflow.errors.UnimplementedError("Dimension " + i + " of shape " + shape
+                        + " is past 2**31 - 1, the largest JFlow shapes hold").withOp(op);
             }
             out[i] = (int) Math.max(dims[i], Integer.MIN_VALUE);
         }

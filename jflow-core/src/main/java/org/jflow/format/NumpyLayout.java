@@ -21,7 +21,7 @@ final class NumpyLayout {
         this.words = words;
     }
 
-    /** The text of a non-empty array of the given shape whose element at flat index {@code i} prints as {@code words(i)}. */
+    /** The text of a non-empty array of this shape whose element at flat index {@code i} prints as {@code words(i)}. */
     static String format(int[] shape, IntFunction<String> words) {
         return new NumpyLayout(shape, words).recurse(0, 0, " ", LINE_WIDTH);
     }
@@ -41,7 +41,8 @@ final class NumpyLayout {
             int elemWidth = width - Math.max(SEPARATOR.strip().length(), 1);
             String[] line = {hangingIndent};
             for (int i = 0; i < len; i++) {
-                extendPretty(s, line, recurse(axis + 1, offset + i * stride, nextIndent, nextWidth), elemWidth, hangingIndent);
+                String word = recurse(axis + 1, offset + i * stride, nextIndent, nextWidth);
+                extendPretty(s, line, word, elemWidth, hangingIndent);
                 if (i < len - 1) line[0] += SEPARATOR;
             }
             s.append(line[0]);

@@ -47,8 +47,8 @@ public final class TensorFormat {
         } else if (uniform) {
             text = NumpyLayout.format(new int[] {rows, (int) (splits[1] - splits[0])}, k -> pythonElement(v, k));
         } else {
-            text = NumpyLayout.format(new int[] {rows}, i -> splits[i + 1] == splits[i] ? "[]"
-                    : NumpyLayout.format(new int[] {(int) (splits[i + 1] - splits[i])}, k -> pythonElement(v, (int) splits[i] + k)));
+            text = NumpyLayout.format(new int[] {rows}, i -> splits[i + 1] == splits[i] ? "[]" : NumpyLayout.format(
+                    new int[] {(int) (splits[i + 1] - splits[i])}, k -> pythonElement(v, (int) splits[i] + k)));
         }
         return "<tf.RaggedTensor " + text + ">";
     }

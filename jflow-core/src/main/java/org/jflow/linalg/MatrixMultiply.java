@@ -35,9 +35,10 @@ public final class MatrixMultiply extends Op {
             .withGradient(MatrixMultiply::gradient);
 
     /** BatchMatMulV2's {@code T} (its CPU kernels, which take no unsigned dtype, are the kernel table's). */
-    private static final TypeList V2_TYPES = new TypeList("bfloat16, half, float, double, int16, int32, int64, uint8, uint16, "
-            + "uint32, uint64, complex64, complex128", java.util.EnumSet.of(DType.BFLOAT16, DType.FLOAT16, DType.FLOAT32,
-            DType.FLOAT64, DType.INT16, DType.INT32, DType.INT64, DType.UINT8, DType.COMPLEX64, DType.COMPLEX128));
+    private static final TypeList V2_TYPES = new TypeList(
+            "bfloat16, half, float, double, int16, int32, int64, uint8, uint16, uint32, uint64, complex64, complex128",
+            java.util.EnumSet.of(DType.BFLOAT16, DType.FLOAT16, DType.FLOAT32, DType.FLOAT64, DType.INT16, DType.INT32,
+                    DType.INT64, DType.UINT8, DType.COMPLEX64, DType.COMPLEX128));
 
     private final String transposeA, transposeB;
 

@@ -1,6 +1,7 @@
 package org.jflow.math;
 
 import org.jflow.DType;
+import org.jflow.autodiff.Grads;
 import org.jflow.Tensor;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Gradient;
@@ -114,16 +115,31 @@ public final class BinaryArithmetic extends BinaryOp {
                     RawMath.mul(RawMath.neg(g.x()),
                             RawMath.zeta(RawMath.addV2(g.x(), Raw.scalarLike(g.x(), 1)), g.y())))));
     /**
-     * {@code tf.math.igamma(a, x)}, the regularized lower incomplete gamma function. The x gradient is
-     * TF's {@code exp(-x + (a - 1) log x - lgamma(a))}; the a gradient (TF's IgammaGradA kernel) is not here yet.
+     * {@code tf.math.igamma(a, x)}, the regularized lower incomplete gamma function. As TF's _IgammaGrad:
+     * the a gradient is {@code IgammaGradA(a, x)}, the x gradient {@code exp(-x + (a - 1) log x - lgamma(a))}.
      */
     public static final BinaryArithmetic IGAMMA = new BinaryArithmetic("Igamma", TypeList.FLOAT_DOUBLE, null,
             (a, x) -> (float) GammaFunctions.igamma(a, x), GammaFunctions::igamma, null)
-            .withGradient((g, dy) -> secondOnly(g, () -> RawMath.mul(dy[0], igammaDensity(g.x(), g.y()))));
-    /** {@code tf.math.igammac(a, x)} = 1 - igamma(a, x); its x gradient is igamma's negated. */
+            .withGradient((g, dy) -> igammaGradient(g, dy[0]));
+    /** {@code tf.math.igammac(a, x)} = 1 - igamma(a, x); both gradients are igamma's negated. */
     public static final BinaryArithmetic IGAMMAC = new BinaryArithmetic("Igammac", TypeList.FLOAT_DOUBLE, null,
             (a, x) -> (float) GammaFunctions.igammac(a, x), GammaFunctions::igammac, null)
-            .withGradient((g, dy) -> secondOnly(g, () -> RawMath.mul(RawMath.neg(dy[0]), igammaDensity(g.x(), g.y()))));
+            .withGradient((g, dy) -> igammaGradient(g, RawMath.neg(dy[0])));
+    /** TF's {@code IgammaGradA(a, x)}: d igamma(a, x) / da, computed in double and rounded for float32. */
+    public static final BinaryArithmetic IGAMMA_GRAD_A = new BinaryArithmetic("IgammaGradA", TypeList.FLOAT_DOUBLE,
+            null, (a, x) -> (float) GammaFunctions.igammaDerA(a, x), GammaFunctions::igammaDerA, null)
+            .notDifferentiable();
+
+    private static Tensor[] igammaGradient(GradientContext g, Tensor dy) {
+        Tensor da = null, dx = null;
+        if (g.needs(0)) {
+            da = Grads.sumToShape(RawMath.mul(dy, RawMath.igammaGradA(g.x(), g.y())), g.x().shape());
+        }
+        if (g.needs(1)) {
+            dx = Grads.sumToShape(RawMath.mul(dy, igammaDensity(g.x(), g.y())), g.y().shape());
+        }
+        return new Tensor[] {da, dx};
+    }
 
     /** d igamma(a, x) / dx, as TF's _IgammaGrad writes it. */
     private static Tensor igammaDensity(Tensor a, Tensor x) {

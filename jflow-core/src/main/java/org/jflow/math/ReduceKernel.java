@@ -132,7 +132,7 @@ abstract class ReduceKernel {
         }
     }
 
-    /** Whether result {@code e} lies in a whole packet of results within one run of {@code inner} (Eigen's packet path). */
+    /** Whether result {@code e} lies in a whole packet of results inside one run of {@code inner} (Eigen's packets). */
     private static boolean inPacket(int e, int inner, int total, int packet) {
         int start = e - e % packet;
         return start + packet <= total && start % inner + packet - 1 < inner;

@@ -120,8 +120,10 @@ public final class Generator {
     /** {@code g.uniform(shape, minval=..., maxval=..., dtype=...)}; an integer dtype with neither bound draws every value. */
     public Tensor uniform(Object shapeArg, UnaryOperator<RandomNamespace.UniformOptions> options) {
         RandomNamespace.UniformOptions o = options.apply(new RandomNamespace.UniformOptions());
-        Shape shape = RandomNamespace.toShape(shapeArg, o.dtype, !o.dtype.isInteger() ? RandomOps.STATELESS_RANDOM_UNIFORM_V2
-                : o.minval == null ? RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT_V2 : RandomOps.STATELESS_RANDOM_UNIFORM_INT_V2);
+        RandomOps.Fill op = !o.dtype.isInteger() ? RandomOps.STATELESS_RANDOM_UNIFORM_V2
+                : o.minval == null ? RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT_V2
+                : RandomOps.STATELESS_RANDOM_UNIFORM_INT_V2;
+        Shape shape = RandomNamespace.toShape(shapeArg, o.dtype, op);
         if (o.dtype.isInteger()) {
             if ((o.minval == null) != (o.maxval == null)) {
                 throw new ValueError("For integer dtype " + o.dtype + ", minval and maxval must be both `None` or both non-`None`; got minval="
@@ -138,7 +140,8 @@ public final class Generator {
 
     /** {@code g.uniform_full_int(shape, dtype)}: every bit pattern of int32 or int64 equally likely. */
     public Tensor uniformFullInt(Object shape, DType dtype) {
-        return draw(RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT_V2, RandomNamespace.toShape(shape, dtype, RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT_V2), dtype);
+        RandomOps.Fill op = RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT_V2;
+        return draw(op, RandomNamespace.toShape(shape, dtype, op), dtype);
     }
 
     /**

@@ -142,9 +142,12 @@ public final class RandomNamespace {
         if (runtimeShape != null && (dtype.isInteger() || statelessSeed != null)) {
             throw new org.jflow.errors.UnimplementedError("JFlow draws integer and stateless uniforms of static shapes only");
         }
-        Op op = !dtype.isInteger() ? (statelessSeed == null ? RandomOps.RANDOM_UNIFORM : RandomOps.STATELESS_RANDOM_UNIFORM)
+        // the op that draws, whose name TF's OOM error for a too large shape carries
+        Op op = !dtype.isInteger()
+                ? (statelessSeed == null ? RandomOps.RANDOM_UNIFORM : RandomOps.STATELESS_RANDOM_UNIFORM)
                 : statelessSeed == null ? RandomOps.RANDOM_UNIFORM_INT
-                : o.minval == null && o.maxval == null ? RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT : RandomOps.STATELESS_RANDOM_UNIFORM_INT;
+                : o.minval == null && o.maxval == null ? RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT
+                : RandomOps.STATELESS_RANDOM_UNIFORM_INT;
         Shape shape = runtimeShape != null ? null : toShape(shapeArg, dtype, op);
         if (dtype.isInteger() && o.minval == null && o.maxval == null && statelessSeed != null) {
             return Dispatcher.execute1(RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT, Attrs.of("shape", shape, "dtype", dtype), statelessSeed);
@@ -240,7 +243,8 @@ public final class RandomNamespace {
     public Tensor gamma(Object shape, Object alpha, Object beta, DType dtype, Long seed) {
         Tensor b = Convert.toTensor(beta, dtype);
         if (b.rank() != 0) throw new org.jflow.errors.UnimplementedError("JFlow's tf.random.gamma takes a scalar beta, got shape " + b.shape());
-        Tensor samples = run(RandomOps.RANDOM_GAMMA, Attrs.of("shape", toShape(shape, dtype, RandomOps.RANDOM_GAMMA)), seed,
+        Shape sampleShape = toShape(shape, dtype, RandomOps.RANDOM_GAMMA);
+        Tensor samples = run(RandomOps.RANDOM_GAMMA, Attrs.of("shape", sampleShape), seed,
                 Convert.toTensor(alpha, dtype));
         double tiny = dtype == DType.FLOAT64 ? Double.MIN_NORMAL : dtype == DType.FLOAT16 ? 6.103515625e-05 : Float.MIN_NORMAL;
         // with ops, as TF, so that tapes see the samples' dependence on alpha and beta
@@ -254,7 +258,8 @@ public final class RandomNamespace {
     public Tensor poisson(Object shape, Object lam, DType dtype, Long seed) {
         Tensor rates = Convert.toTensor(lam);
         if (!rates.dtype().isFloating()) rates = Convert.toTensor(lam, DType.FLOAT32);
-        return run(RandomOps.RANDOM_POISSON_V2, Attrs.of("shape", toShape(shape, dtype, RandomOps.RANDOM_POISSON_V2), "dtype", dtype), seed, rates);
+        Shape sampleShape = toShape(shape, dtype, RandomOps.RANDOM_POISSON_V2);
+        return run(RandomOps.RANDOM_POISSON_V2, Attrs.of("shape", sampleShape, "dtype", dtype), seed, rates);
     }
 
     // ---- shuffle and categorical ----

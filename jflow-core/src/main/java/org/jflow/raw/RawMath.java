@@ -64,6 +64,7 @@ public final class RawMath {
     private static final Op FLOOR_MOD = Raw.op("FloorMod");
     private static final Op IGAMMA = Raw.op("Igamma");
     private static final Op IGAMMAC = Raw.op("Igammac");
+    private static final Op IGAMMA_GRAD_A = Raw.op("IgammaGradA");
     private static final Op MAXIMUM = Raw.op("Maximum");
     private static final Op MINIMUM = Raw.op("Minimum");
     private static final Op MUL = Raw.op("Mul");
@@ -224,6 +225,8 @@ public final class RawMath {
     public static Tensor igamma(Tensor a, Tensor x) { return Raw.one(IGAMMA, Attrs.EMPTY, a, x); }
 
     public static Tensor igammac(Tensor a, Tensor x) { return Raw.one(IGAMMAC, Attrs.EMPTY, a, x); }
+
+    public static Tensor igammaGradA(Tensor a, Tensor x) { return Raw.one(IGAMMA_GRAD_A, Attrs.EMPTY, a, x); }
 
     public static Tensor maximum(Tensor x, Tensor y) { return Raw.one(MAXIMUM, Attrs.EMPTY, x, y); }
 

@@ -15,8 +15,9 @@ final class Ragged {
      */
     static int requireRankAtMost1(Tensor input, String function) {
         if (input.rank() > 1) {
-            throw new ValueError("tf.strings." + function + " of a rank-" + input.rank() + " input gives a RaggedTensor with "
-                    + input.rank() + " ragged dimensions, which JFlow does not support; reshape the input to a vector first");
+            throw new ValueError("tf.strings." + function + " of a rank-" + input.rank() + " input gives a RaggedTensor"
+                    + " with " + input.rank() + " ragged dimensions, which JFlow does not support; reshape the input"
+                    + " to a vector first");
         }
         return input.rank();
     }

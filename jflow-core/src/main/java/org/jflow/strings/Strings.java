@@ -197,7 +197,7 @@ public final class Strings {
     /** {@code tf.strings.split(input, sep, maxsplit)} of a Java string. */
     public Tensor split(String input, String sep, int maxsplit) { return split((Object) input, sep, maxsplit); }
 
-    /** {@code tf.strings.split(input)} of a Java array (a vector): a {@link RaggedTensor}, one row of tokens per element. */
+    /** {@code tf.strings.split(input)} of a Java array (a vector): a {@link RaggedTensor}, a row per element. */
     public RaggedTensor split(String[] input) { return split(input, "", -1); }
 
     /** {@code tf.strings.split(input, sep)} of a Java array. */
@@ -223,7 +223,8 @@ public final class Strings {
         Tensor t = str(input);
         int rank = Ragged.requireRankAtMost1(t, "split");
         Tensor vector = rank == 0 ? reshape(t, 1) : t;
-        Tensor[] sparse = Dispatcher.execute(StringOps.STRING_SPLIT_V2, Attrs.of("sep", sep, "maxsplit", maxsplit), vector);
+        Attrs attrs = Attrs.of("sep", sep, "maxsplit", maxsplit);
+        Tensor[] sparse = Dispatcher.execute(StringOps.STRING_SPLIT_V2, attrs, vector);
         long[] indices = sparse[0].toLongArray();
         long[] splits = new long[vector.size() + 1];
         for (int k = 0; k < indices.length; k += 2) splits[(int) indices[k] + 1]++;
@@ -237,7 +238,7 @@ public final class Strings {
 
     // ---- unicode ----
 
-    /** Keyword arguments of the unicode functions: {@code errors}, {@code replacement_char}, {@code replace_control_characters}. */
+    /** Keyword arguments of the unicode functions: errors, replacement_char, replace_control_characters. */
     public static final class UnicodeOptions {
         String errors = "replace";
         int replacementChar = 0xFFFD;
@@ -251,7 +252,8 @@ public final class Strings {
         public UnicodeOptions replaceControlCharacters(boolean r) { replaceControlCharacters = r; return this; }
 
         Attrs attrs() {
-            return Attrs.of("errors", errors, "replacement_char", replacementChar, "replace_control_characters", replaceControlCharacters);
+            return Attrs.of("errors", errors, "replacement_char", replacementChar,
+                    "replace_control_characters", replaceControlCharacters);
         }
     }
 
@@ -263,8 +265,9 @@ public final class Strings {
         return unicodeDecode(input, inputEncoding, o -> o);
     }
 
-    /** {@code tf.strings.unicode_decode(input, input_encoding, errors=..., replacement_char=..., replace_control_characters=...)}. */
-    public <T extends RaggedOrDense> T unicodeDecode(Object input, String inputEncoding, UnaryOperator<UnicodeOptions> options) {
+    /** {@code tf.strings.unicode_decode(input, input_encoding, errors=..., replacement_char=..., ...)}. */
+    public <T extends RaggedOrDense> T unicodeDecode(Object input, String inputEncoding,
+                                                     UnaryOperator<UnicodeOptions> options) {
         Tensor t = str(input);
         int rank = Ragged.requireRankAtMost1(t, "unicode_decode");
         Attrs attrs = options.apply(new UnicodeOptions()).attrs().with("input_encoding", inputEncoding);
@@ -282,16 +285,19 @@ public final class Strings {
     }
 
     /** {@code tf.strings.unicode_split(input, input_encoding, errors=..., replacement_char=...)}. */
-    public <T extends RaggedOrDense> T unicodeSplit(Object input, String inputEncoding, UnaryOperator<UnicodeOptions> options) {
+    public <T extends RaggedOrDense> T unicodeSplit(Object input, String inputEncoding,
+                                                    UnaryOperator<UnicodeOptions> options) {
         Tensor t = str(input);
         int rank = Ragged.requireRankAtMost1(t, "unicode_split");
         UnicodeOptions o = options.apply(new UnicodeOptions()).replaceControlCharacters(false);
-        Tensor[] decoded = Dispatcher.execute(UnicodeOps.UNICODE_DECODE, o.attrs().with("input_encoding", inputEncoding), t);
+        Attrs decode = o.attrs().with("input_encoding", inputEncoding);
+        Tensor[] decoded = Dispatcher.execute(UnicodeOps.UNICODE_DECODE, decode, t);
         // as TF's Python: decode, then encode every code point as a one-character row
         Tensor chars = decoded[1];
         long[] single = new long[chars.size() + 1];
         for (int i = 0; i < single.length; i++) single[i] = i;
-        Attrs encode = Attrs.of("errors", o.errors, "replacement_char", o.replacementChar, "output_encoding", inputEncoding);
+        Attrs encode = Attrs.of("errors", o.errors, "replacement_char", o.replacementChar,
+                "output_encoding", inputEncoding);
         Tensor strings = Dispatcher.execute1(UnicodeOps.UNICODE_ENCODE, encode, chars,
                 Tensor.wrap(DType.INT64, Shape.of(single.length), single));
         return Ragged.of(rank, strings, decoded[0].toLongArray());
@@ -302,13 +308,18 @@ public final class Strings {
      * dimension ("UTF-8", "UTF-16-BE" or "UTF-32-BE"): a 1-D tensor gives a scalar, a {@link RaggedTensor}
      * or an N-D tensor gives one string per row.
      */
-    public Tensor unicodeEncode(Object input, String outputEncoding) { return unicodeEncode(input, outputEncoding, o -> o); }
+    public Tensor unicodeEncode(Object input, String outputEncoding) {
+        return unicodeEncode(input, outputEncoding, o -> o);
+    }
 
     /** {@code tf.strings.unicode_encode(input, output_encoding, errors=..., replacement_char=...)}. */
     public Tensor unicodeEncode(Object input, String outputEncoding, UnaryOperator<UnicodeOptions> options) {
         UnicodeOptions o = options.apply(new UnicodeOptions());
-        Attrs attrs = Attrs.of("errors", o.errors, "replacement_char", o.replacementChar, "output_encoding", outputEncoding);
-        if (input instanceof RaggedTensor r) return Dispatcher.execute1(UnicodeOps.UNICODE_ENCODE, attrs, r.values(), r.rowSplits());
+        Attrs attrs = Attrs.of("errors", o.errors, "replacement_char", o.replacementChar,
+                "output_encoding", outputEncoding);
+        if (input instanceof RaggedTensor r) {
+            return Dispatcher.execute1(UnicodeOps.UNICODE_ENCODE, attrs, r.values(), r.rowSplits());
+        }
         Tensor t = Convert.toTensor(input);
         if (t.rank() == 0) throw new ValueError("input_tensor's rank must be at least 1.");
         // as TF's Python: the last dimension becomes uniform rows of the flattened values
@@ -327,7 +338,8 @@ public final class Strings {
     }
 
     /** {@code tf.strings.unicode_transcode(..., errors=..., replacement_char=..., replace_control_characters=...)}. */
-    public Tensor unicodeTranscode(Object input, String inputEncoding, String outputEncoding, UnaryOperator<UnicodeOptions> options) {
+    public Tensor unicodeTranscode(Object input, String inputEncoding, String outputEncoding,
+                                   UnaryOperator<UnicodeOptions> options) {
         Attrs attrs = options.apply(new UnicodeOptions()).attrs().with("input_encoding", inputEncoding)
                 .with("output_encoding", outputEncoding);
         return Dispatcher.execute1(UnicodeOps.UNICODE_TRANSCODE, attrs, str(input));

@@ -32,8 +32,12 @@ final class UnicodeCodec {
         }
     }
 
-    /** How ill-formed input or unencodable code points are handled: TF's errors and replacement_char. */
-    record Policy(Errors errors, int replacement, boolean replaceControl, String op) {}
+    /**
+     * How ill-formed input or unencodable code points are handled: TF's errors and replacement_char. With
+     * {@code replaceControl}, a C0 control character is replaced too, dropped under "ignore", and under
+     * "strict" replaced by {@code UnicodeDecode} but an error of {@code UnicodeTranscode} ({@code strictControlFails}).
+     */
+    record Policy(Errors errors, int replacement, boolean replaceControl, boolean strictControlFails, String op) {}
 
     /** A growable int list: the code points, or byte offsets, of one decode. */
     static final class Ints {
@@ -82,7 +86,9 @@ final class UnicodeCodec {
 
     /** TF's check of {@code replacement_char}: any code point, surrogates included. */
     static int replacement(int c, String op) {
-        if (c < 0 || c > Character.MAX_CODE_POINT) throw UnicodeOps.error("replacement_char out of unicode codepoint range", op);
+        if (c < 0 || c > Character.MAX_CODE_POINT) {
+            throw UnicodeOps.error("replacement_char out of unicode codepoint range", op);
+        }
         return c;
     }
 
@@ -125,7 +131,14 @@ final class UnicodeCodec {
 
     private record Decoder(byte[] s, Policy p, Ints chars, Ints offsets) {
         void emit(int c, int at) {
-            chars.add(p.replaceControl() && c >= 0 && c <= 0x1F ? p.replacement() : c);
+            if (p.replaceControl() && c >= 0 && c <= 0x1F) {
+                if (p.errors() == Errors.IGNORE) return;
+                if (p.errors() == Errors.STRICT && p.strictControlFails()) {
+                    throw UnicodeOps.error("Invalid formatting on input string", p.op());
+                }
+                c = p.replacement();
+            }
+            chars.add(c);
             offsets.add(at);
         }
 
@@ -176,32 +189,35 @@ final class UnicodeCodec {
 
         private int unit16(int i, boolean be) { return be ? at(i) << 8 | at(i + 1) : at(i + 1) << 8 | at(i); }
 
-        void utf16(int start, boolean be) {
-            int i = start;
+        /** Where the character at byte {@code i} starts for TF: a byte-order mark belongs to the first character. */
+        private static int start(int i, int bomEnd) { return i == bomEnd ? 0 : i; }
+
+        void utf16(int bomEnd, boolean be) {
+            int i = bomEnd;
             while (i + 1 < s.length) {
                 int u = unit16(i, be);
                 if (Character.isHighSurrogate((char) u) && i + 3 < s.length
                         && Character.isLowSurrogate((char) unit16(i + 2, be))) {
-                    emit(Character.toCodePoint((char) u, (char) unit16(i + 2, be)), i);
+                    emit(Character.toCodePoint((char) u, (char) unit16(i + 2, be)), start(i, bomEnd));
                     i += 4;
                 } else {
-                    if (Character.isSurrogate((char) u)) invalid(i);
-                    else emit(u, i);
+                    if (Character.isSurrogate((char) u)) invalid(start(i, bomEnd));
+                    else emit(u, start(i, bomEnd));
                     i += 2;
                 }
             }
-            if (i < s.length) invalid(i);
+            if (i < s.length) invalid(start(i, bomEnd));
         }
 
-        void utf32(int start, boolean be) {
-            int i = start;
+        void utf32(int bomEnd, boolean be) {
+            int i = bomEnd;
             for (; i + 3 < s.length; i += 4) {
                 int c = be ? at(i) << 24 | at(i + 1) << 16 | at(i + 2) << 8 | at(i + 3)
                         : at(i + 3) << 24 | at(i + 2) << 16 | at(i + 1) << 8 | at(i);
-                if (valid(c)) emit(c, i);
-                else invalid(i);
+                if (valid(c)) emit(c, start(i, bomEnd));
+                else invalid(start(i, bomEnd));
             }
-            if (i < s.length) invalid(i);
+            if (i < s.length) invalid(start(i, bomEnd));
         }
     }
 
@@ -219,7 +235,8 @@ final class UnicodeCodec {
             int c = chars[k];
             if (!valid(c)) {
                 switch (p.errors()) {
-                    case STRICT -> throw UnicodeOps.error("Code point is out of range for Unicode, or is a surrogate.", p.op());
+                    case STRICT -> throw UnicodeOps.error(
+                            "Code point is out of range for Unicode, or is a surrogate.", p.op());
                     case IGNORE -> {
                         continue;
                     }
@@ -237,7 +254,8 @@ final class UnicodeCodec {
                 if (c < 0x80) out.write(c);
                 else if (c < 0x800) out.writeBytes(new byte[] {(byte) (0xC0 | c >> 6), (byte) (0x80 | c & 0x3F)});
                 else if (c < 0x10000) {
-                    out.writeBytes(new byte[] {(byte) (0xE0 | c >> 12), (byte) (0x80 | c >> 6 & 0x3F), (byte) (0x80 | c & 0x3F)});
+                    out.writeBytes(new byte[] {(byte) (0xE0 | c >> 12), (byte) (0x80 | c >> 6 & 0x3F),
+                            (byte) (0x80 | c & 0x3F)});
                 } else {
                     out.writeBytes(new byte[] {(byte) (0xF0 | c >> 18), (byte) (0x80 | c >> 12 & 0x3F),
                             (byte) (0x80 | c >> 6 & 0x3F), (byte) (0x80 | c & 0x3F)});

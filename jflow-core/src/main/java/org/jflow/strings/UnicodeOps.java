@@ -27,12 +27,14 @@ public final class UnicodeOps {
     private static final String REPLACEMENT_CHAR = "replacement_char: int = 65533";
     private static final String REPLACE_CONTROL_CHARACTERS = "replace_control_characters: bool = false";
 
-    static InvalidArgumentError error(String message, String op) { return new InvalidArgumentError(message).withOp(op); }
+    static InvalidArgumentError error(String message, String op) {
+        return new InvalidArgumentError(message).withOp(op);
+    }
 
     private static Policy policy(Attrs attrs, String op) {
         return new Policy(Errors.of(attrs.getString("errors", "replace"), op),
                 UnicodeCodec.replacement(attrs.getInt("replacement_char", 0xFFFD), op),
-                attrs.getBool("replace_control_characters", false), op);
+                attrs.getBool("replace_control_characters", false), op.equals("UnicodeTranscode"), op);
     }
 
     private static void requireString(Tensor t, String op) {
@@ -45,7 +47,8 @@ public final class UnicodeOps {
     private static DType splitsType(Attrs attrs, String op) {
         DType t = attrs.has("Tsplits") ? attrs.getDType("Tsplits") : DType.INT64;
         if (t != DType.INT32 && t != DType.INT64) {
-            throw error("Value for attr 'Tsplits' of " + t.kernelName() + " is not in the list of allowed values: int32, int64", op);
+            throw error("Value for attr 'Tsplits' of " + t.kernelName()
+                    + " is not in the list of allowed values: int32, int64", op);
         }
         return t;
     }
@@ -102,24 +105,28 @@ public final class UnicodeOps {
     public static final Op UNICODE_DECODE = new Decode("UnicodeDecode", false).notDifferentiable();
 
     /** {@code UnicodeDecodeWithOffsets}: also each character's first byte. */
-    public static final Op UNICODE_DECODE_WITH_OFFSETS = new Decode("UnicodeDecodeWithOffsets", true).notDifferentiable();
+    public static final Op UNICODE_DECODE_WITH_OFFSETS =
+            new Decode("UnicodeDecodeWithOffsets", true).notDifferentiable();
 
-    /** {@code UnicodeEncode(input_values, input_splits, errors, output_encoding, replacement_char)}: one string per row. */
+    /** {@code UnicodeEncode(input_values, input_splits, errors, output_encoding, replacement_char)}: a string a row. */
     public static final Op UNICODE_ENCODE = new Op("UnicodeEncode", Signature.of("input_values, input_splits -> output",
             ERRORS, "output_encoding: string", REPLACEMENT_CHAR)) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             if (in[0].dtype() != DType.INT32) {
-                throw error("cannot compute UnicodeEncode as input #0(zero-based) was expected to be a int32 tensor but is a "
-                        + in[0].dtype().kernelName() + " tensor", name());
+                throw error("cannot compute UnicodeEncode as input #0(zero-based) was expected to be a int32 tensor "
+                        + "but is a " + in[0].dtype().kernelName() + " tensor", name());
             }
             if (in[1].dtype() != DType.INT32 && in[1].dtype() != DType.INT64) {
                 throw error("Value for attr 'Tsplits' of " + in[1].dtype().kernelName()
                         + " is not in the list of allowed values: int32, int64", name());
             }
-            if (in[0].rank() != 1 || in[1].rank() != 1) throw error("Both the input_tensor and input_splits should be of rank 1. ", name());
+            if (in[0].rank() != 1 || in[1].rank() != 1) {
+                throw error("Both the input_tensor and input_splits should be of rank 1. ", name());
+            }
             int n = in[1].shape().get(0);
-            return new TensorSpec[] {new TensorSpec(DType.STRING, Shape.of(n == Shape.UNKNOWN ? n : Math.max(n - 1, 0)))};
+            int rows = n == Shape.UNKNOWN ? n : Math.max(n - 1, 0);
+            return new TensorSpec[] {new TensorSpec(DType.STRING, Shape.of(rows))};
         }
 
         @Override
@@ -129,7 +136,8 @@ public final class UnicodeOps {
             int[] chars = (int[]) in[0].data();
             long[] splits = in[1].toLongArray();
             if (splits.length == 0) {
-                throw error("Input_splits should contain elements, but given input_values has " + chars.length + " elements", name());
+                throw error("Input_splits should contain elements, but given input_values has " + chars.length
+                        + " elements", name());
             }
             if (splits[0] != 0) throw error("First value in input_splits must be zero.", name());
             if (splits[splits.length - 1] != chars.length) {
@@ -137,14 +145,16 @@ public final class UnicodeOps {
             }
             byte[][] strings = new byte[splits.length - 1][];
             for (int r = 0; r < strings.length; r++) {
-                if (splits[r + 1] < splits[r]) throw error("Values in input_splits must be equal or in ascending order.", name());
+                if (splits[r + 1] < splits[r]) {
+                    throw error("Values in input_splits must be equal or in ascending order.", name());
+                }
                 strings[r] = UnicodeCodec.encode(chars, (int) splits[r], (int) splits[r + 1], enc, p);
             }
             return new Tensor[] {Tensor.wrap(DType.STRING, Shape.of(strings.length), strings)};
         }
     }.notDifferentiable();
 
-    /** {@code UnicodeTranscode(input, input_encoding, output_encoding, errors, replacement_char, replace_control_characters)}. */
+    /** {@code UnicodeTranscode(input, input_encoding, output_encoding, errors, replacement_char, ...)}: same shape. */
     public static final Op UNICODE_TRANSCODE = new Op("UnicodeTranscode", Signature.of("input -> output",
             "input_encoding: string", "output_encoding: string", ERRORS, REPLACEMENT_CHAR, REPLACE_CONTROL_CHARACTERS)) {
         @Override

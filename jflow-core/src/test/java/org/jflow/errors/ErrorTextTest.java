@@ -38,14 +38,17 @@ class ErrorTextTest {
             Map.entry("broadcast_to_smaller", () -> tf.broadcastTo(tf.ones(3), 1)),
             Map.entry("batch_matmul_sizes", () -> tf.matmul(tf.ones(2, 3, 4), tf.ones(2, 5, 4))),
             Map.entry("batch_matmul_batch_dims", () -> tf.matmul(tf.ones(2, 3, 4), tf.ones(3, 4, 5))),
-            Map.entry("batch_matmul_int8", () -> tf.matmul(tf.ones(new int[] {2, 2, 2}, DType.INT8), tf.ones(new int[] {2, 2, 2}, DType.INT8))),
-            Map.entry("batch_matmul_bool", () -> tf.matmul(tf.ones(new int[] {2, 2, 2}, DType.BOOL), tf.ones(new int[] {2, 2, 2}, DType.BOOL))));
+            Map.entry("batch_matmul_int8", () -> tf.matmul(cube(DType.INT8), cube(DType.INT8))),
+            Map.entry("batch_matmul_bool", () -> tf.matmul(cube(DType.BOOL), cube(DType.BOOL))));
+
+    private static org.jflow.Tensor cube(DType t) { return tf.ones(new int[] {2, 2, 2}, t); }
 
     @ParameterizedTest
     @ValueSource(strings = {"add_n_shapes", "reflect_padding", "symmetric_padding", "relu_bool", "relu6_bool", "elu_bool",
             "leaky_relu_bool", "softmax_int", "log_softmax_int", "sum_string", "mean_bool", "max_string", "fill_vector_value",
             "index_scalar", "eye_negative_rows", "eye_negative_columns", "broadcast_to_incompatible", "broadcast_to_rank",
-            "broadcast_to_smaller", "batch_matmul_sizes", "batch_matmul_batch_dims", "batch_matmul_int8", "batch_matmul_bool"})
+            "broadcast_to_smaller", "batch_matmul_sizes", "batch_matmul_batch_dims", "batch_matmul_int8",
+            "batch_matmul_bool"})
     void errorHasTfsClassAndMessage(String name) {
         Map<String, Object> expected = TF.map(name);
         Throwable e = assertThrows(Throwable.class, CASES.get(name));

@@ -57,7 +57,8 @@ class MatmulTest {
         // tf.matmul of batches runs BatchMatMulV2, which has a float16 kernel; V3 has none
         Tensor small = tf.cast(tf.constant(new int[][][] {{{1, 2}, {3, 4}}}), DType.FLOAT16);
         Tensor half = tf.matmul(small, small);
-        assertArrayEquals(tf.matmul(tf.cast(small, DType.FLOAT32), tf.cast(small, DType.FLOAT32)).toFloatArray(), half.toFloatArray());
+        Tensor single = tf.cast(small, DType.FLOAT32);
+        assertArrayEquals(tf.matmul(single, single).toFloatArray(), half.toFloatArray());
         assertThrows(NotFoundError.class, () -> org.jflow.engine.Dispatcher.execute1(MatrixMultiply.BATCH_MAT_MUL_V3,
                 org.jflow.engine.Attrs.of("adj_x", false, "adj_y", false), small, small));
         assertEquals(DType.FLOAT16, tf.matmul(tf.reshape(tf.cast(a, DType.FLOAT16), 2, 2), tf.reshape(tf.cast(a, DType.FLOAT16), 2, 2)).dtype());
@@ -190,7 +191,8 @@ class MatmulTest {
         e = assertThrows(InvalidArgumentError.class, () -> tf.matmul(new float[] {1, 2}, new float[2][2][2]));
         assertEquals("In[0] ndims must be >= 2: 1 [Op:BatchMatMulV2]", e.getMessage());
         e = assertThrows(InvalidArgumentError.class, () -> tf.matmul(new float[2][2][3], new float[3][3][2]));
-        assertEquals("In[0] and In[1] must have compatible batch dimensions: [2,2,3] vs. [3,3,2] [Op:BatchMatMulV2]", e.getMessage());
+        assertEquals("In[0] and In[1] must have compatible batch dimensions: [2,2,3] vs. [3,3,2] [Op:BatchMatMulV2]",
+                e.getMessage());
         e = assertThrows(InvalidArgumentError.class, () -> tf.matmul(tf.constant(new float[][] {{1}}), tf.constant(new int[][] {{1}})));
         assertEquals("cannot compute MatMul as input #1(zero-based) was expected to be a float tensor but is a int32 tensor [Op:MatMul]", e.getMessage());
         assertThrows(NotFoundError.class, () -> tf.matmul(tf.constant(new boolean[][] {{true}}), tf.constant(new boolean[][] {{true}})));

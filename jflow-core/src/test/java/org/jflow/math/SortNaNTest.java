@@ -15,20 +15,25 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * tf.sort, tf.argsort and top_k(x, n) of rows holding NaN, +-inf, +-0 and repeats give TF 2.21's order,
- * which for NaN is the one libstdc++'s std::sort produces (NaN is not always last). Expected: golden/sort_nan.py.
+ * tf.sort, tf.argsort and top_k(x, n) of rows holding NaN, +-inf, +-0 and repeats give TF 2.21's order, which
+ * for NaN is the one libstdc++'s std::sort produces (NaN is not always last). Expected: golden/sort_nan.py.
  */
 class SortNaNTest {
     private static final Golden TF = Golden.load("sort_nan");
 
-    static List<String> rows() { return TF.cases().keySet().stream().filter(k -> !k.equals("matrix_axis0")).sorted().toList(); }
+    static List<String> rows() {
+        return TF.cases().keySet().stream().filter(k -> !k.equals("matrix_axis0")).sorted().toList();
+    }
 
     private static double[] decode(Object golden) {
-        return ((List<?>) golden).stream().mapToDouble(v -> v == null ? Double.NaN : v.equals("inf") ? Double.POSITIVE_INFINITY
+        return ((List<?>) golden).stream().mapToDouble(v -> v == null ? Double.NaN
+                : v.equals("inf") ? Double.POSITIVE_INFINITY
                 : v.equals("-inf") ? Double.NEGATIVE_INFINITY : ((Number) v).doubleValue()).toArray();
     }
 
-    private static int[] ints(Object golden) { return ((List<?>) golden).stream().mapToInt(v -> ((Number) v).intValue()).toArray(); }
+    private static int[] ints(Object golden) {
+        return ((List<?>) golden).stream().mapToInt(v -> ((Number) v).intValue()).toArray();
+    }
 
     private static Tensor input(double[] x, String name, int... shape) {
         Tensor t = Tensor.wrap(DType.FLOAT64, Shape.of(shape), x);
@@ -42,11 +47,12 @@ class SortNaNTest {
         double[] x = decode(c.get("x"));
         Tensor t = input(x, name, x.length);
         assertArrayEquals(ints(c.get("argsort_asc")), tf.argsort(t).toIntArray(), name + " argsort");
-        assertArrayEquals(ints(c.get("argsort_desc")), tf.argsort(t, -1, "DESCENDING").toIntArray(), name + " argsort desc");
+        assertArrayEquals(ints(c.get("argsort_desc")), tf.argsort(t, -1, "DESCENDING").toIntArray(), name + " desc");
         assertArrayEquals(ints(c.get("top_k_all")), tf.math.topK(t, x.length).indices().toIntArray(), name + " top_k");
-        assertArrayEquals(decode(c.get("sort_asc")), tf.cast(tf.sort(t), DType.FLOAT64).toDoubleArray(), 0, name + " sort");
-        assertArrayEquals(decode(c.get("sort_desc")), tf.cast(tf.sort(t, -1, "DESCENDING"), DType.FLOAT64).toDoubleArray(), 0,
-                name + " sort desc");
+        Tensor ascending = tf.cast(tf.sort(t), DType.FLOAT64);
+        Tensor descending = tf.cast(tf.sort(t, -1, "DESCENDING"), DType.FLOAT64);
+        assertArrayEquals(decode(c.get("sort_asc")), ascending.toDoubleArray(), 0, name + " sort");
+        assertArrayEquals(decode(c.get("sort_desc")), descending.toDoubleArray(), 0, name + " sort desc");
     }
 
     @ParameterizedTest

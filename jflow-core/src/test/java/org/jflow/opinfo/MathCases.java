@@ -202,6 +202,44 @@ public final class MathCases {
         return of(new Variant("[2,3]", Attrs.EMPTY, positive), v("empty [0]", Attrs.EMPTY, s(0), s(0))).cases(rnd);
     }
 
+    /** Arguments of lgamma and digamma: positive, negative between the poles, and the poles, inf and NaN. */
+    public static List<Cases.Case> gammaFunction(SplittableRandom rnd) {
+        Variants.Inputs domain = (t, r) -> {
+            double[] x = new double[12];
+            for (int k = 0; k < 6; k++) x[k] = r.nextDouble(0.05, 30);
+            for (int k = 6; k < 12; k++) x[k] = -r.nextInt(5) - r.nextDouble(0.1, 0.9);
+            return new Tensor[] {Values.floats(t, Shape.of(3, 4), x)};
+        };
+        Variants.Inputs edges = (t, r) -> new Tensor[] {Values.floats(t, Shape.of(8), 0, -0.0, -1, -2, 1, 2,
+                Double.POSITIVE_INFINITY, Double.NaN)};
+        return of(new Variant("domain [3,4]", Attrs.EMPTY, domain), new Variant("poles and edges", Attrs.EMPTY, edges),
+                v("empty [0]", Attrs.EMPTY, s(0))).cases(rnd);
+    }
+
+    /**
+     * Two-argument special functions over their domains ({@code first} and {@code second} bound each
+     * argument), e.g. igamma's positive (a, x) or zeta's x > 1, q > 0; {@code integerFirst} draws
+     * polygamma's order n from 0..3. The edges pair zeros, infinities and NaN.
+     */
+    public static Cases.Generator special(double[] first, double[] second, boolean integerFirst) {
+        return rnd -> {
+            Variants.Inputs domain = (t, r) -> {
+                double[] a = new double[8], x = new double[8];
+                for (int k = 0; k < 8; k++) {
+                    a[k] = integerFirst ? r.nextInt(4) : r.nextDouble(first[0], first[1]);
+                    x[k] = r.nextDouble(second[0], second[1]);
+                }
+                return new Tensor[] {Values.floats(t, Shape.of(2, 4), a), Values.floats(t, Shape.of(2, 4), x)};
+            };
+            double inf = Double.POSITIVE_INFINITY, nan = Double.NaN;
+            Variants.Inputs edges = (t, r) -> new Tensor[] {Values.floats(t, Shape.of(6), 0, 1, 2, inf, nan, 3),
+                    Values.floats(t, Shape.of(6), 1, 0, inf, 2, 1, nan)};
+            return of(new Variant("domain [2,4]", Attrs.EMPTY, domain), new Variant("edges", Attrs.EMPTY, edges),
+                    v("broadcast [2,1] x [3]", Attrs.EMPTY, s(2, 1), s(3)),
+                    v("empty [0]", Attrs.EMPTY, s(0), s(0))).cases(rnd);
+        };
+    }
+
     public static List<Cases.Case> argSort(SplittableRandom rnd) {
         return of(v("[2,4] axis -1", a("axis", -1, "direction", "ASCENDING"), s(2, 4)),
                 v("[3,2,2] axis 0 descending", a("axis", 0, "direction", "DESCENDING"), s(3, 2, 2))).cases(rnd);

@@ -120,32 +120,62 @@ public final class StringCases {
                 new Cases.Case("[2,2] (error)", a("sep", "", "maxsplit", -1), Values.strings(Shape.of(2, 2), "a", "b", "c", "d")));
     }
 
-    /** Text in several scripts (and the empty string), decoded as UTF-8. */
+    /** Strings of raw bytes (each char one byte), for ill-formed UTF-8, UTF-16 and UTF-32. */
+    private static Tensor bytes(int[] shape, String... latin1) {
+        byte[][] b = new byte[latin1.length][];
+        for (int i = 0; i < b.length; i++) b[i] = latin1[i].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return Tensor.wrap(DType.STRING, Shape.of(shape), b);
+    }
+
+    private static final String[] UTF8 = {"h\u00c3\u00a9llo", "", "a\u00ffb\u00e2\u0082c\u00f0\u009f\u0098",
+        "\u00ed\u00a0\u0080x\u00c0\u0080\u00e0\u0080\u0080", "a\u0001\t\u00c2\u0085", "\u00f0\u009f\u0098\u0080"};
+
     public static List<Cases.Case> unicodeDecode(SplittableRandom rnd) {
-        Tensor words = text("h\u00e9llo", "", "\u65e5\u672c", "a\ud83d\ude00b");
-        return List.of(new Cases.Case("utf-8 replace", a("input_encoding", "UTF-8", "errors", "replace",
-                        "replacement_char", 0xFFFD, "replace_control_characters", false), words),
-                new Cases.Case("utf-8 strict", a("input_encoding", "UTF-8", "errors", "strict",
-                        "replacement_char", 0xFFFD, "replace_control_characters", false), words),
-                new Cases.Case("bad encoding (error)", a("input_encoding", "UTF-9", "errors", "replace",
-                        "replacement_char", 0xFFFD, "replace_control_characters", false), words));
+        Tensor utf8 = bytes(new int[] {6}, UTF8);
+        Tensor utf16 = bytes(new int[] {3}, "\u0000a\u00d8\u003d\u00de\u0000", "\u00d8\u003d\u0000b\u00dc\u0000\u0000",
+                "\u00ff\u00fea\u0000");
+        List<Cases.Case> cases = new ArrayList<>();
+        for (String errors : List.of("replace", "ignore", "strict")) {
+            cases.add(new Cases.Case("utf-8 " + errors, decode("UTF-8", errors, 65533, false), utf8));
+        }
+        cases.add(new Cases.Case("utf-8 control, replacement ?", decode("UTF-8", "replace", 63, true), utf8));
+        Tensor matrix = bytes(new int[] {2, 3}, UTF8);
+        cases.add(new Cases.Case("[2,3] utf-8", decode("UTF-8", "replace", 65533, false), matrix));
+        cases.add(new Cases.Case("utf-16-be", decode("UTF-16-BE", "replace", 65533, false), utf16));
+        cases.add(new Cases.Case("utf-16 with BOM", decode("UTF-16", "replace", 65533, false), utf16));
+        cases.add(new Cases.Case("unknown encoding (error)", decode("BOGUS", "replace", 65533, false), utf8));
+        return cases;
+    }
+
+    private static Attrs decode(String encoding, String errors, int replacement, boolean control) {
+        return a("input_encoding", encoding, "errors", errors, "replacement_char", replacement,
+                "replace_control_characters", control);
+    }
+
+    public static List<Cases.Case> unicodeEncode(SplittableRandom rnd) {
+        Tensor values = Values.ints(DType.INT32, Shape.of(7), 104, 233, 0x8a9e, 0x1f600, -1, 0x110000, 0xD800);
+        Tensor splits = Values.ints(DType.INT64, Shape.of(4), 0, 2, 2, 7);
+        List<Cases.Case> cases = new ArrayList<>();
+        for (String encoding : List.of("UTF-8", "UTF-16-BE", "UTF-32-BE")) {
+            for (String errors : List.of("replace", "ignore", "strict")) {
+                cases.add(new Cases.Case(encoding + " " + errors, a("output_encoding", encoding, "errors", errors,
+                        "replacement_char", 65533), values, splits));
+            }
+        }
+        cases.add(new Cases.Case("bad splits (error)", a("output_encoding", "UTF-8", "errors", "replace",
+                "replacement_char", 65533), values, Values.ints(DType.INT64, Shape.of(2), 1, 7)));
+        return cases;
     }
 
     public static List<Cases.Case> unicodeTranscode(SplittableRandom rnd) {
-        Tensor words = text("h\u00e9llo", "", "\u65e5\u672c", "a\ud83d\ude00b");
-        return List.of(new Cases.Case("utf-8 to utf-16-be", a("input_encoding", "UTF-8", "output_encoding", "UTF-16-BE",
-                        "errors", "replace", "replacement_char", 0xFFFD, "replace_control_characters", false), words),
-                new Cases.Case("utf-8 to utf-32-be", a("input_encoding", "UTF-8", "output_encoding", "UTF-32-BE",
-                        "errors", "replace", "replacement_char", 0xFFFD, "replace_control_characters", false), words));
-    }
-
-    /** Code points with int64 row splits: two rows, an empty one, a surrogate (replaced), an out-of-range value. */
-    public static List<Cases.Case> unicodeEncode(SplittableRandom rnd) {
-        Tensor values = Values.ints(DType.INT32, Shape.of(6), 104, 233, 0x65e5, 0xD800, 0x1F600, 0x110000);
-        Tensor splits = Values.ints(DType.INT64, Shape.of(4), 0, 2, 2, 6);
-        return List.of(new Cases.Case("utf-8 replace", a("output_encoding", "UTF-8", "errors", "replace",
-                        "replacement_char", 0xFFFD), values, splits),
-                new Cases.Case("utf-16-be ignore", a("output_encoding", "UTF-16-BE", "errors", "ignore",
-                        "replacement_char", 0xFFFD), values, splits));
+        Tensor utf8 = bytes(new int[] {2, 3}, UTF8);
+        List<Cases.Case> cases = new ArrayList<>();
+        for (String to : List.of("UTF-8", "UTF-16-BE", "UTF-32-BE")) {
+            Attrs attrs = decode("UTF-8", "replace", 65533, false).with("output_encoding", to);
+            cases.add(new Cases.Case("utf-8 to " + to, attrs, utf8));
+        }
+        Attrs control = decode("UTF-8", "ignore", 65533, true).with("output_encoding", "UTF-8");
+        cases.add(new Cases.Case("ignore, control", control, utf8));
+        return cases;
     }
 }

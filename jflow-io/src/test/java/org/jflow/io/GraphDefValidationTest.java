@@ -62,6 +62,19 @@ class GraphDefValidationTest {
     }
 
     @Test
+    void aFoldedConstWithoutValueIsTfsMissingAttrErrorNotAJavaException() {
+        // Sum's axis is a Const JFlow folds into an attribute; the Const lacks its 'value'
+        GraphDef def = GraphDef.newBuilder().addNode(placeholder("x"))
+                .addNode(NodeDef.newBuilder().setName("axis").setOp("Const").putAttr("dtype", type(DataType.DT_INT32)))
+                .addNode(NodeDef.newBuilder().setName("sum").setOp("Sum").addInput("x").addInput("axis")
+                        .putAttr("T", type(DataType.DT_FLOAT)).putAttr("Tidx", type(DataType.DT_INT32)))
+                .build();
+        InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> GraphDefImporter.toGraph(def));
+        assertTrue(e.getMessage().startsWith("NodeDef missing attr 'value' from Op<name=Const;"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("NodeDef: {{node axis}}"), e.getMessage());
+    }
+
+    @Test
     void tensorContentMustHoldExactlyItsShape() {
         TensorProto shortContent = TensorProto.newBuilder().setDtype(DataType.DT_FLOAT).setTensorShape(shape(3))
                 .setTensorContent(ByteString.copyFrom(new byte[8])).build();

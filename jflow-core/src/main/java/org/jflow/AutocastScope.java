@@ -1,6 +1,7 @@
 package org.jflow;
 
 import org.jflow.errors.ValueError;
+import org.jflow.raw.RawMath;
 
 import java.util.ArrayList;
 
@@ -41,7 +42,7 @@ public final class AutocastScope implements AutoCloseable {
     /** Keras' {@code maybe_cast}: floating-point values become {@link #dtype()}, others pass through. */
     Tensor maybeCast(Tensor value) {
         boolean cast = dtype != null && value.dtype().isFloating() && value.dtype() != dtype;
-        return cast ? TF.tf.cast(value, dtype) : value;
+        return cast ? RawMath.cast(value, dtype) : value;
     }
 
     @Override

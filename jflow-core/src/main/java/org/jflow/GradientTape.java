@@ -10,6 +10,9 @@ import org.jflow.engine.SparseGradient;
 import org.jflow.errors.LookupError;
 import org.jflow.errors.RuntimeError;
 import org.jflow.errors.ValueError;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,8 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-
-import static org.jflow.TF.tf;
 
 /**
  * TF's {@code tf.GradientTape}: records the ops run on watched tensors while it is open, then
@@ -244,6 +245,9 @@ public final class GradientTape implements AutoCloseable {
         return Tensor.wrap(dtype, shape, buf);
     }
 
+    /** Zeros of {@code dtype} and shape {@code dims}: TF's {@code zeros(shape, dtype)} as a Fill of a typed scalar. */
+    private static Tensor zeros(int[] dims, DType dtype) { return RawArray.fill(dims, Raw.scalar(dtype, 0)); }
+
     /** The per-seed gradients stacked on {@code axis} and shaped {@code lead + middle + source's dims after lead}. */
     private static Tensor stacked(Tensor[] parts, int axis, boolean connected, int[] lead, int[] middle, TensorLike source,
                                   UnconnectedGradients unconnected) {
@@ -254,10 +258,13 @@ public final class GradientTape implements AutoCloseable {
         System.arraycopy(middle, 0, shape, lead.length, middle.length);
         System.arraycopy(sourceRest, 0, shape, lead.length + middle.length, sourceRest.length);
         if (!connected || parts.length == 0) {
-            return connected || unconnected == UnconnectedGradients.ZERO || parts.length == 0 ? tf.zeros(shape, source.dtype()) : null;
+            boolean zeros = connected || unconnected == UnconnectedGradients.ZERO || parts.length == 0;
+            return zeros ? zeros(shape, source.dtype()) : null;
         }
-        for (int k = 0; k < parts.length; k++) if (parts[k] == null) parts[k] = tf.zeros(source.shape(), source.dtype());
-        return tf.reshape(tf.stack(java.util.Arrays.asList(parts), axis), shape);
+        for (int k = 0; k < parts.length; k++) {
+            if (parts[k] == null) parts[k] = zeros(source.shape().dimsView(), source.dtype());
+        }
+        return RawArray.reshape(RawArray.pack(java.util.Arrays.asList(parts), axis), shape);
     }
 
     private static Tensor targetTensor(Object target) {
@@ -315,7 +322,7 @@ public final class GradientTape implements AutoCloseable {
         if (target == null) throw new ValueError("Argument `target` should be a list or nested structure of Tensors, Variables or CompositeTensors to be differentiated, but received None.");
         Tensor t = targetTensor(target);
         if (!trainable(t.dtype())) return;
-        Tensor g = outputGradients == null ? tf.onesLike(t) : Convert.toTensorLike(outputGradients, t.dtype());
+        Tensor g = outputGradients == null ? RawArray.onesLike(t) : Convert.toTensorLike(outputGradients, t.dtype());
         accumulate(grads, t, g);
     }
 
@@ -330,7 +337,7 @@ public final class GradientTape implements AutoCloseable {
     private static TensorLike sum(TensorLike a, TensorLike b) {
         if (a == null) return b;
         if (a instanceof IndexedSlices sa && b instanceof IndexedSlices sb) return IndexedSlices.concat(List.of(sa, sb));
-        return tf.add(a.value(), b.value());
+        return RawMath.addV2(a.value(), b.value());
     }
 
     private void backpropEntry(Entry e, IdentityHashMap<Tensor, TensorLike> grads, IdentityHashMap<Tensor, Boolean> keep) {
@@ -344,7 +351,7 @@ public final class GradientTape implements AutoCloseable {
         }
         if (!any) return;
         for (int j = 0; j < outs.length; j++) {
-            if (upstream[j] == null && trainable(outs[j].dtype())) upstream[j] = tf.zerosLike(outs[j]);
+            if (upstream[j] == null && trainable(outs[j].dtype())) upstream[j] = RawArray.zerosLike(outs[j]);
         }
         boolean[] needed = new boolean[e.inputs.length];
         boolean anyNeeded = false;
@@ -382,7 +389,7 @@ public final class GradientTape implements AutoCloseable {
         }
         if (sum != null || unconnected == UnconnectedGradients.NONE) return sum;
         TensorLike s = (TensorLike) source;
-        return tf.zeros(s.shape(), s.dtype());
+        return zeros(s.shape().dimsView(), s.dtype());
     }
 
     /** The tape's side of {@link Recorder}, kept off the public API. */

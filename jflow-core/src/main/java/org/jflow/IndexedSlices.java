@@ -1,10 +1,11 @@
 package org.jflow;
 
 import org.jflow.errors.TypeError;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
 import java.util.List;
-
-import static org.jflow.TF.tf;
 
 /**
  * TF's {@code tf.IndexedSlices}: a sparse tensor of shape {@code denseShape} whose row
@@ -48,7 +49,7 @@ public final class IndexedSlices implements TensorLike {
     public Tensor indices() { return indices; }
 
     /** TF's {@code dense_shape}, an int32 vector. */
-    public Tensor denseShape() { return tf.constant(denseShape.dims()); }
+    public Tensor denseShape() { return Raw.ints(denseShape.dims()); }
 
     @Override
     public DType dtype() { return values.dtype(); }
@@ -60,13 +61,13 @@ public final class IndexedSlices implements TensorLike {
     /** The dense tensor (computed once, with ops, so a tape records it). */
     @Override
     public Tensor value() {
-        if (dense == null) dense = tf.unsortedSegmentSum(values, indices, denseShape.get(0));
+        if (dense == null) dense = RawMath.unsortedSegmentSum(values, indices, denseShape.get(0));
         return dense;
     }
 
     /** The same rows with values of another dtype (what {@code tf.cast} does to IndexedSlices). */
     public IndexedSlices cast(DType dtype) {
-        return dtype == values.dtype() ? this : new IndexedSlices(tf.cast(values, dtype), indices, denseShape);
+        return dtype == values.dtype() ? this : new IndexedSlices(RawMath.cast(values, dtype), indices, denseShape);
     }
 
     /**
@@ -77,8 +78,9 @@ public final class IndexedSlices implements TensorLike {
         if (parts.size() == 1) return parts.getFirst();
         boolean mixed = parts.stream().map(p -> p.indices.dtype()).distinct().count() > 1;
         List<Tensor> v = parts.stream().map(IndexedSlices::values).toList();
-        List<Tensor> i = parts.stream().map(p -> mixed ? tf.cast(p.indices, DType.INT64) : p.indices).toList();
-        return new IndexedSlices(tf.concat(v, 0), tf.concat(i, 0), parts.getFirst().denseShape);
+        List<Tensor> i = parts.stream()
+                .map(p -> mixed && p.indices.dtype() != DType.INT64 ? RawMath.cast(p.indices, DType.INT64) : p.indices).toList();
+        return new IndexedSlices(RawArray.concatV2(v, 0), RawArray.concatV2(i, 0), parts.getFirst().denseShape);
     }
 
     /** As TF prints it ({@code str}): {@code IndexedSlices(indices=tf.Tensor(...), values=tf.Tensor(...), dense_shape=tf.Tensor(...))}. */

@@ -5,10 +5,10 @@ import org.jflow.engine.Op;
 import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
 import java.util.Arrays;
-
-import static org.jflow.TF.tf;
 
 /**
  * TF's resource-variable update ops, each an atomic read-modify-write of the variable named by
@@ -26,6 +26,12 @@ public final class VariableOps {
             + "quint8, qint32, bfloat16, qint16, quint16, uint16, complex128, half, uint32, uint64";
 
     /** The base of the update ops: the variable attribute, stateful, not differentiable, no outputs. */
+    /** The new value of a scatter update: {@code mode} 0 replaces the rows, 1 adds, -1 subtracts. */
+    private static Tensor scatter(int mode, Tensor old, Tensor indices, Tensor updates) {
+        if (mode == 0) return RawArray.tensorScatterUpdate(old, indices, updates);
+        return RawArray.tensorScatterAdd(old, indices, mode < 0 ? RawMath.neg(updates) : updates);
+    }
+
     private abstract static class Update extends Op {
         Update(String name, String inputs) {
             // the variable is TF's resource input, here an attribute
@@ -96,7 +102,7 @@ public final class VariableOps {
         @Override
         Tensor next(Tensor old, Tensor[] in) {
             if (!old.shape().equals(in[0].shape())) throw shapeError(old.shape(), in[0].shape());
-            return subtract ? tf.subtract(old, in[0]) : tf.add(old, in[0]);
+            return subtract ? RawMath.sub(old, in[0]) : RawMath.addV2(old, in[0]);
         }
     }
 
@@ -139,7 +145,7 @@ public final class VariableOps {
             int[] p = old.shape().dimsView(), id = in[0].shape().dimsView();
             int k = id.length > 1 ? id[id.length - 1] : 1;
             int n = in[0].size() / Math.max(1, k);
-            Tensor indices = tf.reshape(in[0], n, k);
+            Tensor indices = RawArray.reshape(in[0], new int[] {n, k});
             for (int i = 0; i < n; i++) {
                 boolean bad = false;
                 for (int j = 0; j < k; j++) {
@@ -156,9 +162,8 @@ public final class VariableOps {
             int[] rows = new int[1 + p.length - k];
             rows[0] = n;
             System.arraycopy(p, k, rows, 1, p.length - k);
-            Tensor updates = tf.reshape(in[1], rows);
-            if (mode == 0) return tf.tensorScatterNdUpdate(old, indices, updates);
-            return tf.tensorScatterNdAdd(old, indices, mode < 0 ? tf.negative(updates) : updates);
+            Tensor updates = RawArray.reshape(in[1], rows);
+            return scatter(mode, old, indices, updates);
         }
     }
 
@@ -204,10 +209,8 @@ public final class VariableOps {
             }
             int[] rows = p.clone();
             rows[0] = n;
-            Tensor updates = in[1].rank() == 0 ? tf.broadcastTo(in[1], rows) : tf.reshape(in[1], rows);
-            Tensor indices = tf.reshape(in[0], n, 1);
-            if (mode == 0) return tf.tensorScatterNdUpdate(old, indices, updates);
-            return tf.tensorScatterNdAdd(old, indices, mode < 0 ? tf.negative(updates) : updates);
+            Tensor updates = in[1].rank() == 0 ? RawArray.broadcastTo(in[1], rows) : RawArray.reshape(in[1], rows);
+            return scatter(mode, old, RawArray.reshape(in[0], new int[] {n, 1}), updates);
         }
     }
 

@@ -369,21 +369,7 @@ public interface ArrayFunctions {
 
     /** {@code tf.boolean_mask(tensor, mask, axis)}: the mask covers dims {@code axis .. axis + mask.rank}. */
     default Tensor booleanMask(Object tensor, Object mask, int axis) {
-        Tensor t = Convert.toTensor(tensor), m = Convert.toTensor(mask, DType.BOOL);
-        int k = m.rank(), r = t.rank();
-        if (k == 0) throw new ValueError("mask cannot be scalar.");
-        if (axis < 0) axis += r;
-        int[] d = t.shape().dimsView();
-        if (axis < 0 || axis + k > r || !Arrays.equals(Arrays.copyOfRange(d, axis, axis + k), m.shape().dimsView())) {
-            Shape part = axis >= 0 && axis + k <= r ? Shape.of(Arrays.copyOfRange(d, axis, axis + k)) : t.shape();
-            throw new ValueError("Shapes " + part + " and " + m.shape() + " are incompatible");
-        }
-        int[] flat = new int[r - k + 1];
-        System.arraycopy(d, 0, flat, 0, axis);
-        flat[axis] = -1;
-        System.arraycopy(d, axis + k, flat, axis + 1, r - axis - k);
-        Tensor indices = squeeze(where(reshape(m, -1)), 1);
-        return gather(reshape(t, flat), indices, axis);
+        return BooleanMask.apply(Convert.toTensor(tensor), Convert.toTensor(mask, DType.BOOL), axis);
     }
 
     /** {@code tf.where(condition)}: int64 coordinates of the true (non-zero) elements, shape [n, rank]. */

@@ -1,8 +1,9 @@
 package org.jflow.array;
 
+import org.jflow.DType;
 import org.jflow.Index;
-import org.jflow.TF;
 import org.jflow.Tensor;
+import org.jflow.engine.Convert;
 
 /**
  * Python's indexing and slicing on tensors, as methods: {@code t.get(1, 3)} is {@code t[1, 3]},
@@ -28,5 +29,7 @@ public interface IndexOperators {
     default Tensor slice(Object... spec) { return Indexing.get(value(), Index.of(spec)); }
 
     /** {@code t[mask]} for a boolean mask over the leading dims: {@code tf.booleanMask(t, mask)}. */
-    default Tensor mask(Object boolMask) { return TF.tf.booleanMask(value(), boolMask); }
+    default Tensor mask(Object boolMask) {
+        return BooleanMask.apply(value(), Convert.toTensor(boolMask, DType.BOOL), 0);
+    }
 }

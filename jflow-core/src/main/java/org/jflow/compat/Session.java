@@ -3,6 +3,7 @@ package org.jflow.compat;
 import org.jflow.Tensor;
 import org.jflow.TensorLike;
 import org.jflow.Variable;
+import org.jflow.engine.Convert;
 import org.jflow.engine.Nest;
 import org.jflow.engine.Tracer;
 import org.jflow.errors.RuntimeError;
@@ -11,6 +12,7 @@ import org.jflow.errors.ValueError;
 import org.jflow.graph.Executor;
 import org.jflow.graph.Graph;
 import org.jflow.graph.Node;
+import org.jflow.raw.RawMath;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,8 +21,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.jflow.TF.tf;
 
 /**
  * TF1's {@code tf.compat.v1.Session}: runs the part of a graph that some fetches need, with values
@@ -168,9 +168,9 @@ public final class Session implements AutoCloseable {
                 throw new TypeError("The value of a feed cannot be a tf.Tensor object. Acceptable feed values include"
                         + " Python scalars, strings, lists, numpy ndarrays, or TensorHandles.");
             }
-            if (v.dtype() != key.dtype()) v = tf.cast(v, key.dtype());
+            if (v.dtype() != key.dtype()) v = RawMath.cast(v, key.dtype());
         } else {
-            v = tf.constant(value, key.dtype());
+            v = Convert.toTensor(value, key.dtype());
         }
         if (!key.shape().isCompatibleWith(v.shape())) {
             throw new ValueError("Cannot feed value of shape " + v.shape() + " for Tensor '" + key.name()

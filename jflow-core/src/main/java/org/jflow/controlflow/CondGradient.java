@@ -3,12 +3,11 @@ package org.jflow.controlflow;
 import org.jflow.GradientTape;
 import org.jflow.Tensor;
 import org.jflow.engine.GradientContext;
+import org.jflow.raw.RawArray;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.jflow.TF.tf;
 
 /**
  * The gradient of {@code If}: another cond on the same predicate, whose branches recompute the
@@ -59,7 +58,9 @@ final class CondGradient {
                     : tape.gradient(targets, sources, o -> o.outputGradients(seeds));
         }
         List<Tensor> out = new ArrayList<>();
-        for (int i = 0; i < sources.size(); i++) out.add(grads.get(i) != null ? grads.get(i) : tf.zerosLike(sources.get(i)));
+        for (int i = 0; i < sources.size(); i++) {
+            out.add(grads.get(i) != null ? grads.get(i) : RawArray.zerosLike(sources.get(i)));
+        }
         return out;
     }
 

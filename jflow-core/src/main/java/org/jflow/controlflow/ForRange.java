@@ -6,10 +6,10 @@ import org.jflow.engine.Convert;
 import org.jflow.engine.Tracer;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.graph.Graph;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawMath;
 
 import java.util.function.BiFunction;
-
-import static org.jflow.TF.tf;
 
 /**
  * The Java stand-in for AutoGraph's {@code for i in tf.range(start, limit, delta):}: the body gets
@@ -27,20 +27,25 @@ public final class ForRange {
         if (!(Tracer.Stack.current() instanceof Graph)) {
             int step = d.intValue(), end = l.intValue();
             S current = state;
-            for (int i = s.intValue(); step > 0 ? i < end : i > end; i += step) current = body.apply(tf.constant(i), current);
+            for (int i = s.intValue(); step > 0 ? i < end : i > end; i += step) {
+                current = body.apply(Raw.scalar(DType.INT32, i), current);
+            }
             return current;
         }
         Object[] result = WhileLoop.run(
                 v -> more((Tensor) v[0], l, d),
-                v -> new Object[] {tf.add(v[0], d), body.apply((Tensor) v[0], (S) v[1])},
+                v -> new Object[] {RawMath.addV2((Tensor) v[0], d), body.apply((Tensor) v[0], (S) v[1])},
                 new Object[] {s, state}, new WhileOptions());
         return (S) result[1];
     }
 
     /** {@code i} has not passed {@code limit} in the direction of {@code delta} (known while tracing in the usual case). */
     private static Tensor more(Tensor i, Tensor limit, Tensor delta) {
-        if (delta.hasValue()) return delta.knownValue().intValue() > 0 ? tf.less(i, limit) : tf.greater(i, limit);
-        return tf.logicalOr(tf.logicalAnd(tf.greater(delta, 0), tf.less(i, limit)),
-                tf.logicalAnd(tf.less(delta, 0), tf.greater(i, limit)));
+        if (delta.hasValue()) {
+            return delta.knownValue().intValue() > 0 ? RawMath.less(i, limit) : RawMath.greater(i, limit);
+        }
+        Tensor zero = Raw.scalar(DType.INT32, 0);
+        return RawMath.logicalOr(RawMath.logicalAnd(RawMath.greater(delta, zero), RawMath.less(i, limit)),
+                RawMath.logicalAnd(RawMath.less(delta, zero), RawMath.greater(i, limit)));
     }
 }

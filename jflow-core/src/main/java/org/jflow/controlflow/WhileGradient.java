@@ -13,12 +13,11 @@ import org.jflow.engine.Recorder;
 import org.jflow.engine.TensorSpec;
 import org.jflow.engine.Tracer;
 import org.jflow.errors.UnimplementedError;
+import org.jflow.raw.RawArray;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.jflow.TF.tf;
 
 /**
  * The gradient of {@code While}: a {@code WhileGrad} node (JFlow's own op) whose kernel runs the
@@ -98,7 +97,9 @@ final class WhileGradient {
                 grads = tape.gradient(targets, sources, o -> o.outputGradients(seeds));
             }
             Tensor[] out = new Tensor[wrt.length];
-            for (int i = 0; i < out.length; i++) out[i] = grads.get(i) != null ? grads.get(i) : tf.zerosLike(sources.get(i));
+            for (int i = 0; i < out.length; i++) {
+                out[i] = grads.get(i) != null ? grads.get(i) : RawArray.zerosLike(sources.get(i));
+            }
             return out;
         }
     }.withGradient((g, dy) -> {

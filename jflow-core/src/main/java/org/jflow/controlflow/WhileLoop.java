@@ -13,14 +13,14 @@ import org.jflow.engine.Tracer;
 import org.jflow.errors.TypeError;
 import org.jflow.errors.ValueError;
 import org.jflow.graph.Graph;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawMath;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-
-import static org.jflow.TF.tf;
 
 /**
  * {@code tf.while_loop}. Eagerly a Java loop. While tracing, cond and body are traced once each
@@ -37,7 +37,8 @@ public final class WhileLoop {
     public static <T> T run(Function<T, ?> cond, UnaryOperator<T> body, T loopVars, WhileOptions options) {
         if (options.maximumIterations == null) return loop(cond, body, loopVars, options.shapeInvariants);
         Tensor max = options.maximumIterations instanceof Tensor t ? t : Convert.toTensor(options.maximumIterations, DType.INT32);
-        Object[] counted = {tf.constant(0), loopVars};
+        // TF counts in maximum_iterations' dtype: constant(0, dtype=maximum_iterations.dtype)
+        Object[] counted = {Raw.scalar(max.dtype(), 0L), loopVars};
         List<Shape> invariants = null;
         if (options.shapeInvariants != null) {
             invariants = new ArrayList<>();
@@ -45,8 +46,8 @@ public final class WhileLoop {
             invariants.addAll(options.shapeInvariants);
         }
         Object[] result = loop(
-                v -> tf.logicalAnd(tf.less(v[0], max), predicate(cond.apply((T) v[1]))),
-                v -> new Object[] {tf.add(v[0], 1), body.apply((T) v[1])},
+                v -> RawMath.logicalAnd(RawMath.less((Tensor) v[0], max), predicate(cond.apply((T) v[1]))),
+                v -> new Object[] {RawMath.addV2((Tensor) v[0], Raw.scalar(max.dtype(), 1L)), body.apply((T) v[1])},
                 counted, invariants);
         return (T) result[1];
     }

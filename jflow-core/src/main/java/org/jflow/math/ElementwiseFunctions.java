@@ -6,7 +6,6 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Convert;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
-import org.jflow.errors.TypeError;
 import org.jflow.errors.ValueError;
 
 import java.util.List;
@@ -46,16 +45,7 @@ public interface ElementwiseFunctions extends MathActivationFunctions {
      */
     default Tensor truediv(Object x, Object y) {
         Tensor[] p = Convert.pair(x, y);
-        DType a = p[0].dtype(), b = p[1].dtype();
-        if (a != b) throw new TypeError("`x` and `y` must have the same dtype, got tf." + a.tfName() + " != tf." + b.tfName() + ".");
-        DType target = switch (a) {
-            case INT8, INT16, UINT8 -> DType.FLOAT32;
-            case INT32, INT64 -> DType.FLOAT64;
-            case BOOL, STRING -> throw new TypeError("Invalid dtype tf." + a.tfName() + " in __truediv__");
-            default -> a;
-        };
-        if (target != a) p = new Tensor[] {cast(p[0], target), cast(p[1], target)};
-        return Dispatcher.execute1(BinaryArithmetic.REAL_DIV, Attrs.EMPTY, p);
+        return TrueDivision.apply(p[0], p[1]);
     }
 
     /** {@code tf.realdiv}: float division without casting integers. */

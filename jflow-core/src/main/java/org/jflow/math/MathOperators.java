@@ -1,13 +1,13 @@
 package org.jflow.math;
 
+import java.util.function.BinaryOperator;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Convert;
 import org.jflow.engine.Dispatcher;
-
-import static org.jflow.TF.tf;
+import org.jflow.raw.RawMath;
 
 /**
  * Python's arithmetic, comparison and logical operators on tensors, as methods: {@code a.add(b)}
@@ -19,46 +19,49 @@ public interface MathOperators {
     Tensor value();
 
     /** {@code a + b}. */
-    default Tensor add(Object other) { return tf.add(value(), other); }
+    default Tensor add(Object other) {
+        Tensor[] p = Convert.pair(value(), other);
+        return p[0].dtype() == DType.STRING ? RawMath.add(p[0], p[1]) : RawMath.addV2(p[0], p[1]);
+    }
 
     /** {@code a - b}. */
-    default Tensor sub(Object other) { return tf.subtract(value(), other); }
+    default Tensor sub(Object other) { return binary(RawMath::sub, other); }
 
     /** {@code a * b}. */
-    default Tensor mul(Object other) { return tf.multiply(value(), other); }
+    default Tensor mul(Object other) { return binary(RawMath::mul, other); }
 
     /** {@code a / b}: true division (int32 operands give float64). */
-    default Tensor div(Object other) { return tf.truediv(value(), other); }
+    default Tensor div(Object other) { return binary(TrueDivision::apply, other); }
 
     /** {@code a // b}. */
-    default Tensor floordiv(Object other) { return tf.floordiv(value(), other); }
+    default Tensor floordiv(Object other) { return binary(RawMath::floorDiv, other); }
 
     /** {@code a % b}. */
-    default Tensor mod(Object other) { return tf.floormod(value(), other); }
+    default Tensor mod(Object other) { return binary(RawMath::floorMod, other); }
 
     /** {@code a @ b}: {@code tf.matmul}. */
-    default Tensor matmul(Object other) { return tf.matmul(value(), other); }
+    default Tensor matmul(Object other) { return binary(MathOperators::matrixProduct, other); }
 
     /** {@code a ** b}. */
-    default Tensor pow(Object other) { return tf.pow(value(), other); }
+    default Tensor pow(Object other) { return binary(RawMath::pow, other); }
 
     /** {@code -a}. */
-    default Tensor neg() { return tf.negative(value()); }
+    default Tensor neg() { return RawMath.neg(value()); }
 
     /** {@code abs(a)}. */
-    default Tensor abs() { return tf.abs(value()); }
+    default Tensor abs() { return value().dtype().isComplex() ? RawMath.complexAbs(value()) : RawMath.abs(value()); }
 
     /** {@code a > b}. */
-    default Tensor gt(Object other) { return tf.greater(value(), other); }
+    default Tensor gt(Object other) { return binary(RawMath::greater, other); }
 
     /** {@code a >= b}. */
-    default Tensor ge(Object other) { return tf.greaterEqual(value(), other); }
+    default Tensor ge(Object other) { return binary(RawMath::greaterEqual, other); }
 
     /** {@code a < b}. */
-    default Tensor lt(Object other) { return tf.less(value(), other); }
+    default Tensor lt(Object other) { return binary(RawMath::less, other); }
 
     /** {@code a <= b}. */
-    default Tensor le(Object other) { return tf.lessEqual(value(), other); }
+    default Tensor le(Object other) { return binary(RawMath::lessEqual, other); }
 
     /** {@code a == b}: element-wise; shapes that do not broadcast, or {@code null} (Python's None), give a scalar {@code false}, as in TF2. */
     default Tensor eq(Object other) { return compareAnyShape(Comparison.EQUAL, other); }
@@ -72,14 +75,30 @@ public interface MathOperators {
     }
 
     /** {@code a & b} on bools. */
-    default Tensor and(Object other) { return tf.logicalAnd(value(), other); }
+    default Tensor and(Object other) { return binary(RawMath::logicalAnd, other); }
 
     /** {@code a | b} on bools. */
-    default Tensor or(Object other) { return tf.logicalOr(value(), other); }
+    default Tensor or(Object other) { return binary(RawMath::logicalOr, other); }
 
     /** {@code a ^ b} on bools. */
-    default Tensor xor(Object other) { return tf.logicalXor(value(), other); }
+    default Tensor xor(Object other) {
+        // TF's logical_xor: (x | y) & !(x & y)
+        Tensor[] p = Convert.pair(value(), other);
+        return RawMath.logicalAnd(RawMath.logicalOr(p[0], p[1]), RawMath.logicalNot(RawMath.logicalAnd(p[0], p[1])));
+    }
 
     /** {@code ~a} on bools. */
-    default Tensor not() { return tf.logicalNot(value()); }
+    default Tensor not() { return RawMath.logicalNot(Convert.toTensor(value(), DType.BOOL)); }
+
+    /** A binary op on this value and {@code other}; a literal takes this value's dtype ({@code x * 2} keeps it). */
+    private Tensor binary(BinaryOperator<Tensor> op, Object other) {
+        Tensor[] p = Convert.pair(value(), other);
+        return op.apply(p[0], p[1]);
+    }
+
+    /** As TF's Python: plain matrices go to {@code MatMul}, anything of higher rank to {@code BatchMatMulV3}. */
+    private static Tensor matrixProduct(Tensor a, Tensor b) {
+        if (a.rank() > 2 || b.rank() > 2) return RawMath.batchMatMulV3(a, b, false, false);
+        return RawMath.matMul(a, b, false, false);
+    }
 }

@@ -16,9 +16,12 @@ import org.jflow.math.ElementwiseGradient;
 import org.jflow.math.FloatLanes;
 import org.jflow.math.SpecialFunctions;
 import org.jflow.math.UnaryLane;
+import org.jflow.raw.RawMath;
 
 import java.util.function.DoubleFunction;
 import java.util.function.LongUnaryOperator;
+
+import static org.jflow.raw.Raw.scalarLike;
 
 import static org.jflow.TF.tf;
 import static org.jflow.autodiff.Grads.unary;
@@ -84,7 +87,8 @@ public final class Activation extends Op {
         public float f(float x, float p) { return x / (1 + Math.abs(x)); }
         public double d(double x, double p) { return x / (1 + Math.abs(x)); }
         public float half(float x, float p, DType t) { return round(t, x / round(t, 1 + Math.abs(x))); }
-    }).withLanes(p -> UnaryLane.SOFTSIGN).withGradient(unary((g, dy) -> tf.divide(dy, tf.square(tf.add(tf.abs(g.x()), 1)))));
+    }).withLanes(p -> UnaryLane.SOFTSIGN).withGradient(unary((g, dy) ->
+            RawMath.realDiv(dy, RawMath.square(RawMath.addV2(RawMath.abs(g.x()), scalarLike(g.x(), 1))))));
 
     /** {@code tf.nn.gelu}: composite ops in TF; one op here. {@code approximate} selects the tanh form. */
     public static final Activation GELU = new Activation("Gelu", "approximate", 0, null, new Formula() {
@@ -94,7 +98,7 @@ public final class Activation extends Op {
             return 0.5 * x * (1 + SpecialFunctions.erf(x * SQRT_HALF));
         }
     }).withLanes(p -> p != 0 ? UnaryLane.GELU_TANH : UnaryLane.GELU)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, param(g) != 0 ? geluTanhSlope(g.x()) : geluSlope(g.x()))))
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, param(g) != 0 ? geluTanhSlope(g.x()) : geluSlope(g.x()))))
             .withDecomposition((in, attrs) -> new Tensor[] {geluInTfOps(in[0], attrs)});
 
     /** {@code tf.nn.silu} / {@code tf.nn.swish}: {@code x * sigmoid(beta * x)}, composite in TF. */
@@ -102,19 +106,23 @@ public final class Activation extends Op {
         public float f(float x, float p) { return (float) d(x, p); }
         public double d(double x, double p) { return x / (1 + Math.exp(-p * x)); }
     }).withLanes(p -> UnaryLane.SWISH).withGradient(unary((g, dy) -> {
-        double beta = param(g);
-        Tensor s = tf.sigmoid(tf.multiply(g.x(), beta)); // s (1 + beta x (1 - s))
-        return tf.multiply(dy, tf.multiply(s, tf.add(tf.multiply(tf.multiply(g.x(), beta), tf.subtract(1, s)), 1)));
+        Tensor x = g.x(), betaX = RawMath.mul(x, scalarLike(x, param(g))), s = RawMath.sigmoid(betaX);
+        Tensor one = scalarLike(x, 1); // s (1 + beta x (1 - s))
+        return RawMath.mul(dy, RawMath.mul(s, RawMath.addV2(RawMath.mul(betaX, RawMath.sub(one, s)), one)));
     })).withDecomposition((in, attrs) -> new Tensor[] {
         // TF's nn.silu: x * sigmoid(beta * x)
-        tf.multiply(in[0], tf.sigmoid(tf.multiply(in[0], Activation.SWISH.param(attrs, in[0].dtype()))))});
+        RawMath.mul(in[0], RawMath.sigmoid(RawMath.mul(in[0],
+                scalarLike(in[0], Activation.SWISH.param(attrs, in[0].dtype())))))});
 
     /** TF's {@code nn.gelu}: {@code 0.5 x (1 + erf(x / sqrt 2))}, or with {@code approximate} its tanh form. */
     private static Tensor geluInTfOps(Tensor x, Attrs attrs) {
-        Tensor half = tf.multiply(x, 0.5);
-        if (GELU.param(attrs) == 0) return tf.multiply(half, tf.add(tf.erf(tf.multiply(x, SQRT_HALF)), 1));
-        Tensor inner = tf.multiply(tf.add(x, tf.multiply(tf.pow(x, 3), 0.044715)), SQRT_2_OVER_PI);
-        return tf.multiply(half, tf.add(tf.tanh(inner), 1));
+        Tensor half = RawMath.mul(x, scalarLike(x, 0.5)), one = scalarLike(x, 1);
+        if (GELU.param(attrs) == 0) {
+            return RawMath.mul(half, RawMath.addV2(RawMath.erf(RawMath.mul(x, scalarLike(x, SQRT_HALF))), one));
+        }
+        Tensor cubic = RawMath.mul(RawMath.pow(x, scalarLike(x, 3)), scalarLike(x, 0.044715));
+        Tensor inner = RawMath.mul(RawMath.addV2(x, cubic), scalarLike(x, SQRT_2_OVER_PI));
+        return RawMath.mul(half, RawMath.addV2(RawMath.tanh(inner), one));
     }
 
     private static float round(DType half, double v) { return (float) Buffers.roundTo(half, v); }
@@ -124,17 +132,22 @@ public final class Activation extends Op {
 
     /** d/dx of {@code x Phi(x)}: {@code Phi(x) + x phi(x)}. */
     private static Tensor geluSlope(Tensor x) {
-        Tensor cdf = tf.multiply(tf.add(tf.erf(tf.multiply(x, SQRT_HALF)), 1), 0.5);
-        Tensor pdf = tf.multiply(tf.exp(tf.multiply(tf.square(x), -0.5)), SQRT_HALF / Math.sqrt(Math.PI));
-        return tf.add(cdf, tf.multiply(x, pdf));
+        Tensor cdf = RawMath.mul(RawMath.addV2(RawMath.erf(RawMath.mul(x, scalarLike(x, SQRT_HALF))), scalarLike(x, 1)),
+                scalarLike(x, 0.5));
+        Tensor pdf = RawMath.mul(RawMath.exp(RawMath.mul(RawMath.square(x), scalarLike(x, -0.5))),
+                scalarLike(x, SQRT_HALF / Math.sqrt(Math.PI)));
+        return RawMath.addV2(cdf, RawMath.mul(x, pdf));
     }
 
     /** d/dx of {@code x (1 + tanh(u)) / 2}, {@code u = c (x + 0.044715 x^3)}: {@code (1 + t) / 2 + x (1 - t^2) c (1 + 3 0.044715 x^2) / 2}. */
     private static Tensor geluTanhSlope(Tensor x) {
-        Tensor x2 = tf.square(x);
-        Tensor t = tf.tanh(tf.multiply(tf.multiply(x, tf.add(tf.multiply(x2, 0.044715), 1)), SQRT_2_OVER_PI));
-        Tensor du = tf.multiply(tf.add(tf.multiply(x2, 3 * 0.044715), 1), SQRT_2_OVER_PI);
-        return tf.multiply(tf.add(tf.add(t, 1), tf.multiply(tf.multiply(x, tf.subtract(1, tf.square(t))), du)), 0.5);
+        Tensor x2 = RawMath.square(x), one = scalarLike(x, 1), c = scalarLike(x, SQRT_2_OVER_PI);
+        Tensor u = RawMath.mul(RawMath.mul(x, RawMath.addV2(RawMath.mul(x2, scalarLike(x, 0.044715)), one)), c);
+        Tensor t = RawMath.tanh(u);
+        Tensor du = RawMath.mul(RawMath.addV2(RawMath.mul(x2, scalarLike(x, 3 * 0.044715)), one), c);
+        Tensor fromTanh = RawMath.mul(RawMath.mul(x, RawMath.sub(one, RawMath.square(t))), du);
+        Tensor slope = RawMath.addV2(RawMath.addV2(t, one), fromTanh);
+        return RawMath.mul(slope, scalarLike(x, 0.5));
     }
 
     private final String param;
@@ -167,7 +180,6 @@ public final class Activation extends Op {
         lanes = choice;
         return this;
     }
-
 
     /**
      * TF's attr error with the op's registered {@code T} list and OpDef: Relu takes

@@ -5,10 +5,9 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Decomposition;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
+import org.jflow.raw.RawArray;
 
 import java.util.function.Supplier;
-
-import static org.jflow.TF.tf;
 
 /**
  * The decomposition of JFlow's 1-D convolution and pooling ops (and their gradients) into TF's 2-D
@@ -29,9 +28,9 @@ final class AsTwoDimensional {
     static Decomposition of(Supplier<Op> op2d, int outputAxis, int... inputAxes) {
         return (in, attrs) -> {
             Tensor[] expanded = new Tensor[in.length];
-            for (int i = 0; i < in.length; i++) expanded[i] = tf.expandDims(in[i], inputAxes[i]);
+            for (int i = 0; i < in.length; i++) expanded[i] = RawArray.expandDims(in[i], inputAxes[i]);
             Tensor out = Dispatcher.execute1(op2d.get(), widened(attrs), expanded);
-            return new Tensor[] {tf.squeeze(out, outputAxis)};
+            return new Tensor[] {RawArray.squeeze(out, new int[] {outputAxis})};
         };
     }
 

@@ -9,8 +9,11 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.ValueError;
 import org.jflow.math.Reduction;
+import org.jflow.raw.Raw;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
-import static org.jflow.TF.tf;
+import static org.jflow.raw.Raw.scalarLike;
 import static org.jflow.autodiff.Grads.unary;
 
 /**
@@ -20,16 +23,23 @@ import static org.jflow.autodiff.Grads.unary;
  */
 public final class AverageLoss extends Op {
     public static final AverageLoss COMPUTE_AVERAGE_LOSS = new AverageLoss().withGradient(unary((g, dy) ->
-            org.jflow.autodiff.Grads.broadcastLike(tf.divide(dy, batchSize(g.attrs(), g.x())), g.x())))
+            org.jflow.autodiff.Grads.broadcastLike(RawMath.realDiv(dy, batchSize(g.attrs(), g.x())), g.x())))
             // TF's compute_average_loss: div_no_nan(reduce_sum(losses), cast(global_batch_size, dtype))
             .withDecomposition((in, attrs) -> new Tensor[] {
-                tf.divNoNan(tf.reduceSum(in[0]), tf.cast(batchSize(attrs, in[0]), in[0].dtype()))});
+                RawMath.divNoNan(RawMath.sum(in[0], allAxes(in[0]), false), batchSize(attrs, in[0]))});
 
     /** The divisor: attribute {@code global_batch_size}, else the loss's first dim (read when the graph runs where unknown). */
-    private static Object batchSize(Attrs attrs, Tensor x) {
+    private static Tensor batchSize(Attrs attrs, Tensor x) {
         int n = attrs.getInt("global_batch_size", x.shape().get(0));
-        if (n != Shape.UNKNOWN) return (double) n;
-        return tf.cast(tf.gather(tf.shape(x), 0), x.dtype());
+        if (n != Shape.UNKNOWN) return scalarLike(x, n);
+        Tensor firstDim = RawArray.gatherV2(RawArray.shape(x, DType.INT32), Raw.scalar(DType.INT32, 0), 0, 0);
+        return RawMath.cast(firstDim, x.dtype());
+    }
+
+    private static int[] allAxes(Tensor x) {
+        int[] axes = new int[x.rank()];
+        for (int i = 0; i < axes.length; i++) axes[i] = i;
+        return axes;
     }
 
     private AverageLoss() { super("ComputeAverageLoss",

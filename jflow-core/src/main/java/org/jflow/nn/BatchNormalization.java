@@ -8,8 +8,9 @@ import org.jflow.engine.Broadcast;
 import org.jflow.engine.Op;
 import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
+import org.jflow.raw.RawMath;
 
-import static org.jflow.TF.tf;
+import static org.jflow.raw.Raw.scalarLike;
 
 /**
  * {@code tf.nn.batch_normalization} (a composite in TF, one op here): inputs x, mean, variance,
@@ -19,11 +20,13 @@ public final class BatchNormalization extends Op {
     public static final BatchNormalization BATCH_NORMALIZATION = new BatchNormalization().withGradient((g, dy) -> {
         double eps = g.attrs().getDouble("variance_epsilon");
         return Grads.composite(g, dy, in -> new Tensor[] {
-            tf.add(tf.multiply(tf.subtract(in[0], in[1]), tf.multiply(in[4], tf.rsqrt(tf.add(in[2], eps)))), in[3])});
+            RawMath.addV2(RawMath.mul(RawMath.sub(in[0], in[1]),
+                    RawMath.mul(in[4], RawMath.rsqrt(RawMath.addV2(in[2], scalarLike(in[2], eps))))), in[3])});
     }).withDecomposition((in, attrs) -> {
         // TF's batch_normalization: inv = rsqrt(variance + epsilon) * scale; x * inv + (offset - mean * inv)
-        Tensor inv = tf.multiply(tf.rsqrt(tf.add(in[2], attrs.getDouble("variance_epsilon"))), in[4]);
-        return new Tensor[] {tf.add(tf.multiply(in[0], inv), tf.subtract(in[3], tf.multiply(in[1], inv)))};
+        Tensor eps = scalarLike(in[2], attrs.getDouble("variance_epsilon"));
+        Tensor inv = RawMath.mul(RawMath.rsqrt(RawMath.addV2(in[2], eps)), in[4]);
+        return new Tensor[] {RawMath.addV2(RawMath.mul(in[0], inv), RawMath.sub(in[3], RawMath.mul(in[1], inv)))};
     });
 
     private BatchNormalization() { super("BatchNormalization",

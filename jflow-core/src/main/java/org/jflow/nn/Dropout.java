@@ -2,7 +2,6 @@ package org.jflow.nn;
 
 import org.jflow.DType;
 import org.jflow.Shape;
-import org.jflow.TF;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Broadcast;
@@ -13,8 +12,11 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.ValueError;
 import org.jflow.random.RandomSeed;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
+import org.jflow.raw.RawRandom;
 
-import static org.jflow.TF.tf;
+import static org.jflow.raw.Raw.scalarLike;
 
 /**
  * {@code tf.nn.dropout}, a composite in TF: {@code random_uniform(noise_shape, x.dtype, seed)}
@@ -26,8 +28,8 @@ public final class Dropout extends Op {
     /** The forward's own mask (the uniforms are an input), scaled; the uniforms get no gradient. */
     public static final Dropout DROPOUT = new Dropout().withGradient((g, dy) -> {
         double rate = g.attrs().getDouble("rate");
-        Tensor kept = tf.cast(tf.greaterEqual(g.y(), rate), dy[0].dtype());
-        return new Tensor[] {tf.multiply(tf.multiply(dy[0], 1 / (1 - rate)), kept), null};
+        Tensor kept = RawMath.cast(RawMath.greaterEqual(g.y(), scalarLike(g.y(), rate)), dy[0].dtype());
+        return new Tensor[] {RawMath.mul(RawMath.mul(dy[0], scalarLike(dy[0], 1 / (1 - rate))), kept), null};
     });
 
     private Dropout() { super("Dropout", Signature.of("x, seed -> output", "rate: float")); }
@@ -43,8 +45,10 @@ public final class Dropout extends Op {
         Shape noise = noiseShape == null ? x.shape() : Shape.of(noiseShape);
         checkNoiseShape(x.shape(), noise);
         // On a traced x of unknown dims the mask's shape is TF's array_ops.shape(x), known when the graph runs
-        Object maskShape = noise.isFullyDefined() ? noise : TF.tf.shape(x);
-        Tensor u = TF.tf.random.uniform(maskShape, o -> seed == null ? o.dtype(x.dtype()) : o.dtype(x.dtype()).seed(seed));
+        // tf.random.uniform(shape, dtype=x.dtype, seed=seed): [0, 1) needs no scale and shift
+        long[] seeds = RandomSeed.getSeed(seed);
+        Tensor u = noise.isFullyDefined() ? RawRandom.randomUniform(noise, x.dtype(), seeds[0], seeds[1])
+                : RawRandom.randomUniform(RawArray.shape(x, DType.INT32), x.dtype(), seeds[0], seeds[1]);
         return Dispatcher.execute1(DROPOUT, Attrs.of("rate", rate), x, u);
     }
 

@@ -12,6 +12,7 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.SparseGradient;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.raw.RawArray;
 
 /**
  * {@code tf.nn.embedding_lookup(params, ids)}: the rows {@code params[ids]}, a gather on axis 0
@@ -22,7 +23,7 @@ public final class EmbeddingLookup extends Op {
     public static final EmbeddingLookup EMBEDDING_LOOKUP = new EmbeddingLookup().withGradient(
             (SparseGradient) (g, dy) -> new TensorLike[] {Grads.gatherSlices(dy[0], g.y(), g.x().shape()), null})
             // TF's embedding_lookup of one partition: gather(params, ids)
-            .withDecomposition((in, attrs) -> new Tensor[] {org.jflow.TF.tf.gather(in[0], in[1])});
+            .withDecomposition((in, attrs) -> new Tensor[] {RawArray.gatherV2(in[0], in[1], 0, 0)});
 
     private EmbeddingLookup() { super("EmbeddingLookup", Signature.of("params, ids -> output")); }
 

@@ -10,8 +10,10 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
-import static org.jflow.TF.tf;
+import static org.jflow.raw.Raw.scalarLike;
 
 /**
  * {@code LRN}: each element divided by {@code (bias + alpha * sum of squares over the channels
@@ -32,10 +34,12 @@ public final class LocalResponseNormalization extends Op {
         int radius = attrs.getInt("depth_radius"), c = x.shape().get(3);
         double[] band = new double[c * c];
         for (int i = 0; i < c; i++) for (int j = Math.max(0, i - radius); j <= Math.min(c - 1, i + radius); j++) band[i * c + j] = 1;
-        Tensor sums = tf.reshape(tf.matmul(tf.reshape(tf.square(x), -1, c), tf.cast(Tensor.wrap(DType.FLOAT64, Shape.of(c, c), band), x.dtype())),
-                x.shape().dims());
-        Tensor base = tf.add(tf.multiply(sums, attrs.getDouble("alpha")), attrs.getDouble("bias"));
-        return tf.multiply(x, tf.pow(base, -attrs.getDouble("beta")));
+        Tensor bandMatrix = RawMath.cast(Tensor.wrap(DType.FLOAT64, Shape.of(c, c), band), x.dtype());
+        Tensor rows = RawArray.reshape(RawMath.square(x), new int[] {-1, c});
+        Tensor sums = RawArray.reshape(RawMath.matMul(rows, bandMatrix, false, false), x.shape().dims());
+        Tensor alpha = scalarLike(x, attrs.getDouble("alpha")), bias = scalarLike(x, attrs.getDouble("bias"));
+        Tensor base = RawMath.addV2(RawMath.mul(sums, alpha), bias);
+        return RawMath.mul(x, RawMath.pow(base, scalarLike(x, -attrs.getDouble("beta"))));
     }
 
     @Override

@@ -10,8 +10,7 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
-
-import static org.jflow.TF.tf;
+import org.jflow.raw.RawArray;
 
 /**
  * The gradients of {@link Pooling}, as ops with kernels under TF's names: {@code MaxPoolGrad}
@@ -71,7 +70,7 @@ public final class PoolingGrad extends Op {
         int s = forward.spatial() - 1;
         if (kind == Kind.AVG_GRAD) return new Tensor[] {Dispatcher.execute1(forward, g.attrs(), up[0])};
         PoolingGrad adjoint = kind == Kind.MAX_GRAD ? MAX_GRAD_GRADS[s] : MAX_GRADS[s];
-        return new Tensor[] {tf.zerosLike(g.input(0)), tf.zerosLike(g.input(1)),
+        return new Tensor[] {RawArray.zerosLike(g.input(0)), RawArray.zerosLike(g.input(1)),
             Dispatcher.execute1(adjoint, g.attrs(), g.input(0), g.input(1), up[0])};
     }
 

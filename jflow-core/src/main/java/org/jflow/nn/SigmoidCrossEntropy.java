@@ -8,8 +8,10 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.ValueError;
+import org.jflow.raw.RawMath;
+import org.jflow.raw.RawNn;
 
-import static org.jflow.TF.tf;
+import static org.jflow.raw.Raw.scalarLike;
 
 /**
  * {@code tf.nn.sigmoid_cross_entropy_with_logits} and {@code tf.nn.weighted_cross_entropy_with_logits}
@@ -20,30 +22,32 @@ import static org.jflow.TF.tf;
 public final class SigmoidCrossEntropy extends Op {
     public static final SigmoidCrossEntropy SIGMOID = new SigmoidCrossEntropy("SigmoidCrossEntropyWithLogits", false)
             .withGradient((g, dy) -> new Tensor[] {
-                tf.multiply(dy[0], tf.subtract(tf.sigmoid(g.x()), g.y())),
-                tf.multiply(dy[0], tf.negative(g.x()))})
+                RawMath.mul(dy[0], RawMath.sub(RawMath.sigmoid(g.x()), g.y())),
+                RawMath.mul(dy[0], RawMath.neg(g.x()))})
             .withDecomposition((in, attrs) -> new Tensor[] {
                 // TF's sigmoid_cross_entropy_with_logits: max(x, 0) - x z + log1p(exp(-|x|))
-                tf.add(tf.subtract(tf.maximum(in[0], 0), tf.multiply(in[0], in[1])),
-                        tf.log1p(tf.exp(tf.negative(tf.abs(in[0])))))});
+                RawMath.addV2(RawMath.sub(RawMath.maximum(in[0], scalarLike(in[0], 0)), RawMath.mul(in[0], in[1])),
+                        RawMath.log1p(RawMath.exp(RawMath.neg(RawMath.abs(in[0])))))});
     /**
      * With {@code l = 1 + (w - 1) z}: d/dx {@code = (1 - z) - l sigmoid(-x)}, d/dz {@code = -x + (w - 1) softplus(-x)}.
      */
     public static final SigmoidCrossEntropy WEIGHTED = new SigmoidCrossEntropy("WeightedCrossEntropyWithLogits", true)
             .withGradient((g, dy) -> {
                 double w1 = g.attrs().getDouble("pos_weight") - 1;
-                Tensor x = g.x(), z = g.y(), minusX = tf.negative(x);
-                Tensor logWeight = tf.add(tf.multiply(z, w1), 1);
-                return new Tensor[] {
-                    tf.multiply(dy[0], tf.subtract(tf.subtract(1, z), tf.multiply(logWeight, tf.sigmoid(minusX)))),
-                    tf.multiply(dy[0], tf.add(minusX, tf.multiply(tf.softplus(minusX), w1)))};
+                Tensor x = g.x(), z = g.y(), minusX = RawMath.neg(x), one = scalarLike(x, 1);
+                Tensor logWeight = RawMath.addV2(RawMath.mul(z, scalarLike(z, w1)), one);
+                Tensor dx = RawMath.sub(RawMath.sub(one, z), RawMath.mul(logWeight, RawMath.sigmoid(minusX)));
+                Tensor dz = RawMath.addV2(minusX, RawMath.mul(RawNn.softplus(minusX), scalarLike(x, w1)));
+                return new Tensor[] {RawMath.mul(dy[0], dx), RawMath.mul(dy[0], dz)};
             })
             .withDecomposition((in, attrs) -> {
                 // TF's weighted_cross_entropy_with_logits: (1 - z) x + l (log1p(exp(-|x|)) + max(-x, 0))
                 Tensor x = in[0], z = in[1];
-                Tensor l = tf.add(tf.multiply(z, attrs.getDouble("pos_weight") - 1), 1);
-                Tensor softplusPart = tf.add(tf.log1p(tf.exp(tf.negative(tf.abs(x)))), tf.maximum(tf.negative(x), 0));
-                return new Tensor[] {tf.add(tf.multiply(tf.subtract(1, z), x), tf.multiply(l, softplusPart))};
+                Tensor one = scalarLike(x, 1);
+                Tensor l = RawMath.addV2(RawMath.mul(z, scalarLike(z, attrs.getDouble("pos_weight") - 1)), one);
+                Tensor softplusPart = RawMath.addV2(RawMath.log1p(RawMath.exp(RawMath.neg(RawMath.abs(x)))),
+                        RawMath.maximum(RawMath.neg(x), scalarLike(x, 0)));
+                return new Tensor[] {RawMath.addV2(RawMath.mul(RawMath.sub(one, z), x), RawMath.mul(l, softplusPart))};
             });
 
     private final boolean weighted;

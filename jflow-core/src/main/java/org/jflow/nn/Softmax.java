@@ -17,8 +17,8 @@ import org.jflow.engine.Parallel;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.raw.RawMath;
 
-import static org.jflow.TF.tf;
 import static org.jflow.autodiff.Grads.unary;
 
 /**
@@ -29,10 +29,10 @@ import static org.jflow.autodiff.Grads.unary;
 public final class Softmax extends Op {
     public static final Softmax SOFTMAX = new Softmax("Softmax", false).withGradient(unary((g, dy) -> {
         Tensor y = g.out();
-        return tf.multiply(tf.subtract(dy, tf.reduceSum(tf.multiply(dy, y), axis(g), true)), y);
+        return RawMath.mul(RawMath.sub(dy, RawMath.sum(RawMath.mul(dy, y), new int[] {axis(g)}, true)), y);
     }));
     public static final Softmax LOG_SOFTMAX = new Softmax("LogSoftmax", true).withGradient(unary((g, dy) ->
-            tf.subtract(dy, tf.multiply(tf.reduceSum(dy, axis(g), true), tf.exp(g.out())))));
+            RawMath.sub(dy, RawMath.mul(RawMath.sum(dy, new int[] {axis(g)}, true), RawMath.exp(g.out())))));
 
     private static int axis(GradientContext g) { return g.attrs().getInt("axis"); }
 

@@ -14,8 +14,9 @@ import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.ValueError;
-
-import static org.jflow.TF.tf;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
+import org.jflow.raw.RawNn;
 
 /**
  * {@code SoftmaxCrossEntropyWithLogits} (inputs: logits, labels as probabilities; attribute
@@ -40,12 +41,12 @@ public final class SoftmaxCrossEntropy extends Op {
      */
     private static Tensor[] gradient(GradientContext g, Tensor[] dy) {
         int axis = g.op() == SPARSE ? -1 : g.attrs().getInt("axis");
-        Tensor logits = g.x(), dLoss = tf.expandDims(dy[0], axis), gg = dy[1];
-        Tensor p = tf.nn.softmax(logits, axis);
-        Tensor dLogits = tf.add(tf.multiply(dLoss, g.outputs()[1]),
-                tf.multiply(tf.subtract(gg, tf.reduceSum(tf.multiply(gg, p), axis, true)), p));
+        Tensor logits = g.x(), dLoss = RawArray.expandDims(dy[0], axis), gg = dy[1];
+        Tensor p = RawNn.softmax(logits, axis);
+        Tensor dLogits = RawMath.addV2(RawMath.mul(dLoss, g.outputs()[1]),
+                RawMath.mul(RawMath.sub(gg, RawMath.sum(RawMath.mul(gg, p), new int[] {axis}, true)), p));
         Tensor dLabels = g.op() == SPARSE || !g.needs(1) ? null
-                : Grads.sumToShape(tf.multiply(dLoss, tf.negative(tf.nn.logSoftmax(logits, axis))), g.y().shape());
+                : Grads.sumToShape(RawMath.mul(dLoss, RawMath.neg(RawNn.logSoftmax(logits, axis))), g.y().shape());
         return new Tensor[] {Grads.sumToShape(dLogits, logits.shape()), dLabels};
     }
 

@@ -10,9 +10,11 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.Strides;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
-import static org.jflow.TF.tf;
 import static org.jflow.autodiff.Grads.unary;
+import static org.jflow.raw.Raw.scalarLike;
 
 /**
  * {@code L2Loss} ({@code sum(x^2) / 2}) and {@code Moments} (mean and variance over attribute
@@ -20,7 +22,7 @@ import static org.jflow.autodiff.Grads.unary;
  * double, then rounds to the input's dtype.
  */
 public final class Statistics extends Op {
-    public static final Statistics L2_LOSS = new Statistics("L2Loss").withGradient(unary((g, dy) -> tf.multiply(g.x(), dy)));
+    public static final Statistics L2_LOSS = new Statistics("L2Loss").withGradient(unary((g, dy) -> RawMath.mul(g.x(), dy)));
     /** {@code dmean / N + dvariance * 2 (x - mean) / N}, N the count of reduced elements. */
     public static final Statistics MOMENTS = new Statistics("Moments").withGradient((g, dy) -> {
         Tensor x = g.x();
@@ -28,8 +30,8 @@ public final class Statistics extends Op {
         int n = x.size() / Math.max(1, g.out().size());
         Tensor mean = Grads.kept(g.outputs()[0], x.shape(), axes);
         Tensor dMean = Grads.kept(dy[0], x.shape(), axes), dVariance = Grads.kept(dy[1], x.shape(), axes);
-        Tensor fromVariance = tf.multiply(tf.multiply(dVariance, tf.subtract(x, mean)), 2.0 / n);
-        return Grads.one(tf.add(tf.multiply(dMean, 1.0 / n), fromVariance));
+        Tensor fromVariance = RawMath.mul(RawMath.mul(dVariance, RawMath.sub(x, mean)), scalarLike(x, 2.0 / n));
+        return Grads.one(RawMath.addV2(RawMath.mul(dMean, scalarLike(x, 1.0 / n)), fromVariance));
     }).withDecomposition(Statistics::momentsInTfOps);
 
     /**
@@ -39,15 +41,15 @@ public final class Statistics extends Op {
     private static Tensor[] momentsInTfOps(Tensor[] in, Attrs attrs) {
         Tensor x = in[0];
         DType dtype = x.dtype();
-        Tensor y = dtype == DType.FLOAT16 ? tf.cast(x, DType.FLOAT32) : x;
+        Tensor y = dtype == DType.FLOAT16 ? RawMath.cast(x, DType.FLOAT32) : x;
         int[] axes = attrs.getInts("axes");
-        Tensor mean = tf.reduceMean(y, axes, true);
-        Tensor variance = tf.reduceMean(tf.squaredDifference(y, tf.stopGradient(mean)), axes, true);
+        Tensor mean = RawMath.mean(y, axes, true);
+        Tensor variance = RawMath.mean(RawMath.squaredDifference(y, RawArray.stopGradient(mean)), axes, true);
         if (!attrs.getBool("keep_dims")) {
-            mean = tf.squeeze(mean, axes);
-            variance = tf.squeeze(variance, axes);
+            mean = RawArray.squeeze(mean, axes);
+            variance = RawArray.squeeze(variance, axes);
         }
-        if (dtype == DType.FLOAT16) return new Tensor[] {tf.cast(mean, dtype), tf.cast(variance, dtype)};
+        if (dtype == DType.FLOAT16) return new Tensor[] {RawMath.cast(mean, dtype), RawMath.cast(variance, dtype)};
         return new Tensor[] {mean, variance};
     }
 

@@ -10,8 +10,8 @@ import org.jflow.engine.Op;
 import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
-
-import static org.jflow.TF.tf;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
 /**
  * TF's random ops. The stateful ones ({@code RandomUniform}, {@code RandomShuffle}, ...) read and
@@ -332,16 +332,16 @@ public final class RandomOps {
      * {@code dy * RandomGammaGrad(alpha, sample)} summed over the leading sample dimensions.
      */
     private static Tensor[] gammaGradient(GradientContext g, Tensor[] dy) {
-        Tensor alpha = g.x(), sample = tf.cast(g.out(), alpha.dtype());
+        Tensor alpha = g.x(), sample = g.out();
         int sampleDims = sample.rank() - alpha.rank();
         int[] unit = new int[sample.rank()], leading = new int[sampleDims];
         java.util.Arrays.fill(unit, 1);
         System.arraycopy(alpha.shape().dimsView(), 0, unit, sampleDims, alpha.rank());
         for (int i = 0; i < sampleDims; i++) leading[i] = i;
-        Tensor broadcastAlpha = tf.broadcastTo(tf.reshape(alpha, unit), sample.shape().dims());
+        Tensor broadcastAlpha = RawArray.broadcastTo(RawArray.reshape(alpha, unit), sample.shape().dims());
         Tensor partial = Dispatcher.execute1(RANDOM_GAMMA_GRAD, Attrs.EMPTY, broadcastAlpha, sample);
-        Tensor grad = tf.multiply(tf.cast(dy[0], alpha.dtype()), partial);
-        return new Tensor[] {sampleDims == 0 ? grad : tf.reduceSum(grad, leading)};
+        Tensor grad = RawMath.mul(dy[0], partial);
+        return new Tensor[] {sampleDims == 0 ? grad : RawMath.sum(grad, leading, false)};
     }
 
     /**

@@ -39,7 +39,8 @@ public final class IoNamespace {
             GraphDefs.write(def, path, asText);
         } catch (FileSystemException e) {
             // TF's file system errors read "<path>; <reason>".
-            throw new OpError(e.getFile() + "; " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()), e);
+            String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+            throw new OpError(e.getFile() + "; " + reason, e);
         } catch (IOException e) {
             throw new OpError(path + "; " + e.getMessage(), e);
         }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * Adadelta (Zeiler): running averages of {@code g^2} and of the squared updates;
@@ -40,16 +40,16 @@ public final class Adadelta extends Optimizer {
 
     @Override
     protected void updateStep(Tensor gradient, Variable variable, Tensor learningRate) {
-        Tensor lr = tf.cast(learningRate, variable.dtype());
+        Tensor lr = cast(learningRate, variable.dtype());
         Variable accumulatedGrad = slot(accumulatedGrads, variable);
         Variable accumulatedDelta = slot(accumulatedDeltaVars, variable);
-        accumulatedGrad.assign(tf.add(tf.multiply(accumulatedGrad, rho), tf.multiply(1 - rho, tf.square(gradient))));
-        Tensor delta = tf.negative(tf.divide(tf.multiply(rms(accumulatedDelta), gradient), rms(accumulatedGrad)));
-        accumulatedDelta.assign(tf.add(tf.multiply(rho, accumulatedDelta), tf.multiply(1 - rho, tf.square(delta))));
-        variable.assignAdd(tf.multiply(lr, delta));
+        accumulatedGrad.assign(add(mul(accumulatedGrad, rho), mul(1 - rho, square(gradient))));
+        Tensor delta = neg(div(mul(rms(accumulatedDelta), gradient), rms(accumulatedGrad)));
+        accumulatedDelta.assign(add(mul(rho, accumulatedDelta), mul(1 - rho, square(delta))));
+        variable.assignAdd(mul(lr, delta));
     }
 
-    private Tensor rms(Variable x) { return tf.sqrt(tf.add(x, epsilon)); }
+    private Tensor rms(Variable x) { return sqrt(add(x, epsilon)); }
 
     @Override
     protected void putConfig(Map<String, Object> config) {

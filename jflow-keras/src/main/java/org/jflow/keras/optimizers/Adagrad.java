@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * Adagrad (Duchi et al.): {@code a += g^2}, {@code w -= lr g / sqrt(a + epsilon)}, the accumulator
@@ -42,10 +42,10 @@ public final class Adagrad extends Optimizer {
 
     @Override
     protected void updateStep(Tensor gradient, Variable variable, Tensor learningRate) {
-        Tensor lr = tf.cast(learningRate, variable.dtype());
+        Tensor lr = cast(learningRate, variable.dtype());
         Variable accumulator = slot(accumulators, variable);
-        accumulator.assignAdd(tf.square(gradient));
-        variable.assignSub(tf.divide(tf.multiply(lr, gradient), tf.sqrt(tf.add(accumulator, epsilon))));
+        accumulator.assignAdd(square(gradient));
+        variable.assignSub(div(mul(lr, gradient), sqrt(add(accumulator, epsilon))));
     }
 
     @Override

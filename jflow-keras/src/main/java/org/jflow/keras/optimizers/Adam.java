@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * Adam (Kingma and Ba), with the bias corrections folded into the step size:
@@ -48,21 +48,21 @@ public class Adam extends MomentOptimizer<Adam> {
     @Override
     protected void updateStep(Tensor gradient, Variable variable, Tensor learningRate) {
         DType dtype = variable.dtype();
-        Tensor lr = tf.cast(learningRate, dtype);
+        Tensor lr = cast(learningRate, dtype);
         Tensor localStep = step(1, dtype);
-        Tensor beta1Power = tf.pow(tf.constant(beta1, dtype), localStep);
-        Tensor beta2Power = tf.pow(tf.constant(beta2, dtype), localStep);
+        Tensor beta1Power = pow(scalar(dtype, beta1), localStep);
+        Tensor beta2Power = pow(scalar(dtype, beta2), localStep);
         Variable m = slot(momentums, variable);
         Variable v = slot(velocities, variable);
-        Tensor alpha = tf.divide(tf.multiply(lr, tf.sqrt(tf.subtract(1, beta2Power))), tf.subtract(1, beta1Power));
-        m.assignAdd(tf.multiply(tf.subtract(gradient, m), 1 - beta1));
-        v.assignAdd(tf.multiply(tf.subtract(tf.square(gradient), v), 1 - beta2));
+        Tensor alpha = div(mul(lr, sqrt(sub(1, beta2Power))), sub(1, beta1Power));
+        m.assignAdd(mul(sub(gradient, m), 1 - beta1));
+        v.assignAdd(mul(sub(square(gradient), v), 1 - beta2));
         Variable second = v;
         if (amsgrad) {
             second = slot(velocityHats, variable);
-            second.assign(tf.maximum(second, v));
+            second.assign(maximum(second, v));
         }
-        variable.assignSub(tf.divide(tf.multiply(m, alpha), tf.add(tf.sqrt(second), epsilon)));
+        variable.assignSub(div(mul(m, alpha), add(sqrt(second), epsilon)));
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.jflow.keras.optimizers.schedules.LearningRateSchedule;
 import java.util.List;
 import java.util.Map;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * Adamax, Adam with the infinity norm: {@code m += (g - m)(1 - beta1)}, {@code u = max(beta2 u, |g|)},
@@ -33,13 +33,13 @@ public final class Adamax extends MomentOptimizer<Adamax> {
     @Override
     protected void updateStep(Tensor gradient, Variable variable, Tensor learningRate) {
         DType dtype = variable.dtype();
-        Tensor lr = tf.cast(learningRate, dtype);
-        Tensor beta1Power = tf.pow(tf.constant(beta1, dtype), step(1, dtype));
+        Tensor lr = cast(learningRate, dtype);
+        Tensor beta1Power = pow(scalar(dtype, beta1), step(1, dtype));
         Variable m = slot(momentums, variable);
         Variable u = slot(norms, variable);
-        m.assignAdd(tf.multiply(tf.subtract(gradient, m), 1 - beta1));
-        u.assign(tf.maximum(tf.multiply(beta2, u), tf.abs(gradient)));
-        variable.assignSub(tf.divide(tf.multiply(lr, m), tf.multiply(tf.subtract(1, beta1Power), tf.add(u, epsilon))));
+        m.assignAdd(mul(sub(gradient, m), 1 - beta1));
+        u.assign(maximum(mul(beta2, u), abs(gradient)));
+        variable.assignSub(div(mul(lr, m), mul(sub(1, beta1Power), add(u, epsilon))));
     }
 
     public static Adamax fromConfig(Map<String, ?> config) { return configure(new Adamax(), config); }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * FTRL-Proximal (McMahan et al.) with Keras' online L2, shrinkage L2 and {@code beta}:
@@ -76,17 +76,17 @@ public final class Ftrl extends Optimizer {
 
     @Override
     protected void updateStep(Tensor gradient, Variable variable, Tensor learningRate) {
-        Tensor lr = tf.cast(learningRate, variable.dtype());
+        Tensor lr = cast(learningRate, variable.dtype());
         Variable accum = slot(accumulators, variable);
         Variable linear = slot(linears, variable);
-        Tensor l2 = tf.add(tf.constant(l2RegularizationStrength, variable.dtype()), tf.divide(beta, tf.multiply(2.0, lr)));
-        Tensor gradToUse = tf.add(gradient, tf.multiply(2 * l2ShrinkageRegularizationStrength, variable));
-        Tensor newAccum = tf.add(accum, tf.square(gradient));
-        Tensor sigma = tf.divide(tf.subtract(tf.pow(newAccum, -learningRatePower), tf.pow(accum, -learningRatePower)), lr);
-        linear.assignAdd(tf.subtract(gradToUse, tf.multiply(sigma, variable)));
-        Tensor quadratic = tf.add(tf.divide(tf.pow(newAccum, -learningRatePower), lr), tf.multiply(2, l2));
-        Tensor linearClipped = tf.clipByValue(linear, -l1RegularizationStrength, l1RegularizationStrength);
-        variable.assign(tf.divide(tf.subtract(linearClipped, linear), quadratic));
+        Tensor l2 = add(scalar(variable.dtype(), l2RegularizationStrength), div(beta, mul(2.0, lr)));
+        Tensor gradToUse = add(gradient, mul(2 * l2ShrinkageRegularizationStrength, variable));
+        Tensor newAccum = add(accum, square(gradient));
+        Tensor sigma = div(sub(pow(newAccum, -learningRatePower), pow(accum, -learningRatePower)), lr);
+        linear.assignAdd(sub(gradToUse, mul(sigma, variable)));
+        Tensor quadratic = add(div(pow(newAccum, -learningRatePower), lr), mul(2, l2));
+        Tensor linearClipped = clipByValue(linear, -l1RegularizationStrength, l1RegularizationStrength);
+        variable.assign(div(sub(linearClipped, linear), quadratic));
         accum.assign(newAccum);
     }
 

@@ -9,7 +9,7 @@ import org.jflow.keras.optimizers.schedules.LearningRateSchedule;
 import java.util.List;
 import java.util.Map;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * Nadam (Dozat), Adam with Nesterov momentum and Keras' momentum schedule
@@ -34,37 +34,37 @@ public final class Nadam extends MomentOptimizer<Nadam> {
         DType dtype = vars.isEmpty() ? DType.FLOAT32 : vars.getFirst().dtype();
         momentums = addOptimizerVariables(vars, "momentum");
         velocities = addOptimizerVariables(vars, "velocity");
-        uProduct = addVariable(tf.constant(1.0, dtype), "u_product");
+        uProduct = addVariable(scalar(dtype, 1.0), "u_product");
     }
 
     /** Advances the momentum-schedule product once per apply, before the per-variable steps (Keras' order). */
     @Override
     protected void updateSteps(List<? extends TensorLike> grads, List<Variable> vars, Tensor learningRate) {
-        Tensor decay = tf.pow(tf.constant(MOMENTUM_DECAY, uProduct.dtype()), step(1, uProduct.dtype()));
-        uProduct.assign(tf.multiply(tf.multiply(uProduct, beta1), tf.subtract(1.0, tf.multiply(0.5, decay))));
+        Tensor decay = pow(scalar(uProduct.dtype(), MOMENTUM_DECAY), step(1, uProduct.dtype()));
+        uProduct.assign(mul(mul(uProduct, beta1), sub(1.0, mul(0.5, decay))));
         super.updateSteps(grads, vars, learningRate);
     }
 
     @Override
     protected void updateStep(Tensor gradient, Variable variable, Tensor learningRate) {
         DType dtype = variable.dtype();
-        Tensor lr = tf.cast(learningRate, dtype);
-        Tensor decay = tf.constant(MOMENTUM_DECAY, dtype);
-        Tensor beta1T = tf.constant(beta1, dtype);
-        Tensor beta2T = tf.constant(beta2, dtype);
-        Tensor uT = tf.multiply(beta1T, tf.subtract(1.0, tf.multiply(0.5, tf.pow(decay, step(1, dtype)))));
-        Tensor uT1 = tf.multiply(beta1T, tf.subtract(1.0, tf.multiply(0.5, tf.pow(decay, step(2, dtype)))));
-        Tensor uProductT = tf.cast(uProduct, dtype);
-        Tensor uProductT1 = tf.multiply(uProductT, uT1);
-        Tensor beta2Power = tf.pow(beta2T, step(1, dtype));
+        Tensor lr = cast(learningRate, dtype);
+        Tensor decay = scalar(dtype, MOMENTUM_DECAY);
+        Tensor beta1T = scalar(dtype, beta1);
+        Tensor beta2T = scalar(dtype, beta2);
+        Tensor uT = mul(beta1T, sub(1.0, mul(0.5, pow(decay, step(1, dtype)))));
+        Tensor uT1 = mul(beta1T, sub(1.0, mul(0.5, pow(decay, step(2, dtype)))));
+        Tensor uProductT = cast(uProduct, dtype);
+        Tensor uProductT1 = mul(uProductT, uT1);
+        Tensor beta2Power = pow(beta2T, step(1, dtype));
         Variable m = slot(momentums, variable);
         Variable v = slot(velocities, variable);
-        m.assignAdd(tf.multiply(tf.subtract(gradient, m), tf.subtract(1, beta1T)));
-        v.assignAdd(tf.multiply(tf.subtract(tf.square(gradient), v), tf.subtract(1, beta2T)));
-        Tensor mHat = tf.add(tf.divide(tf.multiply(uT1, m), tf.subtract(1, uProductT1)),
-                tf.divide(tf.multiply(tf.subtract(1, uT), gradient), tf.subtract(1, uProductT)));
-        Tensor vHat = tf.divide(v, tf.subtract(1, beta2Power));
-        variable.assignSub(tf.divide(tf.multiply(mHat, lr), tf.add(tf.sqrt(vHat), epsilon)));
+        m.assignAdd(mul(sub(gradient, m), sub(1, beta1T)));
+        v.assignAdd(mul(sub(square(gradient), v), sub(1, beta2T)));
+        Tensor mHat = add(div(mul(uT1, m), sub(1, uProductT1)),
+                div(mul(sub(1, uT), gradient), sub(1, uProductT)));
+        Tensor vHat = div(v, sub(1, beta2Power));
+        variable.assignSub(div(mul(mHat, lr), add(sqrt(vHat), epsilon)));
     }
 
     public static Nadam fromConfig(Map<String, ?> config) { return configure(new Nadam(), config); }

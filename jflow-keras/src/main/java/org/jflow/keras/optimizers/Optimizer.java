@@ -5,12 +5,14 @@ import org.jflow.IndexedSlices;
 import org.jflow.Tensor;
 import org.jflow.TensorLike;
 import org.jflow.Variable;
+import org.jflow.engine.Convert;
 import org.jflow.errors.TypeError;
 import org.jflow.errors.UnimplementedError;
 import org.jflow.errors.ValueError;
 import org.jflow.keras.KerasConfig;
 import org.jflow.keras.PythonRepr;
 import org.jflow.keras.optimizers.schedules.LearningRateSchedule;
+import org.jflow.raw.RawArray;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * Keras 3's optimizer base: {@code applyGradients} clips the gradients, applies weight decay, runs
@@ -177,7 +179,7 @@ public abstract class Optimizer {
             if (grads.get(i) == null) {
                 missing.add("'" + vars.get(i).name() + "'");
             } else {
-                presentGrads.add(grads.get(i) instanceof IndexedSlices s ? s.cast(vars.get(i).dtype()) : tf.cast(grads.get(i), vars.get(i).dtype()));
+                presentGrads.add(grads.get(i) instanceof IndexedSlices s ? s.cast(vars.get(i).dtype()) : cast(grads.get(i), vars.get(i).dtype()));
                 presentVars.add(vars.get(i));
             }
         }
@@ -257,7 +259,7 @@ public abstract class Optimizer {
         }
         for (int i = 0; i < Math.min(variables.size(), weights.size()); i++) {
             Variable v = variables.get(i);
-            Tensor w = tf.cast(weights.get(i), v.dtype());
+            Tensor w = cast(Convert.toTensor(weights.get(i)), v.dtype());
             if (!v.shape().equals(w.shape())) {
                 throw new ValueError("Optimizer variable " + v.name() + " has shape " + v.shape()
                         + " not compatible with provided weight shape " + w.shape() + ".");
@@ -278,7 +280,7 @@ public abstract class Optimizer {
         List<Variable> slots = new ArrayList<>();
         for (Variable v : vars) {
             String slotName = v.name().replace(":0", "").replace('/', '_') + "_" + slot;
-            Tensor init = tf.fill(v.shape(), tf.cast(tf.constant(initialValue, DType.FLOAT64), v.dtype()));
+            Tensor init = full(v, initialValue);
             slots.add(addVariable(init, slotName));
         }
         return slots;
@@ -298,7 +300,7 @@ public abstract class Optimizer {
     protected final Variable slot(List<Variable> slots, Variable variable) { return slots.get(trainableIndex.get(variable)); }
 
     /** {@code iterations + offset} as a float of {@code dtype}: Keras' {@code ops.cast(self.iterations + 1, dtype)}. */
-    protected final Tensor step(long offset, DType dtype) { return tf.cast(tf.add(iterations, offset), dtype); }
+    protected final Tensor step(long offset, DType dtype) { return cast(add(iterations, offset), dtype); }
 
     // ---- clipping and weight decay ----
 
@@ -310,11 +312,11 @@ public abstract class Optimizer {
         List<Tensor> grads = sparseOrDense.stream().map(TensorLike::value).toList();
         List<Tensor> out = new ArrayList<>(grads.size());
         if (clipnorm != null && clipnorm > 0) {
-            for (Tensor g : grads) out.add(tf.clipByNorm(g, clipnorm));
+            for (Tensor g : grads) out.add(clipByNorm(g, clipnorm));
         } else if (globalClipnorm != null && globalClipnorm > 0) {
             out.addAll(clipByGlobalNorm(grads, globalClipnorm));
         } else if (clipvalue != null && clipvalue > 0) {
-            for (Tensor g : grads) out.add(tf.clipByValue(g, -clipvalue, clipvalue));
+            for (Tensor g : grads) out.add(clipByValue(g, -clipvalue, clipvalue));
         } else {
             return grads;
         }
@@ -324,12 +326,12 @@ public abstract class Optimizer {
     /** Keras' {@code clip_by_global_norm}: a NaN or infinite norm makes every gradient NaN. */
     private static List<Tensor> clipByGlobalNorm(List<Tensor> grads, double clipNorm) {
         List<Tensor> squaredNorms = new ArrayList<>();
-        for (Tensor g : grads) squaredNorms.add(tf.reduceSum(tf.square(g)));
-        Tensor norm = tf.sqrt(tf.reduceSum(tf.stack(squaredNorms)));
-        Tensor scaleForFinite = tf.multiply(clipNorm, tf.minimum(tf.divide(1.0, norm), 1.0 / clipNorm));
-        Tensor scale = tf.add(scaleForFinite, tf.subtract(norm, norm));
+        for (Tensor g : grads) squaredNorms.add(sum(square(g)));
+        Tensor norm = sqrt(sum(RawArray.pack(squaredNorms, 0)));
+        Tensor scaleForFinite = mul(clipNorm, minimum(div(1.0, norm), 1.0 / clipNorm));
+        Tensor scale = add(scaleForFinite, sub(norm, norm));
         List<Tensor> out = new ArrayList<>();
-        for (Tensor g : grads) out.add(tf.multiply(g, tf.cast(scale, g.dtype())));
+        for (Tensor g : grads) out.add(mul(g, cast(scale, g.dtype())));
         return out;
     }
 
@@ -337,8 +339,8 @@ public abstract class Optimizer {
         if (weightDecay == null) return;
         for (Variable v : vars) {
             if (!usesWeightDecay(v)) continue;
-            Tensor lr = tf.cast(currentLearningRate(), v.dtype());
-            v.assignSub(tf.multiply(tf.multiply(v, weightDecay), lr));
+            Tensor lr = cast(currentLearningRate(), v.dtype());
+            v.assignSub(mul(mul(v, weightDecay), lr));
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * RMSprop (Hinton): {@code v = rho v + (1 - rho) g^2}, {@code w -= lr g / sqrt(v + epsilon)}; centered
@@ -48,21 +48,21 @@ public final class RMSprop extends Optimizer {
 
     @Override
     protected void updateStep(Tensor gradient, Variable variable, Tensor learningRate) {
-        Tensor lr = tf.cast(learningRate, variable.dtype());
+        Tensor lr = cast(learningRate, variable.dtype());
         Variable velocity = slot(velocities, variable);
-        velocity.assign(tf.add(tf.multiply(rho, velocity), tf.multiply(1 - rho, tf.square(gradient))));
+        velocity.assign(add(mul(rho, velocity), mul(1 - rho, square(gradient))));
         Tensor denominator;
         if (centered) {
             Variable averageGrad = slot(averageGradients, variable);
-            averageGrad.assign(tf.add(tf.multiply(rho, averageGrad), tf.multiply(1 - rho, gradient)));
-            denominator = tf.add(tf.subtract(velocity, tf.square(averageGrad)), epsilon);
+            averageGrad.assign(add(mul(rho, averageGrad), mul(1 - rho, gradient)));
+            denominator = add(sub(velocity, square(averageGrad)), epsilon);
         } else {
-            denominator = tf.add(velocity, epsilon);
+            denominator = add(velocity, epsilon);
         }
-        Tensor increment = tf.divide(tf.multiply(lr, gradient), tf.sqrt(denominator));
+        Tensor increment = div(mul(lr, gradient), sqrt(denominator));
         if (momentum > 0) {
             Variable m = slot(momentums, variable);
-            m.assign(tf.add(tf.multiply(momentum, m), increment));
+            m.assign(add(mul(momentum, m), increment));
             variable.assignSub(m);
         } else {
             variable.assignSub(increment);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * Gradient descent, {@code w -= learning_rate * g}; with momentum {@code m = momentum * m - lr * g},
@@ -53,15 +53,15 @@ public final class SGD extends Optimizer {
 
     @Override
     protected void updateStep(Tensor gradient, Variable variable, Tensor learningRate) {
-        Tensor lr = tf.cast(learningRate, variable.dtype());
+        Tensor lr = cast(learningRate, variable.dtype());
         if (momentums.isEmpty()) {
-            variable.assignSub(tf.multiply(gradient, lr));
+            variable.assignSub(mul(gradient, lr));
             return;
         }
         Variable m = slot(momentums, variable);
-        m.assign(tf.subtract(tf.multiply(m, momentum), tf.multiply(gradient, lr)));
+        m.assign(sub(mul(m, momentum), mul(gradient, lr)));
         if (nesterov) {
-            variable.assignAdd(tf.subtract(tf.multiply(m, momentum), tf.multiply(gradient, lr)));
+            variable.assignAdd(sub(mul(m, momentum), mul(gradient, lr)));
         } else {
             variable.assignAdd(m);
         }
@@ -74,7 +74,7 @@ public final class SGD extends Optimizer {
             super.updateStep(gradient, variable, learningRate);
             return;
         }
-        Tensor step = tf.multiply(gradient.values(), tf.cast(learningRate, variable.dtype()));
+        Tensor step = mul(gradient.values(), cast(learningRate, variable.dtype()));
         variable.scatterSub(new IndexedSlices(step, gradient.indices(), variable.shape()));
     }
 

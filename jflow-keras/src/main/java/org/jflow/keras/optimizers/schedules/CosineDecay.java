@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * Keras 3's cosine decay with optional linear warmup: without {@code warmupTarget}, decays from
@@ -46,23 +46,23 @@ public final class CosineDecay extends LearningRateSchedule {
         Tensor initial = float32(initialLearningRate);
         Tensor steps = float32(decaySteps);
         Tensor globalStep = float32Step(step);
-        if (warmupTarget == null) return decayed(tf.minimum(globalStep, steps), steps, initial);
+        if (warmupTarget == null) return decayed(minimum(globalStep, steps), steps, initial);
         Tensor target = float32(warmupTarget);
         Tensor warmup = float32(warmupSteps);
-        globalStep = tf.minimum(globalStep, tf.add(steps, warmup));
+        globalStep = minimum(globalStep, add(steps, warmup));
         // Keras takes this branch with ops.cond on the scalar step; eager evaluation reads it directly
         if (globalStep.floatValue() < warmup.floatValue()) {
-            Tensor completed = tf.divide(globalStep, warmup);
-            return tf.add(tf.multiply(tf.subtract(target, initial), completed), initial);
+            Tensor completed = div(globalStep, warmup);
+            return add(mul(sub(target, initial), completed), initial);
         }
-        return decayed(tf.subtract(globalStep, warmup), steps, target);
+        return decayed(sub(globalStep, warmup), steps, target);
     }
 
     private Tensor decayed(Tensor step, Tensor steps, Tensor from) {
-        Tensor completed = tf.divide(step, steps);
-        Tensor cosine = tf.multiply(0.5f, tf.add(1f, tf.cos(tf.multiply((float) Math.PI, completed))));
-        Tensor decayed = tf.add(tf.multiply((float) (1 - alpha), cosine), (float) alpha);
-        return tf.multiply(from, decayed);
+        Tensor completed = div(step, steps);
+        Tensor cosine = mul(0.5f, add(1f, cos(mul((float) Math.PI, completed))));
+        Tensor decayed = add(mul((float) (1 - alpha), cosine), (float) alpha);
+        return mul(from, decayed);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * SGDR: cosine decay from the initial rate to {@code alpha} times it over {@code first_decay_steps},
@@ -43,22 +43,22 @@ public final class CosineDecayRestarts extends LearningRateSchedule {
     public Tensor call(Object step) {
         Tensor alphaT = float32(alpha);
         Tensor tMulT = float32(tMul);
-        Tensor completed = tf.divide(float32Step(step), float32(firstDecaySteps));
+        Tensor completed = div(float32Step(step), float32(firstDecaySteps));
         Tensor restart;
         if (tMulT.floatValue() == 1f) {
-            restart = tf.floor(completed);
-            completed = tf.subtract(completed, restart);
+            restart = floor(completed);
+            completed = sub(completed, restart);
         } else {
             // the restart index i solves sum_{k<i} t_mul^k <= completed fraction, a geometric series
-            restart = tf.floor(tf.divide(tf.log(tf.subtract(1f, tf.multiply(completed, tf.subtract(1f, tMulT)))), tf.log(tMulT)));
-            Tensor periodScale = tf.pow(tMulT, restart);
-            Tensor elapsedPeriods = tf.divide(tf.subtract(1f, periodScale), tf.subtract(1f, tMulT));
-            completed = tf.divide(tf.subtract(completed, elapsedPeriods), periodScale);
+            restart = floor(div(log(sub(1f, mul(completed, sub(1f, tMulT)))), log(tMulT)));
+            Tensor periodScale = pow(tMulT, restart);
+            Tensor elapsedPeriods = div(sub(1f, periodScale), sub(1f, tMulT));
+            completed = div(sub(completed, elapsedPeriods), periodScale);
         }
-        Tensor mFactor = tf.pow(float32(mMul), restart);
-        Tensor cosine = tf.multiply(tf.multiply(0.5f, mFactor), tf.add(1f, tf.cos(tf.multiply((float) Math.PI, completed))));
-        Tensor decayed = tf.add(tf.multiply(tf.subtract(1f, alphaT), cosine), alphaT);
-        return tf.multiply(float32(initialLearningRate), decayed);
+        Tensor mFactor = pow(float32(mMul), restart);
+        Tensor cosine = mul(mul(0.5f, mFactor), add(1f, cos(mul((float) Math.PI, completed))));
+        Tensor decayed = add(mul(sub(1f, alphaT), cosine), alphaT);
+        return mul(float32(initialLearningRate), decayed);
     }
 
     @Override

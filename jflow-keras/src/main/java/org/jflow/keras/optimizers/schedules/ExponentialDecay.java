@@ -4,7 +4,7 @@ import org.jflow.Tensor;
 
 import java.util.Map;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /** {@code initial_learning_rate * decay_rate ^ (step / decay_steps)}, the exponent floored when {@code staircase}. */
 public final class ExponentialDecay extends RateDecay {
@@ -22,7 +22,7 @@ public final class ExponentialDecay extends RateDecay {
 
     @Override
     Tensor rateAt(Tensor p) {
-        return tf.multiply(float32(initialLearningRate), tf.pow(float32(decayRate), p));
+        return mul(float32(initialLearningRate), pow(float32(decayRate), p));
     }
 
     public static ExponentialDecay fromConfig(Map<String, ?> c) {

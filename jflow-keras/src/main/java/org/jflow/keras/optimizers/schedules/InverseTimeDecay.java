@@ -4,7 +4,7 @@ import org.jflow.Tensor;
 
 import java.util.Map;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /** {@code initial_learning_rate / (1 + decay_rate * step / decay_steps)}, the quotient floored when {@code staircase}. */
 public final class InverseTimeDecay extends RateDecay {
@@ -22,7 +22,7 @@ public final class InverseTimeDecay extends RateDecay {
 
     @Override
     Tensor rateAt(Tensor p) {
-        return tf.divide(float32(initialLearningRate), tf.add(float32(1), tf.multiply(float32(decayRate), p)));
+        return div(float32(initialLearningRate), add(float32(1), mul(float32(decayRate), p)));
     }
 
     public static InverseTimeDecay fromConfig(Map<String, ?> c) {

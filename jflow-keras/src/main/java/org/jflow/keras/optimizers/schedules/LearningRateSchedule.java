@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * Keras' {@code LearningRateSchedule}: the learning rate as a function of the optimizer step
@@ -37,10 +37,10 @@ public abstract class LearningRateSchedule {
     public String className() { return getClass().getSimpleName(); }
 
     /** A Python float or int constant as Keras casts it: {@code ops.cast(value, float32)}. */
-    static Tensor float32(double value) { return tf.constant((float) value); }
+    static Tensor float32(double value) { return scalar(DType.FLOAT32, (float) value); }
 
     /** {@code ops.cast(step, float32)}. */
-    static Tensor float32Step(Object step) { return tf.cast(Convert.toTensor(step), DType.FLOAT32); }
+    static Tensor float32Step(Object step) { return cast(Convert.toTensor(step), DType.FLOAT32); }
 
     /** Keras 3's {@code serialize}: {@code {"module", "class_name", "config", "registered_name"}}. */
     public static Map<String, Object> serialize(LearningRateSchedule schedule) {

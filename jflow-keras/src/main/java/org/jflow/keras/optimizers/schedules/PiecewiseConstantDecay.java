@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * {@code values[0]} while {@code step <= boundaries[0]}, {@code values[i]} while
@@ -47,16 +47,16 @@ public final class PiecewiseConstantDecay extends LearningRateSchedule {
     public Tensor call(Object step) {
         Tensor x = Convert.toTensor(step);
         List<Tensor> bounds = new ArrayList<>();
-        for (Number b : boundaries) bounds.add(tf.cast(Convert.toTensor(b), x.dtype()));
+        for (Number b : boundaries) bounds.add(cast(Convert.toTensor(b), x.dtype()));
         List<Tensor> vals = new ArrayList<>();
         for (Number v : values) vals.add(Convert.toTensor(v));
         DType resultType = vals.getFirst().dtype();
-        Tensor result = tf.add(tf.zeros(new int[0], resultType),
-                tf.multiply(tf.cast(tf.lessEqual(x, bounds.getFirst()), resultType), vals.getFirst()));
-        result = tf.add(result, tf.multiply(tf.cast(tf.greater(x, bounds.getLast()), resultType), vals.getLast()));
+        Tensor result = add(scalar(resultType, 0),
+                mul(cast(lessEqual(x, bounds.getFirst()), resultType), vals.getFirst()));
+        result = add(result, mul(cast(greater(x, bounds.getLast()), resultType), vals.getLast()));
         for (int i = 0; i + 1 < bounds.size(); i++) {
-            Tensor inRange = tf.logicalAnd(tf.greater(x, bounds.get(i)), tf.lessEqual(x, bounds.get(i + 1)));
-            result = tf.add(result, tf.multiply(tf.cast(inRange, resultType), vals.get(i + 1)));
+            Tensor inRange = logicalAnd(greater(x, bounds.get(i)), lessEqual(x, bounds.get(i + 1)));
+            result = add(result, mul(cast(inRange, resultType), vals.get(i + 1)));
         }
         return result;
     }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * {@code (initial - end) * (1 - step / decay_steps) ^ power + end} with the step capped at
@@ -47,13 +47,13 @@ public final class PolynomialDecay extends LearningRateSchedule {
         Tensor globalStep = float32Step(step);
         Tensor steps = float32(decaySteps);
         if (cycle) {
-            Tensor multiplier = tf.where(tf.equal(globalStep, 0f), 1f, tf.ceil(tf.divide(globalStep, steps)));
-            steps = tf.multiply(steps, multiplier);
+            Tensor multiplier = where(equal(globalStep, 0), float32(1), ceil(div(globalStep, steps)));
+            steps = mul(steps, multiplier);
         } else {
-            globalStep = tf.minimum(globalStep, steps);
+            globalStep = minimum(globalStep, steps);
         }
-        Tensor p = tf.divide(globalStep, steps);
-        return tf.add(tf.multiply(tf.subtract(initial, end), tf.pow(tf.subtract(1f, p), float32(power))), end);
+        Tensor p = div(globalStep, steps);
+        return add(mul(sub(initial, end), pow(sub(1f, p), float32(power))), end);
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import static org.jflow.TF.tf;
+import static org.jflow.keras.internal.TensorMath.*;
 
 /**
  * The schedules Keras configures alike ({@code initial_learning_rate}, {@code decay_steps},
@@ -37,8 +37,8 @@ abstract class RateDecay extends LearningRateSchedule {
 
     @Override
     public final Tensor call(Object step) {
-        Tensor p = tf.divide(float32Step(step), float32(decaySteps));
-        return rateAt(staircase ? tf.floor(p) : p);
+        Tensor p = div(float32Step(step), float32(decaySteps));
+        return rateAt(staircase ? floor(p) : p);
     }
 
     @Override

@@ -3,15 +3,16 @@ package org.jflow.array;
 import org.jflow.Tensor;
 import org.jflow.autodiff.Grads;
 import org.jflow.engine.Op;
+import org.jflow.raw.RawArray;
+import org.jflow.raw.RawMath;
 
-import static org.jflow.TF.tf;
 import static org.jflow.autodiff.Grads.unary;
 
 /** The array op family: every op of this package, declared once (TF names) with its gradient. */
 public final class ArrayOps {
     private ArrayOps() {}
 
-    public static final Op FILL = new CreationOps.Fill().withGradient(unary((g, dy) -> tf.reduceSum(dy)));
+    public static final Op FILL = new CreationOps.Fill().withGradient(unary((g, dy) -> RawMath.sum(dy, null, false)));
     public static final Op ZEROS_LIKE = new CreationOps.FilledLike("ZerosLike", 0).notDifferentiable();
     public static final Op ONES_LIKE = new CreationOps.FilledLike("OnesLike", 1).notDifferentiable();
     public static final Op RANGE = new CreationOps.Range().notDifferentiable();
@@ -29,7 +30,7 @@ public final class ArrayOps {
 
     public static final Op CONCAT_V2 = new CopyOps.ConcatV2().withGradient(ArrayGradients::concat);
     public static final Op PACK = new CopyOps.Pack()
-            .withGradient((g, dy) -> tf.unstack(dy[0], g.attrs().getInt("axis", 0)).toArray(new Tensor[0]));
+            .withGradient((g, dy) -> RawArray.unpack(dy[0], g.inputs().length, g.attrs().getInt("axis")));
     public static final Op UNPACK = CopyOps.AxisSplit.unpack().withGradient((g, dy) -> ArrayGradients.join(g, dy, true));
     public static final Op SPLIT = CopyOps.AxisSplit.split().withGradient((g, dy) -> ArrayGradients.join(g, dy, false));
     public static final Op SPLIT_V = CopyOps.AxisSplit.splitV().withGradient((g, dy) -> ArrayGradients.join(g, dy, false));
@@ -37,7 +38,7 @@ public final class ArrayOps {
     public static final Op BROADCAST_TO = new CopyOps.BroadcastTo()
             .withGradient(unary((g, dy) -> Grads.sumToShape(dy, g.x().shape())));
     public static final Op REVERSE_V2 = new CopyOps.ReverseV2()
-            .withGradient(unary((g, dy) -> tf.reverse(dy, g.attrs().getInts("axis"))));
+            .withGradient(unary((g, dy) -> RawArray.reverseV2(dy, g.attrs().getInts("axis"))));
     public static final Op SLICE = new CopyOps.Slice().withGradient(unary(ArrayGradients::slice));
     public static final Op TRANSPOSE = new CopyOps.Transpose().withGradient(unary(ArrayGradients::transpose));
     public static final Op PAD = CopyOps.Pad.pad().withGradient(ArrayGradients::pad);

@@ -19,7 +19,6 @@ import org.jflow.raw.RawMath;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongUnaryOperator;
 
-import static org.jflow.TF.tf;
 import static org.jflow.autodiff.Grads.conj;
 import static org.jflow.autodiff.Grads.unary;
 
@@ -40,12 +39,13 @@ public final class UnaryMath extends Op {
             .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.mul(conj(g.x()), Raw.scalarLike(g.x(), 2)))));
     public static final UnaryMath SQRT = new UnaryMath("Sqrt", TypeList.COMPLEX, UnaryLane.SQRT, Math::sqrt, null, ComplexUnary.SQRT)
             .withGradient(unary((g, dy) -> realFloat(dy) ? ElementwiseGradient.SQRT_GRAD.call(g.out(), dy)
-                    : zeroWhereNoUpstream(dy, tf.divide(tf.multiply(dy, 0.5), tf.math.conj(g.out())))));
+                    : zeroWhereNoUpstream(dy, RawMath.realDiv(RawMath.mul(dy, Raw.scalarLike(dy, 0.5)), conj(g.out())))));
     public static final UnaryMath RSQRT = new UnaryMath("Rsqrt", TypeList.COMPLEX, UnaryLane.RSQRT, x -> 1 / Math.sqrt(x), null, ComplexUnary.RSQRT)
             .withGradient(unary((g, dy) -> {
                 if (realFloat(dy)) return ElementwiseGradient.RSQRT_GRAD.call(g.out(), dy);
-                Tensor y = tf.math.conj(g.out());
-                return zeroWhereNoUpstream(dy, tf.multiply(tf.multiply(dy, -0.5), tf.multiply(y, tf.square(y))));
+                Tensor y = conj(g.out());
+                Tensor scaled = RawMath.mul(dy, Raw.scalarLike(dy, -0.5));
+                return zeroWhereNoUpstream(dy, RawMath.mul(scaled, RawMath.mul(y, RawMath.square(y))));
             }));
     public static final UnaryMath EXP = new UnaryMath("Exp", TypeList.COMPLEX, UnaryLane.EXP, Math::exp, null, ComplexUnary.EXP)
             .withGradient(unary((g, dy) -> RawMath.mul(dy, conj(g.out()))));
@@ -74,7 +74,7 @@ public final class UnaryMath extends Op {
             .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.sinh(g.x()))));
     public static final UnaryMath TANH = new UnaryMath("Tanh", TypeList.COMPLEX, UnaryLane.TANH, Math::tanh, null)
             .withGradient(unary((g, dy) -> realFloat(dy) ? ElementwiseGradient.TANH_GRAD.call(g.out(), dy)
-                    : tf.multiply(dy, tf.subtract(1, tf.square(g.out())))));
+                    : RawMath.mul(dy, oneMinusSquare(g.out()))));
     public static final UnaryMath ASINH = new UnaryMath("Asinh", TypeList.COMPLEX, UnaryLane.ASINH, SpecialFunctions::asinh, null)
             .withGradient(unary((g, dy) -> RawMath.realDiv(dy, RawMath.cosh(g.out()))));
     public static final UnaryMath ACOSH = new UnaryMath("Acosh", TypeList.COMPLEX, UnaryLane.ACOSH, SpecialFunctions::acosh, null)
@@ -83,10 +83,10 @@ public final class UnaryMath extends Op {
             .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.reciprocal(oneMinusSquare(g.x())))));
     public static final UnaryMath SIGMOID = new UnaryMath("Sigmoid", TypeList.COMPLEX, UnaryLane.SIGMOID, x -> 1 / (1 + Math.exp(-x)), null)
             .withGradient(unary((g, dy) -> realFloat(dy) ? ElementwiseGradient.SIGMOID_GRAD.call(g.out(), dy)
-                    : tf.multiply(dy, tf.multiply(g.out(), tf.subtract(1, g.out())))));
+                    : RawMath.mul(dy, RawMath.mul(g.out(), RawMath.sub(one(g.out()), g.out())))));
     public static final UnaryMath SOFTPLUS = new UnaryMath("Softplus", TypeList.NN_REAL, "features:T -> activations:T", UnaryLane.SOFTPLUS,
             SpecialFunctions::softplus, null)
-            .withGradient(unary((g, dy) -> tf.multiply(dy, tf.sigmoid(g.x())))); // TF 2.18's _SoftplusGrad, not SoftplusGrad
+            .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.sigmoid(g.x())))); // TF 2.18's _SoftplusGrad, not SoftplusGrad
     public static final UnaryMath ERF = new UnaryMath("Erf", TypeList.REAL, UnaryLane.ERF, SpecialFunctions::erf, null)
             .withGradient(unary((g, dy) -> RawMath.mul(dy, gaussian(g.x(), 2 / Math.sqrt(Math.PI)))));
     public static final UnaryMath ERFC = new UnaryMath("Erfc", TypeList.REAL, UnaryLane.ERFC, SpecialFunctions::erfc, null)
@@ -110,20 +110,21 @@ public final class UnaryMath extends Op {
             .withGradient(Gradient.NONE);
     public static final UnaryMath RECIPROCAL = new UnaryMath("Reciprocal", TypeList.SIGNED, UnaryLane.RECIPROCAL, x -> 1 / x, null, ComplexUnary.RECIPROCAL)
             .withGradient(unary((g, dy) -> realFloat(dy) ? ElementwiseGradient.RECIPROCAL_GRAD.call(g.out(), dy)
-                    : zeroWhereNoUpstream(dy, tf.multiply(tf.negative(dy), tf.square(tf.math.conj(g.out()))))));
+                    : zeroWhereNoUpstream(dy, RawMath.mul(RawMath.neg(dy), RawMath.square(conj(g.out()))))));
 
-    /**
-     * TF's SqrtGrad, RsqrtGrad and ReciprocalGrad kernels return 0 where the upstream gradient is 0
-     * instead of 0 * inf = NaN, so the guard {@code tf.where(x > 0, tf.sqrt(x), 0.)} has gradient 0 at x <= 0.
-     */
     /**
      * Whether TF's gradient kernel (SqrtGrad, SigmoidGrad...) runs on this dtype: the float types. Complex
      * gradients keep their composite form (conj first, as TF's Python gradient), integers have no such kernel.
      */
     private static boolean realFloat(Tensor dy) { return dy.dtype().isFloating(); }
 
+    /**
+     * TF's SqrtGrad, RsqrtGrad and ReciprocalGrad kernels return 0 where the upstream gradient is 0 instead
+     * of 0 * inf = NaN, so the guard {@code tf.where(x > 0, tf.sqrt(x), 0.)} has gradient 0 at x <= 0; the
+     * complex gradients here do the same.
+     */
     private static Tensor zeroWhereNoUpstream(Tensor dy, Tensor grad) {
-        return tf.where(tf.equal(dy, 0), tf.zerosLike(grad), grad);
+        return RawArray.selectV2(RawMath.equal(dy, Raw.scalarLike(dy, 0)), RawArray.zerosLike(grad), grad);
     }
 
     private static Tensor one(Tensor like) { return Raw.scalarLike(like, 1); }

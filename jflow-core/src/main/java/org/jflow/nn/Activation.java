@@ -23,7 +23,6 @@ import java.util.function.LongUnaryOperator;
 
 import static org.jflow.raw.Raw.scalarLike;
 
-import static org.jflow.TF.tf;
 import static org.jflow.autodiff.Grads.unary;
 
 /**

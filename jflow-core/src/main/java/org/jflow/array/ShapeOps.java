@@ -14,10 +14,14 @@ final class ShapeOps {
 
     /** {@code Reshape}: attr {@code shape} (int[], at most one -1), or TF's second input, a shape tensor (gradients on unknown dims). */
     static final class Reshape extends ArrayOp {
-        Reshape() { super("Reshape", Signature.of("tensor -> output", "shape: list(int)")); }
+        /** TF's shape input, which JFlow keeps as an attribute where it is known: one of the two gives the shape. */
+        Reshape() { super("Reshape", Signature.of("tensor, shape? -> output", "shape: list(int) = None")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
+            if (in.length == 1 && !attrs.has("shape")) {
+                throw error("Reshape has no target shape: neither attribute 'shape' nor input 1");
+            }
             if (in.length > 1 && !in[1].hasValue()) { // checked when the graph runs, where the shape is known
                 int[] dims = ShapeTensors.dims(in[1]);
                 return spec(in[0].dtype(), dims == null ? Shape.unknownRank() : Shape.ofOwned(dims));

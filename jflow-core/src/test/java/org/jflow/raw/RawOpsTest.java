@@ -3,6 +3,8 @@ package org.jflow.raw;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.engine.Attrs;
+import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Op;
 import org.jflow.engine.OpRegistry;
 import org.jflow.errors.InvalidArgumentError;
@@ -175,5 +177,17 @@ class RawOpsTest {
         assertArrayEquals(new float[] {0, 1.5f, 0, 2}, weighted.toFloatArray());
         assertTrue(RawNn.biasAdd(tf.constant(new float[][] {{1, 2}}), tf.constant(new float[] {1, 1}), null)
                 .shape().equals(Shape.of(1, 2)));
+    }
+
+    @Test
+    void reshapeAndBroadcastToTakeTheShapeAsAnAttributeOrAsTfsShapeInput() {
+        Tensor x = tf.constant(new float[] {1, 2, 3, 4, 5, 6});
+        Tensor byInput = RawArray.reshape(x, tf.constant(new int[] {2, -1}));
+        assertEquals(Shape.of(2, 3), byInput.shape());
+        assertArrayEquals(x.toFloatArray(), byInput.toFloatArray());
+        assertEquals(Shape.of(3, 2), RawArray.reshape(x, new int[] {3, 2}).shape());
+        Tensor row = tf.constant(new float[] {1, 2});
+        assertArrayEquals(new float[] {1, 2, 1, 2}, RawArray.broadcastTo(row, tf.constant(new int[] {2, 2})).toFloatArray());
+        assertThrows(InvalidArgumentError.class, () -> Dispatcher.execute1(OpRegistry.get("Reshape"), Attrs.EMPTY, x));
     }
 }

@@ -1,6 +1,5 @@
 package org.jflow;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -26,9 +25,6 @@ class FacadeBoundaryTest {
     private static final List<String> MODULES = List.of("jflow-core", "jflow-keras", "jflow-io");
 
     @Test
-    @Disabled("Four files still call tf: the activation gradients in nn/Activation and math/UnaryMath"
-            + " (Relu, Relu6, Elu, Selu, LeakyRelu, Sigmoid, Tanh, Softplus, Sqrt, Rsqrt, Reciprocal), which the"
-            + " *Grad ops replace, and gradients in array/ArrayOps and linalg/LinalgGradients; enable once moved")
     void noInternalSourceFileReferencesTheTfFacade() throws Exception {
         Path root = Path.of("").toAbsolutePath().getParent();
         Set<Path> facade = new TreeSet<>();

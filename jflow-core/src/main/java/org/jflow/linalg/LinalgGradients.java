@@ -131,7 +131,7 @@ final class LinalgGradients {
         boolean withVectors = g.attrs().getBool(GeneralEigen.COMPUTE_V, true);
         Tensor e = g.out();
         Tensor v = withVectors ? g.outputs()[1]
-                : RawLinalg.eig(g.x(), true, null)[1]; // Eig's signature has no Tout: the input's complex dtype
+                : RawLinalg.eig(g.x(), true, null)[1]; // Tout left out: the input's complex dtype
         Tensor mid = diagonalMatrix(dy[0]);
         if (withVectors) {
             // the safe reciprocal of a zero gap is 0, so the diagonal of F is 0 without masking

@@ -41,7 +41,9 @@ final class MatrixOp extends Op {
             case "MatrixSolve" -> Signature.of("matrix, rhs -> output", "adjoint: bool = false");
             case "Qr" -> Signature.of("input -> q, r", "full_matrices: bool = false");
             case "Svd" -> Signature.of("input -> s, u, v", "compute_uv: bool = true", "full_matrices: bool = false");
-            case "SelfAdjointEigV2", "Eig" -> Signature.of("input -> e, v", "compute_v: bool = true");
+            case "SelfAdjointEigV2" -> Signature.of("input -> e, v", "compute_v: bool = true");
+            // TF's Tout; left out, the input's complex dtype
+            case "Eig" -> Signature.of("input -> e, v", "compute_v: bool = true", "Tout: {complex64, complex128} = None");
             case "LogMatrixDeterminant" -> Signature.of("input -> sign, log_abs_determinant");
             case "MatrixDiagV3" -> Signature.of("diagonal -> output", "num_rows: int = -1", "num_cols: int = -1");
             case "MatrixBandPart" -> Signature.of("input -> band", "num_lower: int", "num_upper: int");

@@ -190,4 +190,12 @@ class RawOpsTest {
         assertArrayEquals(new float[] {1, 2, 1, 2}, RawArray.broadcastTo(row, tf.constant(new int[] {2, 2})).toFloatArray());
         assertThrows(InvalidArgumentError.class, () -> Dispatcher.execute1(OpRegistry.get("Reshape"), Attrs.EMPTY, x));
     }
+
+    @Test
+    void eigTakesTfsToutAttribute() {
+        Tensor m = tf.constant(new float[][] {{2, 0}, {0, 3}});
+        Tensor[] wide = RawLinalg.eig(m, true, DType.COMPLEX128);
+        assertEquals(DType.COMPLEX128, wide[0].dtype());
+        assertEquals(DType.COMPLEX64, RawLinalg.eig(m, false, null)[0].dtype());
+    }
 }

@@ -60,7 +60,7 @@ public final class BinaryArithmetic extends BinaryOp {
             .withHalfSteps((a, b, t) -> (float) Math.floor(round(a / b, t)))
             .withGradient(Gradient.NONE);
     public static final BinaryArithmetic FLOOR_MOD = new BinaryArithmetic("FloorMod", TypeList.FLOOR_MOD, null,
-            (a, b) -> (float) floorMod(a, b), BinaryArithmetic::floorMod, (a, b) -> Math.floorMod(a, nonZero(b, "FloorMod")))
+            (a, b) -> (float) floorOfRemainder(FloatRemainder.fmod(a, b), b), BinaryArithmetic::floorMod, (a, b) -> Math.floorMod(a, nonZero(b, "FloorMod")))
             .withGradient((g, dy) -> binary(g, () -> dy[0],
                     () -> RawMath.mul(dy[0], RawMath.neg(RawMath.floorDiv(g.x(), g.y())))));
     /** C's integer division, rounding toward zero. */
@@ -302,8 +302,10 @@ public final class BinaryArithmetic extends BinaryOp {
     private static double truncate(double v) { return v < 0 ? Math.ceil(v) : Math.floor(v); }
 
     /** Python's float {@code %}: the remainder takes the divisor's sign (TF's {@code google_floor_fmod}). */
-    private static double floorMod(double a, double b) {
-        double trunc = a % b;
+    private static double floorMod(double a, double b) { return floorOfRemainder(a % b, b); }
+
+    /** Python's {@code %} from C's {@code fmod(a, b)}, {@code trunc}. */
+    private static double floorOfRemainder(double trunc, double b) {
         return trunc != 0 && (b < 0) != (trunc < 0) ? trunc + b : trunc;
     }
 

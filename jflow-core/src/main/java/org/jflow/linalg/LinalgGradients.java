@@ -1,6 +1,5 @@
 package org.jflow.linalg;
 
-import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.autodiff.Grads;
@@ -137,17 +136,13 @@ final class LinalgGradients {
             // the safe reciprocal of a zero gap is 0, so the diagonal of F is 0 without masking
             Tensor f = Grads.conj(safeReciprocal(RawMath.sub(RawArray.expandDims(e, -2), RawArray.expandDims(e, -1))));
             Tensor vgv = mm(v, true, dy[1], false);
-            Tensor realDiagonal = diagonalMatrix(castTo(real(RawArray.matrixDiagPartV3(vgv)), vgv.dtype()));
+            Tensor realDiagonal = diagonalMatrix(Raw.castTo(real(RawArray.matrixDiagPartV3(vgv)), vgv.dtype()));
             mid = RawMath.addV2(mid, RawMath.mul(f, RawMath.sub(vgv, mm(mm(v, true, v, false), false, realDiagonal, false))));
         }
         Tensor grad = complexSolveAdjoint(v, mm(mid, false, v, true));
         return new Tensor[] {g.x().dtype().isComplex() ? grad : real(grad)};
     }
 
-    /** {@code tf.cast}: the tensor itself when already of {@code dtype}. */
-    private static Tensor castTo(Tensor t, DType dtype) {
-        return t.dtype() == dtype ? t : RawMath.cast(t, dtype);
-    }
 
     /**
      * {@code V^-H R} for complex V and R, through the real system {@code [[Re, Im], [-Im, Re]] [Xr; Xi] = [Rr; Ri]}

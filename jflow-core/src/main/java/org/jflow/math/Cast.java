@@ -9,7 +9,7 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.UnimplementedError;
-import org.jflow.raw.RawMath;
+import org.jflow.raw.Raw;
 
 /**
  * TF's {@code Cast} (attribute {@code DstT}): C++ conversion semantics, so floats truncate toward
@@ -21,7 +21,7 @@ public final class Cast extends Op {
     /** Differentiable between float dtypes only, as in TF. */
     public static final Cast CAST = new Cast().withGradient((g, dy) ->
             new Tensor[] {!g.x().dtype().isFloating() ? null
-                    : dy[0].dtype() == g.x().dtype() ? dy[0] : RawMath.cast(dy[0], g.x().dtype())});
+                    : Raw.castTo(dy[0], g.x().dtype())});
     public static final String DST_T = "DstT";
 
     private Cast() { super("Cast", Signature.of("x:SrcT -> y:DstT", "DstT: type")); }

@@ -12,6 +12,7 @@ import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.ValueError;
 import org.jflow.raw.RawArray;
+import org.jflow.raw.Raw;
 import org.jflow.raw.RawMath;
 
 
@@ -50,15 +51,14 @@ public final class ConfusionMatrix extends Op {
         DType t = attrs.get("dtype") == null ? DType.INT32 : (DType) attrs.get("dtype");
         // int32 pairs (TF: int64), as the exported shape input of ScatterNd is int32
         int[] flat = {-1};
-        Tensor labels = RawArray.reshape(castTo(in[0], DType.INT32), flat);
-        Tensor predictions = RawArray.reshape(castTo(in[1], DType.INT32), flat);
-        Tensor values = in.length > 2 ? castTo(RawArray.reshape(in[2], flat), t)
-                : RawArray.onesLike(castTo(predictions, t));
+        Tensor labels = RawArray.reshape(Raw.castTo(in[0], DType.INT32), flat);
+        Tensor predictions = RawArray.reshape(Raw.castTo(in[1], DType.INT32), flat);
+        Tensor values = in.length > 2 ? Raw.castTo(RawArray.reshape(in[2], flat), t)
+                : RawArray.onesLike(Raw.castTo(predictions, t));
         Tensor pairs = RawArray.pack(java.util.List.of(labels, predictions), 1);
         return new Tensor[] {RawArray.scatterNd(pairs, values, new int[] {n, n})};
     }
 
-    private static Tensor castTo(Tensor x, DType dtype) { return x.dtype() == dtype ? x : RawMath.cast(x, dtype); }
 
     public static Attrs attrs(int numClasses, DType dtype) { return Attrs.of("num_classes", numClasses, "dtype", dtype); }
 

@@ -67,6 +67,9 @@ public final class Raw {
         return Tensor.wrap(dtype, Shape.scalar(), buf);
     }
 
+    /** {@code Cast} to {@code dtype}, or {@code x} itself where it has that dtype, as TF's {@code math_ops.cast}. */
+    public static Tensor castTo(Tensor x, DType dtype) { return x.dtype() == dtype ? x : RawMath.cast(x, dtype); }
+
     /** A scalar of {@code like}'s dtype: TF's {@code constant(value, dtype=like.dtype)}. */
     public static Tensor scalarLike(Tensor like, double value) { return scalar(like.dtype(), value); }
 

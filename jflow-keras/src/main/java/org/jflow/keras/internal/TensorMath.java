@@ -99,8 +99,7 @@ public final class TensorMath {
 
     /** {@code tf.cast}; the tensor itself when it has the dtype already. */
     public static Tensor cast(TensorLike x, DType dtype) {
-        Tensor v = x.value();
-        return v.dtype() == dtype ? v : RawMath.cast(v, dtype);
+        return Raw.castTo(x.value(), dtype);
     }
 
     /** A scalar of {@code dtype}. */

@@ -67,6 +67,7 @@ public final class TfDef {
         this.outputs = outputs;
         this.typeAttrs = typeAttrs;
         this.summary = summary;
+        if (typeAttrs.size() > 12) throw new IllegalStateException("More type attributes than check() can hold");
         this.byJflowArg = new Arg[jflowArgs];
         this.slot = new int[jflowArgs];
         java.util.Arrays.fill(slot, -1);
@@ -100,7 +101,7 @@ public final class TfDef {
      */
     void check(String op, Signature sig, Tensor[] in) {
         int n = in.length;
-        DType[] bound = null;
+        long bound = 0; // per type attribute, 5 bits: the ordinal + 1 of its dtype, read off its first input
         int mismatch = -1;
         for (int i = 0; i < n; i++) {
             int arg = sig.argOf(i, n);
@@ -110,9 +111,9 @@ public final class TfDef {
             DType d = in[i].dtype();
             int s = slot[arg];
             if (s >= 0) {
-                if (bound == null) bound = new DType[typeAttrs.size()];
-                if (bound[s] == null) bound[s] = d;
-                else if (bound[s] != d && mismatch < 0) mismatch = i;
+                long b = (bound >>> (5 * s)) & 31;
+                if (b == 0) bound |= (long) (d.ordinal() + 1) << (5 * s);
+                else if (b != d.ordinal() + 1 && mismatch < 0) mismatch = i;
             } else if (a.fixed != null && a.fixed != d && mismatch < 0) {
                 mismatch = i;
             }
@@ -125,25 +126,31 @@ public final class TfDef {
                         + " must be at least minimum " + numberMin[k] + "\n\t; NodeDef: {{node " + op + "}}; " + summary);
             }
         }
-        if (bound != null) {
-            for (int s = 0; s < bound.length; s++) {
-                TypeAttr t = typeAttrs.get(s);
-                if (bound[s] != null && t.allowed != null && !t.allowed.contains(bound[s])) {
-                    throw new InvalidArgumentError("Value for attr '" + t.name + "' of " + bound[s].kernelName()
-                            + " is not in the list of allowed values: " + t.allowedText + "\n\t; NodeDef: {{node " + op
-                            + "}}; " + summary);
-                }
+        for (int s = 0; bound != 0 && s < typeAttrs.size(); s++) {
+            TypeAttr t = typeAttrs.get(s);
+            DType d = bound(bound, s);
+            if (d != null && t.allowed != null && !t.allowed.contains(d)) {
+                throw new InvalidArgumentError("Value for attr '" + t.name + "' of " + d.kernelName()
+                        + " is not in the list of allowed values: " + t.allowedText + "\n\t; NodeDef: {{node " + op
+                        + "}}; " + summary);
             }
         }
         if (mismatch >= 0) {
             int arg = sig.argOf(mismatch, n);
-            Arg a = byJflowArg[arg];
-            DType expected = slot[arg] >= 0 ? bound[slot[arg]] : a.fixed;
+            DType expected = slot[arg] >= 0 ? bound(bound, slot[arg]) : byJflowArg[arg].fixed;
             throw new InvalidArgumentError("cannot compute " + op + " as input #" + tfIndex(sig, mismatch, n)
                     + "(zero-based) was expected to be a " + expected.kernelName() + " tensor but is a "
                     + in[mismatch].dtype().kernelName() + " tensor");
         }
     }
+
+    private static DType bound(long bound, int slot) {
+        int b = (int) ((bound >>> (5 * slot)) & 31);
+        return b == 0 ? null : DTYPES[b - 1];
+    }
+
+    private static final DType[] DTYPES = DType.values();
+
 
     /** TF's position of JFlow's input {@code i} of {@code n}: TF's inputs before it, lists counted in full. */
     private int tfIndex(Signature sig, int i, int n) {

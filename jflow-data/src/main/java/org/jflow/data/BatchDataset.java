@@ -20,7 +20,7 @@ final class BatchDataset<T> extends Dataset<T> {
     private final Object paddingValues;
 
     BatchDataset(Dataset<T> input, int batchSize, boolean dropRemainder, Object paddedShapes, Object paddingValues) {
-        if (batchSize <= 0) throw new InvalidArgumentError("batch_size must be greater than zero.");
+        if (batchSize <= 0) throw new InvalidArgumentError("Batch size must be greater than zero.");
         this.input = input;
         this.batchSize = batchSize;
         this.dropRemainder = dropRemainder;

@@ -61,8 +61,8 @@ final class GeneratorDataset<T> extends Dataset<T> {
                         + values.get(i) + ".");
             }
             if (!spec.shape().isCompatibleWith(t.shape())) {
-                throw new InvalidArgumentError("`generator` yielded an element of shape " + t.shape().toRepr()
-                        + " where an element of shape " + spec.shape().toRepr() + " was expected.");
+                throw new InvalidArgumentError("TypeError: `generator` yielded an element of shape " + t.shape()
+                        + " where an element of shape " + spec.shape() + " was expected.");
             }
             out[i] = t;
         }

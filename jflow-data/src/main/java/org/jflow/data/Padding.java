@@ -85,7 +85,7 @@ final class Padding {
         for (Tensor t : column) {
             for (int i = 0; i < target.length; i++) {
                 if (t.shape().get(i) > target[i]) {
-                    throw new InvalidArgumentError("Attempted to pad to a smaller size than the input element.");
+                    throw new org.jflow.errors.DataLossError("Attempted to pad to a smaller size than the input element.");
                 }
             }
         }

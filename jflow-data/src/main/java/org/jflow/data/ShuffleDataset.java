@@ -21,9 +21,10 @@ final class ShuffleDataset<T> extends Dataset<T> {
     private final AtomicLong passes = new AtomicLong();
 
     ShuffleDataset(Dataset<T> input, long bufferSize, Long seed, boolean reshuffleEachIteration) {
-        if (bufferSize <= 0) throw new org.jflow.errors.InvalidArgumentError("buffer_size must be greater than zero.");
+        if (bufferSize <= 0 && bufferSize != UNKNOWN) throw new org.jflow.errors.InvalidArgumentError("buffer_size must be greater than zero or UNKNOWN_CARDINALITY");
         this.input = input;
-        this.bufferSize = (int) Math.min(bufferSize, Integer.MAX_VALUE - 8);
+        // UNKNOWN_CARDINALITY: a buffer as large as the dataset
+        this.bufferSize = bufferSize == UNKNOWN ? Integer.MAX_VALUE - 8 : (int) Math.min(bufferSize, Integer.MAX_VALUE - 8);
         this.seed = seed != null ? seed : new SplittableRandom().nextLong();
         this.reshuffle = reshuffleEachIteration;
     }

@@ -7,6 +7,7 @@ import org.jflow.Tuple;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.TypeError;
+import org.jflow.errors.ValueError;
 import org.jflow.raw.Raw;
 import org.jflow.raw.RawArray;
 
@@ -96,11 +97,8 @@ final class Structure {
         int n = -1;
         for (Object leaf : leaves(element)) {
             Shape s = tensor(leaf).shape();
-            if (s.rank() == 0) throw new InvalidArgumentError("Slicing dataset elements requires rank >= 1 components");
-            if (n >= 0 && s.get(0) != n) {
-                throw new InvalidArgumentError("Dimensions " + n + " and " + s.get(0)
-                        + " are not compatible: all components must have the same size in the 0th dimension");
-            }
+            if (s.rank() == 0) throw new ValueError("Unbatching a tensor is only supported for rank >= 1");
+            if (n >= 0 && s.get(0) != n) throw new ValueError("Dimensions " + n + " and " + s.get(0) + " are not compatible");
             n = s.get(0);
         }
         return n;

@@ -17,9 +17,9 @@ final class WindowDataset<T> extends Dataset<Dataset<T>> {
     private final boolean dropRemainder;
 
     WindowDataset(Dataset<T> input, int size, int shift, int stride, boolean dropRemainder) {
-        if (size <= 0) throw new org.jflow.errors.InvalidArgumentError("Window size must be greater than zero, but got " + size + ".");
-        if (shift <= 0) throw new org.jflow.errors.InvalidArgumentError("Window shift must be greater than zero, but got " + shift + ".");
-        if (stride <= 0) throw new org.jflow.errors.InvalidArgumentError("Window stride must be greater than zero, but got " + stride + ".");
+        if (size <= 0) throw new org.jflow.errors.InvalidArgumentError("Window size must be greater than zero.");
+        if (shift <= 0) throw new org.jflow.errors.InvalidArgumentError("Window shift must be greater than zero.");
+        if (stride <= 0) throw new org.jflow.errors.InvalidArgumentError("Window stride must be greater than zero.");
         this.input = input;
         this.size = size;
         this.shift = shift;

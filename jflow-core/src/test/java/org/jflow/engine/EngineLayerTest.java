@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tensor knows its producer as an {@link Operation}), not the printer (tensors print through
  * {@link TensorPrinter}), not the {@code tf} facade, the families or the raw ops (the registry finds
  * op families through a resource list). Checked on the compiled classes: every class name, field
- * and method descriptor in their constant pools against what {@link #LAYER} holds, plus the few
- * upward names {@link #UPWARD} lists with why.
+ * and method descriptor in their constant pools against the layer ({@link #PACKAGES},
+ * {@link #CLASSES}), plus the few upward names {@link #UPWARD} lists with why.
  */
 class EngineLayerTest {
     /** The packages of the engine layer. */

@@ -224,4 +224,15 @@ class OpSignatureTest {
         assertEquals(new java.util.TreeMap<>(TF_INPUTS_JFLOW_LACKS), lacking);
         assertEquals(List.of(), unmatched);
     }
+
+    @Test
+    void everyOpTfHasCpuKernelsForIsInTfsDefinitions() {
+        // an op added under one of TF's names needs op-defs.py rerun; cpu-kernels.txt lists TF's ops with CPU kernels
+        List<String> missing = new ArrayList<>();
+        for (Op op : OpRegistry.all()) {
+            boolean tfHasKernels = !org.jflow.device.Devices.kernels().registeredFor(op).equals("  device='CPU'\n");
+            if (tfHasKernels && op.signature().tf() == null) missing.add(op.name());
+        }
+        assertEquals(List.of(), missing);
+    }
 }

@@ -172,7 +172,7 @@ public interface ArrayFunctions {
         return Dispatcher.execute1(ArrayOps.SQUEEZE, Attrs.of("squeeze_dims", axis.clone()), Convert.toTensor(x));
     }
 
-    /** {@code tf.concat}: one value is returned as its identity, as Python's array_ops.concat does (ConcatV2's N >= 2). */
+    /** {@code tf.concat}: one value is returned as its identity, as Python's array_ops.concat does (N >= 2). */
     default Tensor concat(List<?> values, int axis) {
         Tensor[] in = ArraySupport.tensors(values);
         if (in.length == 1) return Dispatcher.execute1(ArrayOps.IDENTITY, Attrs.EMPTY, in[0]);

@@ -123,7 +123,8 @@ public final class TfDef {
             // an empty list types nothing: TF then finds no kernel, which the op's own rule answers
             if (count > 0 && count < numberMin[k]) {
                 throw new InvalidArgumentError("Value for attr '" + numberNames[k] + "' of " + count
-                        + " must be at least minimum " + numberMin[k] + "\n\t; NodeDef: {{node " + op + "}}; " + summary);
+                        + " must be at least minimum " + numberMin[k] + "\n\t; NodeDef: {{node " + op + "}}; "
+                        + summary);
             }
         }
         for (int s = 0; bound != 0 && s < typeAttrs.size(); s++) {
@@ -219,7 +220,8 @@ public final class TfDef {
             String name = line.substring(0, colon).strip();
             String rest = line.substring(colon + 1).strip();
             if (rest.startsWith("int")) {
-                mins.put(name, rest.contains(">=") ? Integer.parseInt(rest.substring(rest.indexOf(">=") + 2).strip()) : 0);
+                int ge = rest.indexOf(">=");
+                mins.put(name, ge < 0 ? 0 : Integer.parseInt(rest.substring(ge + 2).strip()));
             } else if (rest.startsWith("list(type)")) {
                 types.add(new TypeAttr(name, null, null, true));
             } else if (rest.startsWith("{")) {
@@ -274,7 +276,8 @@ public final class TfDef {
                 jflow[k] = next++;
             }
             // a list of JFlow's is no single input of TF's (PrintV2's tensors are TF's formatted string)
-            if (jflow[k] >= 0 && mine.get(jflow[k]).list() != (tf.get(k)[1].contains("*") || isList(tf.get(k)[1], types))) {
+            boolean tfList = tf.get(k)[1].contains("*") || isList(tf.get(k)[1], types);
+            if (jflow[k] >= 0 && mine.get(jflow[k]).list() != tfList) {
                 jflow[k] = -1;
             }
         }

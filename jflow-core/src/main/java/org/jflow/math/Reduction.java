@@ -102,8 +102,8 @@ public final class Reduction extends Op {
      */
     private Reduction(String name, Kind kind) {
         super(name, name.equals("CountNonzero")
-                ? Signature.of("input, reduction_indices = axis -> output", "axis: list(int) = None", "keep_dims: bool = false",
-                        "dtype: type = int64")
+                ? Signature.of("input, reduction_indices = axis -> output", "axis: list(int) = None",
+                        "keep_dims: bool = false", "dtype: type = int64")
                 : Signature.of("input, reduction_indices = axis -> output", "axis: list(int) = None",
                         "keep_dims: bool = false"));
         this.kind = kind;

@@ -208,7 +208,8 @@ public final class RandomOps {
             // TF's StatelessMultinomial takes its seed after the logits
             super(name, source == Source.SEED
                     ? Signature.of("logits, seed -> output", "num_samples: int", "output_dtype: {int32, int64} = int64")
-                    : signature(source, "logits -> output", "num_samples: int", "output_dtype: {int32, int64} = int64"));
+                    : signature(source, "logits -> output", "num_samples: int",
+                            "output_dtype: {int32, int64} = int64"));
             this.source = source;
             notDifferentiable(); // TF's random_ops.py: ops.NotDifferentiable("Multinomial") (integer class draws)
         }

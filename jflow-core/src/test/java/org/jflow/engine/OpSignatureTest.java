@@ -168,7 +168,8 @@ class OpSignatureTest {
 
     @Test
     void aDtypeOutsideTheAllowedListIsTfsErrorQuotingTfsOpDef() {
-        assertEquals(tfMessage("dtype_not_allowed"), jflowMessage(call("Relu", Attrs.EMPTY, tf.constant(new String[] {"a"}))));
+        assertEquals(tfMessage("dtype_not_allowed"),
+                jflowMessage(call("Relu", Attrs.EMPTY, tf.constant(new String[] {"a"}))));
         assertEquals(tfMessage("reduction_dtype_not_allowed"),
                 jflowMessage(call("Sum", Attrs.of("axis", new int[] {0}), tf.constant(new boolean[] {true}))));
         assertEquals(tfMessage("index_dtype_not_allowed"),

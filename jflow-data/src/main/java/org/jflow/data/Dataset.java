@@ -229,7 +229,10 @@ public abstract class Dataset<T> implements Iterable<T> {
     /** {@code shuffle(buffer_size)}: a random order from a buffer of that many elements, new each pass. */
     public Dataset<T> shuffle(long bufferSize) { return shuffle(bufferSize, null, true); }
 
-    /** {@code shuffle(buffer_size, seed, reshuffle_each_iteration)}; a null seed draws one at random. */
+    /**
+     * {@code shuffle(buffer_size, seed, reshuffle_each_iteration)}: TF's order for the same seeds (a
+     * null op seed takes one from the global seed, or draws at random without one).
+     */
     public Dataset<T> shuffle(long bufferSize, Long seed, boolean reshuffleEachIteration) {
         return new ShuffleDataset<>(this, bufferSize, seed, reshuffleEachIteration);
     }

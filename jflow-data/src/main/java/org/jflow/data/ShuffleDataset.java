@@ -4,6 +4,7 @@ import org.jflow.random.Philox;
 import org.jflow.random.RandomSeed;
 
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Iterator;
 
 /**
@@ -94,4 +95,7 @@ final class ShuffleDataset<T> extends Dataset<T> {
 
     @Override
     public long cardinality() { return input.cardinality(); }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

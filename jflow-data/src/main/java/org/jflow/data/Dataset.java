@@ -235,6 +235,9 @@ public abstract class Dataset<T> implements Iterable<T> {
     /** {@code enumerate(start)}. */
     public Dataset<Tuple<Object>> enumerate(long start) { return zip(range(start, Long.MAX_VALUE), this); }
 
+    /** {@code ignore_errors()}: elements whose production raised a TF error are dropped. */
+    public Dataset<T> ignoreErrors() { return new IgnoreErrorsDataset<>(this); }
+
     /** {@code apply(transformation)}: {@code transformation(this)}, for chaining reusable transformations. */
     public <R> Dataset<R> apply(Function<? super Dataset<T>, ? extends Dataset<R>> transformation) {
         return transformation.apply(this);

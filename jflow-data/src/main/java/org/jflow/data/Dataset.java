@@ -106,6 +106,35 @@ public abstract class Dataset<T> implements Iterable<T> {
         return ListFiles.of(List.of(pattern), shuffle, seed);
     }
 
+    /**
+     * {@code Dataset.sample_from_datasets(datasets, weights, seed, stop_on_empty_dataset)}: elements
+     * drawn from the datasets at random with the given weights (null: uniform); an exhausted dataset
+     * leaves the draw, or ends the result with {@code stopOnEmptyDataset}.
+     */
+    public static <T> Dataset<T> sampleFromDatasets(List<Dataset<T>> datasets, double[] weights, Long seed,
+                                                    boolean stopOnEmptyDataset) {
+        return new SampleDataset<>(datasets, weights, seed, stopOnEmptyDataset);
+    }
+
+    /** {@code Dataset.sample_from_datasets(datasets)}: uniform weights, a random seed. */
+    public static <T> Dataset<T> sampleFromDatasets(List<Dataset<T>> datasets) {
+        return sampleFromDatasets(datasets, null, null, false);
+    }
+
+    /**
+     * {@code Dataset.choose_from_datasets(datasets, choice_dataset, stop_on_empty_dataset=True)}: each
+     * int64 scalar of {@code choiceDataset} names the dataset of the next element.
+     */
+    public static <T> Dataset<T> chooseFromDatasets(List<Dataset<T>> datasets, Dataset<Tensor> choiceDataset) {
+        return chooseFromDatasets(datasets, choiceDataset, true);
+    }
+
+    /** {@code choose_from_datasets(..., stop_on_empty_dataset)}: false skips choices of exhausted datasets. */
+    public static <T> Dataset<T> chooseFromDatasets(List<Dataset<T>> datasets, Dataset<Tensor> choiceDataset,
+                                                    boolean stopOnEmptyDataset) {
+        return new ChooseDataset<>(datasets, choiceDataset, stopOnEmptyDataset);
+    }
+
     // ---- transformations -----------------------------------------------------------------------
 
     /** {@code map(fn)}: {@code fn} traced once on {@link #elementSpec()}, then run on each element in order. */
@@ -235,8 +264,65 @@ public abstract class Dataset<T> implements Iterable<T> {
     /** {@code enumerate(start)}. */
     public Dataset<Tuple<Object>> enumerate(long start) { return zip(range(start, Long.MAX_VALUE), this); }
 
-    /** {@code ignore_errors()}: elements whose production raised a TF error are dropped. */
-    public Dataset<T> ignoreErrors() { return new IgnoreErrorsDataset<>(this); }
+    /**
+     * {@code scan(initial_state, scan_func)}: {@code fn(state, element)} returns a {@link Tuple} (new
+     * state, output element); traced once, as {@code map}'s function.
+     */
+    @SuppressWarnings("unchecked")
+    public <S, R> Dataset<R> scan(Object initialState, BiFunction<S, ? super T, Tuple<?>> fn) {
+        Object state = Structure.toTensors(initialState);
+        return new ScanDataset<>(this, state, ElementFunction.ofPair(Structure.spec(state), elementSpec(),
+                (s, e) -> fn.apply((S) s, (T) e)));
+    }
+
+    /** {@code unique()}: each distinct int32, int64 or string scalar once, in order of first occurrence. */
+    @SuppressWarnings("unchecked")
+    public Dataset<T> unique() { return (Dataset<T>) new UniqueDataset((Dataset<Tensor>) this); }
+
+    /** {@code take_while(predicate)}: the elements up to the first for which the traced predicate is false. */
+    public Dataset<T> takeWhile(Function<? super T, Tensor> predicate) {
+        return new TakeWhileDataset<>(this, new ElementFunction(this, predicate));
+    }
+
+    /** {@code rebatch(batch_size, drop_remainder)}: batched elements regrouped into batches of {@code batchSize}. */
+    public Dataset<T> rebatch(int batchSize, boolean dropRemainder) { return unbatch().batch(batchSize, dropRemainder); }
+
+    /** {@code rebatch(batch_size)}. */
+    public Dataset<T> rebatch(int batchSize) { return rebatch(batchSize, false); }
+
+    /** {@code ignore_errors()}: elements whose computation raises one of TF's errors are dropped. */
+    public Dataset<T> ignoreErrors() { return new IgnoreErrorsDataset<>(this, false); }
+
+    /** {@code ignore_errors(log_warning)}: also logs each dropped error. */
+    public Dataset<T> ignoreErrors(boolean logWarning) { return new IgnoreErrorsDataset<>(this, logWarning); }
+
+    /**
+     * {@code group_by_window(key_func, reduce_func, window_size)}: elements grouped by an int64 key;
+     * each full window (and, at the end, each partial one in key order) becomes the dataset
+     * {@code reduceFunc(key, window)}, whose elements are the result's.
+     */
+    public <R> Dataset<R> groupByWindow(Function<? super T, Long> keyFunc, BiFunction<Long, Dataset<T>, Dataset<R>> reduceFunc,
+                                        long windowSize) {
+        return new GroupByWindowDataset<>(this, keyFunc, reduceFunc, key -> windowSize);
+    }
+
+    /**
+     * {@code bucket_by_sequence_length(element_length_func, bucket_boundaries, bucket_batch_sizes)}:
+     * elements bucketed by length ({@code boundaries[i-1] <= length < boundaries[i]}), each bucket
+     * padded-batched with its batch size.
+     */
+    public Dataset<T> bucketBySequenceLength(Function<? super T, Tensor> elementLengthFunc, int[] bucketBoundaries,
+                                             int[] bucketBatchSizes) {
+        return bucketBySequenceLength(elementLengthFunc, bucketBoundaries, bucketBatchSizes, o -> {});
+    }
+
+    /** The same with the keyword arguments: {@code f -> f.padToBucketBoundary(true).dropRemainder(true)}. */
+    public Dataset<T> bucketBySequenceLength(Function<? super T, Tensor> elementLengthFunc, int[] bucketBoundaries,
+                                             int[] bucketBatchSizes, java.util.function.Consumer<BucketOptions> options) {
+        BucketOptions o = new BucketOptions();
+        options.accept(o);
+        return SequenceBuckets.of(this, elementLengthFunc, bucketBoundaries, bucketBatchSizes, o);
+    }
 
     /** {@code apply(transformation)}: {@code transformation(this)}, for chaining reusable transformations. */
     public <R> Dataset<R> apply(Function<? super Dataset<T>, ? extends Dataset<R>> transformation) {

@@ -3,15 +3,22 @@ package org.jflow.data;
 import org.jflow.errors.OpError;
 
 import java.util.Iterator;
+import java.util.logging.Logger;
 
 /**
- * {@code ignore_errors()}: elements whose production raised a TF error ({@link OpError}, such as a
- * malformed CSV record's InvalidArgumentError) are dropped and the pass goes on with the next.
+ * {@code ignore_errors(log_warning)}: elements whose computation raises one of TF's errors (an
+ * {@link OpError}: a failed decode, a bad record, a map that fails) are dropped and the pass goes on.
+ * Other exceptions (bugs) still propagate.
  */
 final class IgnoreErrorsDataset<T> extends Dataset<T> {
+    private static final Logger LOG = Logger.getLogger("tensorflow");
     private final Dataset<T> input;
+    private final boolean logWarning;
 
-    IgnoreErrorsDataset(Dataset<T> input) { this.input = input; }
+    IgnoreErrorsDataset(Dataset<T> input, boolean logWarning) {
+        this.input = input;
+        this.logWarning = logWarning;
+    }
 
     @Override
     public Iterator<T> iterator() {
@@ -23,7 +30,7 @@ final class IgnoreErrorsDataset<T> extends Dataset<T> {
                     try {
                         return in.hasNext() ? in.next() : null;
                     } catch (OpError e) {
-                        // dropped, as TF drops the element whose GetNext failed
+                        if (logWarning) LOG.warning("Error raised with error message " + e.getMessage());
                     }
                 }
             }

@@ -120,6 +120,35 @@ class DatasetBehaviourTest {
     }
 
     @Test
+    void sampleFromDatasetsFollowsTheWeightsAndDrainsEveryInput() {
+        Dataset<Tensor> zeros = Dataset.<Tensor>fromTensors(tf.constant(0L)).repeat(), ones = Dataset.<Tensor>fromTensors(tf.constant(1L)).repeat();
+        List<Long> drawn = values(Dataset.sampleFromDatasets(List.of(zeros, ones), new double[] {0.8, 0.2}, 3L, false).take(5000));
+        double share = drawn.stream().filter(v -> v == 0L).count() / 5000.0;
+        assertTrue(Math.abs(share - 0.8) < 0.03, "share of the first dataset " + share);
+        List<Long> all = values(Dataset.sampleFromDatasets(List.of(Dataset.range(0, 50), Dataset.range(100, 120))));
+        assertEquals(70, all.size(), "an exhausted input leaves the draw, the others continue");
+        assertEquals(values(Dataset.range(0, 50)), all.stream().filter(v -> v < 100).toList(), "each input keeps its order");
+        assertTrue(values(Dataset.sampleFromDatasets(List.of(Dataset.range(0, 50), Dataset.range(100, 120)), null, 1L, true))
+                .size() < 70, "stop_on_empty_dataset ends at the first exhausted input");
+    }
+
+    @Test
+    void pipelineStatsCountElementsBytesAndLatency() {
+        PipelineStats stats = new PipelineStats();
+        List<Tensor> out = Dataset.range(20).apply(stats.stage("source")).map(x -> tf.fill(new int[] {4}, x))
+                .apply(stats.stage("map")).batch(5).apply(stats.stage("batch")).toList();
+        assertEquals(4, out.size());
+        assertEquals(20, stats.get("source").elements());
+        assertEquals(20 * 8, stats.get("source").bytes());
+        assertEquals(20 * 4 * 8, stats.get("map").bytes());
+        assertEquals(4, stats.get("batch").elements());
+        assertEquals(20 * 4 * 8, stats.get("batch").bytes());
+        assertTrue(stats.get("batch").latencyMicros(0.5) >= stats.get("source").latencyMicros(0.5));
+        assertTrue(stats.get("map").elementsPerSecond() > 0);
+        assertEquals(4, stats.toString().lines().count());
+    }
+
+    @Test
     void textLinesFromGzipAndCrlfFiles(@TempDir Path dir) throws Exception {
         Path gz = dir.resolve("a.txt.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {

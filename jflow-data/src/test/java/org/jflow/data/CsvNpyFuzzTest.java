@@ -77,6 +77,30 @@ class CsvNpyFuzzTest {
         assertTrue(records[0] > CASES, "most mutated inputs still hold records: " + records[0]);
     }
 
+    /** 3,000 mutated files through CsvDataset's typed conversion (int32, string, float32, int64 columns). */
+    @Test
+    void csvDatasetSurvivesMutatedFiles() throws Exception {
+        byte[] seed = "a,b,c,d\n1,\"x,\"\"y\"\"\",2.5,7\r\n3,,nan,-8\n-4,z,1e3,9\n".getBytes(StandardCharsets.UTF_8);
+        java.nio.file.Path file = Files.createTempFile("fuzz", ".csv");
+        SplittableRandom r = new SplittableRandom(16);
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < 3_000; i++) {
+                byte[] input = mutate(seed, r);
+                Files.write(file, input);
+                CsvDataset ds = new CsvDataset(List.of(file.toString()), List.of(0, "", 0f, 0L), true, null, "", ',', true, "");
+                try {
+                    ds.ignoreErrors().toList();
+                    ds.toList();
+                } catch (OpError expected) {
+                    assertTrue(expected.getMessage().contains("(file " + file + ", line "), expected.getMessage());
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    fail("input " + i + " " + java.util.Arrays.toString(input) + ": " + e, e);
+                }
+            }
+        });
+        Files.delete(file);
+    }
+
     @Test
     void npyReaderSurvivesMutatedHeaders() throws Exception {
         List<byte[]> seeds = new ArrayList<>();

@@ -179,6 +179,22 @@ class CsvTest {
         assertEquals(100, Csv.features(forever.skip(5).take(1).toList().getFirst()).get("PassengerId").shape().get(0));
     }
 
+    /** G-DS4 as the tutorial runs it (shuffled): 11 feature columns in file order, TF's dtypes, batches of 3. */
+    @Test
+    void gds4ShuffledStructure() {
+        Dataset<Tuple<Object>> ds4 = Csv.makeCsvDataset(TITANIC, 3, new Csv.Options().labelName("Survived").naValue("")
+                .numEpochs(1).ignoreErrors(true));
+        for (Tuple<Object> e : ds4.take(2)) {
+            Map<String, Tensor> f = Csv.features(e);
+            assertEquals(GOLDEN.get("full_dtypes"), f.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                    Map.Entry::getKey, x -> x.getValue().dtype().tfName(), (a, b) -> a, LinkedHashMap::new)));
+            assertEquals(List.copyOf(GOLDEN.map("full_dtypes").keySet()), List.copyOf(f.keySet()));
+            for (Tensor t : f.values()) assertEquals(org.jflow.Shape.of(3), t.shape());
+            assertEquals("tf.Tensor([", e.get(1).toString().substring(0, 11));
+            assertEquals(DType.INT32, ((Tensor) e.get(1)).dtype());
+        }
+    }
+
     @Test
     void typeInferenceAsTf() {
         assertEquals(0, Csv.inferType("12", "", -1));

@@ -165,7 +165,13 @@ public final class CsvDataset extends Dataset<Tuple<Tensor>> {
         if (selectCols == null && fields.size() > needed) {
             throw parser.error("Expect " + needed + " fields but have more in record");
         }
-        if (fields.size() < needed) throw parser.error("Expect " + needed + " fields but have " + fields.size() + " in record");
+        if (fields.size() < needed) {
+            // TF counts the selected fields: those of the select_cols the record reaches
+            int have = 0;
+            for (int c : selectCols == null ? new int[0] : selectCols) if (c < fields.size()) have++;
+            throw parser.error("Expect " + dtypes.length + " fields but have " + (selectCols == null ? fields.size() : have)
+                    + " in record");
+        }
         Tensor[] out = new Tensor[dtypes.length];
         for (int i = 0; i < dtypes.length; i++) {
             byte[] field = fields.get(selectCols == null ? i : selectCols[i]);

@@ -66,7 +66,7 @@ class CsvTest {
     }
 
     @Test
-    void csvDatasetQuotedFixture() {
+    void csvDatasetQuotedFixture() throws Exception {
         List<List<Object>> rows = new ArrayList<>();
         for (Tuple<Tensor> t : new CsvDataset(List.of(QUOTED.toString()), List.of(0, "", -1.0f, "?"), true, null, "NA", ',', true, "")) {
             rows.add(row(t));
@@ -78,6 +78,13 @@ class CsvTest {
         assertEquals(GOLDEN.get("quoted_select"), rows);
         assertEquals("(TensorSpec(shape=(), dtype=tf.int64, name=None), TensorSpec(shape=(), dtype=tf.float64, name=None))",
                 String.valueOf(selected.elementSpec()));
+        // TF 2.21: select_cols=[0, 2] over "1,2,3,4" reads 1 and 3; over "5,6" it counts the selected fields it found
+        Path f = Files.createTempFile("sel", ".csv");
+        Files.writeString(f, "1,2,3,4\n5,6\n");
+        CsvDataset sel = new CsvDataset(List.of(f.toString()), List.of(0, 0), false, new int[] {0, 2}, "", ',', true, "");
+        assertEquals(List.of(List.of(1.0, 3.0)), sel.take(1).toList().stream().map(CsvTest::row).toList());
+        assertEquals("Expect 2 fields but have 1 in record (file " + f + ", line 2)",
+                assertThrows(InvalidArgumentError.class, sel::toList).getMessage());
     }
 
     @Test

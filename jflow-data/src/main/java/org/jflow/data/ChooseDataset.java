@@ -67,4 +67,7 @@ final class ChooseDataset<T> extends Dataset<T> {
 
     @Override
     public Object elementSpec() { return spec; }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.copyOf(datasets); }
 }

@@ -138,11 +138,14 @@ public abstract class Dataset<T> implements Iterable<T> {
     // ---- transformations -----------------------------------------------------------------------
 
     /** {@code map(fn)}: {@code fn} traced once on {@link #elementSpec()}, then run on each element in order. */
-    public <R> Dataset<R> map(Function<? super T, ? extends R> fn) { return map(fn, 1, true); }
+    public <R> Dataset<R> map(Function<? super T, ? extends R> fn) { return map(fn, 1); }
 
-    /** {@code map(fn, num_parallel_calls)}: elements computed in parallel, delivered in order. */
+    /**
+     * {@code map(fn, num_parallel_calls)}: elements computed in parallel, delivered in order unless
+     * the pipeline's {@link Options#deterministic} is false.
+     */
     public <R> Dataset<R> map(Function<? super T, ? extends R> fn, int numParallelCalls) {
-        return map(fn, numParallelCalls, true);
+        return new MapDataset<>(this, new ElementFunction(this, fn), numParallelCalls, null);
     }
 
     /** {@code map(fn, num_parallel_calls, deterministic)}: false lets finished elements overtake. */
@@ -155,7 +158,7 @@ public abstract class Dataset<T> implements Iterable<T> {
 
     /** {@code map(lambda x, y: ..., num_parallel_calls)}. */
     public <R> Dataset<R> map(BiFunction<Tensor, Tensor, ? extends R> fn, int numParallelCalls) {
-        return new MapDataset<>(this, new ElementFunction(this, unpacked(fn)), numParallelCalls, true);
+        return new MapDataset<>(this, new ElementFunction(this, unpacked(fn)), numParallelCalls, null);
     }
 
     /** {@code filter(predicate)}: the elements for which the traced predicate gives a scalar bool true. */
@@ -229,7 +232,10 @@ public abstract class Dataset<T> implements Iterable<T> {
     /** {@code shuffle(buffer_size)}: a random order from a buffer of that many elements, new each pass. */
     public Dataset<T> shuffle(long bufferSize) { return shuffle(bufferSize, null, true); }
 
-    /** {@code shuffle(buffer_size, seed, reshuffle_each_iteration)}; a null seed draws one at random. */
+    /**
+     * {@code shuffle(buffer_size, seed, reshuffle_each_iteration)}: TF's order for the same seeds (a
+     * null op seed takes one from the global seed, or draws at random without one).
+     */
     public Dataset<T> shuffle(long bufferSize, Long seed, boolean reshuffleEachIteration) {
         return new ShuffleDataset<>(this, bufferSize, seed, reshuffleEachIteration);
     }
@@ -340,6 +346,28 @@ public abstract class Dataset<T> implements Iterable<T> {
                 (s, e) -> fn.apply((S) s, (T) e));
         for (T element : this) state = f.apply(Tuple.of(state, element));
         return (S) state;
+    }
+
+    /** {@code with_options(options)}: the same dataset with these options for its whole pipeline. */
+    public Dataset<T> withOptions(Options options) { return new OptionsDataset<>(this, options); }
+
+    /** {@code options()}: the options set in this dataset's pipeline, merged (downstream wins). */
+    public Options options() {
+        Options out = new Options();
+        for (Dataset<?> in : inputs()) out = out.merge(in.options());
+        return out;
+    }
+
+    /** The datasets this one reads (none for a source), for options that apply to the whole pipeline. */
+    List<Dataset<?>> inputs() { return List.of(); }
+
+    /**
+     * The options in effect for a stage being set up: those of the pipeline above it, with those
+     * set below it (by the dataset being iterated) on top.
+     */
+    Options effectiveOptions() {
+        Options below = OptionsDataset.inEffect();
+        return below == null ? options() : options().merge(below);
     }
 
     // ---- reading the elements ------------------------------------------------------------------

@@ -65,4 +65,7 @@ final class GroupByWindowDataset<T, R> extends Dataset<R> {
         if (!it.hasNext()) throw new org.jflow.errors.InvalidArgumentError("Cannot find the element spec of an empty group_by_window");
         return Structure.spec(it.next());
     }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -2,6 +2,7 @@ package org.jflow.data;
 
 import org.jflow.errors.OpError;
 
+import java.util.List;
 import java.util.Iterator;
 import java.util.logging.Logger;
 
@@ -39,4 +40,7 @@ final class IgnoreErrorsDataset<T> extends Dataset<T> {
 
     @Override
     public Object elementSpec() { return input.elementSpec(); }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -141,5 +141,8 @@ public final class PipelineStats {
 
         @Override
         public long cardinality() { return input.cardinality(); }
+
+        @Override
+        List<Dataset<?>> inputs() { return List.of(input); }
     }
 }

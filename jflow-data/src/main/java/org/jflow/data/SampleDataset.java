@@ -70,4 +70,7 @@ final class SampleDataset<T> extends Dataset<T> {
 
     @Override
     public Object elementSpec() { return spec; }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.copyOf(datasets); }
 }

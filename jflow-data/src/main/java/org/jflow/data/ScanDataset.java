@@ -52,4 +52,7 @@ final class ScanDataset<T, R> extends Dataset<R> {
 
     @Override
     public long cardinality() { return input.cardinality(); }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -2,6 +2,7 @@ package org.jflow.data;
 
 import org.jflow.Tensor;
 
+import java.util.List;
 import java.util.Iterator;
 
 /** {@code take_while(predicate)}: the elements before the first one whose traced predicate is false. */
@@ -33,4 +34,7 @@ final class TakeWhileDataset<T> extends Dataset<T> {
 
     @Override
     public Object elementSpec() { return input.elementSpec(); }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -5,6 +5,7 @@ import org.jflow.Tensor;
 import org.jflow.engine.TensorSpec;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
@@ -49,4 +50,7 @@ final class UniqueDataset extends Dataset<Tensor> {
 
     @Override
     public Object elementSpec() { return input.elementSpec(); }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -58,4 +58,7 @@ final class WindowDataset<T> extends Dataset<Dataset<T>> {
 
     @Override
     public Object elementSpec() { return new DatasetSpec(input.elementSpec()); }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -148,6 +148,42 @@ class DatasetBehaviourTest {
         assertEquals(4, stats.toString().lines().count());
     }
 
+    /**
+     * Options set at the end of a pipeline reach the map before them; the map's own argument wins.
+     * The map runs per element here (run_functions_eagerly), so the first element can be slow.
+     */
+    @Test
+    void optionsApplyToTheWholePipeline() {
+        org.jflow.graph.PolymorphicFunction.runEagerly(true);
+        try {
+            Dataset<Tensor> slowFirst = Dataset.range(8).map(x -> {
+                sleep((Long) x.numpy() == 0 ? 300 : 1);
+                return x;
+            }, 4);
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L), values(slowFirst));
+            List<Long> relaxed = values(slowFirst.withOptions(new Options().deterministic(false)));
+            assertNotEquals(0L, relaxed.getFirst(), "with deterministic=False the slow first element is overtaken");
+            assertEquals(8, new HashSet<>(relaxed).size());
+            Dataset<Tensor> pinned = Dataset.range(8).map(x -> {
+                sleep((Long) x.numpy() == 0 ? 100 : 1);
+                return x;
+            }, 4, true);
+            assertEquals(0L, values(pinned.withOptions(new Options().deterministic(false))).getFirst(), "the map's argument wins");
+        } finally {
+            org.jflow.graph.PolymorphicFunction.runEagerly(false);
+        }
+        assertEquals(Boolean.FALSE, Dataset.range(3).withOptions(new Options().deterministic(false)).map(x -> x).options().deterministic);
+        assertEquals(2, new Options().privateThreadpoolSize(3).merge(new Options().privateThreadpoolSize(2)).threading.privateThreadpoolSize);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void textLinesFromGzipAndCrlfFiles(@TempDir Path dir) throws Exception {
         Path gz = dir.resolve("a.txt.gz");

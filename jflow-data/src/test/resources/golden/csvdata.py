@@ -33,6 +33,9 @@ titanic = ["titanic/train.csv", "titanic/test.csv"]
 ds4 = tf.data.experimental.make_csv_dataset(titanic, batch_size=3, label_name="Survived", na_value="", num_epochs=1,
                                             ignore_errors=True, shuffle=False)
 cases["g_ds4_printed"] = [str(d) + " " + str(l) for d, l in ds4.take(2)]
+seeded = tf.data.experimental.make_csv_dataset(titanic, batch_size=4, label_name="Survived", num_epochs=1,
+                                               shuffle_seed=7, shuffle_buffer_size=50, select_columns=["PassengerId", "Survived"])
+cases["seeded_ids"] = [py(d["PassengerId"]) for d, l in seeded.take(5)]
 full = tf.data.experimental.make_csv_dataset(titanic, batch_size=64, label_name="Survived", num_epochs=1, shuffle=False)
 columns, labels, dtypes, batches = {}, [], {}, 0
 for d, l in full:

@@ -186,6 +186,20 @@ class CsvTest {
         assertEquals(100, Csv.features(forever.skip(5).take(1).toList().getFirst()).get("PassengerId").shape().get(0));
     }
 
+    /** A seeded shuffle gives TF 2.21's order: the file shuffle and the record shuffle draw as TF's do. */
+    @Test
+    void seededShuffleOrderIsTfs() {
+        Dataset<Tuple<Object>> ds = Csv.makeCsvDataset(TITANIC, 4, new Csv.Options().labelName("Survived").numEpochs(1)
+                .shuffleSeed(7L).shuffleBufferSize(50).selectColumns(List.of("PassengerId", "Survived")));
+        List<Object> ids = new ArrayList<>();
+        for (Tuple<Object> e : ds.take(5)) {
+            List<Object> batch = new ArrayList<>();
+            for (int v : (int[]) Csv.features(e).get("PassengerId").data()) batch.add((double) v);
+            ids.add(batch);
+        }
+        assertEquals(GOLDEN.get("seeded_ids"), ids);
+    }
+
     /** G-DS4 as the tutorial runs it (shuffled): 11 feature columns in file order, TF's dtypes, batches of 3. */
     @Test
     void gds4ShuffledStructure() {

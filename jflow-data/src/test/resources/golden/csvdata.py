@@ -117,5 +117,12 @@ for name, kw in [("covid_window8", dict(sequence_length=8, batch_size=38)),
     series[name] = [[py(x), py(y)] for x, y in ds]
 series["no_targets"] = [py(x) for x in keras.utils.timeseries_dataset_from_array(
     np.arange(10), None, sequence_length=4, sequence_stride=3, batch_size=2)]
+series["shuffled_seed3"] = [[py(x), py(y)] for x, y in keras.utils.timeseries_dataset_from_array(
+    np.arange(50), np.arange(50), sequence_length=5, batch_size=4, shuffle=True, seed=3)]
+series["shuffled_unbatched_seed11"] = [py(y) for x, y in keras.utils.timeseries_dataset_from_array(
+    np.arange(30), np.arange(30), sequence_length=3, sequence_stride=2, batch_size=None, shuffle=True, seed=11)]
+perm = np.arange(1000)
+np.random.RandomState(123456).shuffle(perm)
+series["numpy_shuffle_seed123456"] = perm.tolist()
 cases["timeseries"] = series
 print(json.dumps(cases))

@@ -29,9 +29,9 @@ public final class Timeseries {
     /**
      * Every argument. {@code targets} null gives windows alone; {@code batchSize} null gives single
      * windows; {@code startIndex}/{@code endIndex} null mean 0 and the array's length. Shuffling
-     * permutes the window starts and then shuffles with a buffer of {@code batchSize * 8} (1024
-     * unbatched), as Keras does, but with JFlow's random stream, not NumPy's: a seed gives a fixed
-     * order that differs from Keras'.
+     * permutes the window starts with NumPy's {@code RandomState(seed)} and then shuffles with a
+     * buffer of {@code batchSize * 8} (1024 unbatched) and the same seed, as Keras does, so a seed
+     * gives Keras' order.
      */
     public static Dataset<Object> timeseriesDatasetFromArray(Tensor data, Tensor targets, int sequenceLength,
                                                              int sequenceStride, int samplingRate, Integer batchSize,
@@ -75,17 +75,13 @@ public final class Timeseries {
         int count = (int) Math.max(0, (numSeqs + sequenceStride - 1) / sequenceStride);
         int[] starts = new int[count];
         for (int i = 0; i < count; i++) starts[i] = i * sequenceStride;
-        Random rng = null;
+        Long shuffleSeed = null;
         if (shuffle) {
-            rng = seed == null ? new Random() : new Random(seed);
-            for (int i = count - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1), t = starts[i];
-                starts[i] = starts[j];
-                starts[j] = t;
-            }
+            // Keras: seed = np.random.randint(1e6) when none is given; RandomState(seed).shuffle(start_positions)
+            shuffleSeed = seed == null ? (long) new Random().nextInt(1_000_000) : seed;
+            new NumpyRandomState(shuffleSeed).shuffle(starts);
         }
         Dataset<Object> ds = new Windows(data, targets, starts, start, sequenceLength, samplingRate);
-        Long shuffleSeed = rng == null ? null : rng.nextLong();
         if (batchSize == null) return shuffle ? ds.shuffle(1024, shuffleSeed, true) : ds;
         if (shuffle) ds = ds.shuffle(batchSize * 8L, shuffleSeed, true);
         return ds.batch(batchSize);

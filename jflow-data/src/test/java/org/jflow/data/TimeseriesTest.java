@@ -71,6 +71,20 @@ class TimeseriesTest {
     }
 
     @Test
+    void seededShuffleIsKeras() {
+        int[] perm = new int[1000];
+        for (int i = 0; i < perm.length; i++) perm[i] = i;
+        new NumpyRandomState(123456).shuffle(perm);
+        assertArrayEquals(Golden.flatten(GOLDEN.get("numpy_shuffle_seed123456")), java.util.Arrays.stream(perm).asDoubleStream().toArray());
+        check("shuffled_seed3", Timeseries.timeseriesDatasetFromArray(arange(50), arange(50), 5, 1, 1, 4, true, 3L, null, null));
+        List<Double> targets = new ArrayList<>();
+        for (Object e : Timeseries.timeseriesDatasetFromArray(arange(30), arange(30), 3, 2, 1, null, true, 11L, null, null)) {
+            targets.add(((Tensor) ((Tuple<?>) e).get(1)).toDoubleArray()[0]);
+        }
+        assertArrayEquals(Golden.flatten(GOLDEN.get("shuffled_unbatched_seed11")), targets.stream().mapToDouble(d -> d).toArray());
+    }
+
+    @Test
     void shuffleKeepsEveryWindowAndArgumentsAreChecked() {
         List<Double> firsts = new ArrayList<>();
         for (Object e : Timeseries.timeseriesDatasetFromArray(arange(50), arange(50), 5, 1, 1, null, true, 3L, null, null)) {

@@ -2,15 +2,15 @@ package org.jflow.data;
 
 /**
  * NumPy's legacy {@code np.random.RandomState(seed)} (MT19937 seeded by {@code init_genrand}) as far
- * as Keras' {@code timeseries_dataset_from_array} uses it: {@code shuffle} of a 1-D array, which draws
+ * as Keras uses it ({@code timeseries_dataset_from_array}, {@code boston_housing.load_data}): {@code shuffle} of a 1-D array, which draws
  * each swap index with {@code random_interval} (masked 32-bit draws, rejected above the bound), so a
  * seeded shuffle gives NumPy's permutation.
  */
-final class NumpyRandomState {
+public final class NumpyRandomState {
     private final int[] mt = new int[624];
     private int index;
 
-    NumpyRandomState(long seed) {
+    public NumpyRandomState(long seed) {
         mt[0] = (int) seed;
         for (int i = 1; i < 624; i++) mt[i] = 1812433253 * (mt[i - 1] ^ (mt[i - 1] >>> 30)) + i;
         index = 624;
@@ -44,7 +44,7 @@ final class NumpyRandomState {
     }
 
     /** {@code rng.shuffle(a)} of a 1-D array, in place. */
-    void shuffle(int[] a) {
+    public void shuffle(int[] a) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = (int) interval(i), t = a[i];
             a[i] = a[j];

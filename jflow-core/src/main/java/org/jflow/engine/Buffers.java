@@ -33,11 +33,12 @@ public final class Buffers {
 
     /**
      * A buffer for {@code n} elements whose contents the kernel overwrites entirely (PyTorch's
-     * {@code empty}). On the heap the JVM zeroes it anyway; the call marks the kernels where a reuse
-     * pool or a device allocator may hand out an unzeroed buffer.
+     * {@code empty}): inside a graph run, a dead intermediate's buffer from the run's {@link FreeList}
+     * (stale contents), else a new array. Only a kernel that writes every element may ask for one.
      */
     public static Object allocateUninitialized(DType dtype, int n) {
-        return allocate(dtype, n);
+        Object reused = FreeList.take(dtype, n);
+        return reused != null ? reused : allocate(dtype, n);
     }
 
     /** The buffer's length in slots (for a complex dtype twice its element count). */

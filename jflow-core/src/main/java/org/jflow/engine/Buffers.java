@@ -41,6 +41,27 @@ public final class Buffers {
         return reused != null ? reused : allocate(dtype, n);
     }
 
+    /**
+     * A zeroed buffer for a kernel that accumulates into its output (GEMM's {@code C += A * B}): inside
+     * a graph run a dead intermediate's buffer from the run's {@link FreeList}, cleared (a hot buffer
+     * cleared costs less than a new one the JVM zeroes), else a new array.
+     */
+    public static Object allocateZeroed(DType dtype, int n) {
+        Object reused = FreeList.take(dtype, n);
+        if (reused == null) return allocate(dtype, n);
+        switch (reused) {
+            case float[] a -> java.util.Arrays.fill(a, 0f);
+            case double[] a -> java.util.Arrays.fill(a, 0d);
+            case short[] a -> java.util.Arrays.fill(a, (short) 0);
+            case byte[] a -> java.util.Arrays.fill(a, (byte) 0);
+            case int[] a -> java.util.Arrays.fill(a, 0);
+            case long[] a -> java.util.Arrays.fill(a, 0L);
+            case boolean[] a -> java.util.Arrays.fill(a, false);
+            default -> throw new IllegalStateException("not a pooled buffer: " + reused.getClass());
+        }
+        return reused;
+    }
+
     /** The buffer's length in slots (for a complex dtype twice its element count). */
     public static int length(Object data) { return java.lang.reflect.Array.getLength(data); }
 

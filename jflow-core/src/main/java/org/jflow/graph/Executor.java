@@ -219,20 +219,22 @@ public final class Executor {
         return out;
     }
 
-    /** Whether an output of {@code n} may reach {@link FreeList#minimumSlots()} (its shape unknown, or known and that large). */
+    /** Whether an output of {@code n} may be pooled: its shape unknown, or known and large enough. */
     private static boolean mayBeLarge(Node n) {
-        for (int i = 0; i < n.numOutputs(); i++) {
-            Tensor t = n.output(i);
-            if (!t.shape().isFullyDefined() || (long) t.shape().size() * t.dtype().slots() >= FreeList.minimumSlots()) return true;
-        }
+        for (int i = 0; i < n.numOutputs(); i++) if (!pooledSize(n.output(i))) return true;
         return false;
+    }
+
+    /** Whether {@code t}'s shape is known and below the size buffers are pooled from. */
+    private static boolean pooledSize(Tensor t) {
+        return t.shape().isFullyDefined() && (long) t.shape().size() * t.dtype().slots() < FreeList.minimumSlots();
     }
 
     /** For a fused node: its full-size inputs computed by an earlier step whose slot dies at step {@code s}. */
     private static int[] reusableInputs(Node n, int[] in, int[] lastReader, int s, boolean[] computed) {
         if (n.op() != FusedElementwise.OP) return null;
         Tensor out = n.output(0);
-        if (!out.shape().isFullyDefined() || (long) out.shape().size() * out.dtype().slots() < FreeList.minimumSlots()) return null;
+        if (!out.shape().isFullyDefined() || pooledSize(out)) return null;
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i < in.length; i++) {
             Tensor t = n.input(i);
@@ -296,7 +298,8 @@ public final class Executor {
             Tensor[] ins = inputs(s, v);
             Op op = ops[s];
             TensorSpec[] out = specs[s] != null ? specs[s] : op.infer(ins, attrs[s]);
-            Object target = reusable[s] == null || owners == null ? null : owners.deadInput(reusable[s], ins, freedAfter[s], v);
+            Object target = reusable[s] == null || owners == null ? null
+                    : owners.deadInput(reusable[s], ins, freedAfter[s], v);
             Tensor[] outs;
             if (target != null) {
                 outs = new Tensor[] {FusedElementwise.computeInto(ins, attrs[s], out[0], target)};
@@ -353,7 +356,9 @@ public final class Executor {
             System.arraycopy(outs, 0, v, outputBase[s], outs.length);
         });
         if (owners != null) {
-            for (int s = from; s < to; s++) for (int o = 0; o < specs[s].length; o++) owners.claim(v[outputBase[s] + o].storage(), false);
+            for (int s = from; s < to; s++) {
+                for (int o = 0; o < specs[s].length; o++) owners.claim(v[outputBase[s] + o].storage(), false);
+            }
         }
         for (int s = from; s < to; s++) free(freedAfter[s], v, pinned, owners);
     }
@@ -403,7 +408,7 @@ public final class Executor {
 
         Owners(FreeList list) { this.list = list; }
 
-        /** An output's buffer now in one more slot: counted if owned, and owned if its kernel ({@code pooled}) just got it. */
+        /** An output's buffer in one more slot: counted if owned, owned if its kernel ({@code pooled}) just got it. */
         void claim(Object data, boolean pooled) {
             int[] count = live.isEmpty() ? null : live.get(data);
             if (count != null) count[0]++;

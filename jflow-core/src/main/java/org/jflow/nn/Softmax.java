@@ -62,7 +62,8 @@ public final class Softmax extends Op {
         if (axis == dims.length - 1 && x.dtype() != DType.FLOAT64) {
             // each row writes every element; a float32 result is the output itself
             float[] values = Reals.floats(x);
-            float[] result = x.dtype() == DType.FLOAT32 ? (float[]) Buffers.allocateUninitialized(DType.FLOAT32, values.length) : new float[values.length];
+            float[] result = x.dtype() == DType.FLOAT32
+                    ? (float[]) Buffers.allocateUninitialized(DType.FLOAT32, values.length) : new float[values.length];
             int n = dims[axis], rows = n == 0 ? 0 : values.length / n;
             Parallel.forRange(rows, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, n)), (from, to) -> {
                 for (int r = from; r < to; r++) floatRow(values, result, r * n, n, log);

@@ -71,12 +71,17 @@ class ExecutorReuseRegistryTest {
                 }
                 Graph g = new Graph();
                 Tensor[] in = new Tensor[c.inputs().length];
-                for (int i = 0; i < in.length; i++) in[i] = g.placeholder(c.inputs()[i].dtype(), c.inputs()[i].shape(), "x" + i);
+                for (int i = 0; i < in.length; i++) {
+                    in[i] = g.placeholder(c.inputs()[i].dtype(), c.inputs()[i].shape(), "x" + i);
+                }
                 List<Tensor> fetches = new ArrayList<>();
                 int firstOfSecond;
                 try (Tracer.Scope s = g.asDefault()) {
                     // the first node's outputs die at their Shape readers, before the second node runs
-                    for (Tensor t : g.add(op, attrs, in, specs)) fetches.add(g.add(shape, SHAPE_ATTRS, new Tensor[] {t}, shape.infer(new Tensor[] {t}, SHAPE_ATTRS))[0]);
+                    for (Tensor t : g.add(op, attrs, in, specs)) {
+                        Tensor[] read = {t};
+                        fetches.add(g.add(shape, SHAPE_ATTRS, read, shape.infer(read, SHAPE_ATTRS))[0]);
+                    }
                     firstOfSecond = fetches.size();
                     fetches.addAll(List.of(g.add(op, attrs, in, specs)));
                 }
@@ -92,7 +97,8 @@ class ExecutorReuseRegistryTest {
                     for (int i = 0; i < eager.length; i++) {
                         Tensor actual = got[firstOfSecond + i];
                         if (!sameBits(eager[i], actual)) {
-                            problems.add(op.name() + " | " + c.label() + " | run " + run + " output " + i + ": " + actual + " vs eager " + eager[i]);
+                            problems.add(op.name() + " | " + c.label() + " | run " + run + " output " + i + ": "
+                                    + actual + " vs eager " + eager[i]);
                         }
                     }
                 }

@@ -7,8 +7,11 @@ import org.jflow.Variable;
 import org.jflow.engine.FreeList;
 import org.junit.jupiter.api.Test;
 
+import com.sun.management.ThreadMXBean;
+
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -132,7 +135,7 @@ class ExecutorReuseTest {
     }
 
     /** The chain traced without the optimizer: ten kernels, nine dead intermediates per call. */
-    private static org.jflow.graph.PolymorphicFunction<Tensor> unfusedChain() {
+    private static PolymorphicFunction<Tensor> unfusedChain() {
         return tf.function(ExecutorReuseTest::chain, o -> o.optimizer(p -> p));
     }
 
@@ -170,7 +173,9 @@ class ExecutorReuseTest {
                     float[] expected = chain(x).toFloatArray();
                     List<Tensor> kept = new ArrayList<>();
                     for (int call = 0; call < 40; call++) kept.add(f.call(x));
-                    for (Tensor t : kept) if (!java.util.Arrays.equals(expected, t.toFloatArray())) return "thread " + phase + " got another result";
+                    for (Tensor t : kept) {
+                        if (!Arrays.equals(expected, t.toFloatArray())) return "thread " + phase + ": another result";
+                    }
                     return null;
                 }));
             }
@@ -192,9 +197,9 @@ class ExecutorReuseTest {
         } finally {
             FreeList.minimumSlots(minimum);
         }
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long withReuse = Long.MAX_VALUE, without = Long.MAX_VALUE;
-        // the least of many rounds, each function in turn: until the JIT compiles the Vector API loops they allocate too
+        // the least of many rounds, each function in turn: until the JIT compiles the Vector API loops, they allocate
         for (int round = 0; round < 40; round++) {
             withReuse = Math.min(withReuse, allocatedPerCall(threads, reusing, x));
             without = Math.min(without, allocatedPerCall(threads, plain, x));
@@ -205,7 +210,7 @@ class ExecutorReuseTest {
     }
 
     /** Bytes allocated per call on all threads over ten calls (ThreadMXBean's count, not a timing). */
-    private static long allocatedPerCall(com.sun.management.ThreadMXBean threads, org.jflow.graph.PolymorphicFunction<Tensor> f, Tensor x) {
+    private static long allocatedPerCall(ThreadMXBean threads, PolymorphicFunction<Tensor> f, Tensor x) {
         int calls = 10;
         long before = threads.getTotalThreadAllocatedBytes();
         for (int i = 0; i < calls; i++) f.call(x);
@@ -235,7 +240,8 @@ class ExecutorReuseTest {
                 assertArrayEquals(lossEager.toFloatArray(), lossTraced.toFloatArray(), "loss of step " + i);
             }
             for (int i = 0; i < eager.size(); i++) {
-                assertArrayEquals(eager.get(i).value().toFloatArray(), traced.get(i).value().toFloatArray(), "weight " + i);
+                float[] expected = eager.get(i).value().toFloatArray();
+                assertArrayEquals(expected, traced.get(i).value().toFloatArray(), "weight " + i);
             }
         } finally {
             FreeList.minimumSlots(minimum);

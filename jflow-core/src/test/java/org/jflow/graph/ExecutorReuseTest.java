@@ -204,9 +204,10 @@ class ExecutorReuseTest {
             withReuse = Math.min(withReuse, allocatedPerCall(threads, reusing, x));
             without = Math.min(without, allocatedPerCall(threads, plain, x));
         }
-        // ten 40 kB results without reuse; with it the fetched result and about one buffer in flight
+        // ten new 40 kB buffers per call without reuse; with it the fetched result and one buffer in flight
+        // (Vector API loops the JIT failed to inline allocate the same on both sides, so only the difference counts)
         assertTrue(without >= 10L * 4 * N, "without reuse: " + without + " bytes per call");
-        assertTrue(withReuse < 3L * 4 * N, "with reuse: " + withReuse + " bytes per call (without: " + without + ")");
+        assertTrue(without - withReuse >= 8L * 4 * N, "with reuse: " + withReuse + " bytes per call, without: " + without);
     }
 
     /** Bytes allocated per call on all threads over ten calls (ThreadMXBean's count, not a timing). */

@@ -16,7 +16,6 @@ import org.jflow.errors.ValueError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -221,12 +220,12 @@ public final class Executor {
 
     /** Whether an output of {@code n} may be pooled: its shape unknown, or known and large enough. */
     private static boolean mayBeLarge(Node n) {
-        for (int i = 0; i < n.numOutputs(); i++) if (!pooledSize(n.output(i))) return true;
+        for (int i = 0; i < n.numOutputs(); i++) if (!belowPoolSize(n.output(i))) return true;
         return false;
     }
 
     /** Whether {@code t}'s shape is known and below the size buffers are pooled from. */
-    private static boolean pooledSize(Tensor t) {
+    private static boolean belowPoolSize(Tensor t) {
         return t.shape().isFullyDefined() && (long) t.shape().size() * t.dtype().slots() < FreeList.minimumSlots();
     }
 
@@ -234,7 +233,7 @@ public final class Executor {
     private static int[] reusableInputs(Node n, int[] in, int[] lastReader, int s, boolean[] computed) {
         if (n.op() != FusedElementwise.OP) return null;
         Tensor out = n.output(0);
-        if (!out.shape().isFullyDefined() || pooledSize(out)) return null;
+        if (!out.shape().isFullyDefined() || belowPoolSize(out)) return null;
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i < in.length; i++) {
             Tensor t = n.input(i);
@@ -395,50 +394,6 @@ public final class Executor {
             for (Object p : pinned) if (p == b) continue candidates;
             for (Tensor live : v) if (live != null && live.storage() == b) continue candidates;
             b.free();
-        }
-    }
-
-    /**
-     * One run's owned buffers: those its kernels got from the free list (or fresh through it) and
-     * returned, each with the number of live slots sharing it. At zero the buffer goes back to the list.
-     */
-    private static final class Owners {
-        final FreeList list;
-        private final IdentityHashMap<Object, int[]> live = new IdentityHashMap<>();
-
-        Owners(FreeList list) { this.list = list; }
-
-        /** An output's buffer in one more slot: counted if owned, owned if its kernel ({@code pooled}) just got it. */
-        void claim(Object data, boolean pooled) {
-            int[] count = live.isEmpty() ? null : live.get(data);
-            if (count != null) count[0]++;
-            else if (pooled && list.handedOut(data)) live.put(data, new int[] {1});
-        }
-
-        /** A slot holding {@code data} died. */
-        void release(Object data) {
-            if (live.isEmpty()) return;
-            int[] count = live.get(data);
-            if (count != null && --count[0] == 0) {
-                live.remove(data);
-                list.give(data);
-            }
-        }
-
-        /** Something outliving the run holds {@code data}: never give it back. */
-        void disown(Object data) { if (!live.isEmpty()) live.remove(data); }
-
-        /** The buffer of a candidate input of a fused step that only slots dying at that step share, or null. */
-        Object deadInput(int[] candidates, Tensor[] ins, int[] dying, Tensor[] v) {
-            for (int i : candidates) {
-                Object data = ins[i].storage();
-                int[] count = live.isEmpty() ? null : live.get(data);
-                if (count == null) continue;
-                int dyingHere = 0;
-                for (int slot : dying) if (v[slot] != null && v[slot].storage() == data) dyingHere++;
-                if (count[0] == dyingHere) return data;
-            }
-            return null;
         }
     }
 }

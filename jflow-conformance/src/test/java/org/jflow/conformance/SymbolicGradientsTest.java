@@ -36,22 +36,19 @@ class SymbolicGradientsTest {
     void freshRandomKernels() { tf.random.clearSeed(); }
 
     /**
-     * Gradients that still read static sizes where TF's use dynamic shapes (num_segments, paddings,
-     * slice sizes, the size of a dim a reduction flattens, a filter's or a matrix's dims): traced
-     * with that dim unknown they refuse (with an error, never a wrong value). Kept exact: an op that
-     * starts to pass must leave the list.
+     * Gradients that still read static sizes where TF's use dynamic shapes (a filter's or a
+     * matrix's dims): traced with that dim unknown they refuse (with an error, never a wrong
+     * value). Kept exact: an op that starts to pass must leave the list.
      */
-    private static final Set<String> KNOWN_GAPS = Set.of("Prod", "Qr", "Svd", "MatrixDiagPartV3", "StridedSlice",
-            "TensorStridedSliceUpdate", "SegmentMean", "MirrorPad", "GatherV2", "GatherNd", "Slice", "RandomGamma", "TopKV2", "Einsum",
+    private static final Set<String> KNOWN_GAPS = Set.of("Qr", "Svd", "MatrixDiagPartV3",
             "Conv2DBackpropInput", "Conv3DBackpropInputV2", "DepthwiseConv2dNativeBackpropInput");
 
     /**
-     * Wrong traced values, as (op, label fragment): Einsum's {@code ...ij,...jk->...ik} with batches
-     * 1 and 2 (a gradient sample of the sample table) keeps input 0's gradient at the broadcast
-     * batch, because Grads.sumToPartialShape takes an unknown dim as not broadcast where TF's
-     * BroadcastGradientArgs decides from the run-time shapes. Kept exact: a fixed one must leave.
+     * Wrong traced values, as (op, label fragment). Kept exact: a fixed one must leave. None today:
+     * a broadcast gradient is summed over the axes TF's BroadcastGradientArgs finds from the
+     * run-time shapes where the traced ones are partial.
      */
-    private static final Map<String, String> KNOWN_WRONG = Map.of("Einsum", "(1, 2, 3) with (2, 3, 4) {equation=...ij,...jk->...ik}");
+    private static final Map<String, String> KNOWN_WRONG = Map.of();
 
     @Test
     void everyGradientTracesOnAnUnknownBatchAndMatchesEager() {

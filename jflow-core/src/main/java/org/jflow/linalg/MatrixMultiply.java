@@ -136,7 +136,7 @@ public final class MatrixMultiply extends Op {
         Tensor a = g.x(), b = g.y(), dy = upstream[0];
         Tensor da = !g.needs(0) ? null : ta ? self.times(b, tb, dy, true) : self.times(dy, false, b, !tb);
         Tensor db = !g.needs(1) ? null : tb ? self.times(dy, true, a, ta) : self.times(a, !ta, dy, false);
-        return new Tensor[] {da == null ? null : Grads.sumToShape(da, a.shape()), db == null ? null : Grads.sumToShape(db, b.shape())};
+        return new Tensor[] {da == null ? null : Grads.sumToShape(da, a), db == null ? null : Grads.sumToShape(db, b)};
     }
 
     private Tensor times(Tensor a, boolean ta, Tensor b, boolean tb) {

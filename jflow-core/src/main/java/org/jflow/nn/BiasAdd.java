@@ -15,7 +15,7 @@ import org.jflow.errors.InvalidArgumentError;
 /** {@code BiasAdd}: adds a 1-D bias along the last (channels) dim of a channels-last value. */
 public final class BiasAdd extends Op {
     public static final BiasAdd BIAS_ADD = new BiasAdd()
-            .withGradient((g, dy) -> new Tensor[] {dy[0], g.needs(1) ? Grads.sumToShape(dy[0], g.y().shape()) : null});
+            .withGradient((g, dy) -> new Tensor[] {dy[0], g.needs(1) ? Grads.sumToShape(dy[0], g.y()) : null});
 
     private BiasAdd() { super("BiasAdd", Signature.of("value, bias -> output", "data_format: string = None")); }
 

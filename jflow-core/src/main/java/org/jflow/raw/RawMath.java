@@ -327,6 +327,10 @@ public final class RawMath {
         return reduce(PROD, input, axis, keepDims);
     }
     public static Tensor sum(Tensor input, int[] axis, boolean keepDims) { return reduce(SUM, input, axis, keepDims); }
+    /** {@code Sum} over axes given as an int32/int64 tensor (TF's form: known only when the graph runs). */
+    public static Tensor sum(Tensor input, Tensor reductionIndices, boolean keepDims) {
+        return Raw.one(SUM, Attrs.of("keep_dims", keepDims), input, reductionIndices);
+    }
     public static Tensor euclideanNorm(Tensor input, int[] axis, boolean keepDims) {
         return reduce(EUCLIDEAN_NORM, input, axis, keepDims);
     }
@@ -404,6 +408,10 @@ public final class RawMath {
     }
     public static Tensor unsortedSegmentSum(Tensor data, Tensor segmentIds, int numSegments) {
         return Raw.one(UNSORTED_SEGMENT_SUM, Attrs.of("num_segments", numSegments), data, segmentIds);
+    }
+    /** {@code UnsortedSegmentSum} with {@code num_segments} as an int32/int64 scalar tensor (TF's form: known only when the graph runs). */
+    public static Tensor unsortedSegmentSum(Tensor data, Tensor segmentIds, Tensor numSegments) {
+        return Raw.one(UNSORTED_SEGMENT_SUM, Attrs.EMPTY, data, segmentIds, numSegments);
     }
     public static Tensor unsortedSegmentProd(Tensor data, Tensor segmentIds, int numSegments) {
         return Raw.one(UNSORTED_SEGMENT_PROD, Attrs.of("num_segments", numSegments), data, segmentIds);

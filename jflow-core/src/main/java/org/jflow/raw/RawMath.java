@@ -13,6 +13,8 @@ import java.util.List;
  * method per op. No Python semantics: inputs are tensors of the op's dtypes (no literal
  * conversion, no implicit casts or broadcasting beyond the op's own), attributes are typed values.
  * Also the math ops JFlow has that TF's registry lacks ({@code ReduceLogSumExp}, {@code ClipByNorm}, ...).
+ * {@code Sum} and {@code UnsortedSegmentSum} also take their axes and segment count as tensors (an
+ * overload), which is how a gradient passes them where they are known only when the graph runs.
  */
 public final class RawMath {
     private static final Op ABS = Raw.op("Abs");

@@ -155,7 +155,8 @@ final class ShapeOps {
             if (t != DType.INT32 && t != DType.INT64) {
                 throw error("Value for attr 'out_type' of " + t.kernelName() + " is not in the list of allowed values: int32, int64");
             }
-            return spec(t, kind == 0 ? Shape.of(in[0].rank()) : Shape.scalar());
+            if (kind != 0) return spec(t, Shape.scalar());
+            return spec(t, Shape.of(in[0].shape().hasRank() ? in[0].rank() : Shape.UNKNOWN)); // as long as the rank, known or not
         }
 
         @Override

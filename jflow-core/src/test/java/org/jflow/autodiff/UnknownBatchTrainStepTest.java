@@ -72,4 +72,34 @@ class UnknownBatchTrainStepTest {
         assertTrue(types.contains("BroadcastGradientArgs"), types.toString());
         assertEquals(1, traced.tracingCount());
     }
+
+    /** d/dx of d/db sum(x * b * b): the inner gradient is a Sum over BroadcastGradientArgs' axes, differentiated again. */
+    private static Object[] secondOrder(Tensor x, Tensor b) {
+        try (GradientTape outer = tf.GradientTape()) {
+            outer.watch(x);
+            Tensor db;
+            try (GradientTape inner = tf.GradientTape()) {
+                inner.watch(b);
+                db = inner.gradient(tf.reduceSum(tf.multiply(tf.multiply(x, b), b)), b);
+            }
+            Tensor weighted = tf.reduceSum(tf.multiply(db, tf.constant(new float[][] {{1, -2, 3}})));
+            return new Object[] {db, outer.gradient(weighted, x)};
+        }
+    }
+
+    @Test
+    void secondOrderThroughABroadcastGradientTracesOnceAndMatchesEager() {
+        var traced = tf.function((Tensor x, Tensor b) -> secondOrder(x, b),
+                f -> f.inputSignature(tf.TensorSpec(new int[] {-1, 3}, tf.float32), tf.TensorSpec(new int[] {1, 3}, tf.float32)));
+        Tensor b = tf.constant(new float[][] {{0.5f, -1.5f, 2}});
+        for (int batch : new int[] {4, 1}) {
+            Tensor x = tf.constant(random(batch, 3));
+            Object[] expected = secondOrder(x, b), actual = (Object[]) traced.call(x, b);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(((Tensor) expected[i]).shape(), ((Tensor) actual[i]).shape(), "batch " + batch + ", output " + i);
+                assertArrayEquals(((Tensor) expected[i]).toFloatArray(), ((Tensor) actual[i]).toFloatArray(), "batch " + batch);
+            }
+        }
+        assertEquals(1, traced.tracingCount());
+    }
 }

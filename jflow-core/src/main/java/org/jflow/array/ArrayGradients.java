@@ -23,13 +23,29 @@ final class ArrayGradients {
 
     static Tensor reshapeBack(GradientContext g, Tensor dy) { return Grads.reshapeLike(dy, g.x()); }
 
-    /** ConcatV2: dy split back into pieces of the inputs' sizes along the axis. */
+    /**
+     * ConcatV2: dy split back into pieces of the inputs' sizes along the axis (one size may be
+     * unknown: SplitV's -1). Where more are unknown (a concat of traced batches), as TF's
+     * {@code _ConcatGradHelper} with run-time offsets: each piece gathered from dy at the
+     * positions {@code offset .. offset + Shape(x)[axis]}, the offset the sizes before it.
+     */
     static Tensor[] concat(GradientContext g, Tensor[] dy) {
         Tensor[] in = g.inputs();
         int axis = normalized(g.attrs().getInt("axis"), in[0].rank());
         int[] sizes = new int[in.length];
-        for (int i = 0; i < in.length; i++) sizes[i] = in[i].shape().get(axis);
-        return RawArray.splitV(dy[0], sizes, axis);
+        int unknown = 0;
+        for (int i = 0; i < in.length; i++) if ((sizes[i] = in[i].shape().get(axis)) == Shape.UNKNOWN) unknown++;
+        if (unknown <= 1) return RawArray.splitV(dy[0], sizes, axis);
+        Tensor[] pieces = new Tensor[in.length];
+        Tensor offset = Raw.scalar(DType.INT32, 0);
+        for (int i = 0; i < in.length; i++) {
+            Tensor size = Grads.dim(in[i], axis);
+            Tensor ones = RawArray.broadcastTo(Raw.scalar(DType.INT32, 1), RawArray.reshape(size, new int[] {1}));
+            Tensor positions = RawMath.addV2(RawMath.cumsum(ones, 0, true, false), offset);
+            pieces[i] = RawArray.gatherV2(dy[0], positions, axis, 0);
+            offset = RawMath.addV2(offset, size);
+        }
+        return pieces;
     }
 
     /** Unpack, Split, SplitV: the outputs' gradients joined again. */

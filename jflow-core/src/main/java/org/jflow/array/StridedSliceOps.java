@@ -164,7 +164,8 @@ final class StridedSliceOps {
 
         /**
          * The value broadcasts to the slice; a dim unknown while tracing (a traced batch, the
-         * gradient of a slice of it) passes and is checked when the graph runs.
+         * gradient of a slice of it) passes and is checked when the graph runs (where this shape
+         * rule runs again on the actual shapes).
          */
         private void checkValue(Shape value, Shape slice) {
             boolean fits;
@@ -187,7 +188,6 @@ final class StridedSliceOps {
         public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
             if (anyComplex(in)) return byParts(in, attrs, out);
             Geometry geo = geometry(this, in[0].shape(), attrs);
-            checkValue(in[1].shape(), geo.finalShape());
             Tensor value = ArrayOps.BROADCAST_TO.compute(new Tensor[] {in[1]},
                     Attrs.of("shape", geo.finalShape().dimsView()), spec(in[1].dtype(), geo.finalShape()))[0];
             Object buf = org.jflow.engine.Buffers.copy(in[0].data());

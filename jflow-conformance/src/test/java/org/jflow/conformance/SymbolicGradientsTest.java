@@ -45,12 +45,9 @@ class SymbolicGradientsTest {
     private static final Set<String> KNOWN_GAPS = Set.of("Qr", "Svd",
             "Conv2DBackpropInput", "Conv3DBackpropInputV2", "DepthwiseConv2dNativeBackpropInput");
 
-    /**
-     * With every input's first dim unknown, also: the convolutions (their filter's first dim) and
-     * GatherV2 with batch_dims, whose gradient merges the batch dims with static sizes.
-     */
+    /** With every input's first dim unknown, also the convolutions (their filter's first dim). */
     private static final Set<String> KNOWN_GAPS_EVERY_INPUT = Set.of("Qr", "Svd", "Conv2D", "Conv3D", "DepthwiseConv2dNative",
-            "Conv2DBackpropInput", "Conv3DBackpropInputV2", "DepthwiseConv2dNativeBackpropInput", "GatherV2");
+            "Conv2DBackpropInput", "Conv3DBackpropInputV2", "DepthwiseConv2dNativeBackpropInput");
 
     /** Input 0's first dim unknown, as a batch of the op's main operand. */
     @Test

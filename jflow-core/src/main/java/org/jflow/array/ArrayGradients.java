@@ -8,7 +8,6 @@ import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.GradientContext;
-import org.jflow.errors.UnimplementedError;
 import org.jflow.raw.Raw;
 import org.jflow.raw.RawArray;
 import org.jflow.raw.RawMath;
@@ -131,9 +130,7 @@ final class ArrayGradients {
         Tensor params = g.x(), indices = g.y();
         int axis = normalized(g.attrs().getInt("axis", 0), params.rank());
         int batchDims = normalized(g.attrs().getInt("batch_dims", 0), indices.rank());
-        int[] p = params.shape().dims();
-        for (int i = 0; i < batchDims; i++) if (p[i] == Shape.UNKNOWN) p[i] = indices.shape().get(i); // the batch dims both share
-        TensorLike dx = batchDims > 0 ? batchUngather(dy[0], indices, axis, batchDims, p)
+        TensorLike dx = batchDims > 0 ? batchUngather(dy[0], indices, axis, batchDims, params)
                 : axis == 0 && params.shape().isFullyDefined() ? Grads.gatherSlices(dy[0], indices, params.shape())
                 : ungather(dy[0], indices, axis, params);
         return new TensorLike[] {dx, null};
@@ -145,40 +142,39 @@ final class ArrayGradients {
      * (index {@code i} of batch b becomes {@code b * params[axis] + i}) it is a plain ungather on
      * axis 0. dy {@code [batch.., before.., indices.., after..]} is brought to that order first,
      * {@code [batch.., indices.., before.., after..]}, and the sums back to the params' order.
+     * Sizes are the static ones where known, else read when the graph runs (a traced batch).
      */
-    private static Tensor batchUngather(Tensor dy, Tensor indices, int axis, int batchDims, int[] params) {
-        if (!Shape.of(params).isFullyDefined() || !indices.shape().isFullyDefined()) {
-            throw new UnimplementedError("JFlow's GatherV2 gradient with batch_dims needs the params' and indices' dims known while "
-                    + "tracing, got " + Shape.of(params) + " and " + indices.shape());
-        }
-        int pr = params.length, ir = indices.rank(), before = axis - batchDims, gathered = ir - batchDims;
+    private static Tensor batchUngather(Tensor dy, Tensor indices, int axis, int batchDims, Tensor params) {
+        int pr = params.rank(), ir = indices.rank(), before = axis - batchDims, gathered = ir - batchDims;
         int[] perm = new int[dy.rank()];
         int n = 0;
         for (int i = 0; i < batchDims; i++) perm[n++] = i;
         for (int i = 0; i < gathered; i++) perm[n++] = axis + i;
         for (int i = 0; i < before; i++) perm[n++] = batchDims + i;
         for (int i = axis + gathered; i < dy.rank(); i++) perm[n++] = i;
-        int batch = 1, picks = 1;
-        for (int i = 0; i < batchDims; i++) batch *= params[i];
-        for (int i = batchDims; i < ir; i++) picks *= indices.shape().get(i);
-        int[] rows = new int[pr - batchDims];
-        rows[0] = batch * picks;
-        for (int i = batchDims, k = 1; i < pr; i++) if (i != axis) rows[k++] = params[i];
-        Tensor values = RawArray.reshape(RawArray.transpose(dy, perm), rows);
-        int[] offsets = new int[batch * picks];
-        for (int k = 0; k < offsets.length; k++) offsets[k] = k / picks * params[axis];
-        Tensor batchOffsets = indices.dtype() == DType.INT32 ? Raw.ints(offsets)
-                : RawMath.cast(Raw.ints(offsets), indices.dtype());
-        Tensor ids = RawMath.addV2(RawArray.reshape(indices, new int[] {offsets.length}), batchOffsets);
-        Tensor summed = RawMath.unsortedSegmentSum(values, ids, batch * params[axis]);
+        Tensor values = Grads.flattenLeading(RawArray.transpose(dy, perm), ir);
+        // [batch, picks..] ids, each offset by its batch's first row: b counted by an exclusive cumsum of ones
+        Tensor byBatch = Grads.flattenLeading(gathered == 0 ? RawArray.expandDims(indices, -1) : indices, batchDims);
+        Tensor rows = Raw.castTo(Grads.dim(params, axis), indices.dtype());
+        Tensor batchOf = RawMath.cumsum(RawArray.onesLike(byBatch), 0, true, false);
+        Tensor ids = RawArray.reshape(RawMath.addV2(byBatch, RawMath.mul(batchOf, rows)), new int[] {-1});
+        Tensor segments = RawMath.mul(Grads.dim(byBatch, 0), Grads.dim(params, axis));
+        int batch = byBatch.shape().get(0), size = params.shape().get(axis);
+        Tensor summed = batch != Shape.UNKNOWN && size != Shape.UNKNOWN ? RawMath.unsortedSegmentSum(values, ids, batch * size)
+                : RawMath.unsortedSegmentSum(values, ids, segments);
         // [batch * A, before.., after..] -> [batch.., A, before.., after..] -> params' order
-        int[] unmerged = new int[pr];
-        for (int i = 0; i < batchDims; i++) unmerged[i] = params[i];
-        unmerged[batchDims] = params[axis];
-        for (int i = batchDims, k = batchDims + 1; i < pr; i++) if (i != axis) unmerged[k++] = params[i];
+        int[] order = new int[pr];
+        for (int i = 0; i < batchDims; i++) order[i] = i;
+        order[batchDims] = axis;
+        for (int i = batchDims, k = batchDims + 1; i < pr; i++) if (i != axis) order[k++] = i;
         int[] back = new int[pr];
         for (int i = 0; i < pr; i++) back[i] = i < batchDims || i > axis ? i : i == axis ? batchDims : i + 1;
-        return RawArray.transpose(RawArray.reshape(summed, unmerged), back);
+        int[] unmerged = new int[pr];
+        int unknown = 0;
+        for (int i = 0; i < pr; i++) if ((unmerged[i] = params.shape().get(order[i])) == Shape.UNKNOWN) unknown++;
+        Tensor shaped = unknown <= 1 ? RawArray.reshape(summed, unmerged)
+                : RawArray.reshape(summed, RawArray.gatherV2(RawArray.shape(params, DType.INT32), Raw.ints(order), 0, 0));
+        return RawArray.transpose(shaped, back);
     }
 
     /**

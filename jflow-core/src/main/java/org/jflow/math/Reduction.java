@@ -102,12 +102,14 @@ public final class Reduction extends Op {
      */
     private Reduction(String name, Kind kind) {
         super(name, switch (name) {
-            case "CountNonzero" -> Signature.of("input -> output", "axis: list(int) = None", "keep_dims: bool = false",
-                    "dtype: type = int64");
-            // TF's reduction_indices input, which a gradient passes where the axes are known only when the graph runs
-            // (BroadcastGradientArgs' on a traced batch); the axis attribute stands for it otherwise
-            case "Sum" -> Signature.of("input, reduction_indices? -> output", "axis: list(int) = None", "keep_dims: bool = false");
-            default -> Signature.of("input -> output", "axis: list(int) = None", "keep_dims: bool = false");
+            case "CountNonzero" -> Signature.of("input, reduction_indices = axis -> output", "axis: list(int) = None",
+                    "keep_dims: bool = false", "dtype: type = int64");
+            // TF's reduction_indices also as an input, which a gradient passes where the axes are known only when the
+            // graph runs (BroadcastGradientArgs' on a traced batch); the axis attribute stands for it otherwise
+            case "Sum" -> Signature.of("input, reduction_indices?, reduction_indices = axis -> output", "axis: list(int) = None",
+                    "keep_dims: bool = false");
+            default -> Signature.of("input, reduction_indices = axis -> output", "axis: list(int) = None",
+                    "keep_dims: bool = false");
         });
         this.kind = kind;
     }

@@ -74,8 +74,9 @@ public final class SegmentReduction extends Op {
             }
             return new TensorSpec[] {new TensorSpec(t, withRows(data, 1, Shape.UNKNOWN))};
         }
-        int segments = in.length > 2 && !in[2].hasValue() ? Shape.UNKNOWN : segments(in, attrs);
-        if (segments < 0 && segments != Shape.UNKNOWN) throw error("Input num_segments == " + segments + " must not be negative.");
+        boolean known = in.length < 3 || in[2].hasValue(); // a count known only when the graph runs: checked there
+        int segments = known ? segments(in, attrs) : Shape.UNKNOWN;
+        if (known && segments < 0) throw error("Input num_segments == " + segments + " must not be negative.");
         boolean prefix = seg.rank() <= data.rank();
         for (int i = 0; prefix && i < seg.rank(); i++) prefix = org.jflow.Shape.compatibleDims(seg.get(i), data.get(i));
         if (!prefix) {

@@ -37,7 +37,37 @@ public final class Buffers {
      * pool or a device allocator may hand out an unzeroed buffer.
      */
     public static Object allocateUninitialized(DType dtype, int n) {
+        Object[] offer = OFFERED.get();
+        if (offer != null && offer[0] != null && fits(offer[0], dtype, n)) {
+            Object target = offer[0];
+            offer[0] = null;
+            return target;
+        }
         return allocate(dtype, n);
+    }
+
+    /** Per thread: the buffer {@link #into} offers to the next {@link #allocateUninitialized} that it fits. */
+    private static final ThreadLocal<Object[]> OFFERED = new ThreadLocal<>();
+
+    /**
+     * Runs {@code body} with {@code target} offered to the first {@link #allocateUninitialized} on this thread
+     * whose dtype's storage and length it fits, so that the kernel of an eager op writes its output into a
+     * buffer the caller reuses (a hot cached one, as PyTorch's allocator hands back) with no other change
+     * to its code path: what {@code bench/elementwise} times as the kernel alone. The result wraps
+     * {@code target}, so the caller must not reuse it while the result is still read.
+     */
+    public static <T> T into(Object target, java.util.function.Supplier<T> body) {
+        Object[] previous = OFFERED.get();
+        OFFERED.set(new Object[] {target});
+        try {
+            return body.get();
+        } finally {
+            OFFERED.set(previous);
+        }
+    }
+
+    private static boolean fits(Object buffer, DType dtype, int n) {
+        return allocate(dtype, 0).getClass() == buffer.getClass() && length(buffer) == n * dtype.slots();
     }
 
     /** The buffer's length in slots (for a complex dtype twice its element count). */

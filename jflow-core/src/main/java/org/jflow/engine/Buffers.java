@@ -226,6 +226,29 @@ public final class Buffers {
             for (int i = 0; i < n; i++) d[i] = (float) s[i];
             return d;
         }
+        // float16/bfloat16 to and from float32, how the half types' kernels compute: plain loops that C2
+        // vectorizes (float16's conversions are intrinsics, bfloat16 is bit arithmetic)
+        if (from.storage() == DType.Storage.HALF && to == DType.FLOAT32) {
+            short[] s = (short[]) src;
+            float[] d = new float[n];
+            if (from == DType.BFLOAT16) for (int i = 0; i < n; i++) d[i] = Float.intBitsToFloat(s[i] << 16);
+            else for (int i = 0; i < n; i++) d[i] = Float.float16ToFloat(s[i]);
+            return d;
+        }
+        if (from == DType.FLOAT32 && to.storage() == DType.Storage.HALF) {
+            float[] s = (float[]) src;
+            short[] d = new short[n];
+            if (to == DType.BFLOAT16) {
+                for (int i = 0; i < n; i++) { // Halfs.fromFloat without its branch: round to nearest even, NaN to the quiet NaN
+                    int bits = Float.floatToRawIntBits(s[i]);
+                    int rounded = (bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16;
+                    d[i] = (short) (s[i] != s[i] ? 0x7FC0 : rounded);
+                }
+            } else {
+                for (int i = 0; i < n; i++) d[i] = Float.floatToFloat16(s[i]);
+            }
+            return d;
+        }
         if (from == DType.INT32 && to == DType.FLOAT32) {
             int[] s = (int[]) src;
             float[] d = new float[n];

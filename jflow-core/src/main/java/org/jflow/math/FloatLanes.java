@@ -1220,4 +1220,77 @@ public final class FloatLanes {
         }
         for (; i < to; i++) o[i] = Buffers.floatToInt(x[i]);
     }
+
+    /** TF's AVX packet (8 floats, 4 doubles), which the tree reductions follow whatever this machine's width. */
+    private static final VectorSpecies<Float> P = FloatVector.SPECIES_256;
+    /** Eigen's {@code LeafSize<T>()} for float and double, in packets. */
+    private static final int LEAF_PACKETS = 1024;
+
+    /**
+     * The sum of {@code x[first, first + n)} in Eigen's tree order (see LanesTemplate's TREE). {@code first}
+     * is the position in the whole buffer, as Eigen's split points are aligned to packets of the whole buffer.
+     */
+    static float treeSum(float[] x, int first, int n) {
+        int p = P.length();
+        if (n <= p * LEAF_PACKETS) return sumLeaf(x, first, n);
+        int split = p * Math.ceilDiv(first + Math.ceilDiv(n, 2), p);
+        int left = Math.min(split - first, n);
+        float acc = (float) 0 + treeSum(x, first, left);
+        return left < n ? acc + treeSum(x, split, n - left) : acc;
+    }
+
+    private static float sumLeaf(float[] x, int off, int n) {
+        int p = P.length(), i = 0;
+        FloatVector a0 = FloatVector.broadcast(P, 0);
+        if (n >= 4 * p) {
+            FloatVector a1 = a0, a2 = a0, a3 = a0;
+            for (; i <= n - 4 * p; i += 4 * p) {
+                a0 = a0.add(FloatVector.fromArray(P, x, off + i));
+                a1 = a1.add(FloatVector.fromArray(P, x, off + i + p));
+                a2 = a2.add(FloatVector.fromArray(P, x, off + i + 2 * p));
+                a3 = a3.add(FloatVector.fromArray(P, x, off + i + 3 * p));
+            }
+            a0 = a0.add(a1).add(a2).add(a3);
+        }
+        for (; i <= n - p; i += p) a0 = a0.add(FloatVector.fromArray(P, x, off + i));
+        float tail = 0;
+        for (; i < n; i++) tail += x[off + i];
+        float[] l = a0.toArray();
+        for (int w = l.length / 2; w > 0; w /= 2) for (int k = 0; k < w; k++) l[k] += l[k + w];
+        return tail + l[0];
+    }
+
+    /**
+     * The product of {@code x[first, first + n)} in Eigen's tree order (see LanesTemplate's TREE). {@code first}
+     * is the position in the whole buffer, as Eigen's split points are aligned to packets of the whole buffer.
+     */
+    static float treeProduct(float[] x, int first, int n) {
+        int p = P.length();
+        if (n <= p * LEAF_PACKETS) return productLeaf(x, first, n);
+        int split = p * Math.ceilDiv(first + Math.ceilDiv(n, 2), p);
+        int left = Math.min(split - first, n);
+        float acc = (float) 1 * treeProduct(x, first, left);
+        return left < n ? acc * treeProduct(x, split, n - left) : acc;
+    }
+
+    private static float productLeaf(float[] x, int off, int n) {
+        int p = P.length(), i = 0;
+        FloatVector a0 = FloatVector.broadcast(P, 1);
+        if (n >= 4 * p) {
+            FloatVector a1 = a0, a2 = a0, a3 = a0;
+            for (; i <= n - 4 * p; i += 4 * p) {
+                a0 = a0.mul(FloatVector.fromArray(P, x, off + i));
+                a1 = a1.mul(FloatVector.fromArray(P, x, off + i + p));
+                a2 = a2.mul(FloatVector.fromArray(P, x, off + i + 2 * p));
+                a3 = a3.mul(FloatVector.fromArray(P, x, off + i + 3 * p));
+            }
+            a0 = a0.mul(a1).mul(a2).mul(a3);
+        }
+        for (; i <= n - p; i += p) a0 = a0.mul(FloatVector.fromArray(P, x, off + i));
+        float tail = 1;
+        for (; i < n; i++) tail *= x[off + i];
+        float[] l = a0.toArray();
+        for (int w = l.length / 2; w > 0; w /= 2) for (int k = 0; k < w; k++) l[k] *= l[k + w];
+        return tail * l[0];
+    }
 }

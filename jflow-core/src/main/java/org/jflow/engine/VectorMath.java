@@ -209,13 +209,31 @@ public final class VectorMath {
      * (exp, not expm1, as TF's kernel), the constants in the dtype.
      */
     public static FloatVector selu(FloatVector x) {
-        FloatVector negative = VectorExp.exp(x).sub(1f).mul((float) (SELU_SCALE * SELU_ALPHA));
-        return x.mul((float) SELU_SCALE).blend(negative, x.compare(VectorOperators.LT, 0f));
+        var below = x.compare(VectorOperators.LT, 0f);
+        FloatVector positive = x.mul((float) SELU_SCALE);
+        if (!below.anyTrue()) return positive; // no exp for a vector without negative lanes, as PyTorch's kernel
+        return positive.blend(VectorExp.exp(x).sub(1f).mul((float) (SELU_SCALE * SELU_ALPHA)), below);
     }
 
     public static DoubleVector selu(DoubleVector x) {
-        DoubleVector negative = VectorExp.exp(x).sub(1.0).mul(SELU_SCALE * SELU_ALPHA);
-        return x.mul(SELU_SCALE).blend(negative, x.compare(VectorOperators.LT, 0.0));
+        var below = x.compare(VectorOperators.LT, 0.0);
+        DoubleVector positive = x.mul(SELU_SCALE);
+        if (!below.anyTrue()) return positive;
+        return positive.blend(VectorExp.exp(x).sub(1.0).mul(SELU_SCALE * SELU_ALPHA), below);
+    }
+
+    /**
+     * TF's Elu ({@code relu_op_functor.h}): {@code exp(x) - 1} where x < 0 (Eigen's exp, not expm1), x elsewhere;
+     * a vector without negative lanes skips the exp, as PyTorch's kernel does.
+     */
+    public static FloatVector elu(FloatVector x) {
+        var below = x.compare(VectorOperators.LT, 0f);
+        return below.anyTrue() ? x.blend(VectorExp.exp(x).sub(1f), below) : x;
+    }
+
+    public static DoubleVector elu(DoubleVector x) {
+        var below = x.compare(VectorOperators.LT, 0.0);
+        return below.anyTrue() ? x.blend(VectorExp.exp(x).sub(1.0), below) : x;
     }
 
     /** TF's SeluGrad: {@code g * scale} where the activation {@code a >= 0}, else {@code g * (a + scale * alpha)}. */
@@ -234,10 +252,28 @@ public final class VectorMath {
         return erf(x.mul((float) SQRT_HALF)).add(1f).mul(x).mul(0.5f);
     }
 
+    /**
+     * TF's float tanh, Eigen's {@code ptanh_float}: x clamped to +-7.90738964 (where the approximation is
+     * exactly +-1, the bound of TF's x86 builds without FMA), then an odd degree-9 over an even degree-8
+     * polynomial in x^2, each {@code pmadd} a multiply then an add.
+     */
+    public static FloatVector tanh(FloatVector a) {
+        FloatVector x = a.blend(7.90738964080810547f, a.compare(VectorOperators.GT, 7.90738964080810547f));
+        x = x.blend(-7.90738964080810547f, x.compare(VectorOperators.LT, -7.90738964080810547f)); // NaN stays NaN
+        FloatVector x2 = x.mul(x);
+        FloatVector p = x2.mul(1.394553628e-8f).add(2.102733560e-5f).mul(x2).add(3.520756727e-3f).mul(x2).add(1.340216100e-1f);
+        FloatVector q = x2.mul(8.015776984e-7f).add(3.326951409e-4f).mul(x2).add(2.597254514e-2f).mul(x2).add(4.673548340e-1f)
+                .mul(x2).add(1f);
+        return x2.mul(x).mul(p).add(x).div(q);
+    }
+
+    /** float64 tanh: the vector library's (Eigen's double tanh is not ported). */
+    public static DoubleVector tanh(DoubleVector x) { return x.lanewise(VectorOperators.TANH); }
+
     /** {@code tf.nn.gelu(approximate=True)}: TF's composite {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. */
     public static FloatVector geluTanh(FloatVector x) {
         FloatVector inner = x.mul(x).mul(x).mul(0.044715f).add(x).mul((float) SQRT_2_OVER_PI);
-        return inner.lanewise(VectorOperators.TANH).add(1f).mul(x).mul(0.5f);
+        return tanh(inner).add(1f).mul(x).mul(0.5f);
     }
 
     public static DoubleVector geluTanh(DoubleVector x) {

@@ -199,7 +199,7 @@ public final class DoubleLanes {
     private static void tanh(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+            VectorMath.tanh(v).intoArray(o, oo + i);
         }
     }
 
@@ -367,7 +367,7 @@ public final class DoubleLanes {
     private static void elu(double[] x, int xo, double[] o, int oo, int n, double p) {
         for (int i = 0; i < n; i += L) {
             DoubleVector v = DoubleVector.fromArray(S, x, xo + i);
-            v.blend(VectorExp.exp(v).sub(1), v.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
+            VectorMath.elu(v).intoArray(o, oo + i);
         }
     }
 

@@ -201,7 +201,7 @@ public final class FloatLanes {
     private static void tanh(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+            VectorMath.tanh(v).intoArray(o, oo + i);
         }
     }
 
@@ -383,7 +383,7 @@ public final class FloatLanes {
     private static void elu(float[] x, int xo, float[] o, int oo, int n, float p) {
         for (int i = 0; i < n; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            v.blend(VectorExp.exp(v).sub(1), v.compare(VectorOperators.LT, 0)).intoArray(o, oo + i);
+            VectorMath.elu(v).intoArray(o, oo + i);
         }
     }
 

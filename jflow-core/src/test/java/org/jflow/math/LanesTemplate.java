@@ -40,7 +40,7 @@ final class LanesTemplate {
         UNARY.put("SQUARE", "v.mul(v)");
         UNARY.put("EXP", "VectorExp.exp(v)");
         UNARY.put("LOG", "v.lanewise(VectorOperators.LOG)");
-        UNARY.put("TANH", "v.lanewise(VectorOperators.TANH)");
+        UNARY.put("TANH", "VectorMath.tanh(v)");
         UNARY.put("SIGMOID", "VectorMath.sigmoid(v)");
         UNARY.put("RSQRT", "VectorMath.rsqrt(v)");
         UNARY.put("RECIPROCAL", "v.broadcast(1).div(v)");
@@ -66,8 +66,7 @@ final class LanesTemplate {
         UNARY.put("SOFTPLUS", "VectorMath.softplus(v)");
         UNARY.put("RELU", "v.max(0)");
         UNARY.put("RELU6", "v.max(0).min(6)");
-        // TF's Elu: exp(x) - 1 where x < 0 (Eigen's exp, not expm1)
-        UNARY.put("ELU", "v.blend(VectorExp.exp(v).sub(1), v.compare(VectorOperators.LT, 0))");
+        UNARY.put("ELU", "VectorMath.elu(v)");
         UNARY.put("SELU", "VectorMath.selu(v)");
         UNARY.put("LEAKY_RELU", "v.mul(p).blend(v, v.compare(VectorOperators.GT, 0))");
         UNARY.put("SOFTSIGN", "v.div(v.abs().add(1))");

@@ -193,12 +193,12 @@ abstract class ReduceKernel {
                 case SUM -> sum(xs, off, len);
                 case MAX -> max(xs, off, len, identity);
                 case MIN -> min(xs, off, len, identity);
-                case PROD -> TreeSum.product(xs, off, len);
+                case PROD -> FloatLanes.treeProduct(xs, off, len);
             };
         }
 
-        /** Eigen's tree-reduced sum, as TF's kernels take it (see {@link TreeSum}). */
-        private static float sum(float[] x, int off, int len) { return TreeSum.sum(x, off, len); }
+        /** Eigen's tree-reduced sum, as TF's kernels take it (see {@link FloatLanes#treeSum}). */
+        private static float sum(float[] x, int off, int len) { return FloatLanes.treeSum(x, off, len); }
 
         private static float max(float[] x, int off, int len, float identity) {
             int step = S.length(), i = 0;
@@ -283,11 +283,11 @@ abstract class ReduceKernel {
                 case SUM -> sum(xs, off, len);
                 case MAX -> max(xs, off, len, identity);
                 case MIN -> min(xs, off, len, identity);
-                case PROD -> TreeSum.product(xs, off, len);
+                case PROD -> DoubleLanes.treeProduct(xs, off, len);
             };
         }
 
-        private static double sum(double[] x, int off, int len) { return TreeSum.sum(x, off, len); }
+        private static double sum(double[] x, int off, int len) { return DoubleLanes.treeSum(x, off, len); }
 
         private static double max(double[] x, int off, int len, double identity) {
             int step = S.length(), i = 0;

@@ -33,7 +33,7 @@ public record Example(org.jflow.io.proto.Example proto) {
     /** {@code SerializeToString()}: TF's bytes, map keys sorted. */
     public byte[] serializeToString() { return Protos.deterministic(proto); }
 
-    /** Python's {@code print(example)}: the text format. */
+    /** The text format, as Python's {@code print(example)} (whose map order is its hash table's, so may differ). */
     @Override
     public String toString() { return com.google.protobuf.TextFormat.printer().printToString(proto); }
 }

@@ -72,7 +72,7 @@ public record Feature(org.jflow.io.proto.Feature proto) {
     /** {@code SerializeToString()}. */
     public byte[] serializeToString() { return Protos.deterministic(proto); }
 
-    /** Python's {@code print(feature)}: the text format. */
+    /** The text format, as Python's {@code print(feature)}. */
     @Override
     public String toString() { return com.google.protobuf.TextFormat.printer().printToString(proto); }
 }

@@ -143,5 +143,9 @@ class ParsingTest {
                 Tensor.wrap(DType.INT64, Shape.of(2), new long[] {3, 2}));
         assertEquals(g.string("sparse_str"), sp.toString());
         assertEquals(g.string("sparse_to_dense"), sp.toDense().toString());
+        var tfSparse = new org.jflow.io.sparse.SparseNamespace();
+        SparseTensor built = tfSparse.SparseTensor(new long[][] {{0, 1}, {2, 0}}, new int[] {3, 4}, new long[] {3, 2});
+        assertEquals(g.string("sparse_str"), built.toString());
+        assertEquals(g.string("sparse_to_dense"), tfSparse.toDense(built).toString());
     }
 }

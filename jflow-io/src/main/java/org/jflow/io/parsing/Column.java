@@ -82,6 +82,12 @@ final class Column {
         }
     }
 
+    /** Appends one int64 (an index). */
+    void add(long value) {
+        reserve(1);
+        longs[size++] = value;
+    }
+
     /** Appends the values of a tensor of this dtype (a default value), or {@code n} zeros ("") when it is null. */
     void addDefault(Tensor value, int n) {
         reserve(n);

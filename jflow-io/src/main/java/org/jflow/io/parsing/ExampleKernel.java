@@ -55,7 +55,7 @@ final class ExampleKernel {
             String key = e.getKey();
             FixedLenFeature fixed = (FixedLenFeature) e.getValue();
             int per = fixed.shape().size();
-            Column values = new Column(fixed.dtype(), n * per);
+            Column values = new Column(fixed.dtype(), (int) Math.min(1 << 20, (long) n * per));
             for (int b = 0; b < n; b++) {
                 Feature f = examples[b].get(key);
                 if (f == null) {

@@ -23,6 +23,16 @@ record Features(List<Map.Entry<String, Object>> sparse, List<Map.Entry<String, O
         List<Map.Entry<String, Object>> sparse = new ArrayList<>(), dense = new ArrayList<>(), ragged = new ArrayList<>();
         for (Map.Entry<String, ?> e : new TreeMap<>(features).entrySet()) {
             Map.Entry<String, Object> entry = Map.entry(e.getKey(), e.getValue());
+            Shape shape = e.getValue() instanceof FixedLenFeature f ? f.shape()
+                    : e.getValue() instanceof FixedLenSequenceFeature f ? f.shape() : null;
+            if (shape != null && !shape.isFullyDefined()) {
+                // parsing_config.py's checks: a dense feature's size is known before any example is read.
+                throw new ValueError(shape.rank() > 0 && shape.dimsView()[0] == Shape.UNKNOWN
+                        ? "First dimension of shape for feature " + e.getKey() + " unknown. Consider using "
+                        + "FixedLenSequenceFeature."
+                        : "All dimensions of shape for feature " + e.getKey() + " need to be known but received "
+                        + shape.toRepr().replace("TensorShape(", "").replaceFirst("\\)$", "") + ".");
+            }
             switch (e.getValue()) {
                 case VarLenFeature v -> sparse.add(entry);
                 case FixedLenFeature f when !sequence -> dense.add(entry);
@@ -49,6 +59,7 @@ record Features(List<Map.Entry<String, Object>> sparse, List<Map.Entry<String, O
 
     /** A default value of {@code shape}'s size, reshaped to it, as TF reshapes {@code default_value}. */
     static Tensor shaped(Tensor value, DType dtype, Shape shape) {
+        if (!shape.isFullyDefined()) return value; // Features.of refuses the shape, naming the feature
         if (value.dtype() != dtype) {
             throw new ValueError("default_value has dtype " + value.dtype().tfName() + " but the feature is " + dtype.tfName());
         }

@@ -52,8 +52,9 @@ final class SequenceExampleKernel {
                     int count = Column.count(f);
                     maxValues = Math.max(maxValues, count);
                     for (int i = 0; i < count; i++) {
-                        long[] index = batched ? new long[] {b, t, i} : new long[] {t, i};
-                        indices.addDefault(Tensor.wrap(DType.INT64, Shape.of(index.length), index), index.length);
+                        if (batched) indices.add(b);
+                        indices.add(t);
+                        indices.add(i);
                     }
                     values.add(f);
                 }
@@ -80,7 +81,7 @@ final class SequenceExampleKernel {
                 lengths[b] = list == null ? 0 : list.getFeatureCount();
                 maxSteps = Math.max(maxSteps, (int) lengths[b]);
             }
-            Column values = new Column(spec.dtype(), n * maxSteps * per);
+            Column values = new Column(spec.dtype(), (int) Math.min(1 << 20, (long) n * maxSteps * per));
             for (int b = 0; b < n; b++) {
                 List<Feature> steps = steps(examples[b], key);
                 for (int t = 0; t < steps.size(); t++) {

@@ -135,6 +135,18 @@ class ParsingTest {
                 Map.of("q", fixed(DType.FLOAT32)), Map.of()));
     }
 
+    /** TF's parsing_config.py texts, for a dense feature whose size is unknown. */
+    @Test
+    void denseFeaturesNeedAKnownShape() {
+        var e = assertThrows(org.jflow.errors.ValueError.class, () -> Parsing.parseSingleExample(one(E),
+                Map.of("x", new FixedLenFeature(new int[] {-1, 2}, DType.INT64, new long[] {1, 2}))));
+        assertEquals("First dimension of shape for feature x unknown. Consider using FixedLenSequenceFeature.",
+                e.getMessage());
+        var inner = assertThrows(org.jflow.errors.ValueError.class, () -> Parsing.parseSingleExample(one(E),
+                Map.of("y", new FixedLenFeature(new int[] {2, -1}, DType.INT64))));
+        assertEquals("All dimensions of shape for feature y need to be known but received [2, None].", inner.getMessage());
+    }
+
     @Test
     void sparseTensorPrintsAndDensifiesAsTf() {
         Golden g = Golden.load("tfrecord");

@@ -131,8 +131,8 @@ public final class DataBench {
         Map<String, Object> features = Map.of("label", new FixedLenFeature(new int[] {}, org.jflow.DType.INT64),
                 "img_raw", new FixedLenFeature(new int[] {}, org.jflow.DType.STRING));
         // Five passes (10,000 records) per run, so that a run is long enough to time.
-        cases.put("tfrecord: map(parse) cifar2 x5",
-                () -> consume(new TFRecordDataset(tfrecords).repeat(5).map(x -> Parsing.parseSingleExample(x, features))));
+        cases.put("tfrecord: map(parse) cifar2 x5", () -> consume(
+                new TFRecordDataset(tfrecords).repeat(5).map(x -> Parsing.parseSingleExample(x, features))));
         cases.put("tfrecord: batch(100).map(parse) cifar2 x5", () -> consume(
                 new TFRecordDataset(tfrecords).repeat(5).batch(100).map(x -> Parsing.parseExample(x, features))));
         for (Map.Entry<String, Runnable> c : cases.entrySet()) {

@@ -63,7 +63,9 @@ public final class IoNamespace {
     public TFRecordWriter TFRecordWriter(String path) { return new TFRecordWriter(path); }
 
     /** {@code tf.io.TFRecordWriter(path, options)}. */
-    public TFRecordWriter TFRecordWriter(String path, TFRecordOptions options) { return new TFRecordWriter(path, options); }
+    public TFRecordWriter TFRecordWriter(String path, TFRecordOptions options) {
+        return new TFRecordWriter(path, options);
+    }
 
     /** {@code tf.io.TFRecordOptions(compression_type=...)}: "", "GZIP" or "ZLIB". */
     public TFRecordOptions TFRecordOptions(String compressionType) { return new TFRecordOptions(compressionType); }

@@ -72,7 +72,9 @@ final class ExampleKernel {
                             + typeName(kind) + " but expected type: " + typeName(fixed.dtype()));
                 }
                 int count = Column.count(f);
-                if (count != per) throw sizeMismatch(key, b, batched, kind == null ? fixed.dtype() : kind, count, fixed);
+                if (count != per) {
+                    throw sizeMismatch(key, b, batched, kind == null ? fixed.dtype() : kind, count, fixed);
+                }
                 values.add(f);
             }
             out[o++] = values.toTensor(batched ? prepend(n, fixed.shape()) : fixed.shape());

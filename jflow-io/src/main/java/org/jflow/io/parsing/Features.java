@@ -20,7 +20,8 @@ record Features(List<Map.Entry<String, Object>> sparse, List<Map.Entry<String, O
                 List<Map.Entry<String, Object>> ragged) {
 
     static Features of(Map<String, ?> features, boolean sequence) {
-        List<Map.Entry<String, Object>> sparse = new ArrayList<>(), dense = new ArrayList<>(), ragged = new ArrayList<>();
+        List<Map.Entry<String, Object>> sparse = new ArrayList<>(), dense = new ArrayList<>();
+        List<Map.Entry<String, Object>> ragged = new ArrayList<>();
         for (Map.Entry<String, ?> e : new TreeMap<>(features).entrySet()) {
             Map.Entry<String, Object> entry = Map.entry(e.getKey(), e.getValue());
             Shape shape = e.getValue() instanceof FixedLenFeature f ? f.shape()
@@ -61,7 +62,8 @@ record Features(List<Map.Entry<String, Object>> sparse, List<Map.Entry<String, O
     static Tensor shaped(Tensor value, DType dtype, Shape shape) {
         if (!shape.isFullyDefined()) return value; // Features.of refuses the shape, naming the feature
         if (value.dtype() != dtype) {
-            throw new ValueError("default_value has dtype " + value.dtype().tfName() + " but the feature is " + dtype.tfName());
+            throw new ValueError("default_value has dtype " + value.dtype().tfName() + " but the feature is "
+                    + dtype.tfName());
         }
         if (value.size() != shape.size()) {
             throw new ValueError("default_value has " + value.size() + " values but shape " + shape.toRepr()

@@ -94,7 +94,8 @@ public final class ParsingOps {
         }
         for (Map.Entry<String, Object> e : spec.ragged()) {
             out.add(new TensorSpec(((RaggedFeature) e.getValue()).dtype(), Shape.of(Shape.UNKNOWN)));
-            out.add(new TensorSpec(DType.INT64, Shape.of(batched && batch >= 0 ? batch + 1 : batched ? Shape.UNKNOWN : 2)));
+            int splits = !batched ? 2 : batch >= 0 ? batch + 1 : Shape.UNKNOWN;
+            out.add(new TensorSpec(DType.INT64, Shape.of(splits)));
         }
     }
 

@@ -74,9 +74,9 @@ final class SequenceExampleKernel {
             for (int b = 0; b < n; b++) {
                 FeatureList list = examples[b].getFeatureLists().getFeatureListMap().get(key);
                 if (list == null && !spec.allowMissing()) {
-                    throw new InvalidArgumentError("Name: <unknown>, Feature list '" + key + "' is required but could "
-                            + "not be found.  Did you mean to include it in feature_list_dense_missing_assumed_empty or "
-                            + "feature_list_dense_defaults?");
+                    throw new InvalidArgumentError("Name: <unknown>, Feature list '" + key + "' is required but "
+                            + "could not be found.  Did you mean to include it in "
+                            + "feature_list_dense_missing_assumed_empty or feature_list_dense_defaults?");
                 }
                 lengths[b] = list == null ? 0 : list.getFeatureCount();
                 maxSteps = Math.max(maxSteps, (int) lengths[b]);

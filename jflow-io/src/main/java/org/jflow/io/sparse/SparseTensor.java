@@ -7,6 +7,7 @@ import org.jflow.errors.InvalidArgumentError;
 import org.jflow.errors.ValueError;
 
 import java.lang.reflect.Array;
+import java.util.Arrays;
 
 /**
  * {@code tf.sparse.SparseTensor(indices, values, dense_shape)}: the non-default entries of a tensor, {@code indices}
@@ -41,16 +42,17 @@ public record SparseTensor(Tensor indices, Tensor values, Tensor denseShape) {
         }
         int n = values.size(), rank = dims.length;
         Object src = values.data();
-        Object out = dtype() == DType.STRING ? filledStrings((int) total) : Array.newInstance(src.getClass().getComponentType(), (int) total);
+        Object out = dtype() == DType.STRING ? filledStrings((int) total)
+                : Array.newInstance(src.getClass().getComponentType(), (int) total);
         long[] idx = indices.toLongArray();
         for (int k = 0; k < n; k++) {
             long flat = 0;
             for (int d = 0; d < rank; d++) {
                 long i = idx[k * rank + d];
                 if (i < 0 || i >= shape[d]) {
-                    throw new InvalidArgumentError("indices[" + k + "] = " + java.util.Arrays.toString(
-                            java.util.Arrays.copyOfRange(idx, k * rank, k * rank + rank)) + " is out of bounds: need 0 <= index < "
-                            + java.util.Arrays.toString(shape));
+                    String index = Arrays.toString(Arrays.copyOfRange(idx, k * rank, k * rank + rank));
+                    throw new InvalidArgumentError("indices[" + k + "] = " + index
+                            + " is out of bounds: need 0 <= index < " + Arrays.toString(shape));
                 }
                 flat = flat * shape[d] + i;
             }
@@ -61,7 +63,7 @@ public record SparseTensor(Tensor indices, Tensor values, Tensor denseShape) {
 
     private static byte[][] filledStrings(int n) {
         byte[][] s = new byte[n][];
-        java.util.Arrays.fill(s, new byte[0]);
+        Arrays.fill(s, new byte[0]);
         return s;
     }
 

@@ -52,7 +52,9 @@ public record Feature(org.jflow.io.proto.Feature proto) {
     }
 
     /** The values of the int64 list (empty for another kind). */
-    public long[] int64Values() { return proto.getInt64List().getValueList().stream().mapToLong(Long::longValue).toArray(); }
+    public long[] int64Values() {
+        return proto.getInt64List().getValueList().stream().mapToLong(Long::longValue).toArray();
+    }
 
     /** The values of the float list (empty for another kind). */
     public float[] floatValues() {

@@ -24,8 +24,11 @@ public final class TensorFlow extends TF {
     /** {@code tf.keras}: the same object as {@code Keras.keras}. */
     public final Keras keras = Keras.keras;
 
-    /** {@code tf.io}: {@code writeGraph} (GraphDef) so far. */
+    /** {@code tf.io}: {@code writeGraph} (GraphDef), {@code TFRecordWriter}, the Example parsers. */
     public final IoNamespace io = new IoNamespace();
+
+    /** {@code tf.sparse}: {@code SparseTensor} (what {@code VarLenFeature} parses into) and {@code toDense}. */
+    public final org.jflow.io.sparse.SparseNamespace sparse = new org.jflow.io.sparse.SparseNamespace();
 
     /** {@code tf.data}: {@code tf.data.Dataset.range(12)}, {@code tf.data.TextLineDataset(...)}, {@code tf.data.AUTOTUNE}. */
     public final DataNamespace data = new DataNamespace();

@@ -79,4 +79,8 @@ for i, c in enumerate(multi_cols()):
     cases["multi_%d" % i] = run(lambda c=i: [multi_cols()[c]], multi)
 for comb in ["mean", "sum", "sqrtn"]:
     cases["tags_" + comb] = run(combiner_case(comb), multi)
+# The op behind crossed columns, DenseCrossHashed, against TF's own cross on dense inputs (every value crossed).
+cross = tf.sparse.cross_hashed([tf.constant([[1, 2], [3, -1]], tf.int64), tf.constant([["a", "b", "c"], ["d", "", "f"]])],
+                               num_buckets=1000, hash_key=99)
+cases["cross_hashed"] = tf.sparse.to_dense(cross).numpy().tolist()
 print(json.dumps(cases))

@@ -3,7 +3,7 @@ package org.jflow.featurecolumn;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
-import org.jflow.errors.InvalidArgumentError;
+import org.jflow.errors.ValueError;
 import org.jflow.raw.Raw;
 import org.jflow.raw.RawArray;
 import org.jflow.raw.RawMath;
@@ -22,7 +22,8 @@ final class Columns {
     /** A feature as {@code [batch, k]}: TF's input layer expands a {@code [batch]} feature to {@code [batch, 1]}. */
     static Tensor feature(Map<String, Tensor> features, String key) {
         Tensor t = features.get(key);
-        if (t == null) throw new InvalidArgumentError("The feature " + key + " is not in the features dictionary.");
+        // TF's FeatureTransformationCache text.
+        if (t == null) throw new ValueError("Feature " + key + " is not in features dictionary.");
         Shape s = t.shape();
         if (s.rank() == 1) return RawArray.expandDims(t, -1);
         if (s.rank() == 2) return t;
@@ -225,7 +226,7 @@ final class Columns {
 
         @Override public Tensor dense(Map<String, Tensor> features, Map<String, Tensor> weights) {
             Tensor w = weights.get(name());
-            if (w == null) throw new InvalidArgumentError("No embedding weights for the column " + name());
+            if (w == null) throw new ValueError("No embedding weights for the column " + name());
             Tensor ids = categorical.ids(features);
             Tensor valid = RawArray.expandDims(Raw.castTo(RawMath.greaterEqual(ids, Raw.scalar(DType.INT64, 0L)),
                     w.dtype()), -1);
@@ -236,7 +237,7 @@ final class Columns {
                 case "sum" -> sum;
                 case "mean" -> RawMath.divNoNan(sum, count);
                 case "sqrtn" -> RawMath.divNoNan(sum, RawMath.sqrt(count));
-                default -> throw new IllegalArgumentException("Unknown combiner " + combiner);
+                default -> throw new ValueError("Unknown combiner " + combiner);
             };
             return Raw.castTo(out, DType.FLOAT32);
         }

@@ -45,7 +45,7 @@ public final class FeatureColumnOps {
             for (Tensor t : inputs) {
                 Shape s = t.shape();
                 if (t.dtype() != DType.INT64 && t.dtype() != DType.STRING) {
-                    throw new InvalidArgumentError("DenseCrossHashed inputs must be int64 or string, got " + t.dtype());
+                    throw new InvalidArgumentError("DenseCrossHashed inputs must be int64 or string, got " + t.dtype().tfName());
                 }
                 if (s.hasRank() && s.rank() != 2) {
                     throw new InvalidArgumentError("DenseCrossHashed inputs must be [batch, k], got " + s);

@@ -3,6 +3,7 @@ package org.jflow.featurecolumn;
 import org.jflow.DType;
 import org.jflow.Tensor;
 import org.jflow.errors.InvalidArgumentError;
+import org.jflow.errors.ValueError;
 import org.jflow.errors.NotFoundError;
 import org.jflow.raw.RawArray;
 
@@ -39,14 +40,14 @@ public final class FeatureColumns {
     /** {@code bucketized_column(source_column, boundaries)}: boundaries sorted ascending, as TF requires. */
     public static FeatureColumn.Bucketized bucketizedColumn(FeatureColumn.Dense sourceColumn, double... boundaries) {
         if (!(sourceColumn instanceof Columns.Numeric numeric)) {
-            throw new IllegalArgumentException("source_column must be a column generated with numeric_column(). Given: "
+            throw new ValueError("source_column must be a column generated with numeric_column(). Given: "
                     + sourceColumn.name());
         }
         float[] b = new float[boundaries.length];
         for (int i = 0; i < b.length; i++) {
             b[i] = (float) boundaries[i];
             if (i > 0 && boundaries[i] <= boundaries[i - 1]) {
-                throw new IllegalArgumentException("boundaries must be a sorted list.");
+                throw new ValueError("boundaries must be a sorted list.");
             }
         }
         return new Columns.Bucketized(numeric, b);
@@ -112,7 +113,7 @@ public final class FeatureColumns {
 
     private static FeatureColumn.Categorical vocabulary(String key, Tensor vocab, long defaultValue, long numOov) {
         if (numOov > 0 && defaultValue != -1) {
-            throw new IllegalArgumentException("Can't specify both num_oov_buckets and default_value in " + key + ".");
+            throw new ValueError("Can't specify both num_oov_buckets and default_value in " + key + ".");
         }
         return new Columns.Vocabulary(key, vocab, numOov, defaultValue);
     }
@@ -120,7 +121,7 @@ public final class FeatureColumns {
     /** {@code categorical_column_with_hash_bucket(key, hash_bucket_size)}: strings, or integers hashed as strings. */
     public static FeatureColumn.Categorical categoricalColumnWithHashBucket(String key, long hashBucketSize) {
         if (hashBucketSize < 1) {
-            throw new IllegalArgumentException("hash_bucket_size must be at least 1. hash_bucket_size: " + hashBucketSize
+            throw new ValueError("hash_bucket_size must be at least 1. hash_bucket_size: " + hashBucketSize
                     + ", key: " + key);
         }
         return new Columns.HashBucket(key, hashBucketSize);
@@ -140,7 +141,7 @@ public final class FeatureColumns {
     public static EmbeddingColumn embeddingColumn(FeatureColumn.Categorical categoricalColumn, int dimension,
                                                   String combiner) {
         if (!List.of("sum", "mean", "sqrtn").contains(combiner)) {
-            throw new IllegalArgumentException("Unsupported combiner " + combiner);
+            throw new ValueError("Unsupported combiner " + combiner);
         }
         return new EmbeddingColumn(new Columns.Embedding(categoricalColumn, dimension, combiner));
     }
@@ -150,10 +151,10 @@ public final class FeatureColumns {
      * categorical columns; TF's default hash key is {@code 0xDECAFCAFFE}.
      */
     public static FeatureColumn.Categorical crossedColumn(List<?> keys, long hashBucketSize, long hashKey) {
-        if (keys.size() < 2) throw new IllegalArgumentException("keys must be a list with length > 1. Given: " + keys);
+        if (keys.size() < 2) throw new ValueError("keys must be a list with length > 1. Given: " + keys);
         for (Object k : keys) {
             if (!(k instanceof String) && !(k instanceof FeatureColumn.Categorical)) {
-                throw new IllegalArgumentException("Unsupported key type. All keys must be either string, or "
+                throw new ValueError("Unsupported key type. All keys must be either string, or "
                         + "categorical column except HashedCategoricalColumn. Given: " + k);
             }
         }

@@ -28,14 +28,18 @@ titanic = {"age": np.array([22., 38., 26., 35., 54., 2., 70.5], "float32"),
            "pclass": np.array([3, 1, 3, 1, 1, 3, 2], "int64"),
            "ticket": ["A/5 21171", "PC 17599", "STON/O2. 3101282", "113803", "17463", "349909", "370376"],
            "embarked": ["S", "C", "S", "S", "", "Q", "Q"],
-           "cabin": ["", "C85", "", "C123", "E46", "", "G6"]}
+           "cabin": ["", "C85", "", "C123", "E46", "", "G6"],
+           # The tutorial's prepare_dfdata flags the NaNs it filled (int32), and numeric columns read them.
+           "age_nan": np.array([0, 0, 0, 0, 0, 1, 0], "int32"), "cabin_nan": np.array([1, 0, 1, 0, 0, 1, 0], "int32"),
+           "embarked_nan": np.array([0, 0, 0, 0, 1, 0, 0], "int32")}
 
 
 def titanic_cols():
     age = fc.numeric_column("age")
     age_buckets = fc.bucketized_column(age, boundaries=[18, 25, 30, 35, 40, 45, 50, 55, 60, 65])
     pclass = fc.categorical_column_with_vocabulary_list("pclass", [1, 2, 3])
-    return [age, fc.numeric_column("fare"), fc.numeric_column("parch"), fc.numeric_column("sibsp"), age_buckets,
+    numerics = [fc.numeric_column(k) for k in ["fare", "parch", "sibsp", "age_nan", "cabin_nan", "embarked_nan"]]
+    return [age] + numerics + [age_buckets,
             fc.indicator_column(fc.categorical_column_with_vocabulary_list("sex", ["male", "female"])),
             fc.indicator_column(pclass),
             fc.indicator_column(fc.categorical_column_with_hash_bucket("ticket", 3)),
@@ -79,6 +83,11 @@ for i, c in enumerate(multi_cols()):
     cases["multi_%d" % i] = run(lambda c=i: [multi_cols()[c]], multi)
 for comb in ["mean", "sum", "sqrtn"]:
     cases["tags_" + comb] = run(combiner_case(comb), multi)
+# shared_embeddings needs feature_column v1's shared_embedding_columns under input_layer.
+shared = lambda: tf.compat.v1.feature_column.shared_embedding_columns(
+    [fc.categorical_column_with_identity("watched", 4), fc.categorical_column_with_identity("bought", 4)], 2,
+    combiner="sum", initializer=tf.constant_initializer(EMB[:4]))
+cases["shared"] = run(shared, {"watched": np.array([[0, 3], [1, -1]], "int64"), "bought": np.array([2, 1], "int64")})
 # The op behind crossed columns, DenseCrossHashed, against TF's own cross on dense inputs (every value crossed).
 cross = tf.sparse.cross_hashed([tf.constant([[1, 2], [3, -1]], tf.int64), tf.constant([["a", "b", "c"], ["d", "", "f"]])],
                                num_buckets=1000, hash_key=99)

@@ -217,16 +217,16 @@ final class Columns {
 
     /**
      * TF's EmbeddingColumn over {@code safe_embedding_lookup_sparse}: the rows of the ids present, combined by
-     * sum, mean (sum over count) or sqrtn (sum over the count's square root); a row without ids is zeros.
+     * sum, mean (sum over count) or sqrtn (sum over the count's square root); a row without ids is zeros. Its
+     * weights are {@code weights.get(weightsName)}: its own name, or the collection name shared embeddings share.
      */
-    record Embedding(Categorical categorical, int dimension, String combiner) implements FeatureColumn.Dense {
-        @Override public String name() { return categorical.name() + "_embedding"; }
-
+    record Embedding(Categorical categorical, int dimension, String combiner, String name, String weightsName)
+            implements FeatureColumn.Dense {
         @Override public int width() { return dimension; }
 
         @Override public Tensor dense(Map<String, Tensor> features, Map<String, Tensor> weights) {
-            Tensor w = weights.get(name());
-            if (w == null) throw new ValueError("No embedding weights for the column " + name());
+            Tensor w = weights.get(weightsName);
+            if (w == null) throw new ValueError("No embedding weights " + weightsName + " for the column " + name);
             Tensor ids = categorical.ids(features);
             Tensor valid = RawArray.expandDims(Raw.castTo(RawMath.greaterEqual(ids, Raw.scalar(DType.INT64, 0L)),
                     w.dtype()), -1);

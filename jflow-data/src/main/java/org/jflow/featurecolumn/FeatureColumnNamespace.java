@@ -78,4 +78,9 @@ public final class FeatureColumnNamespace {
     public FeatureColumn.Categorical crossedColumn(List<?> keys, long hashBucketSize, long hashKey) {
         return FeatureColumns.crossedColumn(keys, hashBucketSize, hashKey);
     }
+
+    public List<EmbeddingColumn> sharedEmbeddings(List<? extends FeatureColumn.Categorical> categoricalColumns,
+                                                  int dimension, String combiner) {
+        return FeatureColumns.sharedEmbeddings(categoricalColumns, dimension, combiner);
+    }
 }

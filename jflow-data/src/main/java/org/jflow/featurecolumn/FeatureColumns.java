@@ -140,10 +140,41 @@ public final class FeatureColumns {
     /** {@code embedding_column(categorical_column, dimension, combiner)}: combiner sum, mean or sqrtn. */
     public static EmbeddingColumn embeddingColumn(FeatureColumn.Categorical categoricalColumn, int dimension,
                                                   String combiner) {
-        if (!List.of("sum", "mean", "sqrtn").contains(combiner)) {
-            throw new ValueError("Unsupported combiner " + combiner);
+        String name = categoricalColumn.name() + "_embedding";
+        return new EmbeddingColumn(new Columns.Embedding(categoricalColumn, dimension, checkCombiner(combiner), name,
+                name));
+    }
+
+    private static String checkCombiner(String combiner) {
+        if (!List.of("sum", "mean", "sqrtn").contains(combiner)) throw new ValueError("Unsupported combiner " + combiner);
+        return combiner;
+    }
+
+    /**
+     * {@code shared_embeddings(categorical_columns, dimension, combiner)}: one embedding column per categorical column
+     * ({@code <key>_shared_embedding}), all reading one matrix named by the sorted keys
+     * ({@code a_b_shared_embedding}); the columns must have one number of buckets, as TF requires.
+     */
+    public static List<EmbeddingColumn> sharedEmbeddings(List<? extends FeatureColumn.Categorical> categoricalColumns,
+                                                         int dimension, String combiner) {
+        long buckets = categoricalColumns.get(0).numBuckets();
+        List<String> names = new ArrayList<>();
+        for (FeatureColumn.Categorical c : categoricalColumns) {
+            if (c.numBuckets() != buckets) {
+                throw new ValueError("To use shared_embedding_column, all categorical_columns must have the same number"
+                        + " of buckets. Given column: " + categoricalColumns.get(0).name() + " with buckets: " + buckets
+                        + " does not match column: " + c.name() + " with buckets: " + c.numBuckets());
+            }
+            names.add(c.name());
         }
-        return new EmbeddingColumn(new Columns.Embedding(categoricalColumn, dimension, combiner));
+        names.sort(null);
+        String shared = String.join("_", names) + "_shared_embedding";
+        List<EmbeddingColumn> columns = new ArrayList<>();
+        for (FeatureColumn.Categorical c : categoricalColumns) {
+            columns.add(new EmbeddingColumn(new Columns.Embedding(c, dimension, checkCombiner(combiner),
+                    c.name() + "_shared_embedding", shared)));
+        }
+        return columns;
     }
 
     /**

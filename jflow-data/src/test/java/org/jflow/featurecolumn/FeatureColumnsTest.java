@@ -4,6 +4,7 @@ import org.jflow.DType;
 import org.jflow.Golden;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.errors.ValueError;
 import org.jflow.graph.ConcreteFunction;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,8 @@ import static org.jflow.featurecolumn.FeatureColumns.indicatorColumn;
 import static org.jflow.featurecolumn.FeatureColumns.numericColumn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** tf.feature_column against TF 2.21's input_layer ({@code golden/feature_columns.py}). */
 class FeatureColumnsTest {
@@ -64,14 +67,18 @@ class FeatureColumnsTest {
         f.put("ticket", strings("A/5 21171", "PC 17599", "STON/O2. 3101282", "113803", "17463", "349909", "370376"));
         f.put("embarked", strings("S", "C", "S", "S", "", "Q", "Q"));
         f.put("cabin", strings("", "C85", "", "C123", "E46", "", "G6"));
+        f.put("age_nan", tf.constant(new int[] {0, 0, 0, 0, 0, 1, 0}));
+        f.put("cabin_nan", tf.constant(new int[] {1, 0, 1, 0, 0, 1, 0}));
+        f.put("embarked_nan", tf.constant(new int[] {0, 0, 0, 0, 1, 0, 0}));
         return f;
     }
 
-    /** The tutorial's Titanic columns (numeric, bucketized, vocabulary, hash, embedding, crossed). */
+    /** The tutorial's Titanic columns (numeric with the NaN flags, bucketized, vocabulary, hash, embedding, crossed). */
     private static List<FeatureColumn.Dense> titanicColumns() {
         FeatureColumn.Dense age = numericColumn("age");
         FeatureColumn.Bucketized ageBuckets = bucketizedColumn(age, AGE_BOUNDARIES);
-        return List.of(age, numericColumn("fare"), numericColumn("parch"), numericColumn("sibsp"), ageBuckets,
+        return List.of(age, numericColumn("fare"), numericColumn("parch"), numericColumn("sibsp"), numericColumn("age_nan"),
+                numericColumn("cabin_nan"), numericColumn("embarked_nan"), ageBuckets,
                 indicatorColumn(categoricalColumnWithVocabularyList("sex", List.of("male", "female"))),
                 indicatorColumn(categoricalColumnWithVocabularyList("pclass", 1, 2, 3)),
                 indicatorColumn(categoricalColumnWithHashBucket("ticket", 3)),
@@ -94,8 +101,8 @@ class FeatureColumnsTest {
     void titanicColumnsGiveTfsInputLayer() {
         List<FeatureColumn.Dense> columns = titanicColumns();
         Tensor out = denseFeatures(columns, titanic(), Map.of("cabin_embedding", emb(32)));
-        assertEquals("(7, 43)", out.shape().toString());
-        assertEquals(43, columns.stream().mapToInt(FeatureColumn.Dense::width).sum());
+        assertEquals("(7, 46)", out.shape().toString());
+        assertEquals(46, columns.stream().mapToInt(FeatureColumn.Dense::width).sum());
         assertCase("titanic", columns, out);
     }
 
@@ -136,11 +143,36 @@ class FeatureColumnsTest {
     }
 
     @Test
+    void sharedEmbeddingsReadOneMatrix() {
+        List<EmbeddingColumn> columns = FeatureColumns.sharedEmbeddings(List.of(categoricalColumnWithIdentity("watched", 4),
+                categoricalColumnWithIdentity("bought", 4)), 2, "sum");
+        assertEquals("bought_watched_shared_embedding", columns.get(0).weightsName());
+        assertEquals(columns.get(0).weightsName(), columns.get(1).weightsName());
+        Map<String, Tensor> features = Map.of("watched", tf.constant(new long[][] {{0, 3}, {1, -1}}),
+                "bought", tf.constant(new long[] {2, 1}));
+        assertCase("shared", columns, denseFeatures(columns, features, Map.of("bought_watched_shared_embedding", emb(4))));
+        ValueError e = assertThrows(ValueError.class, () -> FeatureColumns.sharedEmbeddings(
+                List.of(categoricalColumnWithIdentity("a", 4), categoricalColumnWithIdentity("b", 5)), 2, "mean"));
+        assertTrue(e.getMessage().startsWith("To use shared_embedding_column, all categorical_columns must have"));
+    }
+
+    @Test
+    void missingFeaturesAndBadArgumentsAreTfsValueErrors() {
+        ValueError missing = assertThrows(ValueError.class,
+                () -> denseFeatures(List.of(numericColumn("age")), Map.of("fare", tf.constant(new float[] {1f}))));
+        assertEquals("Feature age is not in features dictionary.", missing.getMessage());
+        assertThrows(ValueError.class, () -> bucketizedColumn(numericColumn("age"), 3, 1));
+        assertThrows(ValueError.class, () -> crossedColumn(List.of("a"), 5));
+        assertThrows(ValueError.class, () -> categoricalColumnWithHashBucket("a", 0));
+    }
+
+    @Test
     void embeddingColumnsDescribeTheirWeights() {
         EmbeddingColumn cabin = embeddingColumn(categoricalColumnWithHashBucket("cabin", 32), 2);
         assertArrayEquals(new int[] {32, 2}, cabin.weightsShape());
         assertEquals(1 / Math.sqrt(2), cabin.initializerStddev(), 1e-15);
         assertEquals("mean", cabin.combiner());
+        assertEquals("cabin_embedding", cabin.weightsName());
     }
 
     @Test

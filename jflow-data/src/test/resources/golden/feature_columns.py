@@ -89,7 +89,7 @@ shared = lambda: tf.compat.v1.feature_column.shared_embedding_columns(
     combiner="sum", initializer=tf.constant_initializer(EMB[:4]))
 cases["shared"] = run(shared, {"watched": np.array([[0, 3], [1, -1]], "int64"), "bought": np.array([2, 1], "int64")})
 # The op behind crossed columns, DenseCrossHashed, against TF's own cross on dense inputs (every value crossed).
-cross = tf.sparse.cross_hashed([tf.constant([[1, 2], [3, -1]], tf.int64), tf.constant([["a", "b", "c"], ["d", "", "f"]])],
-                               num_buckets=1000, hash_key=99)
+cross = tf.sparse.cross_hashed([tf.constant([[1, 2], [3, -1]], tf.int64),
+                                tf.constant([["a", "b", "c"], ["d", "", "f"]])], num_buckets=1000, hash_key=99)
 cases["cross_hashed"] = tf.sparse.to_dense(cross).numpy().tolist()
 print(json.dumps(cases))

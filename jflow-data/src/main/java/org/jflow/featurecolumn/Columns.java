@@ -44,8 +44,9 @@ final class Columns {
 
     /** TF's ignored input values: the empty string, and -1 for integer features. */
     static Tensor missing(Tensor x) {
-        return x.dtype() == DType.STRING ? RawMath.equal(x, Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {{}}))
-                : RawMath.equal(x, Raw.scalar(x.dtype(), -1L));
+        Tensor ignored = x.dtype() == DType.STRING ? Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {{}})
+                : Raw.scalar(x.dtype(), -1L);
+        return RawMath.equal(x, ignored);
     }
 
     /** Ids as int64 with -1 where {@code missing} holds. */

@@ -26,7 +26,9 @@ public final class EmbeddingColumn implements FeatureColumn.Dense {
     public String weightsName() { return column.weightsName(); }
 
     /** The weights' shape: {@code [numBuckets, dimension]}. */
-    public int[] weightsShape() { return new int[] {Math.toIntExact(column.categorical().numBuckets()), column.dimension()}; }
+    public int[] weightsShape() {
+        return new int[] {Math.toIntExact(column.categorical().numBuckets()), column.dimension()};
+    }
 
     /** TF's default initializer's standard deviation, {@code 1 / sqrt(dimension)} (a truncated normal of mean 0). */
     public double initializerStddev() { return 1 / Math.sqrt(column.dimension()); }

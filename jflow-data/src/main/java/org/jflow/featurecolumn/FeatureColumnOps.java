@@ -45,14 +45,16 @@ public final class FeatureColumnOps {
             for (Tensor t : inputs) {
                 Shape s = t.shape();
                 if (t.dtype() != DType.INT64 && t.dtype() != DType.STRING) {
-                    throw new InvalidArgumentError("DenseCrossHashed inputs must be int64 or string, got " + t.dtype().tfName());
+                    throw new InvalidArgumentError("DenseCrossHashed inputs must be int64 or string, got "
+                            + t.dtype().tfName());
                 }
                 if (s.hasRank() && s.rank() != 2) {
                     throw new InvalidArgumentError("DenseCrossHashed inputs must be [batch, k], got " + s);
                 }
                 int b = s.hasRank() ? s.get(0) : Shape.UNKNOWN, k = s.hasRank() ? s.get(1) : Shape.UNKNOWN;
                 if (b != Shape.UNKNOWN && batch != Shape.UNKNOWN && b != batch) {
-                    throw new InvalidArgumentError("DenseCrossHashed inputs disagree on the batch: " + batch + " vs. " + b);
+                    throw new InvalidArgumentError("DenseCrossHashed inputs disagree on the batch: " + batch + " vs. "
+                            + b);
                 }
                 if (b != Shape.UNKNOWN) batch = b;
                 width = width == Shape.UNKNOWN || k == Shape.UNKNOWN ? Shape.UNKNOWN : width * k;

@@ -146,7 +146,9 @@ public final class FeatureColumns {
     }
 
     private static String checkCombiner(String combiner) {
-        if (!List.of("sum", "mean", "sqrtn").contains(combiner)) throw new ValueError("Unsupported combiner " + combiner);
+        if (!List.of("sum", "mean", "sqrtn").contains(combiner)) {
+            throw new ValueError("Unsupported combiner " + combiner);
+        }
         return combiner;
     }
 

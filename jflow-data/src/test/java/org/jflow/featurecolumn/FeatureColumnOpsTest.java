@@ -38,7 +38,8 @@ class FeatureColumnOpsTest {
     private static List<Class<?>> families() throws IOException, ReflectiveOperationException {
         String here = FeatureColumnOps.class.getProtectionDomain().getCodeSource().getLocation().toString();
         List<Class<?>> classes = new ArrayList<>();
-        for (URL list : Collections.list(FeatureColumnOps.class.getClassLoader().getResources("META-INF/jflow/op-families"))) {
+        ClassLoader loader = FeatureColumnOps.class.getClassLoader();
+        for (URL list : Collections.list(loader.getResources("META-INF/jflow/op-families"))) {
             if (!list.toString().startsWith(here)) continue;
             try (var in = new BufferedReader(new InputStreamReader(list.openStream(), StandardCharsets.UTF_8))) {
                 for (String line : in.lines().map(String::strip).toList()) {
@@ -94,7 +95,8 @@ class FeatureColumnOpsTest {
         assertEquals("(4, None)", unknown.outputs().get(0).shape().toString());
         InvalidArgumentError e = assertThrows(InvalidArgumentError.class, () -> FeatureColumnOps.denseCrossHashed(
                 List.of(tf.constant(new float[][] {{1}})), 7, 1));
-        assertEquals("DenseCrossHashed inputs must be int64 or string, got float32 [Op:DenseCrossHashed]", e.getMessage());
+        assertEquals("DenseCrossHashed inputs must be int64 or string, got float32 [Op:DenseCrossHashed]",
+                e.getMessage());
         assertFalse(FeatureColumnOps.DENSE_CROSS_HASHED.stateful(), "a pure hash: traced graphs may fold and cache it");
     }
 }

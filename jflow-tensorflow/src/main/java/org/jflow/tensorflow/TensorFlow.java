@@ -31,7 +31,7 @@ public final class TensorFlow extends TF {
     /** {@code tf.data}: {@code tf.data.Dataset.range(12)}, {@code tf.data.TextLineDataset(...)}, {@code tf.data.AUTOTUNE}. */
     public final DataNamespace data = new DataNamespace();
 
-    /** {@code tf.feature_column}: {@code tf.featureColumn.numericColumn("age")}, jflow-data's feature columns. */
+    /** {@code tf.feature_column}: {@code tf.featureColumn.numericColumn("age")} (jflow-data). */
     public final FeatureColumnNamespace featureColumn = new FeatureColumnNamespace();
 
     private TensorFlow() {}

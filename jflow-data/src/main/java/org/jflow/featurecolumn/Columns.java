@@ -61,8 +61,10 @@ final class Columns {
     }
 
     record Numeric(String key, int[] shape, double defaultValue, DType dtype, UnaryOperator<Tensor> normalizer)
-            implements FeatureColumn.Dense {
+            implements FeatureColumn.Numeric {
         @Override public String name() { return key; }
+
+        @Override public int[] shape() { return shape.clone(); }
 
         @Override public int width() {
             int w = 1;
@@ -71,14 +73,10 @@ final class Columns {
         }
 
         /** TF's NumericColumn: the normalizer on the raw feature, then a cast to float32. */
-        Tensor values(Map<String, Tensor> features) {
+        @Override public Tensor dense(Map<String, Tensor> features, Map<String, Tensor> weights) {
             Tensor x = feature(features, key);
             if (normalizer != null) x = normalizer.apply(x);
             return Raw.castTo(x, DType.FLOAT32);
-        }
-
-        @Override public Tensor dense(Map<String, Tensor> features, Map<String, Tensor> weights) {
-            return values(features);
         }
     }
 
@@ -86,7 +84,7 @@ final class Columns {
      * TF's BucketizedColumn: a value's bucket is the number of boundaries at or below it (TF's {@code Bucketize}),
      * and the i-th value of a multi-valued source is offset by {@code i * (boundaries + 1)}.
      */
-    record Bucketized(Numeric source, float[] boundaries) implements FeatureColumn.Bucketized {
+    record Bucketized(FeatureColumn.Numeric source, float[] boundaries) implements FeatureColumn.Bucketized {
         @Override public String name() { return source.name() + "_bucketized"; }
 
         @Override public long numBuckets() { return (long) source.width() * (boundaries.length + 1); }
@@ -94,7 +92,7 @@ final class Columns {
         @Override public int width() { return (int) numBuckets(); }
 
         @Override public Tensor ids(Map<String, Tensor> features) {
-            Tensor x = RawArray.expandDims(source.values(features), -1);
+            Tensor x = RawArray.expandDims(source.dense(features, Map.of()), -1);
             Tensor bucket = RawMath.sum(Raw.castTo(RawMath.greaterEqual(x, floats(boundaries)), DType.INT64),
                     new int[] {2}, false);
             if (source.width() == 1) return bucket;

@@ -35,6 +35,15 @@ public interface FeatureColumn {
         Tensor ids(Map<String, Tensor> features);
     }
 
+    /** A numeric column: its shape, the value parsing fills in, and the dtype it is parsed as. */
+    interface Numeric extends Dense {
+        int[] shape();
+
+        double defaultValue();
+
+        org.jflow.DType dtype();
+    }
+
     /** A bucketized column: dense (its one-hot buckets) and categorical (its bucket ids, for crosses). */
     interface Bucketized extends Dense, Categorical {}
 }

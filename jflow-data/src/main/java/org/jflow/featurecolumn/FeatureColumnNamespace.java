@@ -12,14 +12,19 @@ import java.util.function.UnaryOperator;
  * {@link FeatureColumns}, where the columns are documented.
  */
 public final class FeatureColumnNamespace {
-    public FeatureColumn.Dense numericColumn(String key) { return FeatureColumns.numericColumn(key); }
+    public FeatureColumn.Numeric numericColumn(String key) { return FeatureColumns.numericColumn(key); }
 
-    public FeatureColumn.Dense numericColumn(String key, int[] shape, double defaultValue,
-                                             UnaryOperator<Tensor> normalizerFn) {
+    public FeatureColumn.Numeric numericColumn(String key, int[] shape, double defaultValue,
+                                               UnaryOperator<Tensor> normalizerFn) {
         return FeatureColumns.numericColumn(key, shape, defaultValue, normalizerFn);
     }
 
-    public FeatureColumn.Bucketized bucketizedColumn(FeatureColumn.Dense sourceColumn, double... boundaries) {
+    public FeatureColumn.Numeric numericColumn(String key, int[] shape, double defaultValue, DType dtype,
+                                               UnaryOperator<Tensor> normalizerFn) {
+        return FeatureColumns.numericColumn(key, shape, defaultValue, dtype, normalizerFn);
+    }
+
+    public FeatureColumn.Bucketized bucketizedColumn(FeatureColumn.Numeric sourceColumn, double... boundaries) {
         return FeatureColumns.bucketizedColumn(sourceColumn, boundaries);
     }
 

@@ -26,23 +26,28 @@ public final class FeatureColumns {
     private FeatureColumns() {}
 
     /** {@code numeric_column(key)}: one float32 value per example. */
-    public static FeatureColumn.Dense numericColumn(String key) { return numericColumn(key, new int[] {1}, 0, null); }
+    public static FeatureColumn.Numeric numericColumn(String key) { return numericColumn(key, new int[] {1}, 0, null); }
+
+    /** {@code numeric_column(key, shape, default_value, normalizer_fn=...)} of dtype float32. */
+    public static FeatureColumn.Numeric numericColumn(String key, int[] shape, double defaultValue,
+                                                      UnaryOperator<Tensor> normalizerFn) {
+        return numericColumn(key, shape, defaultValue, DType.FLOAT32, normalizerFn);
+    }
 
     /**
-     * {@code numeric_column(key, shape, default_value, dtype=float32, normalizer_fn)}; the default value is what
-     * parsing fills in (kept for the parse spec), the normalizer runs on the raw feature before the float32 cast.
+     * {@code numeric_column(key, shape, default_value, dtype, normalizer_fn)}: the default value and dtype are what
+     * parsing uses; the column's value is the normalizer on the raw feature, cast to float32, as TF computes it.
      */
-    public static FeatureColumn.Dense numericColumn(String key, int[] shape, double defaultValue,
-                                                    UnaryOperator<Tensor> normalizerFn) {
-        return new Columns.Numeric(key, shape.clone(), defaultValue, DType.FLOAT32, normalizerFn);
+    public static FeatureColumn.Numeric numericColumn(String key, int[] shape, double defaultValue, DType dtype,
+                                                      UnaryOperator<Tensor> normalizerFn) {
+        if (!dtype.isFloating() && !dtype.isInteger()) {
+            throw new ValueError("dtype must be convertible to float. dtype: " + dtype + ", key: " + key);
+        }
+        return new Columns.Numeric(key, shape.clone(), defaultValue, dtype, normalizerFn);
     }
 
     /** {@code bucketized_column(source_column, boundaries)}: boundaries sorted ascending, as TF requires. */
-    public static FeatureColumn.Bucketized bucketizedColumn(FeatureColumn.Dense sourceColumn, double... boundaries) {
-        if (!(sourceColumn instanceof Columns.Numeric numeric)) {
-            throw new ValueError("source_column must be a column generated with numeric_column(). Given: "
-                    + sourceColumn.name());
-        }
+    public static FeatureColumn.Bucketized bucketizedColumn(FeatureColumn.Numeric sourceColumn, double... boundaries) {
         float[] b = new float[boundaries.length];
         for (int i = 0; i < b.length; i++) {
             b[i] = (float) boundaries[i];
@@ -50,7 +55,7 @@ public final class FeatureColumns {
                 throw new ValueError("boundaries must be a sorted list.");
             }
         }
-        return new Columns.Bucketized(numeric, b);
+        return new Columns.Bucketized(sourceColumn, b);
     }
 
     /** {@code categorical_column_with_identity(key, num_buckets)}: other ids fail in TF; here they stay as given. */

@@ -75,7 +75,7 @@ class FeatureColumnsTest {
 
     /** The tutorial's Titanic columns (numeric with NaN flags, bucketized, vocabulary, hash, embedding, crossed). */
     private static List<FeatureColumn.Dense> titanicColumns() {
-        FeatureColumn.Dense age = numericColumn("age");
+        FeatureColumn.Numeric age = numericColumn("age");
         FeatureColumn.Bucketized ageBuckets = bucketizedColumn(age, AGE_BOUNDARIES);
         return List.of(age, numericColumn("fare"), numericColumn("parch"), numericColumn("sibsp"),
                 numericColumn("age_nan"), numericColumn("cabin_nan"), numericColumn("embarked_nan"), ageBuckets,
@@ -164,6 +164,14 @@ class FeatureColumnsTest {
                 () -> denseFeatures(List.of(numericColumn("age")), Map.of("fare", tf.constant(new float[] {1f}))));
         assertEquals("Feature age is not in features dictionary.", missing.getMessage());
         assertThrows(ValueError.class, () -> bucketizedColumn(numericColumn("age"), 3, 1));
+        ValueError dtype = assertThrows(ValueError.class,
+                () -> numericColumn("age", new int[] {1}, 0, DType.STRING, null));
+        assertEquals("dtype must be convertible to float. dtype: <dtype: 'string'>, key: age", dtype.getMessage());
+        FeatureColumn.Numeric parch = numericColumn("parch", new int[] {2, 3}, -1, DType.INT64, null);
+        assertArrayEquals(new int[] {2, 3}, parch.shape());
+        assertEquals(6, parch.width());
+        assertEquals(DType.INT64, parch.dtype());
+        assertEquals(-1, parch.defaultValue());
         assertThrows(ValueError.class, () -> crossedColumn(List.of("a"), 5));
         assertThrows(ValueError.class, () -> categoricalColumnWithHashBucket("a", 0));
     }
@@ -179,7 +187,7 @@ class FeatureColumnsTest {
 
     @Test
     void denseFeaturesTracesOnAnUnknownBatch() {
-        FeatureColumn.Dense age = numericColumn("age");
+        FeatureColumn.Numeric age = numericColumn("age");
         FeatureColumn.Bucketized ageBuckets = bucketizedColumn(age, AGE_BOUNDARIES);
         List<FeatureColumn.Dense> columns = List.of(age, ageBuckets,
                 indicatorColumn(categoricalColumnWithVocabularyList("pclass", 1, 2, 3)),

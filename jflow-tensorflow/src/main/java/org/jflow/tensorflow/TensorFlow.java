@@ -2,6 +2,7 @@ package org.jflow.tensorflow;
 
 import org.jflow.TF;
 import org.jflow.data.DataNamespace;
+import org.jflow.featurecolumn.FeatureColumnNamespace;
 import org.jflow.io.IoNamespace;
 import org.jflow.keras.Keras;
 
@@ -32,6 +33,9 @@ public final class TensorFlow extends TF {
 
     /** {@code tf.data}: {@code tf.data.Dataset.range(12)}, {@code tf.data.TextLineDataset(...)}, {@code tf.data.AUTOTUNE}. */
     public final DataNamespace data = new DataNamespace();
+
+    /** {@code tf.feature_column}: {@code tf.featureColumn.numericColumn("age")} (jflow-data). */
+    public final FeatureColumnNamespace featureColumn = new FeatureColumnNamespace();
 
     private TensorFlow() {}
 }

@@ -2,6 +2,7 @@ package org.jflow.tensorflow;
 
 import org.jflow.TF;
 import org.jflow.data.DataNamespace;
+import org.jflow.image.ImageNamespace;
 import org.jflow.io.IoNamespace;
 import org.jflow.keras.Keras;
 
@@ -29,6 +30,12 @@ public final class TensorFlow extends TF {
 
     /** {@code tf.data}: {@code tf.data.Dataset.range(12)}, {@code tf.data.TextLineDataset(...)}, {@code tf.data.AUTOTUNE}. */
     public final DataNamespace data = new DataNamespace();
+
+    /**
+     * {@code tf.image} (jflow-data): resize, crops, flips, colour; and the codecs TF has under both
+     * {@code tf.io} and {@code tf.image} ({@code tf.image.decodeJpeg}), since jflow-io's {@code tf.io} cannot see jflow-data.
+     */
+    public final ImageNamespace image = new ImageNamespace();
 
     private TensorFlow() {}
 }

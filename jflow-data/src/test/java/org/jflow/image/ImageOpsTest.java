@@ -217,6 +217,24 @@ class ImageOpsTest {
         check("per_image_standardization/u8", 1e-5, () -> IMAGE.perImageStandardization(u8));
     }
 
+    /** RawOpsTest's rule for ops outside the core: each op jflow-data registers has its raw method in RawImage. */
+    @Test
+    void everyImageOpHasARawMethod() throws Exception {
+        java.util.Set<String> raw = new java.util.TreeSet<>();
+        for (var m : RawImage.class.getMethods()) raw.add(m.getName().toLowerCase(java.util.Locale.ROOT));
+        int ops = 0;
+        for (Class<?> family : List.of(CodecOps.class, ResizeOps.class, ColorOps.class)) {
+            for (var f : family.getFields()) {
+                if (f.get(null) instanceof org.jflow.engine.Op op) {
+                    assertTrue(raw.contains(op.name().toLowerCase(java.util.Locale.ROOT)), op.name() + " has no raw method");
+                    assertTrue(op.signature() != null, op.name());
+                    ops++;
+                }
+            }
+        }
+        assertEquals(18, ops);
+    }
+
     @Test
     void decoderShapeRulesNeverReadValues() {
         var spec = CodecOps.DECODE_JPEG.infer(new Tensor[] {bytes("rgb.jpg")},

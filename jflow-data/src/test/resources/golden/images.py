@@ -135,6 +135,18 @@ rec('per_image_standardization/u8', lambda: tf.image.per_image_standardization(u
 # encode_png round trip is checked in Java; TF's bytes for an 8-bit RGB image:
 rec('encode_png_decoded', lambda: tf.io.decode_png(tf.io.encode_png(tf.constant(rgb))))
 
+# Gradients of the bilinear resize (ResizeBilinearGrad) for an upstream gradient dy.
+for size in [(4, 5), (11, 13)]:
+    dy = rng.uniform(-1, 1, (1,) + size + (3,)).astype(np.float32)
+    out[f'resize_grad_dy/{size[0]}x{size[1]}'] = {'shape': list(dy.shape), 'values': [float(v) for v in dy.reshape(-1)]}
+    def grad():
+        xv = tf.constant(img)
+        with tf.GradientTape() as tape:
+            tape.watch(xv)
+            y = tf.image.resize(xv, size)
+        return tape.gradient(y, xv, output_gradients=tf.constant(dy))
+    rec(f'resize_grad/{size[0]}x{size[1]}', grad)
+
 with open('images.json', 'w') as f:
     json.dump(out, f, indent=0, sort_keys=True)
 print(len(out), 'records')

@@ -55,6 +55,12 @@ public final class RawImage {
                 "half_pixel_centers", halfPixelCenters), images);
     }
 
+    public static Tensor resizeBilinearGrad(Tensor grads, Tensor originalImage, boolean alignCorners,
+                                            boolean halfPixelCenters) {
+        return one(ResizeOps.RESIZE_BILINEAR_GRAD, Attrs.of("align_corners", alignCorners,
+                "half_pixel_centers", halfPixelCenters), grads, originalImage);
+    }
+
     public static Tensor resizeNearestNeighbor(Tensor images, int[] size, boolean alignCorners,
                                                boolean halfPixelCenters) {
         return one(ResizeOps.RESIZE_NEAREST_NEIGHBOR, Attrs.of("size", size.clone(), "align_corners", alignCorners,

@@ -83,7 +83,57 @@ public final class ResizeOps {
             }
             return Tensor.wrap(DType.FLOAT32, Shape.of(b, oh, ow, c), out);
         }
-    };
+    }.withGradient((g, dy) -> new Tensor[] {RawImage.resizeBilinearGrad(dy[0], g.x(),
+            g.attrs().getBool("align_corners"), g.attrs().getBool("half_pixel_centers"))});
+
+    /**
+     * {@code ResizeBilinearGrad}: each upstream value spread over the four input pixels its output
+     * interpolated, with the same weights (TF's {@code ResizeBilinearOpGrad}); the result has the
+     * original image's shape and dtype.
+     */
+    public static final Op RESIZE_BILINEAR_GRAD = new Op("ResizeBilinearGrad", Signature.of(
+            "grads: float, original_image -> output", "align_corners: bool = false", "half_pixel_centers: bool = false")) {
+        @Override
+        public TensorSpec[] infer(Tensor[] inputs, Attrs attrs) {
+            if (inputs[0].shape().rank() != 4) throw new InvalidArgumentError("input_grad must be 4-dimensional" + inputs[0].shape());
+            if (inputs[1].shape().rank() != 4) {
+                throw new InvalidArgumentError("original_image must be 4-dimensional" + inputs[1].shape());
+            }
+            return new TensorSpec[] {new TensorSpec(inputs[1].dtype(), inputs[1].shape())};
+        }
+
+        @Override
+        public Tensor[] compute(Tensor[] inputs, Attrs attrs, TensorSpec[] outputs) {
+            boolean align = attrs.getBool("align_corners"), half = attrs.getBool("half_pixel_centers");
+            int[] g = inputs[0].shape().dims(), o = inputs[1].shape().dims();
+            int b = g[0], oh = g[1], ow = g[2], c = g[3], h = o[1], w = o[2];
+            int[] ylo = new int[oh], yhi = new int[oh], xlo = new int[ow], xhi = new int[ow];
+            float[] yl = new float[oh], xl = new float[ow];
+            weights(h, oh, scale(h, oh, align), half, ylo, yhi, yl);
+            weights(w, ow, scale(w, ow, align), half, xlo, xhi, xl);
+            float[] dy = inputs[0].toFloatArray(), dx = new float[b * h * w * c];
+            int i = 0;
+            for (int n = 0; n < b; n++) {
+                for (int y = 0; y < oh; y++) {
+                    int top = (n * h + ylo[y]) * w, bot = (n * h + yhi[y]) * w;
+                    float yv = yl[y], iy = 1 - yv;
+                    for (int x = 0; x < ow; x++) {
+                        float xv = xl[x], ix = 1 - xv;
+                        for (int k = 0; k < c; k++, i++) {
+                            float d = dy[i];
+                            dx[(top + xlo[x]) * c + k] += d * iy * ix;
+                            dx[(top + xhi[x]) * c + k] += d * iy * xv;
+                            dx[(bot + xlo[x]) * c + k] += d * yv * ix;
+                            dx[(bot + xhi[x]) * c + k] += d * yv * xv;
+                        }
+                    }
+                }
+            }
+            DType dt = outputs[0].dtype();
+            return new Tensor[] {Tensor.wrap(dt, inputs[1].shape(), dt == DType.FLOAT32 ? dx
+                    : org.jflow.engine.Buffers.convert(dx, DType.FLOAT32, dt))};
+        }
+    }.notDifferentiable();
 
     /** TF's {@code compute_interpolation_weights}. */
     private static void weights(int in, int out, float scale, boolean half, int[] lo, int[] hi, float[] lerp) {

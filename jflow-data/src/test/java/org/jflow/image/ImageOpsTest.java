@@ -178,6 +178,22 @@ class ImageOpsTest {
         check("resize_with_crop_or_pad/big", 0, () -> IMAGE.resizeWithCropOrPad(unbatch(img), 10, 6));
     }
 
+    @Test
+    void bilinearResizeDifferentiatesAsTfsResizeBilinearGrad() {
+        Tensor img = input("resize_input");
+        for (String size : List.of("4x5", "11x13")) {
+            String[] hw = size.split("x");
+            Tensor dy = input("resize_grad_dy/" + size);
+            check("resize_grad/" + size, 1e-5, () -> {
+                try (var tape = new org.jflow.GradientTape()) {
+                    tape.watch(img);
+                    Tensor y = IMAGE.resize(img, Integer.parseInt(hw[0]), Integer.parseInt(hw[1]));
+                    return tape.gradient(y, img, o -> o.outputGradients(dy));
+                }
+            });
+        }
+    }
+
     static Tensor unbatch(Tensor img) { return org.jflow.raw.RawArray.squeeze(img, new int[] {0}); }
 
     @Test
@@ -232,7 +248,7 @@ class ImageOpsTest {
                 }
             }
         }
-        assertEquals(18, ops);
+        assertEquals(19, ops);
     }
 
     @Test

@@ -78,6 +78,7 @@ public final class ImageNamespace {
         Tensor x = batch ? images : RawArray.expandDims(images, 0);
         int h = x.shape().get(1), w = x.shape().get(2);
         if (preserveAspectRatio) {
+            if (h < 0 || w < 0) throw new ValueError("preserve_aspect_ratio needs the images' height and width");
             float scale = Math.min(height / (float) h, width / (float) w);
             height = (int) Math.rint(scale * h);
             width = (int) Math.rint(scale * w);
@@ -93,7 +94,12 @@ public final class ImageNamespace {
         };
         Tensor y;
         if (kernel != null) {
-            Tensor scale = Tensor.wrap(DType.FLOAT32, Shape.of(2), new float[] {height / (float) h, width / (float) w});
+            Tensor target = Tensor.wrap(DType.FLOAT32, Shape.of(2), new float[] {height, width});
+            // size / input size, as TF computes it; from the runtime shape where a trace leaves it unknown
+            Tensor scale = h > 0 && w > 0
+                    ? Tensor.wrap(DType.FLOAT32, Shape.of(2), new float[] {height / (float) h, width / (float) w})
+                    : RawMath.realDiv(target, RawMath.cast(RawArray.slice(RawArray.shape(x, DType.INT32),
+                            new int[] {1}, new int[] {2}), DType.FLOAT32));
             Tensor zero = Tensor.wrap(DType.FLOAT32, Shape.of(2), new float[2]);
             y = RawImage.scaleAndTranslate(x, size, scale, zero, kernel, antialias);
         } else {

@@ -194,6 +194,17 @@ class ImageOpsTest {
         }
     }
 
+    @Test
+    void resizeTracesInADatasetMapOnUnknownSizes() {
+        // decode's height and width are unknown while map traces; lanczos3 then takes its scale from the runtime shape
+        var ds = org.jflow.data.Dataset.fromTensorSlices(Tensor.wrap(DType.STRING, Shape.of(2),
+                new byte[][] {fixture("rgb.png"), fixture("rgb.png")}))
+                .map((Tensor s) -> IMAGE.resize(IMAGE.decodePng(s, 3), 11, 13, "lanczos3"));
+        Tensor u8 = IMAGE.decodePng(bytes("rgb.png"), 3);
+        Tensor eager = IMAGE.resize(u8, 11, 13, "lanczos3");
+        for (Tensor t : ds) assertArrayEquals(eager.toFloatArray(), t.toFloatArray(), 1e-6f);
+    }
+
     static Tensor unbatch(Tensor img) { return org.jflow.raw.RawArray.squeeze(img, new int[] {0}); }
 
     @Test

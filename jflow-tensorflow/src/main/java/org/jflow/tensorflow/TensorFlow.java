@@ -3,6 +3,7 @@ package org.jflow.tensorflow;
 import org.jflow.TF;
 import org.jflow.data.DataNamespace;
 import org.jflow.featurecolumn.FeatureColumnNamespace;
+import org.jflow.image.ImageNamespace;
 import org.jflow.io.IoNamespace;
 import org.jflow.keras.Keras;
 
@@ -36,6 +37,11 @@ public final class TensorFlow extends TF {
 
     /** {@code tf.feature_column}: {@code tf.featureColumn.numericColumn("age")} (jflow-data). */
     public final FeatureColumnNamespace featureColumn = new FeatureColumnNamespace();
+    /**
+     * {@code tf.image} (jflow-data): resize, crops, flips, colour; and the codecs TF has under both
+     * {@code tf.io} and {@code tf.image} ({@code tf.image.decodeJpeg}), since jflow-io's {@code tf.io} cannot see jflow-data.
+     */
+    public final ImageNamespace image = new ImageNamespace();
 
     private TensorFlow() {}
 }

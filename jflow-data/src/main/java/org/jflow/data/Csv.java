@@ -150,7 +150,7 @@ public final class Csv {
                 : List.of(String.valueOf(filePattern));
         if (patterns.isEmpty()) throw new ValueError("Argument `file_pattern` should not be empty.");
         List<String> out = new ArrayList<>();
-        for (String p : patterns) out.addAll(ListFiles.match(p));
+        for (String p : patterns) out.addAll(org.jflow.io.file.Glob.match(p));
         if (out.isEmpty()) throw new ValueError("No files match `file_pattern` " + filePattern + ".");
         return out.stream().sorted().toList();
     }

@@ -22,12 +22,28 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * {@code tf.io} as far as this module has it: {@code tf.io.write_graph}, {@code TFRecordWriter} and
- * {@code TFRecordOptions}, the Example parsers and their feature configurations. The aggregate {@code tf}
+ * {@code tf.io} as far as this module has it: {@code tf.io.write_graph}, {@code read_file},
+ * {@code write_file}, {@code tf.io.gfile}, {@code TFRecordWriter} and {@code TFRecordOptions}, the Example
+ * parsers and their feature configurations. The aggregate {@code tf}
  * of {@code jflow-tensorflow} holds one as {@code tf.io}; code that depends on this module only can
  * make its own ({@code new IoNamespace()}), since the core's {@code tf} cannot see modules above it.
  */
 public final class IoNamespace {
+    /** {@code tf.io.gfile}: exists, glob, listdir, makedirs, rmtree, copy, rename, walk... */
+    public final org.jflow.io.file.Gfile gfile = new org.jflow.io.file.Gfile();
+
+    /** {@code tf.io.read_file(filename)}: the file's bytes as a scalar string (an op: it traces inside {@code Dataset.map}). */
+    public Tensor readFile(Object filename) {
+        return org.jflow.io.file.FileOps.readFile(org.jflow.engine.Convert.toTensor(filename, DType.STRING));
+    }
+
+    /** {@code tf.io.write_file(filename, contents)}: replaces the file (creating its folder), atomically. */
+    public void writeFile(Object filename, Object contents) {
+        Tensor bytes = contents instanceof byte[] b ? Tensor.wrap(DType.STRING, org.jflow.Shape.scalar(), new byte[][] {b})
+                : org.jflow.engine.Convert.toTensor(contents, DType.STRING);
+        org.jflow.io.file.FileOps.writeFile(org.jflow.engine.Convert.toTensor(filename, DType.STRING), bytes);
+    }
+
     /**
      * {@code tf.io.write_graph(graph_or_graph_def, logdir, name)}: the graph (a {@link Graph}, a traced
      * {@link Program} or a {@link GraphDef}) as a text GraphDef at {@code logdir/name}, creating the

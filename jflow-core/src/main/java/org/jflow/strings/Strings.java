@@ -332,6 +332,14 @@ public final class Strings {
         return (T) reshape(strings, outer);
     }
 
+    /**
+     * {@code tf.strings.unicode_script(input)}: the ICU script code of each int32 code point (Latin 25, Greek 14,
+     * Han 17, Common 0, Unknown 103), -1 for a value that is no code point; same shape.
+     */
+    public Tensor unicodeScript(Object input) {
+        return Dispatcher.execute1(UnicodeOps.UNICODE_SCRIPT, Attrs.EMPTY, Convert.toTensor(input));
+    }
+
     /** {@code tf.strings.unicode_transcode(input, input_encoding, output_encoding)}: element by element, same shape. */
     public Tensor unicodeTranscode(Object input, String inputEncoding, String outputEncoding) {
         return unicodeTranscode(input, inputEncoding, outputEncoding, o -> o);

@@ -262,6 +262,7 @@ public final class OpInfos {
         op("StringSplitV2").samples(StringCases::stringSplit);
         for (String op : List.of("UnicodeDecode", "UnicodeDecodeWithOffsets")) op(op).samples(StringCases::unicodeDecode);
         op("UnicodeTranscode").samples(StringCases::unicodeTranscode);
+        op("UnicodeScript").samples(StringCases::unicodeScript);
         op("UnicodeEncode").samples(StringCases::unicodeEncode);
         // JFlow's ops that TF's registry lacks (decomposed on export)
         op("ArgSort").samples(MathCases::argSort);

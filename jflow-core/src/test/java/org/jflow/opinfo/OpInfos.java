@@ -237,6 +237,7 @@ public final class OpInfos {
             op(op).samples(RandomCases::statelessV2).ulps(TRANSCENDENTAL_ULPS);
         }
         op("StatelessRandomUniformIntV2").samples(RandomCases::statelessV2Int);
+        op("StatelessRandomGetKeyCounter").samples(RandomCases::getKeyCounter);
         op("StatelessMultinomial").samples(RandomCases::statelessMultinomial);
         op("Multinomial").samples(RandomCases::multinomial);
         op("RandomGamma").samples(RandomCases::gamma);

@@ -310,13 +310,19 @@ public final class LinalgOps {
                     throw error("Cross", "cannot compute Cross as input #1(zero-based) was expected to be a "
                             + in[0].dtype().kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
                 }
+                // Cross's OpDef allows TF_CALL_REAL_NUMBER_TYPES only: another dtype is the attr error, not a missing kernel
+                if (!org.jflow.math.TypeList.REAL_NUMBERS.accepts(in[0].dtype())) {
+                    throw org.jflow.math.TypeList.REAL_NUMBERS.refusal(in[0].dtype(), "Cross", "a:T, b:T -> product:T");
+                }
                 Devices.kernels().requireCpuKernel("Cross", in[0].dtype());
                 if (!in[0].shape().isCompatibleWith(in[1].shape())) {
                     throw error("Cross", "Both inputs must be of same shape: " + in[0].shape().toErrorString() + " vs. " + in[1].shape().toErrorString());
                 }
                 if (in[0].rank() < 1) throw error("Cross", "Input must be at least 1D" + in[0].shape().toErrorString());
                 if (!Shape.compatibleDims(in[0].shape().get(-1), 3)) {
-                    throw error("Cross", "Trailing dimension must be 3, got shape " + in[0].shape().toErrorString());
+                    // TF's CrossOp kernel text and class for a known inner dim other than 3
+                    throw new org.jflow.errors.FailedPreconditionError("Cross-products are only defined for 3-element vectors.")
+                            .withOp("Cross");
                 }
                 return same(in[0]);
             },

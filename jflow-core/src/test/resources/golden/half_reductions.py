@@ -1,4 +1,4 @@
-"""Golden values for HalfReductionTest: tf.reduce_sum and tf.reduce_mean of float16 and bfloat16 tensors along
+"""Golden values for HalfReductionTest: tf.reduce_sum, tf.reduce_mean and tf.math.reduce_euclidean_norm of float16 and bfloat16 tensors along
 one axis (inner, outer and middle; results of at most 4096 elements) in TF 2.21, bit for bit. Element i of an input is the float32
 (s % 2048) / 2048 ("uniform") or (s % 4096 - 2048) / 256 ("signed"), s = ((i * 2654435761 + 12345) mod 2^32) >> 12,
 cast to the dtype; results are the dtype's 16-bit patterns as hex, four digits per element.
@@ -32,5 +32,6 @@ for shape in [(300, 70), (70, 300), (9, 1000), (1000, 9), (20, 30, 40), (4, 4096
                     continue
                 CASES[f"{dtype.name}_{'x'.join(map(str, shape))}_{dist}_axis{axis}"] = {
                     "dtype": dtype.name, "shape": list(shape), "dist": dist, "axis": axis,
-                    "sum": hexbits(tf.reduce_sum(x, axis=axis)), "mean": hexbits(tf.reduce_mean(x, axis=axis))}
+                    "sum": hexbits(tf.reduce_sum(x, axis=axis)), "mean": hexbits(tf.reduce_mean(x, axis=axis)),
+                    "norm": hexbits(tf.math.reduce_euclidean_norm(x, axis=axis))}
 print(json.dumps(CASES))

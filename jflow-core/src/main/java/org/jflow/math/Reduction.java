@@ -272,7 +272,8 @@ public final class Reduction extends Op {
         Object squares = toWorking(data, t);
         if (squares == data) squares = Buffers.copy(data);
         switch (squares) {
-            case float[] a -> { for (int k = 0; k < a.length; k++) a[k] *= a[k]; }
+            // float16 squares round to half, as TF's in * conj(in) in Eigen::half before its half sum
+            case float[] a -> { for (int k = 0; k < a.length; k++) a[k] = t == DType.FLOAT16 ? TreeSum.half(a[k] * a[k]) : a[k] * a[k]; }
             case double[] a -> { for (int k = 0; k < a.length; k++) a[k] *= a[k]; }
             case int[] a -> { for (int k = 0; k < a.length; k++) a[k] *= a[k]; }
             case long[] a -> { for (int k = 0; k < a.length; k++) a[k] *= a[k]; }

@@ -15,7 +15,7 @@ import static org.jflow.TF.tf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * tf.reduce_sum and tf.reduce_mean of float16 and bfloat16 along the inner, outer and a middle axis give TF 2.21's
+ * tf.reduce_sum, tf.reduce_mean and tf.math.reduce_euclidean_norm of float16 and bfloat16 along the inner, outer and a middle axis give TF 2.21's
  * results bit for bit. Expected: golden/half_reductions.py, whose inputs this test rebuilds from the same formula.
  */
 class HalfReductionTest {
@@ -50,5 +50,6 @@ class HalfReductionTest {
         Tensor x = tf.cast(Tensor.wrap(DType.FLOAT32, Shape.of(shape), v), DType.of((String) c.get("dtype")));
         assertEquals(c.get("sum"), hex(tf.reduceSum(x, axis)), name + " sum");
         assertEquals(c.get("mean"), hex(tf.reduceMean(x, axis)), name + " mean");
+        assertEquals(c.get("norm"), hex(tf.math.reduceEuclideanNorm(x, axis)), name + " norm");
     }
 }

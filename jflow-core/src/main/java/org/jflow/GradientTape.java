@@ -7,6 +7,7 @@ import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
 import org.jflow.engine.Recorder;
 import org.jflow.engine.SparseGradient;
+import org.jflow.engine.VariableHandle;
 import org.jflow.errors.LookupError;
 import org.jflow.errors.RuntimeError;
 import org.jflow.errors.ValueError;
@@ -416,9 +417,10 @@ public final class GradientTape implements AutoCloseable {
         }
 
         @Override
-        public void variableRead(Variable variable, Tensor value) {
+        public void variableRead(VariableHandle handle, Tensor value) {
             if (paused || !trainable(value.dtype())) return;
-            if (!(watchedVariables.contains(variable) || (watchAccessedVariables && variable.trainable()))) return;
+            if (!(watchedVariables.contains(handle) || (watchAccessedVariables && handle.trainable()))) return;
+            Variable variable = (Variable) handle; // the engine's variables are tf.Variables; it names only the handle
             watched.put(value, Boolean.TRUE);
             List<Tensor> seen = reads.computeIfAbsent(variable, v -> new ArrayList<>());
             for (Tensor t : seen) if (t == value) return;

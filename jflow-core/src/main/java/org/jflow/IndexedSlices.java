@@ -1,6 +1,8 @@
 package org.jflow;
 
+import org.jflow.array.IndexOperators;
 import org.jflow.errors.TypeError;
+import org.jflow.math.MathOperators;
 import org.jflow.raw.Raw;
 import org.jflow.raw.RawArray;
 import org.jflow.raw.RawMath;
@@ -16,7 +18,7 @@ import java.util.List;
  * <p>It is a {@link TensorLike} whose {@link #value()} is the dense tensor (TF's
  * {@code tf.convert_to_tensor(slices)}, an unsorted segment sum), so any op accepts it.
  */
-public final class IndexedSlices implements TensorLike {
+public final class IndexedSlices implements TensorLike, MathOperators, IndexOperators {
     private final Tensor values;
     private final Tensor indices;
     private final Shape denseShape;

@@ -1,5 +1,6 @@
 package org.jflow;
 
+import org.jflow.array.IndexOperators;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Halfs;
 import org.jflow.engine.Operation;
@@ -8,6 +9,7 @@ import org.jflow.device.Buffer;
 import org.jflow.errors.AttributeError;
 import org.jflow.errors.OperatorNotAllowedInGraphError;
 import org.jflow.errors.SymbolicTensorError;
+import org.jflow.math.MathOperators;
 
 import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * an {@link Operation} (a graph's node), with a shape that may be partial and no buffer, except where the value is known
  * while tracing (constants and what is computed from them only).
  */
-public final class Tensor implements TensorLike, RaggedOrDense {
+public final class Tensor implements TensorLike, MathOperators, IndexOperators, RaggedOrDense {
     static final String CPU0 = "/job:localhost/replica:0/task:0/device:CPU:0";
 
     private final DType dtype;

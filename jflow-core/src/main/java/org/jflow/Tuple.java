@@ -15,6 +15,10 @@ public final class Tuple<T> extends AbstractList<T> implements RandomAccess {
 
     public Tuple(List<? extends T> items) { this.items = List.copyOf(items); }
 
+    /** Python's {@code (a, b, ...)}. */
+    @SafeVarargs
+    public static <T> Tuple<T> of(T... items) { return new Tuple<>(List.of(items)); }
+
     @Override
     public T get(int index) { return items.get(index); }
 

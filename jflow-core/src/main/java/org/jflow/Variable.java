@@ -1,16 +1,19 @@
 package org.jflow;
 
+import org.jflow.array.IndexOperators;
 import org.jflow.array.Indexing;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Convert;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.Recorder;
 import org.jflow.engine.Tracer;
+import org.jflow.engine.VariableHandle;
 import org.jflow.errors.FailedPreconditionError;
 import org.jflow.errors.ValueError;
 import org.jflow.graph.GraphOps;
 import org.jflow.graph.NameScope;
 import org.jflow.format.TensorFormat;
+import org.jflow.math.MathOperators;
 
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -37,7 +40,7 @@ import java.util.function.UnaryOperator;
  * variable's lock, eagerly and when a graph's update node runs, so concurrent {@code assignAdd}s from
  * several threads lose no update; a read sees the value before or after an update, never a mix.
  */
-public final class Variable implements TensorLike {
+public final class Variable implements VariableHandle, MathOperators, IndexOperators {
     /** Optional constructor arguments, TF's keywords: {@code v -> v.name("x").trainable(false)}. */
     public static final class Options {
         private String name;

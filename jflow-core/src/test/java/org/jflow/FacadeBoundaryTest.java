@@ -15,14 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Nothing below the {@code tf} facade calls it: no main source file of the core, Keras or IO other
+ * Nothing below the {@code tf} facade calls it: no main source file of the core, Keras, IO or data other
  * than the facade's own ({@link FacadeClasses}: {@code TF}, its function interfaces and namespaces)
  * names {@code org.jflow.TF} or {@code TF.tf}. Internals call the typed raw ops, which take no
  * Python conveniences, so a gradient never depends on literal dtype inference or {@code tf.divide}'s casts.
  */
 class FacadeBoundaryTest {
     private static final Pattern FACADE = Pattern.compile("\\borg\\.jflow\\.TF\\b|\\bTF\\s*\\.\\s*tf\\b");
-    private static final List<String> MODULES = List.of("jflow-core", "jflow-keras", "jflow-io");
+    private static final List<String> MODULES = List.of("jflow-core", "jflow-keras", "jflow-io", "jflow-data");
 
     @Test
     void noInternalSourceFileReferencesTheTfFacade() throws Exception {

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 
@@ -39,13 +38,6 @@ final class GradientCases {
 
     /** The float dtypes gradients are compared in. */
     static final List<DType> DTYPES = List.of(DType.FLOAT32, DType.FLOAT64);
-
-    /**
-     * The ops the tutorials differentiate twice: their gradients of gradients are compared too.
-     * Not {@code Add}: JFlow's is the legacy string-capable op, declared not differentiable
-     * ({@code tf.add} records AddV2).
-     */
-    static final Set<String> SECOND_ORDER = Set.of("Pow", "Mul", "AddV2", "Sub", "Square", "Exp", "Log", "Sin", "Tanh", "Sigmoid", "MatMul");
 
     /**
      * Default gradient tolerance, in ulps of the largest magnitude in TF's gradient tensor: a

@@ -10,6 +10,8 @@ import org.jflow.engine.Gradient;
 import org.jflow.engine.Op;
 import org.jflow.engine.OpRegistry;
 import org.jflow.opinfo.Cases;
+import org.jflow.opinfo.OpInfo;
+import org.jflow.opinfo.OpInfos;
 import org.jflow.opinfo.ResultCheck;
 import org.tensorflow.TensorFlow;
 import org.tensorflow.proto.OpDef;
@@ -28,8 +30,8 @@ import java.util.stream.Collectors;
  * JFlow's gradients against TF's: for each differentiable op that {@link OpTable} maps to TF, on
  * the cases of {@link GradientCases}, the gradient a {@link GradientTape} gives w.r.t. the float
  * inputs, seeded with random upstream gradients, against TF's symbolic gradient of the same op on
- * the same inputs and seeds ({@link TfGradients}); for {@link GradientCases#SECOND_ORDER} ops also
- * the gradient of that gradient (nested tapes against TF's gradient of its gradient graph).
+ * the same inputs and seeds ({@link TfGradients}); for the sample table's second-order ops
+ * ({@link OpInfo#secondOrder}) also the gradient of that gradient (nested tapes against TF's gradient of its gradient graph).
  */
 final class GradientConformance {
     enum Verdict { PASS, KNOWN, MISMATCH, NO_TF_GRADIENT }
@@ -80,8 +82,10 @@ final class GradientConformance {
         Map<String, OpDef> tfOps = TensorFlow.registeredOpList().getOpList().stream().collect(Collectors.toMap(OpDef::getName, d -> d));
         Map<String, List<Outcome>> byOp = new LinkedHashMap<>();
         Set<String> noCases = new TreeSet<>();
-        for (String second : GradientCases.SECOND_ORDER) {
-            if (!OpTable.ROWS.containsKey(second)) throw new IllegalStateException("Second-order op " + second + " has no OpTable row");
+        for (OpInfo info : OpInfos.all()) {
+            if (info.secondOrder() && !OpTable.ROWS.containsKey(info.name())) {
+                throw new IllegalStateException("Second-order op " + info.name() + " has no OpTable row");
+            }
         }
         for (Op op : OpRegistry.all()) {
             OpTable.Row row = OpTable.ROWS.get(op.name());
@@ -96,7 +100,7 @@ final class GradientConformance {
             List<Outcome> outcomes = new ArrayList<>();
             for (Cases.Case c : cases) {
                 outcomes.add(outcome(op, def, row, c, false, rnd, known));
-                if (GradientCases.SECOND_ORDER.contains(op.name())) outcomes.add(outcome(op, def, row, c, true, rnd, known));
+                if (row.info().secondOrder()) outcomes.add(outcome(op, def, row, c, true, rnd, known));
             }
             byOp.put(op.name(), outcomes);
         }

@@ -2,6 +2,7 @@ package org.jflow.compat;
 
 import org.jflow.Tensor;
 import org.jflow.Variable;
+import org.jflow.engine.VariableHandle;
 import org.jflow.graph.Graph;
 
 /**
@@ -13,8 +14,8 @@ import org.jflow.graph.Graph;
 final class V1Graph extends Graph {
     /** The variable waits for its initializer, which assigns {@code initialValue} (a node of this graph or a constant). */
     @Override
-    public Tensor variableCreated(Variable variable, Tensor initialValue) {
-        recordVariable(variable);
+    public Tensor variableCreated(VariableHandle variable, Tensor initialValue) {
+        recordVariable((Variable) variable); // the engine's variables are tf.Variables; it names only the handle
         return null;
     }
 

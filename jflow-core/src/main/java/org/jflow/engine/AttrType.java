@@ -7,7 +7,7 @@ import org.jflow.Tensor;
 /**
  * The types an attribute may be declared with: TF's attribute types ({@code int}, {@code float}, {@code bool},
  * {@code string}, {@code type}, {@code shape}, {@code tensor}, {@code func} and their lists), plus two JFlow keeps
- * as attributes where TF has an input or none: {@code resource} (a variable, TF's resource handle input) and
+ * as attributes where TF has an input or none: {@code resource} (a {@link VariableHandle}, TF's resource handle input) and
  * {@code object} (a Java value TF has no attribute type for, such as a print template).
  */
 public enum AttrType {
@@ -40,7 +40,8 @@ public enum AttrType {
             case LIST_INT -> v instanceof int[] || v instanceof long[];
             case LIST_TYPE -> v instanceof DType[];
             case LIST_SHAPE -> v instanceof Shape[];
-            case FUNC, RESOURCE, OBJECT -> v != null;
+            case RESOURCE -> v instanceof VariableHandle;
+            case FUNC, OBJECT -> v != null;
         };
     }
 

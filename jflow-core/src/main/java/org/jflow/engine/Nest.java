@@ -2,7 +2,6 @@ package org.jflow.engine;
 
 import org.jflow.Tensor;
 import org.jflow.TensorLike;
-import org.jflow.Variable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,12 +21,12 @@ public final class Nest {
     private record Leaf(int index) {}
 
     /** A leaf that was a variable: {@link #packResult} gives the variable back. */
-    private record VariableLeaf(int index, Variable variable) {}
+    private record VariableLeaf(int index, VariableHandle variable) {}
 
     /** The template of {@code structure}: its tensors are appended to {@code leaves}, everything else is kept as is. */
     public static Object flatten(Object structure, List<Tensor> leaves) {
         return switch (structure) {
-            case Variable v -> {
+            case VariableHandle v -> {
                 leaves.add(v.value());
                 yield new VariableLeaf(leaves.size() - 1, v);
             }

@@ -1,7 +1,6 @@
 package org.jflow.engine;
 
 import org.jflow.Tensor;
-import org.jflow.Variable;
 
 import java.util.ArrayList;
 
@@ -14,7 +13,7 @@ public interface Recorder {
     void record(Op op, Attrs attrs, Tensor[] inputs, Tensor[] outputs);
 
     /** A variable was read and gave {@code value}. */
-    void variableRead(Variable variable, Tensor value);
+    void variableRead(VariableHandle variable, Tensor value);
 
     /** The recorders active on this thread, innermost last. */
     final class Stack {
@@ -63,7 +62,7 @@ public interface Recorder {
             void close();
         }
 
-        public static void variableRead(Variable variable, Tensor value) {
+        public static void variableRead(VariableHandle variable, Tensor value) {
             ArrayList<Recorder> active = ACTIVE.get();
             for (int i = 0; i < active.size(); i++) active.get(i).variableRead(variable, value);
         }

@@ -1,7 +1,6 @@
 package org.jflow.engine;
 
 import org.jflow.Tensor;
-import org.jflow.Variable;
 
 import java.util.ArrayList;
 
@@ -20,7 +19,7 @@ public interface Tracer {
      * Returns the eager value the variable holds from now on, or null when it must stay
      * uninitialized until an initializer node runs (TF1 graphs).
      */
-    Tensor variableCreated(Variable variable, Tensor initialValue);
+    Tensor variableCreated(VariableHandle variable, Tensor initialValue);
 
     /** The tracers active on this thread, innermost last. */
     final class Stack {

@@ -171,6 +171,7 @@ public final class TensorFormat {
         if (o instanceof Tensor t) return t.repr();
         if (o instanceof Variable v) return variableRepr(v);
         if (o instanceof String s) return PythonText.stringRepr(s);
+        if (o instanceof org.jflow.Tuple<?> tuple) return tuple.toString();
         if (o instanceof List<?> list) return reprList(list);
         if (o instanceof Object[] tuple) {
             return tuple.length == 1 ? "(" + repr(tuple[0]) + ",)" : "(" + joinReprs(List.of(tuple)) + ")";

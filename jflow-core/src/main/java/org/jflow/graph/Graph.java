@@ -10,6 +10,7 @@ import org.jflow.engine.Kernels;
 import org.jflow.engine.Op;
 import org.jflow.engine.TensorSpec;
 import org.jflow.engine.Tracer;
+import org.jflow.engine.VariableHandle;
 import org.jflow.errors.ValueError;
 
 import java.util.ArrayList;
@@ -214,8 +215,8 @@ public class Graph implements Tracer {
      * in this graph (a random draw, say) is computed now from the nodes it needs.
      */
     @Override
-    public Tensor variableCreated(Variable variable, Tensor initialValue) {
-        recordVariable(variable);
+    public Tensor variableCreated(VariableHandle variable, Tensor initialValue) {
+        recordVariable((Variable) variable); // the engine's variables are tf.Variables; it names only the handle
         return evaluateNow(initialValue);
     }
 

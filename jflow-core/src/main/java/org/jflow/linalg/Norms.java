@@ -29,7 +29,7 @@ public final class Norms {
     private Norms() {}
 
     /** The reduced elements of a tensor regrouped so each group (one output element) is contiguous in {@link #map}. */
-    private record Grouping(int[] map, int groups, int groupLen, int[] reducedDims, Shape outShape) {
+    private record Grouping(int[] map, int groups, int groupLen, int[] reducedDims) {
         static Grouping of(Shape shape, int[] axes, boolean keepDims) {
             int r = shape.rank();
             int[] dims = shape.dimsView();
@@ -42,14 +42,22 @@ public final class Norms {
             int groupLen = 1;
             int[] reducedDims = new int[axes.length];
             for (int i = 0; i < axes.length; i++) groupLen *= reducedDims[i] = dims[axes[i]];
-            int[] out = new int[keepDims ? r : r - axes.length];
-            for (int i = 0, j = 0; i < r; i++) {
-                if (!reduced[i]) out[j++] = dims[i];
-                else if (keepDims) out[j++] = 1;
-            }
             int[] map = Strides.permutedMap(dims, order);
-            return new Grouping(map, groupLen == 0 ? Shape.ofOwned(out).size() : map.length / groupLen, groupLen, reducedDims, Shape.ofOwned(out));
+            return new Grouping(map, groupLen == 0 ? outShape(shape, axes, keepDims).size() : map.length / groupLen, groupLen, reducedDims);
         }
+    }
+
+    /** The reduction's result shape, from dims alone (unknown ones stay unknown): the shape rule's part of {@link Grouping}. */
+    private static Shape outShape(Shape shape, int[] axes, boolean keepDims) {
+        int r = shape.rank();
+        boolean[] reduced = new boolean[r];
+        for (int a : axes) reduced[a] = true;
+        int[] out = new int[keepDims ? r : r - axes.length];
+        for (int i = 0, j = 0; i < r; i++) {
+            if (!reduced[i]) out[j++] = shape.get(i);
+            else if (keepDims) out[j++] = 1;
+        }
+        return Shape.ofOwned(out);
     }
 
     /** Axes in range and made non-negative; null means all axes. */
@@ -114,8 +122,7 @@ public final class Norms {
             if (matrix && axes[0] == axes[1]) {
                 throw new ValueError("'axis' must be None, an integer, or a tuple of 2 unique integers, got " + Arrays.toString(axis));
             }
-            Grouping g = Grouping.of(in[0].shape(), axes, attrs.getBool("keep_dims"));
-            return new TensorSpec[] {new TensorSpec(in[0].dtype(), g.outShape())};
+            return new TensorSpec[] {new TensorSpec(in[0].dtype(), outShape(in[0].shape(), axes, attrs.getBool("keep_dims")))};
         }
 
         @Override

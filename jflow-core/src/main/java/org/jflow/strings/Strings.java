@@ -224,6 +224,8 @@ public final class Strings {
         Tensor vector = reshape(t, t.size());
         Attrs attrs = Attrs.of("sep", sep, "maxsplit", maxsplit);
         Tensor[] sparse = Dispatcher.execute(StringOps.STRING_SPLIT_V2, attrs, vector);
+        // a scalar's tokens are the values alone, as TF returns them: no value is read, so this traces (tf.data's map)
+        if (rank == 0) return Ragged.of(0, sparse[1], null);
         long[] indices = sparse[0].toLongArray();
         long[] splits = new long[vector.size() + 1];
         for (int k = 0; k < indices.length; k += 2) splits[(int) indices[k] + 1]++;

@@ -4,6 +4,8 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
+import org.jflow.engine.Dispatcher;
+import org.jflow.engine.OpRegistry;
 
 import java.util.List;
 import java.util.Random;
@@ -33,6 +35,22 @@ public record GradientSample(Attrs attrs, List<In> inputs, boolean secondOrder) 
             if (boost != 0) for (int k = 0; k < v.length; k++) if ((k / n) % n == k % n) v[k] += boost;
             return Tensor.wrap(DType.FLOAT64, s, v);
         }
+    }
+
+    /**
+     * The call's inputs: differentiable ones drawn from their domains (float64) and cast to
+     * {@code dtype}, fixed ones as they are.
+     */
+    public Tensor[] draw(DType dtype, Random random) {
+        Tensor[] x = new Tensor[inputs.size()];
+        for (int i = 0; i < x.length; i++) {
+            In in = inputs.get(i);
+            x[i] = in.differentiable() ? in.random(random) : in.fixed();
+            if (in.differentiable() && dtype != DType.FLOAT64) {
+                x[i] = Dispatcher.execute1(OpRegistry.get("Cast"), Attrs.of("DstT", dtype), x[i]);
+            }
+        }
+        return x;
     }
 
     public static In any(int... shape) { return new In(shape, -1.5, 1.5, null); }

@@ -186,6 +186,11 @@ final class GradientSamples {
         convolutionCases();
         poolingCases();
         decompositionCases();
+        // the ops the tutorials differentiate twice: their gradients of gradients are compared with TF's on every case.
+        // Not Add: JFlow's is the legacy string-capable op, declared not differentiable (tf.add records AddV2)
+        for (String op : List.of("Pow", "Mul", "AddV2", "Sub", "Square", "Exp", "Log", "Sin", "Tanh", "Sigmoid", "MatMul")) {
+            OpInfos.op(op).secondOrder(true);
+        }
         // TF has no float64 kernel for these (and so JFlow has none): checked in float32
         for (String op : List.of("AvgPool3D", "AvgPool3DGrad", "LRN")) OpInfos.op(op).gradientDType(DType.FLOAT32);
     }

@@ -253,7 +253,8 @@ public final class MathCases {
     /** Labels and predictions in the tested dtype (only integers are accepted), with and without num_classes. */
     public static List<Cases.Case> confusionMatrix(SplittableRandom rnd) {
         Variants.Inputs pairs = (t, r) -> new Tensor[] {Values.ints(t, Shape.of(5), 0, 1, 3, 2, 1), Values.ints(t, Shape.of(5), 0, 2, 3, 1, 1)};
-        return of(new Variant("labels, predictions", Attrs.EMPTY, pairs),
-                new Variant("labels, predictions, num_classes 5", a("num_classes", 5), pairs)).cases(rnd);
+        // dtype is required on the op (TF's Python default, int32, is the facade's)
+        return of(new Variant("labels, predictions", a("dtype", DType.INT32), pairs),
+                new Variant("labels, predictions, num_classes 5", a("num_classes", 5, "dtype", DType.INT32), pairs)).cases(rnd);
     }
 }

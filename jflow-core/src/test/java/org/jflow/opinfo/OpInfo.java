@@ -26,6 +26,7 @@ public final class OpInfo {
     private boolean inputScaled;
     private final List<GradientSample> gradientSamples = new ArrayList<>();
     private DType gradientDType = DType.FLOAT64;
+    private boolean secondOrder;
 
     OpInfo(String name) { this.name = name; }
 
@@ -51,6 +52,13 @@ public final class OpInfo {
     /** The dtype gradient samples run in: float64, or float32 for ops TF has no float64 kernel for. */
     public DType gradientDType() { return gradientDType; }
 
+    /**
+     * Whether the gradient of its gradient is compared with TF's on every gradient case (the smooth
+     * forward samples too, not only the gradient samples marked second order, which the core's
+     * finite-difference check differentiates twice): the ops the tutorials differentiate twice.
+     */
+    public boolean secondOrder() { return secondOrder; }
+
     // ---- the table's builders (OpInfos only) ----
 
     OpInfo samples(Cases.Generator g) {
@@ -75,6 +83,8 @@ public final class OpInfo {
     void addGradientSample(GradientSample s) { gradientSamples.add(s); }
 
     void gradientDType(DType t) { gradientDType = t; }
+
+    void secondOrder(boolean b) { secondOrder = b; }
 
     @Override
     public String toString() { return "OpInfo[" + name + "]"; }

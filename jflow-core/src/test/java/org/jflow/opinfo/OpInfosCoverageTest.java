@@ -45,6 +45,14 @@ class OpInfosCoverageTest {
         assertEquals(List.of(), both);
     }
 
+    /** An op whose gradient of gradient is compared with TF's on every case is differentiated twice by the finite-difference check too. */
+    @Test
+    void secondOrderOpsHaveSecondOrderGradientSamples() {
+        List<String> without = OpInfos.all().stream().filter(OpInfo::secondOrder)
+                .filter(info -> info.gradientSamples().stream().noneMatch(GradientSample::secondOrder)).map(OpInfo::name).toList();
+        assertEquals(List.of(), without);
+    }
+
     /** Each sample runs, or is refused with one of TF's errors (org.jflow.errors): never a bare Java exception. */
     @Test
     void everySampleRunsOrFailsWithATfError() {

@@ -1,6 +1,7 @@
 package org.jflow.tensorflow;
 
 import org.jflow.TF;
+import org.jflow.data.DataNamespace;
 import org.jflow.io.IoNamespace;
 import org.jflow.keras.Keras;
 
@@ -9,11 +10,10 @@ import org.jflow.keras.Keras;
  * {@code import static org.jflow.tensorflow.TensorFlow.tf;} then every function and namespace of
  * the core's {@link TF} ({@code tf.constant}, {@code tf.math}, {@code tf.nn}, {@code tf.function}...)
  * plus the namespaces that live in modules above the core: {@code tf.keras} (jflow-keras, the same
- * object as {@code Keras.keras}) and {@code tf.io} (jflow-io).
+ * object as {@code Keras.keras}), {@code tf.io} (jflow-io) and {@code tf.data} (jflow-data).
  *
  * <p>Dependencies stay one-way: this module depends on each module it names and nothing depends on
- * it. A new module adds its namespace here as one field ({@code tf.data} from jflow-data,
- * {@code tf.image} from jflow-data's image ops, {@code tf.summary} from jflow-board,
+ * it. A new module adds its namespace here as one field ({@code tf.image} from jflow-data's image ops, {@code tf.summary} from jflow-board,
  * {@code tf.saved_model} from jflow-serving), typed, so an IDE completes {@code tf.keras.} as it
  * completes {@code tf.math.}.
  */
@@ -26,6 +26,9 @@ public final class TensorFlow extends TF {
 
     /** {@code tf.io}: {@code writeGraph} (GraphDef) so far. */
     public final IoNamespace io = new IoNamespace();
+
+    /** {@code tf.data}: {@code tf.data.Dataset.range(12)}, {@code tf.data.TextLineDataset(...)}, {@code tf.data.AUTOTUNE}. */
+    public final DataNamespace data = new DataNamespace();
 
     private TensorFlow() {}
 }

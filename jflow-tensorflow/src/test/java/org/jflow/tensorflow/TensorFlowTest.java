@@ -37,6 +37,14 @@ class TensorFlowTest {
     }
 
     @Test
+    void tfDataReadsAsInPython() {
+        var ds = tf.data.Dataset.range(12).map(x -> tf.multiply(x, 2L), tf.data.AUTOTUNE).batch(4).prefetch(tf.data.AUTOTUNE);
+        assertEquals("tf.Tensor([ 8 10 12 14], shape=(4,), dtype=int64)", ds.skip(1).take(1).toList().getFirst().toString());
+        assertEquals(3, ds.cardinality());
+        assertEquals(tf.data.experimental.AUTOTUNE, tf.data.AUTOTUNE);
+    }
+
+    @Test
     void tfIoWritesATracedFunctionsGraph(@TempDir Path dir) throws Exception {
         var f = tf.function((Tensor a) -> tf.multiply(a, 2f));
         String path = tf.io.writeGraph(f.getConcreteFunction(tf.constant(1f)).graph(), dir.toString(), "g.pb", false);

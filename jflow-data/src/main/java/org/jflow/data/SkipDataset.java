@@ -1,0 +1,41 @@
+package org.jflow.data;
+
+import java.util.Iterator;
+
+/** {@code skip(count)}: the elements after the first {@code count}; -1 skips all. */
+final class SkipDataset<T> extends Dataset<T> {
+    private final Dataset<T> input;
+    private final long count;
+
+    SkipDataset(Dataset<T> input, long count) {
+        this.input = input;
+        this.count = count;
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+        Iterator<T> in = input.iterator();
+        return new ElementIterator<>() {
+            private boolean skipped;
+
+            @Override
+            protected T advance() {
+                if (!skipped) {
+                    for (long i = 0; (count < 0 || i < count) && in.hasNext(); i++) in.next();
+                    skipped = true;
+                }
+                return in.hasNext() ? in.next() : null;
+            }
+        };
+    }
+
+    @Override
+    public Object elementSpec() { return input.elementSpec(); }
+
+    @Override
+    public long cardinality() {
+        long n = input.cardinality();
+        if (n < 0) return count < 0 && n == INFINITE ? 0 : n;
+        return count < 0 ? 0 : Math.max(0, n - count);
+    }
+}

@@ -24,6 +24,12 @@ def describe(r):
             "nested_row_splits": [s.numpy().tolist() for s in r.nested_row_splits]}
 
 
+def describe_without_tensor(r):
+    return {"repr": repr(r), "shape": str(r.shape), "ragged_rank": r.ragged_rank, "to_list": plain(r.to_list()),
+            "flat_values": plain(r.flat_values.numpy().ravel().tolist()),
+            "nested_row_splits": [s.numpy().tolist() for s in r.nested_row_splits]}
+
+
 def error(f):
     try:
         f()
@@ -48,6 +54,9 @@ CASES = {
     "split_rank2": describe(tf.strings.split(tf.constant([["a b", "c"], ["d e f", ""]]))),
     "split_rank2_three_rows": describe(tf.strings.split(tf.constant([["a b", "c"], ["d e f", ""], ["x", "y z"]]))),
     "split_rank3": describe(tf.strings.split(tf.constant([[["a b", "c"], ["d", ""]], [["e", "f g h"], ["i", "j"]]]))),
+    "split_empty_columns": describe(tf.strings.split(tf.reshape(tf.constant([], tf.string), [2, 0]))),
+    # TF's to_tensor of this one fails on its own static shape, so it is left out
+    "split_no_rows": describe_without_tensor(tf.strings.split(tf.reshape(tf.constant([], tf.string), [0, 3]))),
     "decode_rank2": describe(tf.strings.unicode_decode(tf.constant([["hé", "x"], ["", "ab"]]), "UTF-8")),
     "error_zero": error(lambda: tf.RaggedTensor.from_row_splits([1, 2, 3], [1, 3])),
     "error_monotonic": error(lambda: tf.RaggedTensor.from_row_splits([1, 2, 3], [0, 3, 2, 3])),

@@ -20,9 +20,9 @@ final class Ragged {
         if (rank == 0) return (T) values;
         RaggedTensor r = RaggedTensor.fromRowSplits(values, splits);
         int[] dims = input.shape().dims();
-        long rows = input.size();
         for (int k = rank - 1; k >= 1; k--) {
-            rows /= dims[k];
+            long rows = 1;
+            for (int j = 0; j < k; j++) rows *= dims[j];
             r = RaggedTensor.fromUniformRowLength(r, dims[k], rows);
         }
         return (T) r;

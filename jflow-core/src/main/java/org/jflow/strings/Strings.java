@@ -221,11 +221,11 @@ public final class Strings {
     /** {@code tf.strings.split(input, sep, maxsplit)}; {@code maxsplit} -1 is no limit. */
     public <T extends RaggedOrDense> T split(Object input, String sep, int maxsplit) {
         Tensor t = str(input);
-        Tensor vector = reshape(t, t.size());
+        Tensor vector = t.rank() == 1 ? t : reshape(t, t.size());
         Attrs attrs = Attrs.of("sep", sep, "maxsplit", maxsplit);
         Tensor[] sparse = Dispatcher.execute(StringOps.STRING_SPLIT_V2, attrs, vector);
         // a scalar's tokens are the values alone, as TF returns them: no value is read, so this traces (tf.data's map)
-        if (rank == 0) return Ragged.of(0, sparse[1], null);
+        if (t.rank() == 0) return Ragged.of(t, sparse[1], null);
         long[] indices = sparse[0].toLongArray();
         long[] splits = new long[vector.size() + 1];
         for (int k = 0; k < indices.length; k += 2) splits[(int) indices[k] + 1]++;

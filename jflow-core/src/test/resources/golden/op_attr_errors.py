@@ -1,5 +1,7 @@
 """TF 2.21's eager errors for attributes that break an op's declaration (unknown, wrong type, not allowed,
-missing), written to op_attr_errors.json for OpSignatureTest. Run with the Python oracle:
+missing) and for inputs that break TF's op definition (their number, a number attribute's minimum, a dtype
+outside the allowed list, dtypes disagreeing under one type attribute), written to op_attr_errors.json for
+OpSignatureTest. Run with the Python oracle:
 ~/.cache/jflow-python-oracle/bin/python op_attr_errors.py"""
 import json
 import tensorflow as tf
@@ -31,6 +33,16 @@ cases = {
                                                      "T", F)),
     "value_not_allowed": error("StringLength", [tf.constant(["a"])], ("unit", "BYTES")),
     "required_missing": error("MaxPool", [image], ("strides", [1, 1, 1, 1], "padding", "SAME", "T", F)),
+    "too_few_inputs": error("AddV2", [x], ("T", F)),
+    "list_below_minimum": error("ConcatV2", [x, tf.constant(0)], ("N", 1, "T", F, "Tidx", I)),
+    "dtype_not_allowed": error("Relu", [tf.constant(["a"])], ("T", tf.string.as_datatype_enum)),
+    "reduction_dtype_not_allowed": error("Sum", [tf.constant([True]), tf.constant([0])],
+                                         ("keep_dims", False, "T", tf.bool.as_datatype_enum, "Tidx", I)),
+    "index_dtype_not_allowed": error("GatherV2", [x, tf.constant([0.]), tf.constant(0)],
+                                     ("batch_dims", 0, "Tparams", F, "Tindices", F, "Taxis", I)),
+    "dtypes_disagree": error("AddV2", [x, tf.constant([[1, 2], [3, 4]])], ("T", F)),
+    "list_dtypes_disagree": error("Pack", [x, tf.constant([[1, 2], [3, 4]])], ("N", 2, "T", F, "axis", 0)),
+    "fixed_dtype_disagrees": error("SelectV2", [tf.constant([1]), x, x], ("T", F)),
 }
 with open(__file__.replace(".py", ".json"), "w") as f:
     json.dump(cases, f, indent=1)

@@ -41,4 +41,9 @@ record("padded_smaller", lambda: iterate(tf.data.Dataset.from_generator(
     lambda: iter([[1, 2, 3]]), output_signature=tf.TensorSpec([None], tf.int32)).padded_batch(1, padded_shapes=[2])))
 record("concatenate_incompatible", lambda: tf.data.Dataset.range(3).concatenate(
     tf.data.Dataset.from_tensor_slices(["a"])))
+record("unique_float", lambda: tf.data.Dataset.from_tensor_slices([1.0, 2.0]).unique())
+record("choose_invalid_index", lambda: iterate(tf.data.Dataset.choose_from_datasets(
+    [tf.data.Dataset.range(3)], tf.data.Dataset.from_tensor_slices(tf.constant([0, 4], tf.int64)))))
+record("bucket_sizes_mismatch", lambda: tf.data.Dataset.range(3).bucket_by_sequence_length(
+    lambda x: x, bucket_boundaries=[2], bucket_batch_sizes=[1]))
 print(json.dumps(cases, indent=1))

@@ -60,6 +60,25 @@ files = tf.data.Dataset.list_files("titanic/*.csv", shuffle=False)
 cases["list_files_sorted"] = lines(files)
 cases["files_flat_map"] = lines(files.flat_map(lambda x: tf.data.TextLineDataset(x).skip(1)).take(4))
 cases["files_interleave"] = lines(files.interleave(lambda x: tf.data.TextLineDataset(x).skip(1), cycle_length=2).take(8))
+cases["scan_running_sum"] = lines(tf.data.Dataset.range(6).scan(
+    tf.constant(0, tf.int64), lambda state, x: (state + x, state * 10 + x)))
+cases["unique"] = lines(tf.data.Dataset.from_tensor_slices([3, 1, 3, 2, 1, 5]).unique())
+cases["choose_from_datasets"] = lines(tf.data.Dataset.choose_from_datasets(
+    [tf.data.Dataset.range(0, 3), tf.data.Dataset.range(10, 13)], tf.data.Dataset.from_tensor_slices(
+        tf.constant([0, 1, 1, 0, 0, 1, 1], tf.int64)), stop_on_empty_dataset=False))
+cases["group_by_window"] = lines(tf.data.Dataset.range(10).group_by_window(
+    key_func=lambda x: x % 3, reduce_func=lambda key, window: window.batch(2), window_size=2))
+seqs = [[1], [2, 2, 2], [3, 3], [4, 4, 4, 4, 4], [5], [6, 6, 6, 6], [7, 7]]
+seq_ds = tf.data.Dataset.from_generator(lambda: iter(seqs), output_signature=tf.TensorSpec([None], tf.int32))
+cases["bucket_by_sequence_length"] = lines(seq_ds.bucket_by_sequence_length(
+    lambda x: tf.shape(x)[0], bucket_boundaries=[2, 4], bucket_batch_sizes=[2, 2, 2]))
+cases["bucket_pad_to_boundary"] = lines(seq_ds.take(3).bucket_by_sequence_length(
+    lambda x: tf.shape(x)[0], bucket_boundaries=[2, 5], bucket_batch_sizes=[2, 2, 2], pad_to_bucket_boundary=True))
+cases["rebatch"] = lines(tf.data.Dataset.range(10).batch(4).rebatch(3))
+cases["take_while"] = lines(tf.data.Dataset.range(10).take_while(lambda x: x < 4))
+table = tf.constant([10, 11, 12])
+cases["ignore_errors"] = lines(tf.data.Dataset.from_tensor_slices([0, 5, 1, 7, 2]).map(
+    lambda i: tf.gather(table, i)).ignore_errors())
 cases["element_specs"] = [str(tf.data.Dataset.range(12).batch(4).element_spec),
                           str(tf.data.Dataset.range(12).batch(4, drop_remainder=True).element_spec),
                           str(words.map(lambda x: tf.strings.split(x, " ")).element_spec),

@@ -21,10 +21,6 @@ import java.util.Arrays;
 public final class VariableOps {
     private VariableOps() {}
 
-    /** TF's dtypes for the arithmetic updates (no bool, no string). */
-    private static final String NUMBER_TYPES = "float, double, int32, uint8, int16, int8, complex64, int64, qint8, "
-            + "quint8, qint32, bfloat16, qint16, quint16, uint16, complex128, half, uint32, uint64";
-
     /** The base of the update ops: the variable attribute, stateful, not differentiable, no outputs. */
     /** The new value of a scatter update: {@code mode} 0 replaces the rows, 1 adds, -1 subtracts. */
     private static Tensor scatter(int mode, Tensor old, Tensor indices, Tensor updates) {
@@ -35,7 +31,8 @@ public final class VariableOps {
     private abstract static class Update extends Op {
         Update(String name, String inputs) {
             // the variable is TF's resource input, here an attribute
-            super(name, Signature.of(inputs + " ->", "variable: resource"));
+            super(name, Signature.of((name.startsWith("ResourceScatterNd") ? "ref" : "resource") + " = variable, "
+                    + inputs + " ->", "variable: resource"));
             notDifferentiable();
         }
 
@@ -50,13 +47,6 @@ public final class VariableOps {
         InvalidArgumentError noKernel(DType dtype) {
             return error("No OpKernel was registered to support Op '" + name() + "' used by {{node " + name()
                     + "}} with these attrs: [dtype=DT_" + dtype.kernelName().toUpperCase(java.util.Locale.ROOT) + "]");
-        }
-
-        void requireIndexType(Tensor indices) {
-            if (indices.dtype() != DType.INT32 && indices.dtype() != DType.INT64) {
-                throw error("Value for attr 'Tindices' of " + indices.dtype().kernelName()
-                        + " is not in the list of allowed values: int32, int64");
-            }
         }
 
         @Override
@@ -117,8 +107,7 @@ public final class VariableOps {
 
         @Override
         void check(Variable v, Tensor[] in) {
-            requireIndexType(in[0]);
-            DType t = in[1].dtype();
+            DType t = in[1].dtype(); // Tindices: TF's definition, checked by the dispatcher
             if (t == DType.STRING && mode != 0 || t == DType.BOOL && mode != 0) throw noKernel(t);
             int[] p = v.shape().dimsView(), id = in[0].shape().dimsView(), ud = in[1].shape().dimsView();
             // TF compares the outer dimensions first, then ValidateScatterNdUpdateShape's slices
@@ -181,12 +170,7 @@ public final class VariableOps {
 
         @Override
         void check(Variable v, Tensor[] in) {
-            requireIndexType(in[0]);
-            DType t = in[1].dtype();
-            if (mode != 0 && (t == DType.BOOL || t == DType.STRING)) {
-                throw error("Value for attr 'dtype' of " + t.kernelName() + " is not in the list of allowed values: "
-                        + NUMBER_TYPES);
-            }
+            // Tindices and the add and sub ops' numeric dtype: TF's definition, checked by the dispatcher
             int[] p = v.shape().dimsView(), id = in[0].shape().dimsView(), ud = in[1].shape().dimsView();
             int[] expect = new int[id.length + Math.max(0, p.length - 1)];
             System.arraycopy(id, 0, expect, 0, id.length);

@@ -83,7 +83,9 @@ class VariableUpdatesTest {
         Map<String, Supplier<Variable>> cases = cases();
         assertEquals(golden.keySet(), cases.keySet());
         for (var c : cases.entrySet()) {
-            assertEquals(withoutNodeDef((String) golden.get(c.getKey())), outcome(c.getValue()), c.getKey());
+            String tf = (String) golden.get(c.getKey()), jflow = outcome(c.getValue());
+            // the dispatcher's dtype checks quote TF's op definition as TF does; the variables' own checks do not yet
+            assertEquals(jflow.contains("\n\t; NodeDef:") ? tf : withoutNodeDef(tf), jflow, c.getKey());
         }
     }
 

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The ops TF's registry lacks, exported for TF: each op's decomposition, written by
  * {@link GraphDefs} as a GraphDef of TF's ops only, is imported and run by TensorFlow (TF-Java) and
- * must give what JFlow's own kernel gives.
+ * must give what JFlow's own kernel gives. So are TF's ops whose inputs JFlow keeps as attributes.
  */
 class DecompositionConformanceTest {
     /** Ops TF lacks that have no decomposition, and why. */
@@ -147,9 +147,51 @@ class DecompositionConformanceTest {
 
     @Test
     void exportedDecompositionsRunInTensorFlowAsJFlowsKernels() throws Exception {
+        assertEquals(List.of(), runInTensorFlow(samples()));
+    }
+
+    /**
+     * TF's ops whose inputs JFlow keeps as attributes, and whose type and number attributes JFlow's nodes leave out:
+     * GraphDefs writes both from the ops' declarations (their TF definitions), so TF runs them as JFlow does.
+     */
+    @Test
+    void attributesTfTakesAsInputsAndTfsTypeAttributesComeFromTheDeclaration() throws Exception {
+        Tensor m = x(2, 3), square = values(DType.FLOAT32, 2, 3, 3);
+        Tensor ids = Tensor.wrap(DType.INT32, Shape.of(2), new int[] {1, 0});
+        List<Sample> s = List.of(
+                new Sample("Cumsum", Attrs.of("axis", 1, "exclusive", true), m),
+                new Sample("ReverseV2", Attrs.of("axis", new int[] {1}), m),
+                new Sample("Unpack", Attrs.of("axis", 1), m),
+                new Sample("StridedSlice", Attrs.of("begin", new int[] {0, 1}, "end", new int[] {2, 3},
+                        "strides", new int[] {1, 1}), m),
+                new Sample("TopKV2", Attrs.of("k", 2), m),
+                new Sample("Tile", Attrs.of("multiples", new int[] {2, 1}), m),
+                new Sample("Transpose", Attrs.of("perm", new int[] {1, 0}), m),
+                new Sample("GatherV2", Attrs.of("axis", 1), m, ids),
+                new Sample("ExpandDims", Attrs.of("axis", 0), m),
+                new Sample("Split", Attrs.of("axis", 1, "num_split", 3), m),
+                new Sample("SplitV", Attrs.of("axis", 1, "size_splits", new int[] {1, 2}, "num_split", 2), m),
+                new Sample("Slice", Attrs.of("begin", new int[] {0, 1}, "size", new int[] {2, 2}), m),
+                new Sample("ArgMax", Attrs.of("axis", 1), m),
+                new Sample("Sum", Attrs.of("keep_dims", true), m),
+                new Sample("Pad", Attrs.of("paddings", new int[] {1, 0, 0, 2}), m),
+                new Sample("MirrorPad", Attrs.of("paddings", new int[] {1, 1, 1, 1}, "mode", "REFLECT"), m),
+                new Sample("ScatterNd", Attrs.of("shape", new int[] {4, 3}),
+                        Tensor.wrap(DType.INT64, Shape.of(1, 1), new long[] {2}), x(1, 3)),
+                new Sample("UnsortedSegmentSum", Attrs.of("num_segments", 3), m, ids),
+                new Sample("OneHot", Attrs.of("depth", 3), ids, x(), values(DType.FLOAT32, 3)),
+                new Sample("LinSpace", Attrs.of("num", 5), x(), values(DType.FLOAT32, 4)),
+                new Sample("MatrixBandPart", Attrs.of("num_lower", 0, "num_upper", 1), square),
+                new Sample("Reshape", Attrs.of("shape", new int[] {3, 2}), m),
+                new Sample("Fill", Attrs.of("dims", new int[] {2, 2}), x()));
+        assertEquals(List.of(), runInTensorFlow(s));
+    }
+
+    /** Each sample run eagerly and, exported with its decomposition, in TensorFlow: the differences. */
+    private static List<String> runInTensorFlow(List<Sample> samples) throws Exception {
         Set<String> tf = tfOps();
         List<String> problems = new ArrayList<>();
-        for (Sample sample : samples()) {
+        for (Sample sample : samples) {
             Op op = OpRegistry.get(sample.op());
             Tensor[] expected = Dispatcher.execute(op, sample.attrs(), sample.inputs());
             // float inputs are fed; integer ones (ids, counts) are constants of the graph
@@ -178,7 +220,7 @@ class DecompositionConformanceTest {
                 if (d != null) problems.add(label + " output " + i + ": " + d);
             }
         }
-        assertEquals(List.of(), problems);
+        return problems;
     }
 
     @Test

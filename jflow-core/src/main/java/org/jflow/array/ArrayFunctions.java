@@ -173,8 +173,11 @@ public interface ArrayFunctions {
         return Dispatcher.execute1(ArrayOps.SQUEEZE, Attrs.of("squeeze_dims", axis.clone()), Convert.toTensor(x));
     }
 
+    /** {@code tf.concat}: one value is returned as its identity, as Python's array_ops.concat does (N >= 2). */
     default Tensor concat(List<?> values, int axis) {
-        return Dispatcher.execute1(ArrayOps.CONCAT_V2, Attrs.of("axis", axis), ArraySupport.tensors(values));
+        Tensor[] in = ArraySupport.tensors(values);
+        if (in.length == 1) return Dispatcher.execute1(ArrayOps.IDENTITY, Attrs.EMPTY, in[0]);
+        return Dispatcher.execute1(ArrayOps.CONCAT_V2, Attrs.of("axis", axis), in);
     }
 
     default Tensor concat(Object[] values, int axis) { return concat(Arrays.asList(values), axis); }
@@ -208,8 +211,8 @@ public interface ArrayFunctions {
         if (axis < -r || axis >= r) {
             throw new ValueError("Argument `axis` = " + axis + " not in range [" + -r + ", " + r + ")");
         }
-        int num = t.shape().get(axis);
-        return List.of(Dispatcher.execute(ArrayOps.UNPACK, Attrs.of("num", num, "axis", axis), t));
+        // num: the declared default, the dim along axis
+        return List.of(Dispatcher.execute(ArrayOps.UNPACK, Attrs.of("axis", axis), t));
     }
 
     /** {@code tf.split(value, num_splits)} along axis 0. */

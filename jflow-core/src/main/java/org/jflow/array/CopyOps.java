@@ -148,8 +148,10 @@ final class CopyOps {
         private AxisSplit(String name, int kind) {
             super(name, switch (kind) {
                 case 0 -> Signature.of("value -> output: num * T", "axis: int = 0", "num: int = None");
-                case 1 -> Signature.of("value -> output: num_split * T", "axis: int", "num_split: int");
-                default -> Signature.of("value -> output: num_split * T", "axis: int", "size_splits: list(int)",
+                case 1 -> Signature.of("split_dim = axis, value -> output: num_split * T", "axis: int",
+                        "num_split: int");
+                default -> Signature.of("value, split_dim = axis -> output: num_split * T", "axis: int",
+                        "size_splits: list(int)",
                         "num_split: int = None");
             });
             this.kind = kind;

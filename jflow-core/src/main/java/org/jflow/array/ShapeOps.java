@@ -69,7 +69,7 @@ final class ShapeOps {
 
     /** {@code ExpandDims}: attr {@code axis} in {@code [-rank-1, rank]}. */
     static final class ExpandDims extends ArrayOp {
-        ExpandDims() { super("ExpandDims", Signature.of("input -> output", "axis: int")); }
+        ExpandDims() { super("ExpandDims", Signature.of("input, dim = axis -> output", "axis: int")); }
 
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

@@ -16,7 +16,7 @@ public abstract class Op {
     /** An op taking and giving what {@code signature} declares (TF's {@code REGISTER_OP}). */
     protected Op(String name, Signature signature) {
         this.name = name;
-        this.signature = signature;
+        this.signature = signature.bind(name);
         OpRegistry.register(this);
     }
 

@@ -1,11 +1,14 @@
 package org.jflow.engine;
 
 import org.jflow.DType;
+import org.jflow.Tensor;
 import org.jflow.errors.InvalidArgumentError;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an op takes and gives, declared with the op as TF's {@code REGISTER_OP} declares it: inputs, outputs and
@@ -28,23 +31,106 @@ public final class Signature {
     private final AttrDef[] attrs;
     private final AttrDef[] defaults;
     private final int required;
+    /** TF's inputs JFlow keeps as attributes under other names: {@code reduction_indices = axis}. */
+    private final Map<String, String> renamed;
+    /** The index of the input that is a list, or -1. */
+    private final int listAt;
+    private final int minInputs;
+    private final int maxInputs;
+    /** TF's definition, once the signature is bound to the op's name ({@link #bind}); null where TF has none. */
+    private final TfDef tf;
 
-    private Signature(List<ArgDef> inputs, List<ArgDef> outputs, AttrDef[] attrs) {
+    private Signature(List<ArgDef> inputs, List<ArgDef> outputs, AttrDef[] attrs, Map<String, String> renamed,
+                      String op) {
         this.inputs = inputs;
         this.outputs = outputs;
         this.attrs = attrs;
+        this.renamed = renamed;
         this.defaults = Arrays.stream(attrs).filter(AttrDef::hasDefault).toArray(AttrDef[]::new);
         this.required = (int) Arrays.stream(attrs).filter(AttrDef::required).count();
+        int list = -1;
+        for (int i = 0; i < inputs.size(); i++) if (inputs.get(i).list()) list = i;
+        this.listAt = list;
+        int min = 0;
+        for (ArgDef a : inputs) if (!a.optional() && (!a.list() || a.type().contains("*"))) min++;
+        this.minInputs = min;
+        this.maxInputs = list >= 0 ? Integer.MAX_VALUE : inputs.size();
+        this.tf = op == null ? null : TfDef.of(op, this);
     }
 
-    /** {@code args} as {@code "x, y -> z"}, then one string per attribute. */
+    /**
+     * {@code args} as {@code "x, y -> z"}, then one string per attribute. An input written
+     * {@code reduction_indices = axis} is TF's input that JFlow's op keeps as its attribute {@code axis}; TF's inputs
+     * named as one of the op's integer attributes are that attribute without saying so.
+     */
     public static Signature of(String args, String... attrs) {
         int arrow = args.indexOf("->");
         if (arrow < 0) throw new IllegalArgumentException("Signature '" + args + "' has no '->'");
         AttrDef[] defs = new AttrDef[attrs.length];
         for (int i = 0; i < attrs.length; i++) defs[i] = parseAttr(attrs[i]);
-        return new Signature(args(args.substring(0, arrow)), args(args.substring(arrow + 2)), defs);
+        Map<String, String> renamed = new LinkedHashMap<>();
+        return new Signature(args(args.substring(0, arrow), renamed), args(args.substring(arrow + 2), renamed), defs,
+                Map.copyOf(renamed), null);
     }
+
+    /** This signature of op {@code name}, with TF's definition of the op where TF has one ({@link TfDef}). */
+    Signature bind(String name) { return new Signature(inputs, outputs, attrs, renamed, name); }
+
+    /** TF's definition of the op, or null where TF's registry lacks it or the signature is not an op's. */
+    public TfDef tf() { return tf; }
+
+    /**
+     * The call's inputs held to the declaration before the shape rule sees them, with TF's eager errors: their
+     * number, then (for TF's ops) the number attributes' minimums, the allowed dtypes and the dtypes that inputs
+     * typed by one attribute share ({@link TfDef#check}).
+     */
+    public void checkInputs(String op, Tensor[] in) {
+        int n = in.length;
+        if (n < minInputs || n > maxInputs) {
+            if (tf != null) throw tf.countError(op, this, in);
+            throw new InvalidArgumentError("NodeDef expected inputs '" + String.join(", ",
+                    inputs.stream().map(a -> a.type().isEmpty() ? a.name() : a.type()).toList()) + "' do not match "
+                    + n + " inputs specified; " + summary(op) + "; NodeDef: {{node " + op + "}}");
+        }
+        if (tf != null) tf.check(op, this, in);
+    }
+
+    /**
+     * The JFlow attribute holding TF's input {@code name}, or null: renamed, or an integer, shape or resource
+     * attribute of its name.
+     */
+    public String attrFeeding(String name) {
+        String a = renamed.get(name);
+        if (a != null) return a;
+        AttrDef d = attr(name);
+        return d != null && (d.type() == AttrType.INT || d.type() == AttrType.LIST_INT || d.type() == AttrType.SHAPE
+                || d.type() == AttrType.RESOURCE) ? name : null;
+    }
+
+    /** Whether TF's input {@code name} is only ever an attribute of JFlow's op (no input of JFlow's has its name). */
+    boolean attrOnly(String name) {
+        if (attrFeeding(name) == null) return false;
+        for (ArgDef a : inputs) if (a.name().equals(name)) return false;
+        return true;
+    }
+
+    /** The declared input that the {@code i}th of {@code n} inputs is, or -1 past the declared ones. */
+    int argOf(int i, int n) {
+        if (listAt < 0) return i < inputs.size() ? i : -1;
+        int count = listCount(n);
+        return i < listAt ? i : i < listAt + count ? listAt : listAt + 1 + (i - listAt - count);
+    }
+
+    /** How many of {@code n} inputs the declared input {@code arg} is: the list's length, else 1 or 0. */
+    public int countOfArg(int arg, int n) {
+        if (arg == listAt) return listCount(n);
+        return listAt >= 0 || arg < n ? 1 : 0;
+    }
+
+    /** The index among {@code n} inputs of the first that declared input {@code arg} is. */
+    public int firstOf(int arg, int n) { return listAt < 0 || arg <= listAt ? arg : arg - 1 + listCount(n); }
+
+    private int listCount(int n) { return Math.max(0, n - (inputs.size() - 1)); }
 
     public List<ArgDef> inputs() { return inputs; }
 
@@ -62,17 +148,10 @@ public final class Signature {
      * The fewest inputs a node of this op has: one per input but optional ones, and one per list of
      * {@code N * T} (TF declares {@code N >= 1}; a list of types may be empty).
      */
-    public int minInputs() {
-        int n = 0;
-        for (ArgDef a : inputs) if (!a.optional() && (!a.list() || a.type().contains("*"))) n++;
-        return n;
-    }
+    public int minInputs() { return minInputs; }
 
     /** The most inputs, or {@code Integer.MAX_VALUE} where an input is a list. */
-    public int maxInputs() {
-        for (ArgDef a : inputs) if (a.list()) return Integer.MAX_VALUE;
-        return inputs.size();
-    }
+    public int maxInputs() { return maxInputs; }
 
     /**
      * {@code attrs} checked against the declaration with TF's eager errors (an attribute the op does not declare,
@@ -147,11 +226,16 @@ public final class Signature {
         return sb;
     }
 
-    private static List<ArgDef> args(String text) {
+    private static List<ArgDef> args(String text, Map<String, String> renamed) {
         List<ArgDef> out = new ArrayList<>();
         for (String part : text.split(",")) {
             String s = part.strip();
             if (s.isEmpty()) continue;
+            int eq = s.indexOf('=');
+            if (eq >= 0) {
+                renamed.put(s.substring(0, eq).strip(), s.substring(eq + 1).strip().intern());
+                continue;
+            }
             int colon = s.indexOf(':');
             String name = (colon < 0 ? s : s.substring(0, colon)).strip();
             String type = colon < 0 ? "" : s.substring(colon + 1).strip();

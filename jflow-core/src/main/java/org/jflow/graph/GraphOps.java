@@ -49,7 +49,8 @@ public final class GraphOps {
     }.notDifferentiable();
 
     /** TF's {@code ReadVariableOp}: the {@code variable} attribute's value when the node runs. */
-    public static final Op READ_VARIABLE = new Op("ReadVariableOp", Signature.of("-> value", "variable: resource")) {
+    public static final Op READ_VARIABLE = new Op("ReadVariableOp",
+            Signature.of("resource = variable -> value", "variable: resource")) {
         @Override
         public TensorSpec[] infer(Tensor[] inputs, Attrs attrs) {
             Variable v = (Variable) attrs.get("variable");
@@ -67,7 +68,7 @@ public final class GraphOps {
 
     /** TF's {@code AssignVariableOp}: stores its input in the {@code variable} attribute; no outputs. */
     public static final Op ASSIGN_VARIABLE = new Op("AssignVariableOp",
-            Signature.of("value ->", "variable: resource")) {
+            Signature.of("resource = variable, value ->", "variable: resource")) {
         @Override
         public TensorSpec[] infer(Tensor[] inputs, Attrs attrs) {
             Variable v = (Variable) attrs.get("variable");

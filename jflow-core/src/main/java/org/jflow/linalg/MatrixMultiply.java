@@ -15,7 +15,6 @@ import org.jflow.engine.Signature;
 import org.jflow.engine.Parallel;
 import org.jflow.engine.TensorSpec;
 import org.jflow.errors.InvalidArgumentError;
-import org.jflow.math.TypeList;
 
 import java.util.Map;
 
@@ -34,12 +33,6 @@ public final class MatrixMultiply extends Op {
     public static final MatrixMultiply BATCH_MAT_MUL_V3 = new MatrixMultiply("BatchMatMulV3", "adj_x", "adj_y")
             .withGradient(MatrixMultiply::gradient);
 
-    /** BatchMatMulV2's {@code T} (its CPU kernels, which take no unsigned dtype, are the kernel table's). */
-    private static final TypeList V2_TYPES = new TypeList(
-            "bfloat16, half, float, double, int16, int32, int64, uint8, uint16, uint32, uint64, complex64, complex128",
-            java.util.EnumSet.of(DType.BFLOAT16, DType.FLOAT16, DType.FLOAT32, DType.FLOAT64, DType.INT16, DType.INT32,
-                    DType.INT64, DType.UINT8, DType.COMPLEX64, DType.COMPLEX128));
-
     private final String transposeA, transposeB;
 
     private MatrixMultiply(String name, String transposeA, String transposeB) {
@@ -55,14 +48,12 @@ public final class MatrixMultiply extends Op {
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
+        // MatMul's and BatchMatMulV2's T (allowed dtypes, both inputs of one dtype): TF's definition, checked by the
+        // dispatcher; BatchMatMulV3's Ta and Tb may differ in TF, JFlow's kernels take one dtype
         DType dtype = in[0].dtype();
         if (in[1].dtype() != dtype) {
             throw error("cannot compute " + name() + " as input #1(zero-based) was expected to be a "
                     + dtype.kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
-        }
-        if (this == BATCH_MAT_MUL_V2 && !V2_TYPES.accepts(dtype)) {
-            throw V2_TYPES.refusal(dtype, name(), "x:T, y:T -> output:T", null, "attr=adj_x:bool,default=false; "
-                    + "attr=adj_y:bool,default=false; attr=grad_x:bool,default=false; attr=grad_y:bool,default=false");
         }
         // TF's CPU kernels (the kernel table): BatchMatMulV3's take int16 but no float16, unlike MatMul's
         if (this == BATCH_MAT_MUL_V3) {

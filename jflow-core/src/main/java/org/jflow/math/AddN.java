@@ -22,13 +22,7 @@ public final class AddN extends Op {
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
-        DType dtype = in[0].dtype();
-        for (int i = 1; i < in.length; i++) {
-            if (in[i].dtype() != dtype) {
-                throw new InvalidArgumentError("cannot compute AddN as input #" + i + "(zero-based) was expected to be a "
-                        + dtype.kernelName() + " tensor but is a " + in[i].dtype().kernelName() + " tensor");
-            }
-        }
+        DType dtype = in[0].dtype(); // one dtype, in T's list: TF's definition, checked by the dispatcher
         if (!TypeList.NUMBERS.accepts(dtype)) throw TypeList.NUMBERS.refusal(dtype, "AddN", "inputs:N*T -> sum:T; attr=N:int,min=1");
         Shape shape = in[0].shape();
         for (int i = 1; i < in.length; i++) {

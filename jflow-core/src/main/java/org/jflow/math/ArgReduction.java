@@ -21,7 +21,7 @@ public final class ArgReduction extends Op {
     private final boolean max;
 
     private ArgReduction(String name, boolean max) {
-        super(name, Signature.of("input -> output", "axis: int", "output_type: type = int64"));
+        super(name, Signature.of("input, dimension = axis -> output", "axis: int", "output_type: type = int64"));
         notDifferentiable(); // bool, integer or string results, as TF
         this.max = max;
     }

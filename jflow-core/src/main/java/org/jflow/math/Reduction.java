@@ -102,9 +102,10 @@ public final class Reduction extends Op {
      */
     private Reduction(String name, Kind kind) {
         super(name, name.equals("CountNonzero")
-                ? Signature.of("input -> output", "axis: list(int) = None", "keep_dims: bool = false",
-                        "dtype: type = int64")
-                : Signature.of("input -> output", "axis: list(int) = None", "keep_dims: bool = false"));
+                ? Signature.of("input, reduction_indices = axis -> output", "axis: list(int) = None",
+                        "keep_dims: bool = false", "dtype: type = int64")
+                : Signature.of("input, reduction_indices = axis -> output", "axis: list(int) = None",
+                        "keep_dims: bool = false"));
         this.kind = kind;
     }
 

@@ -4,7 +4,6 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
-import org.jflow.math.TypeList;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
@@ -150,7 +149,6 @@ public final class Activation extends Op {
     }
 
     private final String param;
-    private final double paramDefault;
     /** The formula on integer dtypes, for the ops TF also defines on them; else null. */
     private final LongUnaryOperator integers;
     /** Whether the parameter is a TF float attribute, so float32 first and then the input's dtype, as TF's kernel sees it. */
@@ -168,7 +166,6 @@ public final class Activation extends Op {
                 : Signature.of("features -> activations", param + (param.equals("approximate") ? ": bool = false"
                         : ": float = " + paramDefault)));
         this.param = param;
-        this.paramDefault = paramDefault;
         this.integers = integers;
         this.tfFloatParam = tfFloatParam;
         this.formula = formula;
@@ -181,36 +178,24 @@ public final class Activation extends Op {
     }
 
     /**
-     * TF's attr error with the op's registered {@code T} list and OpDef: Relu takes
-     * {@code {realnumbertypes, qint8}}, Relu6 {@code realnumbertypes}, the float activations
-     * {@code {half, bfloat16, float, double}} (LeakyRelu with its alpha and default). Gelu and Swish,
-     * which TF composes in Python, keep the short message.
+     * The dtypes of TF's activations (Relu's {@code {realnumbertypes, qint8}}, Relu6's {@code realnumbertypes}, the
+     * float ones' {@code {half, bfloat16, float, double}}) are TF's definitions, which the dispatcher checks with
+     * TF's attr error; Gelu and Swish, which TF composes in Python, refuse others with the short message.
      */
-    private RuntimeException refusal(DType t) {
-        String signature = "features:T -> activations:T";
-        return switch (name()) {
-            case "Relu" -> RELU_TYPES.refusal(t, name(), signature);
-            case "Relu6" -> TypeList.REAL_NUMBERS.refusal(t, name(), signature);
-            case "LeakyRelu" -> TypeList.NN_REAL.refusal(t, name(), signature + "; attr=alpha:float,default=0.2", "DT_FLOAT", null);
-            case "Gelu", "Swish" -> Reals.notAllowed(t, integers != null ? Reals.REAL_TYPES : Reals.FLOAT_TYPES, name());
-            default -> TypeList.NN_REAL.refusal(t, name(), signature);
-        };
-    }
-
-    private static final TypeList RELU_TYPES = new TypeList(TypeList.REAL_NUMBERS.text() + ", qint8", TypeList.REAL_NUMBERS.allowed());
-
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
         DType t = in[0].dtype();
-        if (integers != null ? !t.isNumeric() : !t.isFloating()) throw refusal(t);
+        if (integers != null ? !t.isNumeric() : !t.isFloating()) {
+            throw Reals.notAllowed(t, integers != null ? Reals.REAL_TYPES : Reals.FLOAT_TYPES, name());
+        }
         return new TensorSpec[] {new TensorSpec(t, in[0].shape())};
     }
 
     private double param(Attrs attrs) {
         if (param == null) return 0;
-        Object v = attrs.get(param);
+        Object v = attrs.get(param); // the declared default where the call left it out (Dispatcher)
         if (v instanceof Boolean b) return b ? 1 : 0;
-        return v == null ? paramDefault : ((Number) v).doubleValue();
+        return ((Number) v).doubleValue();
     }
 
     /** The parameter as the kernel (and so the gradient) uses it on a {@code dtype} input. */

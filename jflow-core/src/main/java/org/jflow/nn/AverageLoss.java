@@ -30,10 +30,15 @@ public final class AverageLoss extends Op {
 
     /** The divisor: attribute {@code global_batch_size}, else the loss's first dim (read when the graph runs where unknown). */
     private static Tensor batchSize(Attrs attrs, Tensor x) {
-        int n = attrs.getInt("global_batch_size", x.shape().get(0));
+        int n = globalBatchSize(attrs, x);
         if (n != Shape.UNKNOWN) return scalarLike(x, n);
         Tensor firstDim = RawArray.gatherV2(RawArray.shape(x, DType.INT32), Raw.scalar(DType.INT32, 0), 0, 0);
         return RawMath.cast(firstDim, x.dtype());
+    }
+
+    /** Attribute {@code global_batch_size}, declared without a default: absent, the loss's first dim. */
+    private static int globalBatchSize(Attrs attrs, Tensor x) {
+        return attrs.getInt("global_batch_size", x.shape().get(0));
     }
 
     private static int[] allAxes(Tensor x) {
@@ -63,7 +68,7 @@ public final class AverageLoss extends Op {
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         DType t = in[0].dtype();
         Tensor sum = Reduction.SUM.compute(in, Reduction.attrs(null, false), out)[0];
-        int batch = attrs.getInt("global_batch_size", in[0].shape().get(0));
+        int batch = globalBatchSize(attrs, in[0]);
         if (t == DType.FLOAT64) {
             double s = ((double[]) sum.data())[0];
             return new Tensor[] {Reals.fromDoubles(t, Shape.scalar(), new double[] {batch == 0 ? 0 : s / batch})};

@@ -9,7 +9,6 @@ import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
-import org.jflow.math.TypeList;
 import org.jflow.engine.GradientContext;
 import org.jflow.engine.Op;
 import org.jflow.engine.Signature;
@@ -45,11 +44,7 @@ public final class Softmax extends Op {
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
-        Tensor x = in[0];
-        if (!x.dtype().isFloating()) {
-            String output = name().equals("LogSoftmax") ? "logsoftmax" : "softmax";
-            throw TypeList.NN_REAL.refusal(x.dtype(), name(), "logits:T -> " + output + ":T");
-        }
+        Tensor x = in[0]; // a float dtype: TF's definition, checked by the dispatcher
         if (x.rank() < 1) {
             throw new InvalidArgumentError("logits must have >= 1 dimension, got " + x.shape().toErrorString());
         }

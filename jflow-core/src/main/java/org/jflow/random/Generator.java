@@ -76,7 +76,7 @@ public final class Generator {
         in[0] = kc[0];
         in[1] = kc[1];
         System.arraycopy(bounds, 0, in, 2, bounds.length);
-        return Dispatcher.execute1(op, Attrs.of("shape", shape, "dtype", dtype, "alg", RandomOps.PHILOX), in);
+        return Dispatcher.execute1(op, Attrs.of("shape", shape, "dtype", dtype), in); // alg: the declared Philox
     }
 
     // ---- distributions ----

@@ -72,16 +72,17 @@ public final class Philox {
 
     /**
      * TF's {@code SingleSampleAdapter}: hands out the words of successive blocks one at a time,
-     * for distributions that consume a variable number of words.
+     * for distributions that consume a variable number of words (and for tf.data's shuffle).
      */
-    static final class SingleSamples {
+    public static final class SingleSamples {
         private final Philox gen;
         private final int[] block = new int[4];
         private int used = 4;
 
-        SingleSamples(Philox gen) { this.gen = gen; }
+        public SingleSamples(Philox gen) { this.gen = gen; }
 
-        int next() {
+        /** The next 32-bit word (unsigned in TF). */
+        public int next() {
             if (used == 4) {
                 gen.next(block);
                 used = 0;

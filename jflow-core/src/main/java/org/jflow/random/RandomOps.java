@@ -227,8 +227,11 @@ public final class RandomOps {
         private final Source source;
 
         Multinomial(String name, Source source) {
-            super(name, signature(source, "logits -> output", "num_samples: int",
-                    "output_dtype: {int32, int64} = int64"));
+            // TF's StatelessMultinomial takes its seed after the logits
+            super(name, source == Source.SEED
+                    ? Signature.of("logits, seed -> output", "num_samples: int", "output_dtype: {int32, int64} = int64")
+                    : signature(source, "logits -> output", "num_samples: int",
+                            "output_dtype: {int32, int64} = int64"));
             this.source = source;
             notDifferentiable(); // TF's random_ops.py: ops.NotDifferentiable("Multinomial") (integer class draws)
         }
@@ -430,7 +433,7 @@ public final class RandomOps {
     static final int PHILOX = 1, AUTO_SELECT = 3;
 
     private static void checkKeyCounter(Tensor key, Tensor counter, Attrs attrs, String op) {
-        int alg = attrs.getInt("alg", PHILOX);
+        int alg = attrs.getInt("alg"); // the declared default, Philox, where the call left it out
         if (alg != PHILOX && alg != AUTO_SELECT) {
             throw new org.jflow.errors.UnimplementedError("Unsupported algorithm id: " + alg).withOp(op);
         }

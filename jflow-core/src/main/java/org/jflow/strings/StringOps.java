@@ -393,7 +393,8 @@ public final class StringOps {
      * {@code ReduceJoin}: joins the strings along the {@code axis} list, in TF's order: the first axis listed
      * varies fastest ({@code [0, 1]} on {@code [[a, b], [c, d]]} gives "acbd"); all axes, row-major, without the list.
      */
-    public static final Op REDUCE_JOIN = new Op("ReduceJoin", Signature.of("inputs -> output", "axis: list(int) = None",
+    public static final Op REDUCE_JOIN = new Op("ReduceJoin", Signature.of("inputs, reduction_indices = axis -> output",
+            "axis: list(int) = None",
             "keep_dims: bool = false", "separator: string = ''")) {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {

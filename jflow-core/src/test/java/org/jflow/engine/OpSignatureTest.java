@@ -149,4 +149,91 @@ class OpSignatureTest {
         assertEquals(2, OpRegistry.get("ConfusionMatrix").signature().minInputs());
         assertEquals(3, OpRegistry.get("ConfusionMatrix").signature().maxInputs());
     }
+
+    private Tensor[] ints() { return new Tensor[] {tf.constant(new int[][] {{1, 2}, {3, 4}})}; }
+
+    private static Executable call(String op, Attrs attrs, Tensor... inputs) {
+        return () -> Dispatcher.execute(OpRegistry.get(op), attrs, inputs);
+    }
+
+    @Test
+    void aCallWithTooFewInputsIsTfsNodeDefErrorQuotingTfsOpDef() {
+        assertEquals(tfMessage("too_few_inputs"), jflowMessage(call("AddV2", Attrs.EMPTY, matrix)));
+    }
+
+    @Test
+    void aListShorterThanItsNumberAttributesMinimumIsTfsError() {
+        assertEquals(tfMessage("list_below_minimum"), jflowMessage(call("ConcatV2", Attrs.of("axis", 0), matrix)));
+    }
+
+    @Test
+    void aDtypeOutsideTheAllowedListIsTfsErrorQuotingTfsOpDef() {
+        assertEquals(tfMessage("dtype_not_allowed"),
+                jflowMessage(call("Relu", Attrs.EMPTY, tf.constant(new String[] {"a"}))));
+        assertEquals(tfMessage("reduction_dtype_not_allowed"),
+                jflowMessage(call("Sum", Attrs.of("axis", new int[] {0}), tf.constant(new boolean[] {true}))));
+        assertEquals(tfMessage("index_dtype_not_allowed"),
+                jflowMessage(call("GatherV2", Attrs.EMPTY, matrix, tf.constant(new float[] {0}))));
+    }
+
+    @Test
+    void inputsOfOneTypeAttributeThatDisagreeAreTfsErrorNamingTfsInputIndex() {
+        assertEquals(tfMessage("dtypes_disagree"), jflowMessage(call("AddV2", Attrs.EMPTY, matrix, ints()[0])));
+        assertEquals(tfMessage("list_dtypes_disagree"), jflowMessage(call("Pack", Attrs.EMPTY, matrix, ints()[0])));
+        assertEquals(tfMessage("fixed_dtype_disagrees"),
+                jflowMessage(call("SelectV2", Attrs.EMPTY, tf.constant(new int[] {1}), matrix, matrix)));
+    }
+
+    @Test
+    void tfsInputsJFlowKeepsAsAttributesAreMatchedToThem() {
+        TfDef sum = OpRegistry.get("Sum").signature().tf();
+        assertEquals("axis", sum.inputs().get(1).attr());
+        assertEquals(0, sum.inputs().get(0).jflowArg());
+        TfDef stateless = OpRegistry.get("StatelessRandomUniformV2").signature().tf();
+        assertEquals("shape", stateless.inputs().get(0).attr()); // an attribute, or JFlow's input of that name
+        assertEquals(2, stateless.inputs().get(0).jflowArg());
+        assertEquals("alg", stateless.inputs().get(3).attr());
+        assertEquals("variable", OpRegistry.get("ResourceScatterNdAdd").signature().tf().inputs().get(0).attr());
+    }
+
+    /** TF's inputs that JFlow's op has neither as an input nor as an attribute, by op, and why. */
+    private static final Map<String, List<String>> TF_INPUTS_JFLOW_LACKS = Map.of(
+            "Bincount", List.of("size"), // JFlow's minlength and maxlength give the size
+            "MatrixDiagPartV3", List.of("k", "padding_value"), // the main diagonal, padded with zeros
+            "MatrixDiagV3", List.of("k", "padding_value"),
+            "PrintV2", List.of("input"), // JFlow formats its tensors in the kernel; TF's input is the formatted string
+            "Range", List.of("start", "limit", "delta"), // Java numbers of any type, held as attributes
+            "StringSplitV2", List.of("sep")); // a string attribute
+
+    @Test
+    void everyInputOfTfsOpsIsJFlowsInputOrAttributeOrListedAsMissing() {
+        Map<String, List<String>> lacking = new java.util.TreeMap<>();
+        List<String> unmatched = new ArrayList<>();
+        for (Op op : OpRegistry.all()) {
+            TfDef tf = op.signature().tf();
+            if (tf == null) continue;
+            for (TfDef.Arg a : tf.inputs()) {
+                if (!a.isInput() && a.attr() == null) lacking.computeIfAbsent(op.name(), k -> new ArrayList<>()).add(a.name());
+            }
+            for (int j = 0; j < op.signature().inputs().size(); j++) {
+                int arg = j;
+                if (tf.inputs().stream().noneMatch(a -> a.jflowArg() == arg) && !op.name().equals("PrintV2")) {
+                    unmatched.add(op.name() + "." + op.signature().inputs().get(j).name());
+                }
+            }
+        }
+        assertEquals(new java.util.TreeMap<>(TF_INPUTS_JFLOW_LACKS), lacking);
+        assertEquals(List.of(), unmatched);
+    }
+
+    @Test
+    void everyOpTfHasCpuKernelsForIsInTfsDefinitions() {
+        // an op added under one of TF's names needs op-defs.py rerun; cpu-kernels.txt lists TF's ops with CPU kernels
+        List<String> missing = new ArrayList<>();
+        for (Op op : OpRegistry.all()) {
+            boolean tfHasKernels = !org.jflow.device.Devices.kernels().registeredFor(op).equals("  device='CPU'\n");
+            if (tfHasKernels && op.signature().tf() == null) missing.add(op.name());
+        }
+        assertEquals(List.of(), missing);
+    }
 }

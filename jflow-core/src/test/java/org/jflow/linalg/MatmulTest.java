@@ -195,7 +195,11 @@ class MatmulTest {
                 e.getMessage());
         e = assertThrows(InvalidArgumentError.class, () -> tf.matmul(tf.constant(new float[][] {{1}}), tf.constant(new int[][] {{1}})));
         assertEquals("cannot compute MatMul as input #1(zero-based) was expected to be a float tensor but is a int32 tensor [Op:MatMul]", e.getMessage());
-        assertThrows(NotFoundError.class, () -> tf.matmul(tf.constant(new boolean[][] {{true}}), tf.constant(new boolean[][] {{true}})));
+        e = assertThrows(InvalidArgumentError.class,
+                () -> tf.matmul(tf.constant(new boolean[][] {{true}}), tf.constant(new boolean[][] {{true}})));
+        assertTrue(e.getMessage().startsWith("Value for attr 'T' of bool is not in the list of allowed values: bfloat16, "
+                + "half, float, double, int32, int64, uint8, uint16, uint32, uint64, complex64, complex128\n\t; NodeDef: "
+                + "{{node MatMul}}; Op<name=MatMul; signature=a:T, b:T -> product:T;"), e.getMessage());
         assertThrows(ValueError.class, () -> tf.matmul(new float[][] {{1}}, new float[][] {{1}}, o -> o.transposeA(true).adjointA(true)));
     }
 }

@@ -84,7 +84,10 @@ class CrossEntropyTest {
                 + "[Op:SparseSoftmaxCrossEntropyWithLogits]", e.getMessage());
         ValueError v = assertThrows(ValueError.class, () -> tf.nn.sparseSoftmaxCrossEntropyWithLogits(new int[][] {{0, 1}}, logits));
         e = assertThrows(InvalidArgumentError.class, () -> tf.nn.sparseSoftmaxCrossEntropyWithLogits(new float[] {0, 1}, logits));
-        assertEquals("Value for attr 'Tlabels' of float is not in the list of allowed values: int32, int64 "
+        assertEquals("Value for attr 'Tlabels' of float is not in the list of allowed values: int32, int64\n\t; NodeDef: "
+                + "{{node SparseSoftmaxCrossEntropyWithLogits}}; Op<name=SparseSoftmaxCrossEntropyWithLogits; signature="
+                + "features:T, labels:Tlabels -> loss:T, backprop:T; attr=T:type,allowed=[DT_HALF, DT_BFLOAT16, DT_FLOAT, "
+                + "DT_DOUBLE]; attr=Tlabels:type,default=DT_INT64,allowed=[DT_INT32, DT_INT64]> "
                 + "[Op:SparseSoftmaxCrossEntropyWithLogits]", e.getMessage());
         assertEquals("Rank mismatch: Rank of labels (received 2) should equal rank of logits minus 1 (received 2).", v.getMessage());
         v = assertThrows(ValueError.class, () -> tf.nn.sparseSoftmaxCrossEntropyWithLogits(new int[] {0, 1, 2}, logits));

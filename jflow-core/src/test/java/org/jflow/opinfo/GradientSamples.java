@@ -191,8 +191,10 @@ final class GradientSamples {
         for (String op : List.of("Pow", "Mul", "AddV2", "Sub", "Square", "Exp", "Log", "Sin", "Tanh", "Sigmoid", "MatMul")) {
             OpInfos.op(op).secondOrder(true);
         }
-        // TF has no float64 kernel for these (and so JFlow has none): checked in float32
-        for (String op : List.of("AvgPool3D", "AvgPool3DGrad", "LRN")) OpInfos.op(op).gradientDType(DType.FLOAT32);
+        // TF has no float64 kernel for these, and MaxPool3D's T allows no float64 (nor does JFlow): checked in float32
+        for (String op : List.of("AvgPool3D", "AvgPool3DGrad", "LRN", "MaxPool3D", "MaxPool3DGrad", "MaxPool3DGradGrad")) {
+            OpInfos.op(op).gradientDType(DType.FLOAT32);
+        }
     }
 
 
@@ -307,7 +309,7 @@ final class GradientSamples {
                 new Pool("3D", new int[] {1, 4, 3, 3, 1}, new int[] {1, 2, 1, 2, 1}, new int[] {1, 2, 1, 1, 1}, "VALID"));
         for (Pool p : pools) {
             Attrs attrs = window(p.padding(), p.strides(), "ksize", p.ksize());
-            int[] y = Dispatcher.execute1(OpRegistry.get("MaxPool" + p.suffix()), attrs, tf.zeros(Shape.of(p.x()), DType.FLOAT64)).shape().dims();
+            int[] y = Dispatcher.execute1(OpRegistry.get("MaxPool" + p.suffix()), attrs, tf.zeros(Shape.of(p.x()), DType.FLOAT32)).shape().dims();
             add("MaxPool" + p.suffix(), attrs, any(p.x()));
             add("AvgPool" + p.suffix(), attrs, true, any(p.x()));
             add("MaxPool" + p.suffix() + "Grad", attrs, any(p.x()), any(y), any(y));

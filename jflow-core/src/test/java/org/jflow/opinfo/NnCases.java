@@ -145,7 +145,10 @@ public final class NnCases {
             if (!t.isNumeric()) return new Tensor[] {x, x, Values.random(t, Shape.of(grad), r)}; // refused by both sides anyway
             // pooled in float64, exact for every numeric dtype here, so integer inputs get their true max pool too
             Tensor wide = Values.reshaped(Tensor.wrap(DType.FLOAT64, x.shape(), org.jflow.engine.Buffers.convert(x.data(), t, DType.FLOAT64)), x.shape());
-            Tensor y = org.jflow.engine.Dispatcher.execute1(org.jflow.engine.OpRegistry.get(forward), attrs, wide);
+            // by the kernel: TF's MaxPool3D allows no float64, which the dispatcher holds a call to
+            org.jflow.engine.Op op = org.jflow.engine.OpRegistry.get(forward);
+            Attrs full = op.signature().check(forward, attrs);
+            Tensor y = op.compute(new Tensor[] {wide}, full, op.infer(new Tensor[] {wide}, full))[0];
             y = Tensor.wrap(t, y.shape(), org.jflow.engine.Buffers.convert(y.data(), DType.FLOAT64, t));
             return new Tensor[] {x, y, Values.random(t, Shape.of(grad), r)};
         });

@@ -57,4 +57,7 @@ final class BatchDataset<T> extends Dataset<T> {
         if (n < 0) return n;
         return dropRemainder ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

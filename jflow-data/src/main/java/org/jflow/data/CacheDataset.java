@@ -42,4 +42,7 @@ final class CacheDataset<T> extends Dataset<T> {
 
     @Override
     public long cardinality() { return input.cardinality(); }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -1,5 +1,6 @@
 package org.jflow.data;
 
+import java.util.List;
 import java.util.Iterator;
 
 /** {@code concatenate(other)}: the first dataset's elements, then the second's; specs must be compatible. */
@@ -40,4 +41,7 @@ final class ConcatenateDataset<T> extends Dataset<T> {
         if (a == UNKNOWN || b == UNKNOWN) return UNKNOWN;
         return a + b;
     }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(first, second); }
 }

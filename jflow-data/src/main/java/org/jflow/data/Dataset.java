@@ -106,14 +106,46 @@ public abstract class Dataset<T> implements Iterable<T> {
         return ListFiles.of(List.of(pattern), shuffle, seed);
     }
 
+    /**
+     * {@code Dataset.sample_from_datasets(datasets, weights, seed, stop_on_empty_dataset)}: elements
+     * drawn from the datasets at random with the given weights (null: uniform); an exhausted dataset
+     * leaves the draw, or ends the result with {@code stopOnEmptyDataset}.
+     */
+    public static <T> Dataset<T> sampleFromDatasets(List<Dataset<T>> datasets, double[] weights, Long seed,
+                                                    boolean stopOnEmptyDataset) {
+        return new SampleDataset<>(datasets, weights, seed, stopOnEmptyDataset);
+    }
+
+    /** {@code Dataset.sample_from_datasets(datasets)}: uniform weights, a random seed. */
+    public static <T> Dataset<T> sampleFromDatasets(List<Dataset<T>> datasets) {
+        return sampleFromDatasets(datasets, null, null, false);
+    }
+
+    /**
+     * {@code Dataset.choose_from_datasets(datasets, choice_dataset, stop_on_empty_dataset=True)}: each
+     * int64 scalar of {@code choiceDataset} names the dataset of the next element.
+     */
+    public static <T> Dataset<T> chooseFromDatasets(List<Dataset<T>> datasets, Dataset<Tensor> choiceDataset) {
+        return chooseFromDatasets(datasets, choiceDataset, true);
+    }
+
+    /** {@code choose_from_datasets(..., stop_on_empty_dataset)}: false skips choices of exhausted datasets. */
+    public static <T> Dataset<T> chooseFromDatasets(List<Dataset<T>> datasets, Dataset<Tensor> choiceDataset,
+                                                    boolean stopOnEmptyDataset) {
+        return new ChooseDataset<>(datasets, choiceDataset, stopOnEmptyDataset);
+    }
+
     // ---- transformations -----------------------------------------------------------------------
 
     /** {@code map(fn)}: {@code fn} traced once on {@link #elementSpec()}, then run on each element in order. */
-    public <R> Dataset<R> map(Function<? super T, ? extends R> fn) { return map(fn, 1, true); }
+    public <R> Dataset<R> map(Function<? super T, ? extends R> fn) { return map(fn, 1); }
 
-    /** {@code map(fn, num_parallel_calls)}: elements computed in parallel, delivered in order. */
+    /**
+     * {@code map(fn, num_parallel_calls)}: elements computed in parallel, delivered in order unless
+     * the pipeline's {@link Options#deterministic} is false.
+     */
     public <R> Dataset<R> map(Function<? super T, ? extends R> fn, int numParallelCalls) {
-        return map(fn, numParallelCalls, true);
+        return new MapDataset<>(this, new ElementFunction(this, fn), numParallelCalls, null);
     }
 
     /** {@code map(fn, num_parallel_calls, deterministic)}: false lets finished elements overtake. */
@@ -126,7 +158,7 @@ public abstract class Dataset<T> implements Iterable<T> {
 
     /** {@code map(lambda x, y: ..., num_parallel_calls)}. */
     public <R> Dataset<R> map(BiFunction<Tensor, Tensor, ? extends R> fn, int numParallelCalls) {
-        return new MapDataset<>(this, new ElementFunction(this, unpacked(fn)), numParallelCalls, true);
+        return new MapDataset<>(this, new ElementFunction(this, unpacked(fn)), numParallelCalls, null);
     }
 
     /** {@code filter(predicate)}: the elements for which the traced predicate gives a scalar bool true. */
@@ -200,7 +232,10 @@ public abstract class Dataset<T> implements Iterable<T> {
     /** {@code shuffle(buffer_size)}: a random order from a buffer of that many elements, new each pass. */
     public Dataset<T> shuffle(long bufferSize) { return shuffle(bufferSize, null, true); }
 
-    /** {@code shuffle(buffer_size, seed, reshuffle_each_iteration)}; a null seed draws one at random. */
+    /**
+     * {@code shuffle(buffer_size, seed, reshuffle_each_iteration)}: TF's order for the same seeds (a
+     * null op seed takes one from the global seed, or draws at random without one).
+     */
     public Dataset<T> shuffle(long bufferSize, Long seed, boolean reshuffleEachIteration) {
         return new ShuffleDataset<>(this, bufferSize, seed, reshuffleEachIteration);
     }
@@ -235,6 +270,66 @@ public abstract class Dataset<T> implements Iterable<T> {
     /** {@code enumerate(start)}. */
     public Dataset<Tuple<Object>> enumerate(long start) { return zip(range(start, Long.MAX_VALUE), this); }
 
+    /**
+     * {@code scan(initial_state, scan_func)}: {@code fn(state, element)} returns a {@link Tuple} (new
+     * state, output element); traced once, as {@code map}'s function.
+     */
+    @SuppressWarnings("unchecked")
+    public <S, R> Dataset<R> scan(Object initialState, BiFunction<S, ? super T, Tuple<?>> fn) {
+        Object state = Structure.toTensors(initialState);
+        return new ScanDataset<>(this, state, ElementFunction.ofPair(Structure.spec(state), elementSpec(),
+                (s, e) -> fn.apply((S) s, (T) e)));
+    }
+
+    /** {@code unique()}: each distinct int32, int64 or string scalar once, in order of first occurrence. */
+    @SuppressWarnings("unchecked")
+    public Dataset<T> unique() { return (Dataset<T>) new UniqueDataset((Dataset<Tensor>) this); }
+
+    /** {@code take_while(predicate)}: the elements up to the first for which the traced predicate is false. */
+    public Dataset<T> takeWhile(Function<? super T, Tensor> predicate) {
+        return new TakeWhileDataset<>(this, new ElementFunction(this, predicate));
+    }
+
+    /** {@code rebatch(batch_size, drop_remainder)}: batched elements regrouped into batches of {@code batchSize}. */
+    public Dataset<T> rebatch(int batchSize, boolean dropRemainder) { return unbatch().batch(batchSize, dropRemainder); }
+
+    /** {@code rebatch(batch_size)}. */
+    public Dataset<T> rebatch(int batchSize) { return rebatch(batchSize, false); }
+
+    /** {@code ignore_errors()}: elements whose computation raises one of TF's errors are dropped. */
+    public Dataset<T> ignoreErrors() { return new IgnoreErrorsDataset<>(this, false); }
+
+    /** {@code ignore_errors(log_warning)}: also logs each dropped error. */
+    public Dataset<T> ignoreErrors(boolean logWarning) { return new IgnoreErrorsDataset<>(this, logWarning); }
+
+    /**
+     * {@code group_by_window(key_func, reduce_func, window_size)}: elements grouped by an int64 key;
+     * each full window (and, at the end, each partial one in key order) becomes the dataset
+     * {@code reduceFunc(key, window)}, whose elements are the result's.
+     */
+    public <R> Dataset<R> groupByWindow(Function<? super T, Long> keyFunc, BiFunction<Long, Dataset<T>, Dataset<R>> reduceFunc,
+                                        long windowSize) {
+        return new GroupByWindowDataset<>(this, keyFunc, reduceFunc, key -> windowSize);
+    }
+
+    /**
+     * {@code bucket_by_sequence_length(element_length_func, bucket_boundaries, bucket_batch_sizes)}:
+     * elements bucketed by length ({@code boundaries[i-1] <= length < boundaries[i]}), each bucket
+     * padded-batched with its batch size.
+     */
+    public Dataset<T> bucketBySequenceLength(Function<? super T, Tensor> elementLengthFunc, int[] bucketBoundaries,
+                                             int[] bucketBatchSizes) {
+        return bucketBySequenceLength(elementLengthFunc, bucketBoundaries, bucketBatchSizes, o -> {});
+    }
+
+    /** The same with the keyword arguments: {@code f -> f.padToBucketBoundary(true).dropRemainder(true)}. */
+    public Dataset<T> bucketBySequenceLength(Function<? super T, Tensor> elementLengthFunc, int[] bucketBoundaries,
+                                             int[] bucketBatchSizes, java.util.function.Consumer<BucketOptions> options) {
+        BucketOptions o = new BucketOptions();
+        options.accept(o);
+        return SequenceBuckets.of(this, elementLengthFunc, bucketBoundaries, bucketBatchSizes, o);
+    }
+
     /** {@code apply(transformation)}: {@code transformation(this)}, for chaining reusable transformations. */
     public <R> Dataset<R> apply(Function<? super Dataset<T>, ? extends Dataset<R>> transformation) {
         return transformation.apply(this);
@@ -251,6 +346,28 @@ public abstract class Dataset<T> implements Iterable<T> {
                 (s, e) -> fn.apply((S) s, (T) e));
         for (T element : this) state = f.apply(Tuple.of(state, element));
         return (S) state;
+    }
+
+    /** {@code with_options(options)}: the same dataset with these options for its whole pipeline. */
+    public Dataset<T> withOptions(Options options) { return new OptionsDataset<>(this, options); }
+
+    /** {@code options()}: the options set in this dataset's pipeline, merged (downstream wins). */
+    public Options options() {
+        Options out = new Options();
+        for (Dataset<?> in : inputs()) out = out.merge(in.options());
+        return out;
+    }
+
+    /** The datasets this one reads (none for a source), for options that apply to the whole pipeline. */
+    List<Dataset<?>> inputs() { return List.of(); }
+
+    /**
+     * The options in effect for a stage being set up: those of the pipeline above it, with those
+     * set below it (by the dataset being iterated) on top.
+     */
+    Options effectiveOptions() {
+        Options below = OptionsDataset.inEffect();
+        return below == null ? options() : options().merge(below);
     }
 
     // ---- reading the elements ------------------------------------------------------------------

@@ -4,6 +4,7 @@ import org.jflow.DType;
 import org.jflow.Tensor;
 import org.jflow.errors.ValueError;
 
+import java.util.List;
 import java.util.Iterator;
 
 /** {@code filter(predicate)}: the elements whose traced predicate is a scalar bool true. */
@@ -54,4 +55,7 @@ final class FilterDataset<T> extends Dataset<T> {
 
     @Override
     public long cardinality() { return input.cardinality() == INFINITE ? INFINITE : UNKNOWN; }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -1,5 +1,6 @@
 package org.jflow.data;
 
+import java.util.List;
 import java.util.Iterator;
 import java.util.function.Function;
 
@@ -68,4 +69,7 @@ final class InterleaveDataset<T, R> extends Dataset<R> {
                 + "input to flat_map or interleave");
         return fn.apply(in.next()).elementSpec();
     }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -1,5 +1,6 @@
 package org.jflow.data;
 
+import java.util.List;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.concurrent.CompletionService;
@@ -14,19 +15,24 @@ import java.util.concurrent.Future;
 final class MapDataset<T, R> extends Dataset<R> {
     private final Dataset<T> input;
     private final ElementFunction fn;
-    private final int parallelism;
-    private final boolean deterministic;
+    private final int numParallelCalls;
+    /** Null: as the pipeline's {@code options.deterministic} says (true by default). */
+    private final Boolean deterministic;
 
-    MapDataset(Dataset<T> input, ElementFunction fn, int numParallelCalls, boolean deterministic) {
+    MapDataset(Dataset<T> input, ElementFunction fn, int numParallelCalls, Boolean deterministic) {
         this.input = input;
         this.fn = fn;
-        this.parallelism = DataThreads.parallelism(numParallelCalls);
+        this.numParallelCalls = numParallelCalls;
         this.deterministic = deterministic;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Iterator<R> iterator() {
+        Options options = effectiveOptions();
+        int parallelism = numParallelCalls == AUTOTUNE && options.threading.privateThreadpoolSize > 0
+                ? options.threading.privateThreadpoolSize : DataThreads.parallelism(numParallelCalls);
+        boolean ordered = deterministic != null ? deterministic : options.deterministic == null || options.deterministic;
         Iterator<T> in = input.iterator();
         if (parallelism == 1) {
             return new ElementIterator<>() {
@@ -34,11 +40,11 @@ final class MapDataset<T, R> extends Dataset<R> {
                 protected R advance() { return in.hasNext() ? (R) fn.apply(in.next()) : null; }
             };
         }
-        return deterministic ? ordered(in) : unordered(in);
+        return ordered ? ordered(in, parallelism) : unordered(in, parallelism);
     }
 
     @SuppressWarnings("unchecked")
-    private Iterator<R> ordered(Iterator<T> in) {
+    private Iterator<R> ordered(Iterator<T> in, int parallelism) {
         ArrayDeque<Future<Object>> inFlight = new ArrayDeque<>();
         return new ElementIterator<>() {
             @Override
@@ -53,7 +59,7 @@ final class MapDataset<T, R> extends Dataset<R> {
     }
 
     @SuppressWarnings("unchecked")
-    private Iterator<R> unordered(Iterator<T> in) {
+    private Iterator<R> unordered(Iterator<T> in, int parallelism) {
         CompletionService<Object> done = new ExecutorCompletionService<>(DataThreads.POOL);
         int[] inFlight = {0};
         return new ElementIterator<>() {
@@ -87,4 +93,7 @@ final class MapDataset<T, R> extends Dataset<R> {
 
     @Override
     public long cardinality() { return input.cardinality(); }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -1,6 +1,7 @@
 package org.jflow.data;
 
 import java.lang.ref.WeakReference;
+import java.util.List;
 import java.util.Iterator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -91,4 +92,7 @@ final class PrefetchDataset<T> extends Dataset<T> {
 
     @Override
     public long cardinality() { return input.cardinality(); }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

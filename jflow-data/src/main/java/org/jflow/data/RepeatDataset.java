@@ -1,5 +1,6 @@
 package org.jflow.data;
 
+import java.util.List;
 import java.util.Iterator;
 
 /** {@code repeat(count)}: the input's passes one after another, {@code count} times or forever (-1). */
@@ -49,4 +50,7 @@ final class RepeatDataset<T> extends Dataset<T> {
         if (n < 0) return n;
         return Math.multiplyHigh(n, count) != 0 || n * count < 0 ? INFINITE : n * count;
     }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

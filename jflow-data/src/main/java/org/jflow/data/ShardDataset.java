@@ -2,6 +2,7 @@ package org.jflow.data;
 
 import org.jflow.errors.InvalidArgumentError;
 
+import java.util.List;
 import java.util.Iterator;
 
 /** {@code shard(num_shards, index)}: the elements whose position modulo {@code numShards} is {@code index}. */
@@ -44,4 +45,7 @@ final class ShardDataset<T> extends Dataset<T> {
         long n = input.cardinality();
         return n < 0 ? n : n / numShards + (n % numShards > index ? 1 : 0);
     }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -1,5 +1,6 @@
 package org.jflow.data;
 
+import java.util.List;
 import java.util.Iterator;
 
 /** {@code skip(count)}: the elements after the first {@code count}; -1 skips all. */
@@ -38,4 +39,7 @@ final class SkipDataset<T> extends Dataset<T> {
         if (n < 0) return count < 0 && n == INFINITE ? 0 : n;
         return count < 0 ? 0 : Math.max(0, n - count);
     }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

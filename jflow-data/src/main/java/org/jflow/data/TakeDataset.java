@@ -1,5 +1,6 @@
 package org.jflow.data;
 
+import java.util.List;
 import java.util.Iterator;
 
 /** {@code take(count)}: at most the first {@code count} elements; -1 takes all. */
@@ -38,4 +39,7 @@ final class TakeDataset<T> extends Dataset<T> {
         if (n == INFINITE) return count;
         return n == UNKNOWN ? UNKNOWN : Math.min(n, count);
     }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

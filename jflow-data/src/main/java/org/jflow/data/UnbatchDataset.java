@@ -1,5 +1,6 @@
 package org.jflow.data;
 
+import java.util.List;
 import java.util.Iterator;
 
 /** {@code unbatch()}: each element split along its first axis into that many elements. */
@@ -31,4 +32,7 @@ final class UnbatchDataset<T> extends Dataset<T> {
 
     @Override
     public Object elementSpec() { return Structure.unbatchedSpec(input.elementSpec()); }
+
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

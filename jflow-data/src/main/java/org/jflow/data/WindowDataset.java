@@ -59,23 +59,6 @@ final class WindowDataset<T> extends Dataset<Dataset<T>> {
     @Override
     public Object elementSpec() { return new DatasetSpec(input.elementSpec()); }
 
-    /** One window's elements. */
-    private static final class ListDataset<T> extends Dataset<T> {
-        private final List<T> elements;
-        private final Object spec;
-
-        ListDataset(List<T> elements, Object spec) {
-            this.elements = List.copyOf(elements);
-            this.spec = spec;
-        }
-
-        @Override
-        public Iterator<T> iterator() { return elements.iterator(); }
-
-        @Override
-        public Object elementSpec() { return spec; }
-
-        @Override
-        public long cardinality() { return elements.size(); }
-    }
+    @Override
+    List<Dataset<?>> inputs() { return List.of(input); }
 }

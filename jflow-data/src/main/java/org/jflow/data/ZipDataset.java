@@ -47,4 +47,7 @@ final class ZipDataset extends Dataset<Tuple<Object>> {
         }
         return n;
     }
+
+    @Override
+    List<Dataset<?>> inputs() { return datasets; }
 }

@@ -120,6 +120,71 @@ class DatasetBehaviourTest {
     }
 
     @Test
+    void sampleFromDatasetsFollowsTheWeightsAndDrainsEveryInput() {
+        Dataset<Tensor> zeros = Dataset.<Tensor>fromTensors(tf.constant(0L)).repeat(), ones = Dataset.<Tensor>fromTensors(tf.constant(1L)).repeat();
+        List<Long> drawn = values(Dataset.sampleFromDatasets(List.of(zeros, ones), new double[] {0.8, 0.2}, 3L, false).take(5000));
+        double share = drawn.stream().filter(v -> v == 0L).count() / 5000.0;
+        assertTrue(Math.abs(share - 0.8) < 0.03, "share of the first dataset " + share);
+        List<Long> all = values(Dataset.sampleFromDatasets(List.of(Dataset.range(0, 50), Dataset.range(100, 120))));
+        assertEquals(70, all.size(), "an exhausted input leaves the draw, the others continue");
+        assertEquals(values(Dataset.range(0, 50)), all.stream().filter(v -> v < 100).toList(), "each input keeps its order");
+        assertTrue(values(Dataset.sampleFromDatasets(List.of(Dataset.range(0, 50), Dataset.range(100, 120)), null, 1L, true))
+                .size() < 70, "stop_on_empty_dataset ends at the first exhausted input");
+    }
+
+    @Test
+    void pipelineStatsCountElementsBytesAndLatency() {
+        PipelineStats stats = new PipelineStats();
+        List<Tensor> out = Dataset.range(20).apply(stats.stage("source")).map(x -> tf.fill(new int[] {4}, x))
+                .apply(stats.stage("map")).batch(5).apply(stats.stage("batch")).toList();
+        assertEquals(4, out.size());
+        assertEquals(20, stats.get("source").elements());
+        assertEquals(20 * 8, stats.get("source").bytes());
+        assertEquals(20 * 4 * 8, stats.get("map").bytes());
+        assertEquals(4, stats.get("batch").elements());
+        assertEquals(20 * 4 * 8, stats.get("batch").bytes());
+        assertTrue(stats.get("batch").latencyMicros(0.5) >= stats.get("source").latencyMicros(0.5));
+        assertTrue(stats.get("map").elementsPerSecond() > 0);
+        assertEquals(4, stats.toString().lines().count());
+    }
+
+    /**
+     * Options set at the end of a pipeline reach the map before them; the map's own argument wins.
+     * The map runs per element here (run_functions_eagerly), so the first element can be slow.
+     */
+    @Test
+    void optionsApplyToTheWholePipeline() {
+        org.jflow.graph.PolymorphicFunction.runEagerly(true);
+        try {
+            Dataset<Tensor> slowFirst = Dataset.range(8).map(x -> {
+                sleep((Long) x.numpy() == 0 ? 300 : 1);
+                return x;
+            }, 4);
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L), values(slowFirst));
+            List<Long> relaxed = values(slowFirst.withOptions(new Options().deterministic(false)));
+            assertNotEquals(0L, relaxed.getFirst(), "with deterministic=False the slow first element is overtaken");
+            assertEquals(8, new HashSet<>(relaxed).size());
+            Dataset<Tensor> pinned = Dataset.range(8).map(x -> {
+                sleep((Long) x.numpy() == 0 ? 100 : 1);
+                return x;
+            }, 4, true);
+            assertEquals(0L, values(pinned.withOptions(new Options().deterministic(false))).getFirst(), "the map's argument wins");
+        } finally {
+            org.jflow.graph.PolymorphicFunction.runEagerly(false);
+        }
+        assertEquals(Boolean.FALSE, Dataset.range(3).withOptions(new Options().deterministic(false)).map(x -> x).options().deterministic);
+        assertEquals(2, new Options().privateThreadpoolSize(3).merge(new Options().privateThreadpoolSize(2)).threading.privateThreadpoolSize);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void textLinesFromGzipAndCrlfFiles(@TempDir Path dir) throws Exception {
         Path gz = dir.resolve("a.txt.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {

@@ -57,6 +57,14 @@ class DatasetErrorsTest {
     }
 
     @Test
+    void moreTransformations() {
+        check("unique_float", () -> Dataset.fromTensorSlices(new float[] {1, 2}).unique());
+        check("choose_invalid_index", () -> iterate(Dataset.chooseFromDatasets(List.of(Dataset.range(3)),
+                Dataset.fromTensorSlices(new long[] {0, 4}))));
+        check("bucket_sizes_mismatch", () -> Dataset.range(3).bucketBySequenceLength(x -> x, new int[] {2}, new int[] {1}));
+    }
+
+    @Test
     void missingFiles() {
         check("list_files_no_match", () -> Dataset.listFiles("/nonexistent-jflow/*.csv"));
         check("text_line_missing_file", () -> iterate(new TextLineDataset("/nonexistent-jflow/a.csv")));

@@ -139,6 +139,37 @@ class DatasetPipelinesTest {
     }
 
     @Test
+    void scanUniqueChooseAndTakeWhile() {
+        check("scan_running_sum", lines(Dataset.range(6).scan(tf.constant(0L),
+                (Tensor state, Tensor x) -> Tuple.of(tf.add(state, x), tf.add(tf.multiply(state, 10L), x)))));
+        check("unique", lines(Dataset.fromTensorSlices(new int[] {3, 1, 3, 2, 1, 5}).unique()));
+        check("choose_from_datasets", lines(Dataset.chooseFromDatasets(List.of(Dataset.range(0, 3), Dataset.range(10, 13)),
+                Dataset.fromTensorSlices(new long[] {0, 1, 1, 0, 0, 1, 1}), false)));
+        check("take_while", lines(Dataset.range(10).takeWhile(x -> tf.less(x, 4L))));
+        check("rebatch", lines(Dataset.range(10).batch(4).rebatch(3)));
+    }
+
+    @Test
+    void groupingAndBuckets() {
+        check("group_by_window", lines(Dataset.range(10).groupByWindow(x -> (Long) x.numpy() % 3,
+                (key, window) -> window.batch(2), 2)));
+        List<int[]> seqs = List.of(new int[] {1}, new int[] {2, 2, 2}, new int[] {3, 3}, new int[] {4, 4, 4, 4, 4},
+                new int[] {5}, new int[] {6, 6, 6, 6}, new int[] {7, 7});
+        Dataset<Tensor> ds = Dataset.fromGenerator(seqs::iterator, new TensorSpec(DType.INT32, Shape.of(-1)));
+        check("bucket_by_sequence_length", lines(ds.bucketBySequenceLength(x -> tf.size(x), new int[] {2, 4},
+                new int[] {2, 2, 2})));
+        check("bucket_pad_to_boundary", lines(ds.take(3).bucketBySequenceLength(x -> tf.size(x), new int[] {2, 5},
+                new int[] {2, 2, 2}, f -> f.padToBucketBoundary(true))));
+    }
+
+    @Test
+    void ignoreErrorsDropsFailedElements() {
+        Tensor table = tf.constant(new int[] {10, 11, 12});
+        check("ignore_errors", lines(Dataset.fromTensorSlices(new int[] {0, 5, 1, 7, 2}).map(i -> tf.gather(table, i))
+                .ignoreErrors()));
+    }
+
+    @Test
     void elementSpecsAndCardinalities() {
         List<String> specs = List.of(
                 String.valueOf(Dataset.range(12).batch(4).elementSpec()),

@@ -3,17 +3,24 @@ package org.jflow.io;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.engine.AttrDef;
+import org.jflow.engine.AttrType;
+import org.jflow.engine.Op;
+import org.jflow.engine.Signature;
+import org.jflow.engine.TfDef;
 import org.jflow.errors.InvalidArgumentError;
 import org.jflow.graph.Node;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where JFlow keeps as an attribute what TF's op takes as an int32 input ({@code Sum}'s axes,
- * {@code Reshape}'s shape, {@code Split}'s axis): exported as a {@code Const} node feeding the input
- * TF's definition has at that position, and folded back into the attribute on import.
+ * Where JFlow keeps as an attribute what TF's op takes as an input ({@code Sum}'s axes, {@code Reshape}'s
+ * shape, {@code Split}'s axis): exported as a {@code Const} node feeding the input TF's definition has at that
+ * position, and folded back into the attribute on import. Which inputs those are comes from the op's declaration
+ * ({@link TfDef.Arg#attr}), so no op is listed here.
  */
 final class AttrInputs {
     private AttrInputs() {}
@@ -22,49 +29,65 @@ final class AttrInputs {
     enum Form {
         SCALAR,
         VECTOR,
-        /** Pairs per dimension, {@code [rank, 2]}, from a flat list ({@code Pad}'s paddings). */
+        /** A {@code shape} attribute's dims as a vector. */
+        SHAPE,
+        /** Pairs per dimension, {@code [rank, 2]}, from a flat list (TF's {@code paddings} inputs). */
         PAIRS,
-        /** A reduction's axes; when absent, all axes of input 0. */
+        /** A reduction's axes (TF's {@code reduction_indices: Tidx}); when absent, all axes of input 0. */
         AXES
     }
 
-    /** Position {@link #LAST} is after all other inputs. {@code typeAttr} (may be null) names the input's dtype attribute. */
-    record Spec(String attr, int position, Form form, String typeAttr) {}
+    /**
+     * Position {@link #LAST} is after all other inputs. {@code typeAttr} (may be null) names the input's dtype
+     * attribute, set to int32 with the constant; {@code dtypeOf}, where not -1, is JFlow's input whose dtype the
+     * constant takes, because TF types both with one attribute ({@code ScatterNd}'s shape and indices).
+     * {@code alsoInput}: JFlow's op takes the input as a tensor too, where the attribute is absent
+     * ({@code Reshape}'s shape), so on import an input that is no {@code Const} stays an input.
+     */
+    record Spec(String attr, int position, Form form, String typeAttr, int dtypeOf, boolean alsoInput) {}
 
     static final int LAST = -1;
 
-    private static final Map<String, List<Spec>> BY_OP = new LinkedHashMap<>();
-
-    private static void declare(List<Spec> specs, String... ops) {
-        for (String op : ops) BY_OP.put(op, specs);
-    }
-
-    static {
-        declare(List.of(new Spec("axis", 1, Form.AXES, "Tidx")), "Sum", "Mean", "Max", "Min", "Prod", "All", "Any");
-        declare(List.of(new Spec("axis", 1, Form.SCALAR, "Tidx")), "ArgMax", "ArgMin");
-        declare(List.of(new Spec("axis", 0, Form.SCALAR, null)), "Split");
-        declare(List.of(new Spec("size_splits", 1, Form.VECTOR, "Tlen"), new Spec("axis", 2, Form.SCALAR, null)), "SplitV");
-        declare(List.of(new Spec("axis", LAST, Form.SCALAR, "Tidx")), "ConcatV2");
-        declare(List.of(new Spec("shape", 1, Form.VECTOR, "Tshape")), "Reshape");
-        declare(List.of(new Spec("perm", 1, Form.VECTOR, "Tperm")), "Transpose");
-        declare(List.of(new Spec("axis", 1, Form.SCALAR, "Tdim")), "ExpandDims");
-        declare(List.of(new Spec("multiples", 1, Form.VECTOR, "Tmultiples")), "Tile");
-        declare(List.of(new Spec("axis", 2, Form.SCALAR, "Taxis")), "GatherV2");
-        declare(List.of(new Spec("dims", 0, Form.VECTOR, "index_type")), "Fill");
-        declare(List.of(new Spec("begin", 1, Form.VECTOR, "Index"), new Spec("size", 2, Form.VECTOR, null)), "Slice");
-        declare(List.of(new Spec("paddings", 1, Form.PAIRS, "Tpaddings")), "Pad");
-        declare(List.of(new Spec("depth", 1, Form.SCALAR, null)), "OneHot");
-        declare(List.of(new Spec("input_sizes", 0, Form.VECTOR, null)), "Conv2DBackpropInput");
-        declare(List.of(new Spec("k", 1, Form.SCALAR, null)), "TopKV2");
-        declare(List.of(new Spec("shape", 2, Form.VECTOR, null)), "ScatterNd");
-        declare(List.of(new Spec("filter_sizes", 1, Form.VECTOR, null)), "Conv2DBackpropFilter");
-        declare(List.of(new Spec("orig_input_shape", 0, Form.VECTOR, null)), "AvgPoolGrad");
-    }
+    private static final Map<String, List<Spec>> BY_OP = new ConcurrentHashMap<>();
 
     /** The specs of {@code op}, in increasing input position (the order to insert in). */
-    static List<Spec> of(String op) { return BY_OP.getOrDefault(op, List.of()); }
+    static List<Spec> of(Op op) { return op == null ? List.of() : BY_OP.computeIfAbsent(op.name(), k -> derive(op)); }
 
-    /** The int32 tensor TF's input holds for {@code node}'s attribute, or null when it cannot be known. */
+    private static List<Spec> derive(Op op) {
+        Signature sig = op.signature();
+        TfDef tf = sig.tf();
+        if (tf == null) return List.of();
+        List<Spec> specs = new ArrayList<>();
+        List<TfDef.Arg> in = tf.inputs();
+        boolean afterList = false;
+        for (int k = 0; k < in.size(); k++) {
+            TfDef.Arg a = in.get(k);
+            AttrDef d = a.attr() == null ? null : sig.attr(a.attr());
+            if (d != null && d.type() != AttrType.RESOURCE && (!afterList || k == in.size() - 1)) {
+                int dtypeOf = -1;
+                for (TfDef.Arg b : in) {
+                    if (b != a && b.isInput() && a.typeAttr() != null && a.typeAttr().equals(b.typeAttr())) dtypeOf = b.jflowArg();
+                }
+                specs.add(new Spec(a.attr(), afterList ? LAST : k, form(a, d), dtypeOf < 0 ? a.typeAttr() : null, dtypeOf,
+                        a.isInput()));
+            }
+            afterList |= a.isInput() && a.numberAttr() != null;
+        }
+        return List.copyOf(specs);
+    }
+
+    private static Form form(TfDef.Arg a, AttrDef d) {
+        if (a.name().equals("paddings")) return Form.PAIRS;
+        // ReduceJoin's int32 reduction_indices join in the order given: its absent axes are not all axes ascending
+        if (a.name().equals("reduction_indices") && a.typeAttr() != null) return Form.AXES;
+        return switch (d.type()) {
+            case INT -> Form.SCALAR;
+            case SHAPE -> Form.SHAPE;
+            default -> Form.VECTOR;
+        };
+    }
+
+    /** The tensor TF's input holds for {@code node}'s attribute, or null when it cannot be known. */
     static Tensor tensor(Spec spec, Node node) {
         Object value = node.attrs().get(spec.attr);
         if (spec.form == Form.AXES && value == null) {
@@ -74,12 +97,16 @@ final class AttrInputs {
             for (int i = 0; i < all.length; i++) all[i] = i;
             value = all;
         }
-        return switch (value) {
+        if (value instanceof Shape s) value = s.isFullyDefined() ? s.dims() : null;
+        Tensor t = switch (value) {
             case Number n when spec.form == Form.SCALAR -> Tensor.wrap(DType.INT32, Shape.scalar(), new int[] {n.intValue()});
             case int[] a when spec.form == Form.PAIRS -> Tensor.wrap(DType.INT32, Shape.of(a.length / 2, 2), a.clone());
             case int[] a when spec.form != Form.SCALAR -> Tensor.wrap(DType.INT32, Shape.of(a.length), a.clone());
             case null, default -> null;
         };
+        if (t == null || spec.dtypeOf < 0 || spec.dtypeOf >= node.numInputs()
+                || node.input(spec.dtypeOf).dtype() != DType.INT64) return t;
+        return Tensor.wrap(DType.INT64, t.shape(), t.toLongArray());
     }
 
     /** The attribute value JFlow's op keeps for TF's constant input {@code value}. */
@@ -93,9 +120,12 @@ final class AttrInputs {
             }
             v[i] = (int) wide[i];
         }
+        if (spec.form == Form.SHAPE) {
+            for (int d : v) if (d < 0) throw new InvalidArgumentError("Dimension " + d + " must be >= 0");
+        }
         if (spec.form == Form.SCALAR && v.length != 1) {
             throw new InvalidArgumentError(spec.attr + " must be a scalar, got " + v.length + " values");
         }
-        return spec.form == Form.SCALAR ? (Object) v[0] : v;
+        return spec.form == Form.SCALAR ? (Object) v[0] : spec.form == Form.SHAPE ? Shape.of(v) : v;
     }
 }

@@ -65,7 +65,7 @@ public final class GraphDefImporter {
                 throw new InvalidArgumentError("Node name '" + n.getName() + "' is used twice in the GraphDef");
             }
         }
-        Set<String> attrOnly = constantsReadAsAttrs(def);
+        Set<String> attrOnly = constantsReadAsAttrs(def, byName);
         Map<String, Tensor[]> outputs = new HashMap<>();
         for (NodeDef n : def.getNodeList()) {
             if (attrOnly.contains(n.getName())) continue;
@@ -77,7 +77,8 @@ public final class GraphDefImporter {
     /**
      * The outputs of node {@code n} added to {@code graph}, once the node is held to its op's declared signature
      * ({@link NodeDefCheck}): attribute types and allowed values, then, with JFlow's attribute inputs folded,
-     * the input count and the required attributes.
+     * the input count and the required attributes, and the inputs' dtypes against TF's definition of the op
+     * ({@link org.jflow.engine.Signature#checkInputs}).
      */
     private static Tensor[] add(Graph graph, NodeDef n, Map<String, NodeDef> byName, Map<String, Tensor[]> outputs) {
         Op op = op(n);
@@ -96,6 +97,7 @@ public final class GraphDefImporter {
                     n.getName(), new Tensor[] {(Tensor) attrs.get("value")});
             default -> {
                 Tensor[] inputs = inputs(n, dataInputs, outputs);
+                op.signature().checkInputs(n.getOp(), inputs); // the dtypes TF's definition allows, as the dispatcher
                 yield graph.addNode(op, attrs, inputs, op.infer(inputs, attrs), n.getName(), null);
             }
         };
@@ -127,7 +129,7 @@ public final class GraphDefImporter {
     /** The inputs where JFlow's op has an attribute instead (see {@link AttrInputs}), last first. */
     private static List<AttrInput> attrInputs(NodeDef n, int dataInputs) {
         List<AttrInput> found = new ArrayList<>();
-        for (AttrInputs.Spec spec : AttrInputs.of(n.getOp()).reversed()) {
+        for (AttrInputs.Spec spec : AttrInputs.of(OpRegistry.get(n.getOp())).reversed()) {
             int at = spec.position() == AttrInputs.LAST ? dataInputs - 1 : spec.position();
             // A reduction over all axes of an input of unknown rank has no axes input.
             if (at > 0 && at < dataInputs || at == 0 && dataInputs > 1) found.add(new AttrInput(spec, at));
@@ -136,14 +138,18 @@ public final class GraphDefImporter {
     }
 
     /** The names of {@code Const} nodes read only where JFlow takes an attribute: they become no nodes. */
-    private static Set<String> constantsReadAsAttrs(GraphDef def) {
+    private static Set<String> constantsReadAsAttrs(GraphDef def, Map<String, NodeDef> byName) {
         Set<String> asAttr = new HashSet<>();
         Set<String> asData = new HashSet<>();
         for (NodeDef n : def.getNodeList()) {
             List<String> data = n.getInputList().stream().filter(in -> !in.startsWith("^")).toList();
             Set<Integer> attrPositions = new HashSet<>();
             for (AttrInput a : attrInputs(n, data.size())) attrPositions.add(a.at);
-            for (int i = 0; i < data.size(); i++) (attrPositions.contains(i) ? asAttr : asData).add(nodeName(data.get(i)));
+            for (int i = 0; i < data.size(); i++) {
+                NodeDef source = byName.get(nodeName(data.get(i)));
+                boolean constant = source != null && source.getOp().equals("Const");
+                (attrPositions.contains(i) && constant ? asAttr : asData).add(nodeName(data.get(i)));
+            }
         }
         asAttr.removeAll(asData);
         return asAttr;
@@ -156,6 +162,10 @@ public final class GraphDefImporter {
             String input = dataInputs.remove(a.at);
             NodeDef source = byName.get(nodeName(input));
             if (source == null || !source.getOp().equals("Const")) {
+                if (spec.alsoInput()) { // JFlow's op takes it as a tensor too (Reshape's shape)
+                    dataInputs.add(a.at, input);
+                    continue;
+                }
                 throw new UnimplementedError("JFlow's " + n.getOp() + " takes '" + spec.attr() + "' as an attribute: input '"
                         + input + "' of node '" + n.getName() + "' must be a Const");
             }

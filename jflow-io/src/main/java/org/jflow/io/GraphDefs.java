@@ -94,7 +94,7 @@ public final class GraphDefs {
             if (v != null) b.addInput(handle(v));
             for (Tensor in : n.inputs()) b.addInput(inputName(in));
             Set<String> asInputs = new HashSet<>();
-            for (AttrInputs.Spec spec : AttrInputs.of(n.type())) {
+            for (AttrInputs.Spec spec : AttrInputs.of(n.op())) {
                 Tensor value = AttrInputs.tensor(spec, n);
                 if (value == null) continue;
                 String constName = constant(n.name() + "/" + spec.attr(), value);

@@ -155,6 +155,35 @@ class GraphDefsTest {
         assertArrayEquals(new int[] {1, 1, 0, 0}, constant(def, "Pad/paddings").toIntArray());
     }
 
+    @Test
+    void theDeclarationSaysWhichInputsAreAttributesAndWhichTypeAttributesTfNeeds() {
+        Graph g = new Graph();
+        Tensor x = g.placeholder(tf.float32, Shape.of(2, 3), "x");
+        try (var scope = g.asDefault()) {
+            tf.cumsum(x, 1);
+            tf.reverse(x, 1);
+            tf.scatterNd(tf.constant(new long[][] {{1}}), tf.constant(new float[] {5}), new int[] {4});
+            tf.unstack(x, 1);
+        }
+        GraphDef def = GraphDefs.toGraphDef(g);
+        assertEquals(List.of("x", "Cumsum/axis"), node(def, "Cumsum").getInputList());
+        assertEquals(DataType.DT_INT32, node(def, "Cumsum").getAttrOrThrow("Tidx").getType());
+        assertEquals(1, constant(def, "Cumsum/axis").toIntArray()[0]);
+        assertEquals(List.of("x", "ReverseV2/axis"), node(def, "ReverseV2").getInputList());
+        assertArrayEquals(new int[] {1}, constant(def, "ReverseV2/axis").toIntArray());
+        // TF types ScatterNd's shape with the indices' Tindices: the constant takes their int64
+        assertEquals(DataType.DT_INT64, node(def, "ScatterNd").getAttrOrThrow("Tindices").getType());
+        assertArrayEquals(new long[] {4}, constant(def, "ScatterNd/shape").toLongArray());
+        // Unpack's num, left to its declared default, is the node's output count
+        assertEquals(3, node(def, "Unpack").getAttrOrThrow("num").getI());
+        assertEquals(DataType.DT_FLOAT, node(def, "Unpack").getAttrOrThrow("T").getType());
+
+        Graph back = GraphDefImporter.toGraph(def);
+        var cumsum = back.operations().stream().filter(n -> n.type().equals("Cumsum")).findFirst().orElseThrow();
+        assertEquals(1, cumsum.numInputs());
+        assertEquals(1, cumsum.attrs().getInt("axis"));
+    }
+
     private static Tensor constant(GraphDef def, String name) {
         return TensorCodec.toTensor(node(def, name).getAttrOrThrow("value").getTensor());
     }

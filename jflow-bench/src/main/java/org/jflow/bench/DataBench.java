@@ -1,0 +1,102 @@
+package org.jflow.bench;
+
+import org.jflow.Tensor;
+import org.jflow.data.Dataset;
+import org.jflow.data.TextLineDataset;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.jflow.TF.tf;
+
+/**
+ * JFlow's side of {@code bench/data}: the tutorial's five tf.data performance tips with scaled-down
+ * sleeps (prefetch, interleave, parallel map, cache, batch-then-map) and a CPU-bound parallel map,
+ * one line per case: {@code case<TAB>seconds}, the faster of two runs. The peer
+ * ({@code bench/data_peer.py}) runs the same cases in TensorFlow 2.21. Arguments: the data folder,
+ * then optional case-name filters.
+ */
+public final class DataBench {
+    private static final long PREPARE_MS = 20, STEP_MS = 10;
+    private static final int ITEMS = 10;
+
+    private DataBench() {}
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The tutorial's generator: each item takes a while to prepare. */
+    private static Dataset<Tensor> slowGenerator() {
+        return Dataset.fromGenerator(() -> new java.util.Iterator<Integer>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() { return i < ITEMS; }
+
+            @Override
+            public Integer next() {
+                sleep(PREPARE_MS);
+                return i++;
+            }
+        }, org.jflow.DType.INT32);
+    }
+
+    private static void train(Dataset<?> ds) {
+        for (Object ignored : ds) sleep(STEP_MS);
+    }
+
+    private static void consume(Dataset<?> ds) {
+        for (Object ignored : ds) { /* pull every element */ }
+    }
+
+    /** A few thousand flops per element, the same function as the peer's. */
+    private static Tensor cpuBound(Tensor x) {
+        Tensor v = tf.multiply(tf.multiply(tf.cast(tf.range(4096), org.jflow.DType.FLOAT32), tf.cast(x, org.jflow.DType.FLOAT32)), 1e-4f);
+        return tf.reduceSum(tf.multiply(tf.sin(v), tf.cos(v)));
+    }
+
+    private static double bestOfTwo(Runnable body) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < 2; i++) {
+            long t0 = System.nanoTime();
+            body.run();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        return best;
+    }
+
+    public static void main(String[] args) {
+        String data = args[0];
+        List<String> filters = List.of(args).subList(1, args.length);
+        Dataset<Tensor> generated = slowGenerator();
+        Dataset<Tensor> files = Dataset.listFiles(data + "/titanic/*.csv", false, null);
+        Dataset<Tensor> numbers = Dataset.range(10000);
+        Map<String, Runnable> cases = new LinkedHashMap<>();
+        cases.put("prefetch: serial", () -> train(generated));
+        cases.put("prefetch: prefetch(AUTOTUNE)", () -> train(generated.prefetch(Dataset.AUTOTUNE)));
+        cases.put("interleave: flat_map files", () -> consume(files.flatMap(f -> new TextLineDataset(f).skip(1))));
+        cases.put("interleave: interleave files", () -> consume(files.interleave(f -> new TextLineDataset(f).skip(1))));
+        cases.put("map 10000 cpu-bound: sequential", () -> consume(numbers.map(DataBench::cpuBound)));
+        cases.put("map 10000 cpu-bound: parallel(AUTOTUNE)", () -> consume(numbers.map(DataBench::cpuBound, Dataset.AUTOTUNE)));
+        cases.put("cache: 3 epochs without", () -> {
+            for (int e = 0; e < 3; e++) consume(generated.take(5));
+        });
+        cases.put("cache: 3 epochs with cache()", () -> {
+            Dataset<Tensor> cached = generated.take(5).cache();
+            for (int e = 0; e < 3; e++) consume(cached);
+        });
+        cases.put("vectorize: map then batch(20)", () -> consume(Dataset.range(100000).map(x -> tf.pow(x, 2L)).batch(20)));
+        cases.put("vectorize: batch(20) then map", () -> consume(Dataset.range(100000).batch(20).map(x -> tf.pow(x, 2L))));
+        for (Map.Entry<String, Runnable> c : cases.entrySet()) {
+            if (!filters.isEmpty() && filters.stream().noneMatch(c.getKey()::contains)) continue;
+            System.out.println(c.getKey() + "\t" + String.format(Locale.ROOT, "%.4f", bestOfTwo(c.getValue())));
+        }
+    }
+}

@@ -310,10 +310,6 @@ public final class LinalgOps {
                     throw error("Cross", "cannot compute Cross as input #1(zero-based) was expected to be a "
                             + in[0].dtype().kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
                 }
-                // Cross's OpDef allows TF_CALL_REAL_NUMBER_TYPES only: another dtype is the attr error, not a missing kernel
-                if (!org.jflow.math.TypeList.REAL_NUMBERS.accepts(in[0].dtype())) {
-                    throw org.jflow.math.TypeList.REAL_NUMBERS.refusal(in[0].dtype(), "Cross", "a:T, b:T -> product:T");
-                }
                 Devices.kernels().requireCpuKernel("Cross", in[0].dtype());
                 if (!in[0].shape().isCompatibleWith(in[1].shape())) {
                     throw error("Cross", "Both inputs must be of same shape: " + in[0].shape().toErrorString() + " vs. " + in[1].shape().toErrorString());

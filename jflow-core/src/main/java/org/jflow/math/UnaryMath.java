@@ -59,8 +59,7 @@ public final class UnaryMath extends Op {
             .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.cos(g.x()))));
     public static final UnaryMath COS = new UnaryMath("Cos", TypeList.COMPLEX, UnaryLane.COS, Math::cos, null)
             .withGradient(unary((g, dy) -> RawMath.mul(RawMath.neg(dy), RawMath.sin(g.x()))));
-    // TF 2.21 declares Tan UNARY_COMPLEX (int32 is refused by the OpDef, not by a missing kernel)
-    public static final UnaryMath TAN = new UnaryMath("Tan", TypeList.COMPLEX, UnaryLane.TAN, Math::tan, null)
+    public static final UnaryMath TAN = new UnaryMath("Tan", TypeList.SIGNED, UnaryLane.TAN, Math::tan, null)
             .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.square(RawMath.reciprocal(RawMath.cos(g.x()))))));
     public static final UnaryMath ASIN = new UnaryMath("Asin", TypeList.COMPLEX, UnaryLane.ASIN, Math::asin, null)
             .withGradient(unary((g, dy) -> RawMath.mul(dy, RawMath.rsqrt(oneMinusSquare(g.x())))));

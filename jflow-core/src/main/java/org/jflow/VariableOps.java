@@ -39,6 +39,10 @@ public final class VariableOps {
         @Override
         public final boolean stateful() { return true; }
 
+        /** The new value is computed into a buffer of its own (an add, a scatter); the inputs are only read. */
+        @Override
+        public final boolean retainsInputs() { return false; }
+
         InvalidArgumentError error(String message) {
             return new InvalidArgumentError(message);
         }

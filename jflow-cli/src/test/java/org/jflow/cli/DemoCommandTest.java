@@ -49,7 +49,7 @@ class DemoCommandTest {
     void unknownDemoIsAUsageError() {
         CliRun run = CliRun.of("demo", "nope");
         assertEquals(2, run.exitCode());
-        assertEquals("Unknown demo 'nope'. Known: tour, abs-equation, quadratic, linear-regression, dnn-classifier, linear-classifier, static-graph, autograph\n", run.err());
+        assertEquals("Unknown demo 'nope'. Known: tour, abs-equation, quadratic, linear-regression, dnn-classifier, linear-classifier, static-graph, autograph, data\n", run.err());
     }
 
     private static String lineAfter(String out, String line) {

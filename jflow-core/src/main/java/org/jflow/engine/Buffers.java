@@ -33,11 +33,33 @@ public final class Buffers {
 
     /**
      * A buffer for {@code n} elements whose contents the kernel overwrites entirely (PyTorch's
-     * {@code empty}). On the heap the JVM zeroes it anyway; the call marks the kernels where a reuse
-     * pool or a device allocator may hand out an unzeroed buffer.
+     * {@code empty}): inside a graph run, a dead intermediate's buffer from the run's {@link FreeList}
+     * (stale contents), else a new array. Only a kernel that writes every element may ask for one.
      */
     public static Object allocateUninitialized(DType dtype, int n) {
-        return allocate(dtype, n);
+        Object reused = FreeList.take(dtype, n);
+        return reused != null ? reused : allocate(dtype, n);
+    }
+
+    /**
+     * A zeroed buffer for a kernel that accumulates into its output (GEMM's {@code C += A * B}): inside
+     * a graph run a dead intermediate's buffer from the run's {@link FreeList}, cleared (a hot buffer
+     * cleared costs less than a new one the JVM zeroes), else a new array.
+     */
+    public static Object allocateZeroed(DType dtype, int n) {
+        Object reused = FreeList.take(dtype, n);
+        if (reused == null) return allocate(dtype, n);
+        switch (reused) {
+            case float[] a -> java.util.Arrays.fill(a, 0f);
+            case double[] a -> java.util.Arrays.fill(a, 0d);
+            case short[] a -> java.util.Arrays.fill(a, (short) 0);
+            case byte[] a -> java.util.Arrays.fill(a, (byte) 0);
+            case int[] a -> java.util.Arrays.fill(a, 0);
+            case long[] a -> java.util.Arrays.fill(a, 0L);
+            case boolean[] a -> java.util.Arrays.fill(a, false);
+            default -> throw new IllegalStateException("not a pooled buffer: " + reused.getClass());
+        }
+        return reused;
     }
 
     /** The buffer's length in slots (for a complex dtype twice its element count). */

@@ -53,6 +53,13 @@ public abstract class Op {
     public boolean stateful() { return false; }
 
     /**
+     * Whether the kernel of a stateful op may keep an input's buffer beyond the call (an assignment
+     * stores its value): the graph executor then never reuses that buffer. An update that computes
+     * its new value into a buffer of its own ({@code AssignAddVariableOp}) keeps nothing.
+     */
+    public boolean retainsInputs() { return stateful(); }
+
+    /**
      * Whether the kernel reads only its inputs' shapes, never their values ({@code Shape},
      * {@code Size}, {@code Rank}): a graph then knows the output while tracing wherever the input
      * shapes are fully known, as TF's constant-value inference does.

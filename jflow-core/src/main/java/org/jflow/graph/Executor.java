@@ -4,7 +4,9 @@ import org.jflow.Tensor;
 import org.jflow.config.DeviceScope;
 import org.jflow.config.DeviceSpec;
 import org.jflow.device.Buffer;
+import org.jflow.device.Devices;
 import org.jflow.engine.Attrs;
+import org.jflow.engine.FreeList;
 import org.jflow.engine.Kernels;
 import org.jflow.engine.Op;
 import org.jflow.engine.Parallel;
@@ -16,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a graph, compiled once into flat arrays: each node reads its inputs from numbered slots and
@@ -24,11 +27,18 @@ import java.util.Map;
  * plus, for a function, every stateful node (a function's side effects always happen; a TF1
  * session runs only what the fetches need).
  * <p>
- * Output specs known in full at compile time are not inferred again on every run. A
- * {@link FusedElementwise} node writes its result into the buffer of an input that dies at that
- * node when nothing else can see that buffer: no live slot, fed value, constant, variable value or
- * stateful node's input or output shares the array (Identity and Reshape outputs share their
- * input's array, ReadVariableOp's output is the variable's own tensor).
+ * Output specs known in full at compile time are not inferred again on every run.
+ * <p>
+ * Buffers are reused within a run and between runs. Each run has a {@link FreeList} (the executor
+ * keeps one between runs; a run concurrent with another starts its own), open on the calling thread
+ * while a node's kernel runs, so a kernel's {@code Buffers.allocateUninitialized} takes a dead
+ * buffer of the right size from it. A buffer handed out that way and returned by the kernel is
+ * owned by the run; it goes back to the list when the last slot sharing the array dies (Identity
+ * and Reshape outputs share their input's array), unless a stateful node saw it (an assignment
+ * keeps its value, ReadVariableOp's output is the variable's own tensor). Fed values, constants and
+ * anything a kernel returned from elsewhere are never owned, and fetched slots never die, so a
+ * caller's result is never handed out again. A {@link FusedElementwise} node writes its result
+ * straight into an owned input buffer that dies at that node.
  * <p>
  * Consecutive independent nodes of medium size run at the same time on the kernels' thread pool
  * (a stage). Work is estimated from output sizes: below {@link #STAGE_MIN_ELEMENTS} the hand-off
@@ -61,14 +71,19 @@ public final class Executor {
     /** Per step: input positions whose buffer the step may overwrite (their slot dies here), or null. */
     private final int[][] reusable;
     private final boolean[] stateful;
+    /** Per step: a stateful node whose kernel may keep its inputs' buffers (see {@link Op#retainsInputs}). */
+    private final boolean[] retainsInputs;
+    /** Per step: a stateless node whose outputs may be large enough to come from the free list. */
+    private final boolean[] pooled;
+    /** Whether any step is pooled: else runs take no free list at all. */
+    private final boolean anyPooled;
+    /** The free list the latest run left, for the next run to take. */
+    private final AtomicReference<FreeList> spare = new AtomicReference<>();
     private volatile int lastRunReuses;
     /** Per step: the end (exclusive) of the stage it starts, or its own index + 1 when it runs alone. */
     private final int[] stageEnd;
 
     static final int STAGE_MIN_ELEMENTS = 1 << 12;
-
-    /** Outputs below this many elements are allocated fresh: checking a buffer for reuse costs more than that. */
-    static final int REUSE_MIN_ELEMENTS = 4096;
 
     /**
      * Compiles {@code graph} to compute {@code fetches} from values fed to {@code feeds}
@@ -117,6 +132,8 @@ public final class Executor {
         this.outputBase = new int[k];
         this.specs = new TensorSpec[k][];
         this.stateful = new boolean[k];
+        this.retainsInputs = new boolean[k];
+        this.pooled = new boolean[k];
         int[] lastReader = new int[slots];
         Arrays.fill(lastReader, -1);
         for (int s = 0; s < k; s++) {
@@ -134,7 +151,12 @@ public final class Executor {
             inputSlots[s] = in;
             specs[s] = staticSpecs(n);
             stateful[s] = n.op().stateful();
+            retainsInputs[s] = n.op().retainsInputs();
+            pooled[s] = !stateful[s] && mayBeLarge(n);
         }
+        boolean any = false;
+        for (boolean p : pooled) any |= p;
+        this.anyPooled = any;
         this.fetchSlots = fetches.stream().mapToInt(t -> slotOf(base, t)).toArray();
         for (int f : fetchSlots) lastReader[f] = Integer.MAX_VALUE;
         List<List<Integer>> frees = new ArrayList<>();
@@ -196,11 +218,22 @@ public final class Executor {
         return out;
     }
 
+    /** Whether an output of {@code n} may be pooled: its shape unknown, or known and large enough. */
+    private static boolean mayBeLarge(Node n) {
+        for (int i = 0; i < n.numOutputs(); i++) if (!belowPoolSize(n.output(i))) return true;
+        return false;
+    }
+
+    /** Whether {@code t}'s shape is known and below the size buffers are pooled from. */
+    private static boolean belowPoolSize(Tensor t) {
+        return t.shape().isFullyDefined() && (long) t.shape().size() * t.dtype().slots() < FreeList.minimumSlots();
+    }
+
     /** For a fused node: its full-size inputs computed by an earlier step whose slot dies at step {@code s}. */
     private static int[] reusableInputs(Node n, int[] in, int[] lastReader, int s, boolean[] computed) {
         if (n.op() != FusedElementwise.OP) return null;
         Tensor out = n.output(0);
-        if (!out.shape().isFullyDefined() || out.shape().size() < REUSE_MIN_ELEMENTS) return null;
+        if (!out.shape().isFullyDefined() || belowPoolSize(out)) return null;
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i < in.length; i++) {
             Tensor t = n.input(i);
@@ -240,35 +273,66 @@ public final class Executor {
             v[feedSlots[i]] = feeds[i];
             pinned.add(feeds[i].storage());
         }
+        if (!anyPooled) return run(v, pinned, null);
+        FreeList list = spare.getAndSet(null);
+        Owners owners = new Owners(list != null ? list : new FreeList());
+        FreeList outer = FreeList.install(owners.list);
+        try {
+            return run(v, pinned, owners);
+        } finally {
+            FreeList.restore(outer);
+            owners.list.trim();
+            spare.set(owners.list);
+        }
+    }
+
+    private Tensor[] run(Tensor[] v, List<Object> pinned, Owners owners) {
         int reuses = 0;
         DeviceSpec caller = DeviceScope.currentSpec();
         for (int s = 0; s < ops.length; s = stageEnd[s]) {
             if (stageEnd[s] > s + 1) {
-                runStage(s, stageEnd[s], v, caller, pinned);
+                runStage(s, stageEnd[s], v, caller, pinned, owners);
                 continue;
             }
             Tensor[] ins = inputs(s, v);
             Op op = ops[s];
             TensorSpec[] out = specs[s] != null ? specs[s] : op.infer(ins, attrs[s]);
-            Object target = reusable[s] == null ? null : deadBuffer(s, ins, v, pinned);
+            Object target = reusable[s] == null || owners == null ? null
+                    : owners.deadInput(reusable[s], ins, freedAfter[s], v);
             Tensor[] outs;
             if (target != null) {
                 outs = new Tensor[] {FusedElementwise.computeInto(ins, attrs[s], out[0], target)};
                 reuses++;
+            } else if (owners != null && pooled[s]) {
+                owners.list.open();
+                try {
+                    outs = Kernels.run(op, attrs[s], ins, out, devices[s] != null ? devices[s] : caller, names[s]);
+                } finally {
+                    owners.list.close();
+                }
             } else {
                 outs = Kernels.run(op, attrs[s], ins, out, devices[s] != null ? devices[s] : caller, names[s]);
             }
             if (stateful[s]) {
-                for (Tensor t : ins) pinned.add(t.storage());
-                for (Tensor t : outs) pinned.add(t.storage());
+                if (retainsInputs[s]) for (Tensor t : ins) pin(t, pinned, owners);
+                for (Tensor t : outs) pin(t, pinned, owners);
+            } else if (owners != null) {
+                for (Tensor t : outs) owners.claim(t.storage(), pooled[s]);
             }
             System.arraycopy(outs, 0, v, outputBase[s], outs.length);
-            free(freedAfter[s], v, pinned);
+            free(freedAfter[s], v, pinned, owners);
         }
         lastRunReuses = reuses;
         Tensor[] result = new Tensor[fetchSlots.length];
         for (int i = 0; i < result.length; i++) result[i] = v[fetchSlots[i]];
         return result;
+    }
+
+    /** A stateful node's input or output: its buffer outlives the run, so it is never freed nor reused. */
+    private static void pin(Tensor t, List<Object> pinned, Owners owners) {
+        Object data = t.storage();
+        pinned.add(data);
+        if (owners != null) owners.disown(data);
     }
 
     private Tensor[] inputs(int s, Tensor[] v) {
@@ -278,59 +342,58 @@ public final class Executor {
         return ins;
     }
 
-    /** Steps {@code [from, to)} at once: none reads another's output, so each writes only its own slots. */
-    private void runStage(int from, int to, Tensor[] v, DeviceSpec caller, List<Object> pinned) {
+    /**
+     * Steps {@code [from, to)} at once: none reads another's output, so each writes only its own slots.
+     * Their kernels run on pool threads with no free list; an output sharing an owned buffer (an
+     * Identity) is counted afterwards, before any slot dies.
+     */
+    private void runStage(int from, int to, Tensor[] v, DeviceSpec caller, List<Object> pinned, Owners owners) {
         Parallel.forEachChunk(to - from, i -> {
             int s = from + i;
             DeviceSpec device = devices[s] != null ? devices[s] : caller;
             Tensor[] outs = Kernels.run(ops[s], attrs[s], inputs(s, v), specs[s], device, names[s]);
             System.arraycopy(outs, 0, v, outputBase[s], outs.length);
         });
-        for (int s = from; s < to; s++) free(freedAfter[s], v, pinned);
+        if (owners != null) {
+            for (int s = from; s < to; s++) {
+                for (int o = 0; o < specs[s].length; o++) owners.claim(v[outputBase[s] + o].storage(), false);
+            }
+        }
+        for (int s = from; s < to; s++) free(freedAfter[s], v, pinned, owners);
     }
 
     /**
-     * Clears the slots that die here, and frees each device buffer among them that no live slot and
-     * nothing outliving the run (fed, constant, stateful) shares.
+     * Clears the slots that die here: an owned buffer no other slot shares goes back to the free list,
+     * and a device buffer that no live slot and nothing outliving the run (fed, constant, stateful)
+     * shares is freed.
      */
-    private static void free(int[] slots, Tensor[] v, List<Object> pinned) {
-        Tensor[] dying = null;
+    private static void free(int[] slots, Tensor[] v, List<Object> pinned, Owners owners) {
+        if (Devices.placing()) freeDeviceBuffers(slots, v, pinned);
+        for (int slot : slots) {
+            Tensor t = v[slot];
+            v[slot] = null;
+            if (t != null && owners != null) owners.release(t.storage());
+        }
+    }
+
+    /** Frees the device buffers among the dying slots that nothing else shares (and clears those slots). */
+    private static void freeDeviceBuffers(int[] slots, Tensor[] v, List<Object> pinned) {
+        Buffer[] dying = null;
         for (int i = 0; i < slots.length; i++) {
             Tensor t = v[slots[i]];
-            v[slots[i]] = null;
             if (t != null && t.buffer() != null) {
-                if (dying == null) dying = new Tensor[slots.length];
-                dying[i] = t;
+                if (dying == null) dying = new Buffer[slots.length];
+                dying[i] = t.buffer();
+                v[slots[i]] = null;
             }
         }
         if (dying == null) return;
         candidates:
-        for (Tensor t : dying) {
-            if (t == null) continue;
-            Buffer b = t.buffer();
+        for (Buffer b : dying) {
+            if (b == null) continue;
             for (Object p : pinned) if (p == b) continue candidates;
             for (Tensor live : v) if (live != null && live.storage() == b) continue candidates;
             b.free();
         }
-    }
-
-    /** The array of a reusable input of step {@code s} that nothing else can see, or null. */
-    private Object deadBuffer(int s, Tensor[] ins, Tensor[] v, List<Object> pinned) {
-        candidates:
-        for (int i : reusable[s]) {
-            Object data = ins[i].storage();
-            if (data instanceof Buffer) continue; // the fused kernel writes host arrays only
-            for (Object p : pinned) if (p == data) continue candidates;
-            for (int slot = 0; slot < v.length; slot++) {
-                if (v[slot] != null && v[slot].storage() == data && !diesAt(s, slot)) continue candidates;
-            }
-            return data;
-        }
-        return null;
-    }
-
-    private boolean diesAt(int s, int slot) {
-        for (int f : freedAfter[s]) if (f == slot) return true;
-        return false;
     }
 }

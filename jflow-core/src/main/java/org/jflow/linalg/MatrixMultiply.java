@@ -163,7 +163,7 @@ public final class MatrixMultiply extends Op {
             x = Buffers.convert(x, dtype, wide);
             y = Buffers.convert(y, dtype, wide);
         }
-        Object out = Buffers.allocate(wide, outShape.size());
+        Object out = Buffers.allocateZeroed(wide, outShape.size()); // GEMM adds into it
         Object ax = x, by = y;
         int sizeA = a.get(-2) * a.get(-1), sizeB = b.get(-2) * b.get(-1), sizeC = m * n;
         Parallel.RangeBody body = (from, to) -> {

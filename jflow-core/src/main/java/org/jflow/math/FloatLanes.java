@@ -23,6 +23,11 @@ import java.util.Arrays;
 public final class FloatLanes {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /**
+     * Per thread: the padded operands and result a last partial vector runs through. Allocating
+     * them per call cost a graph of scalar ops 240 bytes a node, twice its executor's own cost.
+     */
+    private static final ThreadLocal<float[][]> TAILS = ThreadLocal.withInitial(() -> new float[3][L]);
 
     private FloatLanes() {}
 
@@ -37,9 +42,17 @@ public final class FloatLanes {
         // The last partial vector: through a zero-padded copy, so that every loop runs whole,
         // unmasked vectors only and calls its formula once (a masked tail, or a second copy of
         // the formula, made the JIT compile the loops badly once small tensors had run first).
-        float[] padded = new float[L];
-        unaryVectors(op, Arrays.copyOfRange(x, xo + full, xo + full + L), 0, padded, 0, L, p);
-        System.arraycopy(padded, 0, o, oo + full, n - full);
+        float[][] tail = TAILS.get();
+        int rest = n - full;
+        unaryVectors(op, padded(tail[0], x, xo + full, rest), 0, tail[2], 0, L, p);
+        System.arraycopy(tail[2], 0, o, oo + full, rest);
+    }
+
+    /** {@code x[from, from + n)} copied into {@code tail}, zero-padded to a whole vector. */
+    private static float[] padded(float[] tail, float[] x, int from, int n) {
+        System.arraycopy(x, from, tail, 0, n);
+        Arrays.fill(tail, n, L, 0);
+        return tail;
     }
 
     /** {@link #unary} over whole vectors: {@code n} is a multiple of the vector length. */
@@ -97,10 +110,11 @@ public final class FloatLanes {
         if (full > 0) binaryVectors(op, a, ao, as, b, bo, bs, o, oo, full);
         if (full == n) return;
         // the last partial vector through zero-padded copies of the stepping operands, as in unary
-        float[] padded = new float[L];
-        binaryVectors(op, as == 1 ? Arrays.copyOfRange(a, ao + full, ao + full + L) : a, as == 1 ? 0 : ao, as,
-                bs == 1 ? Arrays.copyOfRange(b, bo + full, bo + full + L) : b, bs == 1 ? 0 : bo, bs, padded, 0, L);
-        System.arraycopy(padded, 0, o, oo + full, n - full);
+        float[][] tail = TAILS.get();
+        int rest = n - full;
+        binaryVectors(op, as == 1 ? padded(tail[0], a, ao + full, rest) : a, as == 1 ? 0 : ao, as,
+                bs == 1 ? padded(tail[1], b, bo + full, rest) : b, bs == 1 ? 0 : bo, bs, tail[2], 0, L);
+        System.arraycopy(tail[2], 0, o, oo + full, rest);
     }
 
     /** {@link #binary} over whole vectors: {@code n} is a multiple of the vector length. */

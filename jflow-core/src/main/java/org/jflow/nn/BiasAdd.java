@@ -42,7 +42,10 @@ public final class BiasAdd extends Op {
         Shape shape = in[0].shape();
         int n = shape.size(), c = shape.get(-1);
         if (dtype.isFloating()) {
-            Object x = Reals.computeBuffer(in[0]), b = Reals.computeBuffer(in[1]), y = Reals.newLike(x, n);
+            Object x = Reals.computeBuffer(in[0]), b = Reals.computeBuffer(in[1]);
+            // the loop writes every element; a float32/float64 result is the output itself
+            Object y = dtype == DType.FLOAT32 || dtype == DType.FLOAT64 ? Buffers.allocateUninitialized(dtype, n)
+                    : Reals.newLike(x, n);
             Parallel.forRange(n / Math.max(1, c), Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, c)), (from, to) -> {
                 if (x instanceof float[] xf) {
                     float[] bf = (float[]) b, yf = (float[]) y;

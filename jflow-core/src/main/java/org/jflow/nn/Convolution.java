@@ -84,7 +84,7 @@ public final class Convolution extends Op {
         int cin = w.channels, cout = in[1].shape().get(-1), k = w.taps() * cin;
         int rows = w.batch * w.outPositions();
         Object x = Reals.computeBuffer(in[0]), f = Reals.computeBuffer(in[1]);
-        Object y = Reals.newLike(x, rows * cout);
+        Object y = Reals.newResult(in[0].dtype(), x, rows * cout);
         int grain = Math.max(BLOCK, Parallel.DEFAULT_GRAIN / Math.max(1, k * cout));
         if (w.isPointwise()) { // the input's rows already are the im2col matrix
             Gemm.gemm(rows, cout, k, x, new View(0, k, 1), f, new View(0, cout, 1), y, 0, cout);

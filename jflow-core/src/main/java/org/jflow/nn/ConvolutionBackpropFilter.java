@@ -80,7 +80,7 @@ public final class ConvolutionBackpropFilter extends Op {
         Window w = window(in, attrs);
         int cout = in[1].shape().get(-1), k = w.taps() * w.channels, rows = w.batch * w.outPositions();
         Object x = Reals.computeBuffer(in[0]), dy = Reals.computeBuffer(in[1]);
-        Object df = Reals.newLike(x, k * cout), col = Reals.newLike(x, BLOCK * k);
+        Object df = Reals.newResult(in[0].dtype(), x, k * cout), col = Reals.newLike(x, BLOCK * k);
         for (int r0 = 0; r0 < rows; r0 += BLOCK) { // Gemm splits the bigger products between threads itself
             int n = Math.min(BLOCK, rows - r0);
             Convolution.im2col(w, x, col, r0, n);

@@ -99,7 +99,7 @@ public final class ConvolutionBackpropInput extends Op {
         int cin = w.channels, cout = in[0].shape().get(-1), k = w.taps() * cin;
         int outPos = w.outPositions(), inPos = w.inPositions();
         Object f = Reals.computeBuffer(in[0]), dy = Reals.computeBuffer(in[1]);
-        Object dx = Reals.newLike(f, w.batch * inPos * cin);
+        Object dx = Reals.newResult(in[0].dtype(), f, w.batch * inPos * cin);
         Parallel.forRange(w.batch, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, outPos * k * cout)), (from, to) -> {
             Object col = Reals.newLike(f, BLOCK * k);
             for (int b = from; b < to; b++) {

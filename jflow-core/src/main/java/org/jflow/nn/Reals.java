@@ -80,6 +80,15 @@ final class Reals {
     /** A zeroed compute buffer of the same type as {@code like}. */
     static Object newLike(Object like, int n) { return like instanceof double[] ? new double[n] : new float[n]; }
 
+    /**
+     * A zeroed compute buffer for a kernel's result of {@code dtype} that GEMM adds into: for float32 and
+     * float64 it is the output itself, so inside a graph run a dead buffer, cleared
+     * ({@link Buffers#allocateZeroed}); the half types get a new one, converted after.
+     */
+    static Object newResult(DType dtype, Object like, int n) {
+        return dtype == DType.FLOAT32 || dtype == DType.FLOAT64 ? Buffers.allocateZeroed(dtype, n) : newLike(like, n);
+    }
+
     /** A tensor of {@code dtype} from a compute buffer. */
     static Tensor fromCompute(DType dtype, Shape shape, Object buffer) {
         return buffer instanceof double[] d ? fromDoubles(dtype, shape, d) : fromFloats(dtype, shape, (float[]) buffer);

@@ -6,6 +6,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.jflow.DType;
+import org.jflow.engine.Buffers;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
@@ -59,7 +60,10 @@ public final class Softmax extends Op {
         int[] dims = shape.dimsView();
         int axis = Reals.axis(attrs.getInt("axis"), dims.length, name());
         if (axis == dims.length - 1 && x.dtype() != DType.FLOAT64) {
-            float[] values = Reals.floats(x), result = new float[values.length];
+            // each row writes every element; a float32 result is the output itself
+            float[] values = Reals.floats(x);
+            float[] result = x.dtype() == DType.FLOAT32
+                    ? (float[]) Buffers.allocateUninitialized(DType.FLOAT32, values.length) : new float[values.length];
             int n = dims[axis], rows = n == 0 ? 0 : values.length / n;
             Parallel.forRange(rows, Math.max(1, Parallel.DEFAULT_GRAIN / Math.max(1, n)), (from, to) -> {
                 for (int r = from; r < to; r++) floatRow(values, result, r * n, n, log);

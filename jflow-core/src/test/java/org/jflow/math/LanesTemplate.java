@@ -139,6 +139,11 @@ final class LanesTemplate {
             public final class $C$ {
                 private static final VectorSpecies<$B$> S = $V$.SPECIES_PREFERRED;
                 private static final int L = S.length();
+                /**
+                 * Per thread: the padded operands and result a last partial vector runs through. Allocating
+                 * them per call cost a graph of scalar ops 240 bytes a node, twice its executor's own cost.
+                 */
+                private static final ThreadLocal<$t$[][]> TAILS = ThreadLocal.withInitial(() -> new $t$[3][L]);
 
                 private $C$() {}
             """;
@@ -156,9 +161,17 @@ final class LanesTemplate {
                     // The last partial vector: through a zero-padded copy, so that every loop runs whole,
                     // unmasked vectors only and calls its formula once (a masked tail, or a second copy of
                     // the formula, made the JIT compile the loops badly once small tensors had run first).
-                    $t$[] padded = new $t$[L];
-                    unaryVectors(op, Arrays.copyOfRange(x, xo + full, xo + full + L), 0, padded, 0, L, p);
-                    System.arraycopy(padded, 0, o, oo + full, n - full);
+                    $t$[][] tail = TAILS.get();
+                    int rest = n - full;
+                    unaryVectors(op, padded(tail[0], x, xo + full, rest), 0, tail[2], 0, L, p);
+                    System.arraycopy(tail[2], 0, o, oo + full, rest);
+                }
+
+                /** {@code x[from, from + n)} copied into {@code tail}, zero-padded to a whole vector. */
+                private static $t$[] padded($t$[] tail, $t$[] x, int from, int n) {
+                    System.arraycopy(x, from, tail, 0, n);
+                    Arrays.fill(tail, n, L, 0);
+                    return tail;
                 }
 
                 /** {@link #unary} over whole vectors: {@code n} is a multiple of the vector length. */
@@ -188,10 +201,11 @@ final class LanesTemplate {
                     if (full > 0) binaryVectors(op, a, ao, as, b, bo, bs, o, oo, full);
                     if (full == n) return;
                     // the last partial vector through zero-padded copies of the stepping operands, as in unary
-                    $t$[] padded = new $t$[L];
-                    binaryVectors(op, as == 1 ? Arrays.copyOfRange(a, ao + full, ao + full + L) : a, as == 1 ? 0 : ao, as,
-                            bs == 1 ? Arrays.copyOfRange(b, bo + full, bo + full + L) : b, bs == 1 ? 0 : bo, bs, padded, 0, L);
-                    System.arraycopy(padded, 0, o, oo + full, n - full);
+                    $t$[][] tail = TAILS.get();
+                    int rest = n - full;
+                    binaryVectors(op, as == 1 ? padded(tail[0], a, ao + full, rest) : a, as == 1 ? 0 : ao, as,
+                            bs == 1 ? padded(tail[1], b, bo + full, rest) : b, bs == 1 ? 0 : bo, bs, tail[2], 0, L);
+                    System.arraycopy(tail[2], 0, o, oo + full, rest);
                 }
 
                 /** {@link #binary} over whole vectors: {@code n} is a multiple of the vector length. */

@@ -81,5 +81,24 @@ public final class DataNamespace {
         public final int AUTOTUNE = org.jflow.data.Dataset.AUTOTUNE;
         public final long INFINITE_CARDINALITY = org.jflow.data.Dataset.INFINITE;
         public final long UNKNOWN_CARDINALITY = org.jflow.data.Dataset.UNKNOWN;
+
+        /** {@code tf.data.experimental.make_csv_dataset(file_pattern, batch_size)}. */
+        public org.jflow.data.Dataset<Tuple<Object>> makeCsvDataset(Object filePattern, int batchSize) {
+            return Csv.makeCsvDataset(filePattern, batchSize);
+        }
+
+        /** {@code tf.data.experimental.make_csv_dataset(file_pattern, batch_size, **options)}. */
+        public org.jflow.data.Dataset<Tuple<Object>> makeCsvDataset(Object filePattern, int batchSize, Csv.Options options) {
+            return Csv.makeCsvDataset(filePattern, batchSize, options);
+        }
+
+        /** {@code tf.data.experimental.CsvDataset(filenames, record_defaults, header, select_cols, na_value, field_delim)}. */
+        public CsvDataset CsvDataset(List<String> filenames, List<?> recordDefaults, boolean header, int[] selectCols,
+                                     String naValue, char fieldDelim) {
+            return new CsvDataset(filenames, recordDefaults, header, selectCols, naValue, fieldDelim, true, "");
+        }
+
+        /** {@code tf.data.experimental.CsvDataset(filename, record_defaults)}. */
+        public CsvDataset CsvDataset(String filename, Object... recordDefaults) { return new CsvDataset(filename, recordDefaults); }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 public final class Demos {
     private static final List<Demo> ALL = List.of(new TourDemo(), new AbsEquationDemo(), new QuadraticDemo(),
             new LinearRegressionDemo(), new DnnClassifierDemo(),
-            new LinearClassifierDemo(), new StaticGraphDemo(), new AutographDemo());
+            new LinearClassifierDemo(), new StaticGraphDemo(), new AutographDemo(), new DataPipelinesDemo());
 
     private Demos() {}
 

@@ -86,6 +86,20 @@ class LoadersTest {
         assertThrows(DataLossError.class, () -> Idx.read(shortHeader));
     }
 
+    /** Keras' own load_data on a synthetic boston_housing.npz (golden/boston_housing.py): NumPy's seeded shuffle, then the split. */
+    @Test
+    void bostonHousingShufflesAndSplitsAsKeras() throws Exception {
+        Path npz = Path.of(LoadersTest.class.getResource("/datasets/boston_housing.npz").toURI());
+        TrainTestArrays data = BostonHousing.loadData(npz, 0.3, 7);
+        Golden golden = Golden.load("boston_housing");
+        assertEquals("(16, 13)", data.xTrain().shape().toString());
+        assertArrayEquals(golden.doubles("x_train"), data.xTrain().toDoubleArray());
+        assertArrayEquals(golden.doubles("y_train"), data.yTrain().toDoubleArray());
+        assertArrayEquals(golden.doubles("x_test"), data.xTest().toDoubleArray());
+        assertArrayEquals(golden.doubles("y_test"), data.yTest().toDoubleArray());
+        assertThrows(org.jflow.errors.ValueError.class, () -> BostonHousing.loadData(npz, 1.0, 7));
+    }
+
     @Test
     void cifar10BinaryRecordsBecomeChannelsLastImages(@TempDir Path dir) throws Exception {
         byte[] record = new byte[3073];

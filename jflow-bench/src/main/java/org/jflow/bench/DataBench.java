@@ -2,7 +2,13 @@ package org.jflow.bench;
 
 import org.jflow.Tensor;
 import org.jflow.data.Dataset;
+import org.jflow.data.TFRecordDataset;
 import org.jflow.data.TextLineDataset;
+import org.jflow.io.parsing.FixedLenFeature;
+import org.jflow.io.parsing.Parsing;
+import org.jflow.io.tfrecord.TFRecordWriter;
+import org.jflow.io.train.Example;
+import org.jflow.io.train.Feature;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +78,33 @@ public final class DataBench {
         return best;
     }
 
+    /**
+     * The tutorial's cifar2_test.tfrecords (one Example per image of cifar2/test, 'label' = the class folder's index
+     * in sorted order, 'img_raw' = the JPEG), written to a temporary file; the peer writes the same with TF.
+     */
+    private static String cifar2Tfrecords(String data) {
+        try {
+            java.nio.file.Path out = java.nio.file.Files.createTempFile("cifar2_test", ".tfrecords");
+            out.toFile().deleteOnExit();
+            java.nio.file.Path folder = java.nio.file.Path.of(data, "cifar2", "test");
+            try (TFRecordWriter w = new TFRecordWriter(out.toString());
+                 var classes = java.nio.file.Files.list(folder)) {
+                List<java.nio.file.Path> sorted = classes.sorted().toList();
+                for (int label = 0; label < sorted.size(); label++) {
+                    try (var images = java.nio.file.Files.list(sorted.get(label))) {
+                        for (java.nio.file.Path image : images.sorted().toList()) {
+                            w.write(Example.of(Map.of("label", Feature.int64List(label), "img_raw",
+                                    Feature.bytesList(java.nio.file.Files.readAllBytes(image)))).serializeToString());
+                        }
+                    }
+                }
+            }
+            return out.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static void main(String[] args) {
         String data = args[0];
         List<String> filters = List.of(args).subList(1, args.length);
@@ -94,6 +127,14 @@ public final class DataBench {
         });
         cases.put("vectorize: map then batch(20)", () -> consume(Dataset.range(100000).map(x -> tf.pow(x, 2L)).batch(20)));
         cases.put("vectorize: batch(20) then map", () -> consume(Dataset.range(100000).batch(20).map(x -> tf.pow(x, 2L))));
+        String tfrecords = cifar2Tfrecords(data);
+        Map<String, Object> features = Map.of("label", new FixedLenFeature(new int[] {}, org.jflow.DType.INT64),
+                "img_raw", new FixedLenFeature(new int[] {}, org.jflow.DType.STRING));
+        // Five passes (10,000 records) per run, so that a run is long enough to time.
+        cases.put("tfrecord: map(parse) cifar2 x5", () -> consume(
+                new TFRecordDataset(tfrecords).repeat(5).map(x -> Parsing.parseSingleExample(x, features))));
+        cases.put("tfrecord: batch(100).map(parse) cifar2 x5", () -> consume(
+                new TFRecordDataset(tfrecords).repeat(5).batch(100).map(x -> Parsing.parseExample(x, features))));
         for (Map.Entry<String, Runnable> c : cases.entrySet()) {
             if (!filters.isEmpty() && filters.stream().noneMatch(c.getKey()::contains)) continue;
             System.out.println(c.getKey() + "\t" + String.format(Locale.ROOT, "%.4f", bestOfTwo(c.getValue())));

@@ -2,6 +2,7 @@ package org.jflow.bench;
 
 import org.jflow.DType;
 import org.jflow.Tensor;
+import org.jflow.engine.Buffers;
 import org.jflow.math.ElementwiseGradient;
 
 import java.lang.management.ManagementFactory;
@@ -17,7 +18,7 @@ import static org.jflow.TF.tf;
 /**
  * JFlow's side of {@code bench/elementwise}: every element-wise op once, eagerly, on 1M float32
  * elements uniform in [0.1, 2) (ordinary values, no edge cases), one line per op:
- * {@code op<TAB>microseconds per call<TAB>bytes allocated per call}. The peers ({@code
+ * {@code op<TAB>microseconds per call<TAB>bytes allocated per call<TAB>kernel microseconds per call} (see {@link #main}). The peers ({@code
  * bench/elementwise_peer.py}) run the same ops on the same kind of inputs; arguments filter the
  * ops by substring. Ops with a narrower domain get their input mapped into it, as the peer does:
  * {@code u} is x / 2.1 (in (0, 1), for asin, acos, atanh) and {@code w} is x + 1 (above 1, for acosh).
@@ -31,6 +32,8 @@ public final class Elementwise {
 
     static final int N = 1 << 20;
     private static final Timer TIMER = new Timer(0.5, 1.0, 5);
+    /** The longest warm-up per timing while the JIT is still making the op faster (see {@link Timer#secondsPerCallSettled}). */
+    private static final double WARMUP_LIMIT = 8;
 
     private Elementwise() {}
 
@@ -153,14 +156,24 @@ public final class Elementwise {
         return (double) (threads.getTotalThreadAllocatedBytes() - before) / calls;
     }
 
+    /**
+     * Prints per op: microseconds per eager call, bytes allocated per call, and microseconds per call of
+     * the same eager call with its output written into one buffer reused across calls ({@link Buffers#into}):
+     * the kernel's own speed, without the fresh 4 MB output array that a JVM hands out zeroed and cold.
+     */
     public static void main(String[] args) {
         Inputs in = inputs();
         for (Row r : rows()) {
             if (args.length > 0 && List.of(args).stream().noneMatch(r.name()::contains)) continue;
             Supplier<Tensor> call = () -> r.call().apply(in);
-            double us = TIMER.secondsPerCall(1, call) * 1e6;
+            double us = TIMER.secondsPerCallSettled(WARMUP_LIMIT, call) * 1e6;
+            double allocated = allocatedPerCall(call);
+            Object target = call.get().data();
+            Supplier<Tensor> reusing = () -> Buffers.into(target, call);
+            if (reusing.get().data() != target) throw new IllegalStateException(r.name() + " did not write into the offered buffer");
+            double kernelUs = TIMER.secondsPerCallSettled(WARMUP_LIMIT, reusing) * 1e6;
             System.out.println(r.name() + "\t" + String.format(Locale.ROOT, "%.4g", us) + "\t"
-                    + String.format(Locale.ROOT, "%.0f", allocatedPerCall(call)));
+                    + String.format(Locale.ROOT, "%.0f", allocated) + "\t" + String.format(Locale.ROOT, "%.4g", kernelUs));
         }
     }
 }

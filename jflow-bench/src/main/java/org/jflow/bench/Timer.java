@@ -26,6 +26,23 @@ final class Timer {
         return repeat(budgetSeconds, minReps, callsPerRep, body) / callsPerRep;
     }
 
+    /**
+     * As {@link #secondsPerCall}, with a warm-up that also lasts until the JIT has settled: rounds of the
+     * warm-up time repeat while a round's best call is still clearly faster than the round's before (at
+     * most {@code maxWarmupSeconds}). Vector API loops run boxed and hundreds of times slower until C2
+     * compiles them, which on a loaded machine can take seconds after the fixed warm-up has ended.
+     */
+    double secondsPerCallSettled(double maxWarmupSeconds, Supplier<?> body) {
+        long end = System.nanoTime() + (long) (maxWarmupSeconds * 1e9);
+        double previous = repeat(warmupSeconds, 1, 1, body);
+        while (System.nanoTime() < end) {
+            double round = repeat(warmupSeconds, 1, 1, body);
+            if (round > 0.9 * previous) break;
+            previous = round;
+        }
+        return repeat(budgetSeconds, minReps, 1, body);
+    }
+
     private static double repeat(double budgetSeconds, int minReps, int calls, Supplier<?> body) {
         long end = System.nanoTime() + (long) (budgetSeconds * 1e9);
         double best = Double.POSITIVE_INFINITY;

@@ -12,7 +12,7 @@ import static org.jflow.autodiff.Grads.unary;
 public final class ArrayOps {
     private ArrayOps() {}
 
-    public static final Op FILL = new CreationOps.Fill().withGradient(unary((g, dy) -> RawMath.sum(dy, null, false)));
+    public static final Op FILL = new CreationOps.Fill().withGradient(unary((g, dy) -> RawMath.sum(dy, (int[]) null, false)));
     public static final Op ZEROS_LIKE = new CreationOps.FilledLike("ZerosLike", 0).notDifferentiable();
     public static final Op ONES_LIKE = new CreationOps.FilledLike("OnesLike", 1).notDifferentiable();
     public static final Op RANGE = new CreationOps.Range().notDifferentiable();
@@ -27,6 +27,7 @@ public final class ArrayOps {
     public static final Op SIZE = ShapeOps.ShapeFact.size().notDifferentiable();
     public static final Op RANK = ShapeOps.ShapeFact.rank().notDifferentiable();
     public static final Op BROADCAST_ARGS = new ShapeOps.BroadcastArgs().notDifferentiable();
+    public static final Op BROADCAST_GRADIENT_ARGS = new ShapeOps.BroadcastGradientArgs().notDifferentiable();
 
     public static final Op CONCAT_V2 = new CopyOps.ConcatV2().withGradient(ArrayGradients::concat);
     public static final Op PACK = new CopyOps.Pack()
@@ -36,7 +37,7 @@ public final class ArrayOps {
     public static final Op SPLIT_V = CopyOps.AxisSplit.splitV().withGradient((g, dy) -> ArrayGradients.join(g, dy, false));
     public static final Op TILE = new CopyOps.Tile().withGradient(unary(ArrayGradients::tile));
     public static final Op BROADCAST_TO = new CopyOps.BroadcastTo()
-            .withGradient(unary((g, dy) -> Grads.sumToShape(dy, g.x().shape())));
+            .withGradient(unary((g, dy) -> Grads.sumToShape(dy, g.x())));
     public static final Op REVERSE_V2 = new CopyOps.ReverseV2()
             .withGradient(unary((g, dy) -> RawArray.reverseV2(dy, g.attrs().getInts("axis"))));
     public static final Op SLICE = new CopyOps.Slice().withGradient(unary(ArrayGradients::slice));

@@ -55,7 +55,11 @@ final class CopyOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             if (in.length == 0) throw new org.jflow.errors.ValueError("List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 1.");
-            int[] first = in[0].shape().dimsView();
+            // an input of unknown rank (an imported graph's) has the others' rank, its dims unknown, as TF's shape function
+            int[] ranked = null;
+            for (Tensor t : in) if (ranked == null && t.shape().hasRank()) ranked = t.shape().dimsView();
+            if (ranked == null) return spec(in[0].dtype(), Shape.unknownRank());
+            int[] first = dimsOrUnknown(in[0], ranked.length);
             int r = first.length;
             if (r == 0) throw error("Can't concatenate scalars (use tf.stack instead)");
             int axis = attrs.getInt("axis");
@@ -67,7 +71,7 @@ final class CopyOps {
                     throw error("cannot compute ConcatV2 as input #" + i + "(zero-based) was expected to be a "
                             + in[0].dtype().kernelName() + " tensor but is a " + in[i].dtype().kernelName() + " tensor");
                 }
-                int[] d = in[i].shape().dimsView();
+                int[] d = dimsOrUnknown(in[i], r);
                 if (d.length != r) {
                     throw named("ConcatOp : Ranks of all input tensors should match: shape[0] = " + in[0].shape().toErrorString()
                             + " vs. shape[" + i + "] = " + in[i].shape().toErrorString());
@@ -82,6 +86,13 @@ final class CopyOps {
                 out[axis] = out[axis] == Shape.UNKNOWN || d[axis] == Shape.UNKNOWN ? Shape.UNKNOWN : out[axis] + d[axis];
             }
             return spec(in[0].dtype(), Shape.ofOwned(out));
+        }
+
+        private static int[] dimsOrUnknown(Tensor t, int rank) {
+            if (t.shape().hasRank()) return t.shape().dimsView();
+            int[] d = new int[rank];
+            Arrays.fill(d, Shape.UNKNOWN);
+            return d;
         }
 
         @Override
@@ -213,6 +224,22 @@ final class CopyOps {
             }
         }
 
+        /** An input of unknown rank (an imported graph's): as many outputs as the attributes say, of unknown rank, as TF's shape functions. */
+        private TensorSpec[] unknownRanks(Tensor x, Attrs attrs) {
+            int n = switch (kind) {
+                case 0 -> {
+                    if (attrs.get("num") == null) throw new org.jflow.errors.ValueError("Cannot infer argument `num` from shape " + x.shape());
+                    yield attrs.getInt("num");
+                }
+                case 1 -> attrs.getInt("num_split");
+                default -> attrs.getInts("size_splits").length;
+            };
+            if (n <= 0 && kind == 1) throw error("Number of ways to split should be > 0, but got " + n);
+            TensorSpec[] out = new TensorSpec[Math.max(n, 0)];
+            java.util.Arrays.fill(out, new TensorSpec(x.dtype(), Shape.unknownRank()));
+            return out;
+        }
+
         private int axis(Tensor x, Attrs attrs) {
             int r = x.rank(), axis = attrs.getInt("axis");
             if (axis < -r || axis >= r) {
@@ -225,6 +252,7 @@ final class CopyOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             Tensor x = in[0];
+            if (!x.shape().hasRank()) return unknownRanks(x, attrs);
             int axis = axis(x, attrs);
             int[] sizes = sizes(x, axis, attrs);
             TensorSpec[] out = new TensorSpec[sizes.length];

@@ -55,7 +55,7 @@ final class GatherScatterOps {
             if (axis < 0) axis += pr;
             if (bd > axis) throw error("batch_dims (" + bd + ") must be less than or equal to axis (" + axis + ").");
             for (int k = 0; k < bd; k++) {
-                if (in[0].shape().get(k) != in[1].shape().get(k)) {
+                if (!Shape.compatibleDims(in[0].shape().get(k), in[1].shape().get(k))) { // an unknown dim is checked when the graph runs
                     throw error("params.shape[" + k + "]: " + in[0].shape().get(k) + " should be equal to indices.shape[" + k + "]: " + in[1].shape().get(k));
                 }
             }
@@ -70,7 +70,7 @@ final class GatherScatterOps {
             int axis = ab[0], bd = ab[1];
             int[] o = new int[axis + (id.length - bd) + (p.length - axis - 1)];
             int n = 0;
-            for (int k = 0; k < axis; k++) o[n++] = p[k];
+            for (int k = 0; k < axis; k++) o[n++] = k < bd && p[k] == Shape.UNKNOWN ? id[k] : p[k]; // a batch dim either knows
             for (int k = bd; k < id.length; k++) o[n++] = id[k];
             for (int k = axis + 1; k < p.length; k++) o[n++] = p[k];
             return spec(in[0].dtype(), Shape.ofOwned(o));

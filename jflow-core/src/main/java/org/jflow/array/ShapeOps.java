@@ -155,7 +155,8 @@ final class ShapeOps {
             if (t != DType.INT32 && t != DType.INT64) {
                 throw error("Value for attr 'out_type' of " + t.kernelName() + " is not in the list of allowed values: int32, int64");
             }
-            return spec(t, kind == 0 ? Shape.of(in[0].rank()) : Shape.scalar());
+            if (kind != 0) return spec(t, Shape.scalar());
+            return spec(t, Shape.of(in[0].shape().hasRank() ? in[0].rank() : Shape.UNKNOWN)); // as long as the rank, known or not
         }
 
         @Override
@@ -198,5 +199,67 @@ final class ShapeOps {
         }
 
         private static Shape asShape(Tensor t) { return Shape.of(t.toIntArray()); }
+    }
+
+    /**
+     * {@code BroadcastGradientArgs}: the axes each of two broadcast operands' gradients is summed
+     * over, from their shapes, as TF's {@code BCast::grad_x_reduce_idx}/{@code grad_y_reduce_idx}:
+     * an axis broadcasting added or one where an operand has 1 and the other does not, and every
+     * axis where both have 1; none where the shapes are equal. Gradients of broadcasting ops call it
+     * where the shapes are known only when the graph runs (a traced batch).
+     */
+    static final class BroadcastGradientArgs extends ArrayOp {
+        BroadcastGradientArgs() { super("BroadcastGradientArgs", Signature.of("s0: T, s1: T -> r0: T, r1: T")); }
+
+        @Override
+        public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
+            DType t = in[0].dtype();
+            if (t != DType.INT32 && t != DType.INT64) {
+                throw error("Value for attr 'T' of " + t.kernelName() + " is not in the list of allowed values: int32, int64"
+                        + "\n\t; NodeDef: {{node BroadcastGradientArgs}}; Op<name=BroadcastGradientArgs; signature=s0:T, s1:T -> "
+                        + "r0:T, r1:T; attr=T:type,default=DT_INT32,allowed=[DT_INT32, DT_INT64]>");
+            }
+            if (in[1].dtype() != t) {
+                throw error("cannot compute BroadcastGradientArgs as input #1(zero-based) was expected to be a " + t.kernelName()
+                        + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
+            }
+            for (int i = 0; i < 2; i++) {
+                if (in[i].shape().hasRank() && in[i].rank() != 1) {
+                    throw error("In[" + i + "] must be a vector." + in[i].shape().toErrorString());
+                }
+            }
+            TensorSpec r = new TensorSpec(t, Shape.of(Shape.UNKNOWN));
+            return new TensorSpec[] {r, r};
+        }
+
+        @Override
+        public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
+            long[] x = in[0].toLongArray(), y = in[1].toLongArray();
+            if (java.util.Arrays.equals(x, y)) return new Tensor[] {indices(out[0].dtype(), new long[0], 0), indices(out[1].dtype(), new long[0], 0)};
+            int rank = Math.max(x.length, y.length);
+            long[] rx = new long[rank], ry = new long[rank];
+            int nx = 0, ny = 0;
+            for (int j = 0; j < rank; j++) { // aligned at the last axis, a missing leading dim counts as 1
+                long a = j < rank - x.length ? 1 : x[j - rank + x.length], b = j < rank - y.length ? 1 : y[j - rank + y.length];
+                if (a != 1 && b != 1 && a != b) {
+                    throw error("Incompatible shapes: [" + join(x) + "] vs. [" + join(y) + "]");
+                }
+                if (a == 1) rx[nx++] = j;
+                if (b == 1) ry[ny++] = j;
+            }
+            return new Tensor[] {indices(out[0].dtype(), rx, nx), indices(out[1].dtype(), ry, ny)};
+        }
+
+        private static Tensor indices(DType t, long[] v, int n) {
+            long[] axes = java.util.Arrays.copyOf(v, n);
+            Object buf = t == DType.INT64 ? axes : java.util.Arrays.stream(axes).mapToInt(a -> (int) a).toArray();
+            return Tensor.wrap(t, Shape.of(n), buf);
+        }
+
+        private static String join(long[] dims) {
+            StringBuilder b = new StringBuilder();
+            for (long d : dims) b.append(b.isEmpty() ? "" : ",").append(d);
+            return b.toString();
+        }
     }
 }

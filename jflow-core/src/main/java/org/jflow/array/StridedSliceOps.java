@@ -158,11 +158,30 @@ final class StridedSliceOps {
                 throw error("cannot compute TensorStridedSliceUpdate as input #1(zero-based) was expected to be a "
                         + in[0].dtype().kernelName() + " tensor but is a " + in[1].dtype().kernelName() + " tensor");
             }
-            if (!Broadcast.shape(in[1].shape(), slice, name()).equals(slice)) {
-                throw error("Cannot broadcast input shape " + in[1].shape().toErrorString()
-                        + " into sliced l-value shape " + slice.toErrorString());
-            }
+            checkValue(in[1].shape(), slice);
             return spec(in[0].dtype(), in[0].shape());
+        }
+
+        /**
+         * The value broadcasts to the slice; a dim unknown while tracing (a traced batch, the
+         * gradient of a slice of it) passes and is checked when the graph runs (where this shape
+         * rule runs again on the actual shapes).
+         */
+        private void checkValue(Shape value, Shape slice) {
+            boolean fits;
+            if (value.isFullyDefined() && slice.isFullyDefined()) {
+                fits = Broadcast.shape(value, slice, name()).equals(slice);
+            } else {
+                int[] v = value.dimsView(), d = slice.dimsView();
+                fits = !value.hasRank() || !slice.hasRank() || v.length <= d.length;
+                for (int k = 0; fits && value.hasRank() && slice.hasRank() && k < v.length; k++) {
+                    int a = v[k], b = d[d.length - v.length + k];
+                    fits = a == 1 || a == b || a == Shape.UNKNOWN || b == Shape.UNKNOWN;
+                }
+            }
+            if (!fits) {
+                throw error("Cannot broadcast input shape " + value.toErrorString() + " into sliced l-value shape " + slice.toErrorString());
+            }
         }
 
         @Override

@@ -22,12 +22,21 @@ public final class Grads {
     private Grads() {}
 
     /**
-     * {@code g} summed back to {@code shape}: over the leading axes broadcasting added and the axes
-     * where {@code shape} has 1 and {@code g} does not.
+     * {@code g} summed back to {@code like}'s shape, TF's {@code _ReduceGradientArgs}: over the
+     * leading axes broadcasting added and the axes where {@code like} has 1 and {@code g} does not.
+     * With both shapes known the axes are found while tracing; else, as TF's
+     * {@code SmartBroadcastGradientArgs}, by {@code BroadcastGradientArgs(Shape(like), Shape(g))}
+     * when the graph runs (an unknown dim may be 1 and broadcast, or not), summed without keeping
+     * them and reshaped to {@code Shape(like)}.
      */
-    public static Tensor sumToShape(Tensor g, Shape shape) {
+    public static Tensor sumToShape(Tensor g, Tensor like) {
+        Shape shape = like.shape();
+        if (!shape.isFullyDefined() || !g.shape().isFullyDefined()) {
+            Tensor target = RawArray.shape(like, DType.INT32);
+            Tensor axes = RawArray.broadcastGradientArgs(target, RawArray.shape(g, DType.INT32))[0];
+            return RawArray.reshape(RawMath.sum(g, axes, false), target);
+        }
         if (g.shape().equals(shape)) return g;
-        if (!shape.isFullyDefined() || !g.shape().isFullyDefined()) return sumToPartialShape(g, shape);
         int[] gd = g.shape().dimsView(), sd = shape.dimsView();
         int lead = gd.length - sd.length;
         int[] axes = new int[gd.length];
@@ -36,26 +45,20 @@ public final class Grads {
             if (i < lead || (sd[i - lead] == 1 && gd[i] != 1)) axes[n++] = i;
         }
         Tensor summed = n == 0 ? g : RawMath.sum(g, Arrays.copyOf(axes, n), false);
-        return summed.shape().equals(shape) ? summed : RawArray.reshape(summed, shape.dimsView());
+        return summed.shape().equals(shape) ? summed : RawArray.reshape(summed, sd);
     }
 
     /**
-     * {@link #sumToShape} where dims are unknown, as TF's {@code BroadcastGradientArgs} decides: the
-     * leading axes broadcasting added are summed away, and the axes where the input has 1 are summed
-     * keeping them (a no-op where the gradient also has 1 there), so no static size is needed. An
-     * unknown input dim is taken as not broadcast (it matched the other operand when the op ran).
+     * TF's {@code math_ops.reduced_shape}: {@code x}'s shape as an int32 vector with the axes
+     * {@code axes} (an int32/int64 tensor, negative ones from the end) set to 1, the shape a
+     * reduction over axes known only when the graph runs keeps.
      */
-    private static Tensor sumToPartialShape(Tensor g, Shape shape) {
-        int[] gd = g.shape().dimsView(), sd = shape.dimsView();
-        int lead = gd.length - sd.length;
-        int[] axes = new int[gd.length], leading = new int[lead];
-        int n = 0;
-        for (int i = 0; i < gd.length; i++) if (i < lead || (sd[i - lead] == 1 && gd[i] != 1)) axes[n++] = i;
-        for (int i = 0; i < lead; i++) leading[i] = i;
-        if (n == 0) return g;
-        // one reduction over all the axes as the static path (the same order of additions), kept, then squeezed
-        Tensor summed = RawMath.sum(g, Arrays.copyOf(axes, n), true);
-        return lead == 0 ? summed : RawArray.squeeze(summed, leading);
+    public static Tensor reducedShape(Tensor x, Tensor axes) {
+        Tensor shape = RawArray.shape(x, DType.INT32);
+        Tensor rank = RawArray.size(shape, DType.INT32);
+        Tensor flat = RawArray.reshape(Raw.castTo(axes, DType.INT32), new int[] {-1});
+        Tensor positive = RawMath.floorMod(RawMath.addV2(flat, rank), rank);
+        return RawArray.tensorScatterUpdate(shape, RawArray.expandDims(positive, 1), RawArray.onesLike(flat));
     }
 
     /**
@@ -69,6 +72,31 @@ public final class Grads {
             return RawArray.reshape(g, s.dimsView());
         }
         return RawArray.reshape(g, RawArray.shape(like, DType.INT32));
+    }
+
+    /** Dim {@code axis} of {@code x} as an int32 scalar: its static size where known, else TF's {@code Shape(x)[axis]}. */
+    public static Tensor dim(Tensor x, int axis) {
+        int d = x.shape().get(axis);
+        if (d != Shape.UNKNOWN) return Raw.scalar(DType.INT32, d);
+        return RawArray.stridedSlice(RawArray.shape(x, DType.INT32), new int[] {axis}, new int[] {axis + 1}, new int[] {1},
+                0, 0, 0, 0, 1);
+    }
+
+    /**
+     * {@code t} with its first {@code n} dims flattened into one: a static reshape where at most
+     * one of the result's dims is unknown, else {@code Reshape(t, concat([-1], Shape(t)[n:]))}.
+     */
+    public static Tensor flattenLeading(Tensor t, int n) {
+        if (n == 1) return t;
+        int[] d = t.shape().dimsView();
+        int[] rows = new int[d.length - n + 1];
+        long lead = 1;
+        for (int i = 0; i < n; i++) lead = d[i] == Shape.UNKNOWN || lead == Shape.UNKNOWN ? Shape.UNKNOWN : lead * d[i];
+        rows[0] = (int) lead;
+        System.arraycopy(d, n, rows, 1, d.length - n);
+        if (unknownDims(Shape.of(rows)) <= 1) return RawArray.reshape(t, rows);
+        Tensor rest = RawArray.stridedSlice(RawArray.shape(t, DType.INT32), new int[] {n}, new int[] {0}, new int[] {1}, 0, 1, 0, 0, 0);
+        return RawArray.reshape(t, RawArray.concatV2(List.of(Raw.ints(-1), rest), 0));
     }
 
     /** {@code g} broadcast to {@code like}'s shape: static where known, else TF's {@code BroadcastTo(g, Shape(x))}. */
@@ -103,8 +131,8 @@ public final class Grads {
      */
     public static Tensor[] binary(GradientContext g, Supplier<Tensor> dx, Supplier<Tensor> dy) {
         return new Tensor[] {
-            g.needs(0) ? sumToShape(dx.get(), g.x().shape()) : null,
-            g.needs(1) ? sumToShape(dy.get(), g.y().shape()) : null,
+            g.needs(0) ? sumToShape(dx.get(), g.x()) : null,
+            g.needs(1) ? sumToShape(dy.get(), g.y()) : null,
         };
     }
 
@@ -179,9 +207,9 @@ public final class Grads {
      */
     public static IndexedSlices gatherSlices(Tensor dy, Tensor indices, Shape params) {
         int[] rows = params.dims();
-        rows[0] = indices.size();
-        Tensor values = Arrays.equals(dy.shape().dimsView(), rows) ? dy : RawArray.reshape(dy, rows);
-        Tensor flat = indices.rank() == 1 ? indices : RawArray.reshape(indices, new int[] {indices.size()});
+        rows[0] = indices.shape().isFullyDefined() ? indices.size() : -1; // a traced batch of ids: as many rows as it has
+        Tensor values = rows[0] != -1 && Arrays.equals(dy.shape().dimsView(), rows) ? dy : RawArray.reshape(dy, rows);
+        Tensor flat = indices.rank() == 1 ? indices : RawArray.reshape(indices, new int[] {-1});
         return new IndexedSlices(values, flat, params);
     }
 

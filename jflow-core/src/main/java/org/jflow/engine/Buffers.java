@@ -33,10 +33,17 @@ public final class Buffers {
 
     /**
      * A buffer for {@code n} elements whose contents the kernel overwrites entirely (PyTorch's
-     * {@code empty}): inside a graph run, a dead intermediate's buffer from the run's {@link FreeList}
-     * (stale contents), else a new array. Only a kernel that writes every element may ask for one.
+     * {@code empty}): the buffer {@link #into} offers, else inside a graph run a dead intermediate's buffer
+     * from the run's {@link FreeList} (stale contents), else a new array. Only a kernel that writes every
+     * element may ask for one.
      */
     public static Object allocateUninitialized(DType dtype, int n) {
+        Object[] offer = OFFERED.get();
+        if (offer != null && offer[0] != null && fits(offer[0], dtype, n)) {
+            Object target = offer[0];
+            offer[0] = null;
+            return target;
+        }
         Object reused = FreeList.take(dtype, n);
         return reused != null ? reused : allocate(dtype, n);
     }
@@ -60,6 +67,30 @@ public final class Buffers {
             default -> throw new IllegalStateException("not a pooled buffer: " + reused.getClass());
         }
         return reused;
+    }
+
+    /** Per thread: the buffer {@link #into} offers to the next {@link #allocateUninitialized} that it fits. */
+    private static final ThreadLocal<Object[]> OFFERED = new ThreadLocal<>();
+
+    /**
+     * Runs {@code body} with {@code target} offered to the first {@link #allocateUninitialized} on this thread
+     * whose dtype's storage and length it fits, so that the kernel of an eager op writes its output into a
+     * buffer the caller reuses (a hot cached one, as PyTorch's allocator hands back) with no other change
+     * to its code path: what {@code bench/elementwise} times as the kernel alone. The result wraps
+     * {@code target}, so the caller must not reuse it while the result is still read.
+     */
+    public static <T> T into(Object target, java.util.function.Supplier<T> body) {
+        Object[] previous = OFFERED.get();
+        OFFERED.set(new Object[] {target});
+        try {
+            return body.get();
+        } finally {
+            OFFERED.set(previous);
+        }
+    }
+
+    private static boolean fits(Object buffer, DType dtype, int n) {
+        return allocate(dtype, 0).getClass() == buffer.getClass() && length(buffer) == n * dtype.slots();
     }
 
     /** The buffer's length in slots (for a complex dtype twice its element count). */
@@ -216,6 +247,29 @@ public final class Buffers {
             double[] s = (double[]) src;
             float[] d = new float[n];
             for (int i = 0; i < n; i++) d[i] = (float) s[i];
+            return d;
+        }
+        // float16/bfloat16 to and from float32, how the half types' kernels compute: plain loops that C2
+        // vectorizes (float16's conversions are intrinsics, bfloat16 is bit arithmetic)
+        if (from.storage() == DType.Storage.HALF && to == DType.FLOAT32) {
+            short[] s = (short[]) src;
+            float[] d = new float[n];
+            if (from == DType.BFLOAT16) for (int i = 0; i < n; i++) d[i] = Float.intBitsToFloat(s[i] << 16);
+            else for (int i = 0; i < n; i++) d[i] = Float.float16ToFloat(s[i]);
+            return d;
+        }
+        if (from == DType.FLOAT32 && to.storage() == DType.Storage.HALF) {
+            float[] s = (float[]) src;
+            short[] d = new short[n];
+            if (to == DType.BFLOAT16) {
+                for (int i = 0; i < n; i++) { // Halfs.fromFloat without its branch: round to nearest even, NaN to the quiet NaN
+                    int bits = Float.floatToRawIntBits(s[i]);
+                    int rounded = (bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16;
+                    d[i] = (short) (s[i] != s[i] ? 0x7FC0 : rounded);
+                }
+            } else {
+                for (int i = 0; i < n; i++) d[i] = Float.floatToFloat16(s[i]);
+            }
             return d;
         }
         if (from == DType.INT32 && to == DType.FLOAT32) {

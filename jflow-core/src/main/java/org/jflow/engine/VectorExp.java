@@ -2,45 +2,46 @@ package org.jflow.engine;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
  * exp on vectors, built from arithmetic alone. The Vector API's {@code lanewise(EXP)} is computed
  * by one routine in the interpreter and another once compiled, so the same input gave a different
  * last bit before and after the JIT; this one is the same in both, within 2 ulps of {@link Math#exp}.
- * Method: x = n ln2 + r with |r| <= ln2/2 (Cody-Waite), a polynomial for e^r, then 2^n by exponent bits.
+ * Method: x = n ln2 + r with |r| <= ln2/2 (Cody-Waite), a polynomial for e^r, then 2^n by exponent bits;
+ * in float32 Eigen's coefficients and steps, so the result is TF's.
  */
 public final class VectorExp {
     private VectorExp() {}
 
-    private static final float F_LOG2E = 1.44269504088896341f;
-    private static final float F_LN2_HI = 0.693359375f, F_LN2_LO = -2.12194440e-4f;
-    /** 1.5 * 2^23: adding and subtracting it rounds a float to the nearest integer. */
-    private static final float F_ROUND = 12582912f;
-    private static final float F_MAX = 88.72283935546875f, F_MIN = -103.972084045410f;
-
-    public static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(F_MIN).min(F_MAX);
-        FloatVector n = xc.mul(F_LOG2E).add(F_ROUND).sub(F_ROUND);
-        FloatVector r = n.fma(n.broadcast(-F_LN2_HI), xc).sub(n.mul(F_LN2_LO));
-        FloatVector p = r.broadcast(1.9875691500E-4f)
-                .fma(r, r.broadcast(1.3981999507E-3f))
-                .fma(r, r.broadcast(8.3334519073E-3f))
-                .fma(r, r.broadcast(4.1665795894E-2f))
-                .fma(r, r.broadcast(1.6666665459E-1f))
-                .fma(r, r.broadcast(5.0000001201E-1f));
-        FloatVector y = p.fma(r.mul(r), r).add(1f); // 1 added last: r's low bits survive into the one rounding
-        // 2^n as two factors, so n down to -150 (subnormal results) keeps a valid exponent in each
-        var ni = n.convert(VectorOperators.F2I, 0).reinterpretAsInts();
-        var half = ni.lanewise(VectorOperators.ASHR, 1);
+    /**
+     * TF's float exp, Eigen's {@code pexp_float}: x clamped at 88.723, m = floor(x log2(e) + 1/2),
+     * r = x - m ln 2 in two steps (Cody-Waite), Eigen's degree-6 polynomial for e^r, times 2^m (as two
+     * factors, so that m down to -150, a subnormal result, rounds once), and 0 below -104. Eigen's
+     * {@code pmadd(a, b, c)} is {@code a * b + c} rounded twice, as in TF's x86 binaries, which are built
+     * without FMA (they say so on import). The body calls no helper of its own: in a loop with several
+     * such bodies C2 reached its inlining node limit at the last small helper call and boxed every vector.
+     */
+    public static FloatVector exp(FloatVector v) {
+        FloatVector x = v.blend(88.723f, v.compare(VectorOperators.GT, 88.723f));
+        // m = floor(t): truncation, one less where that rounded up (t < 0)
+        FloatVector t = x.mul(1.44269504088896341f).add(0.5f);
+        IntVector truncated = t.convert(VectorOperators.F2I, 0).reinterpretAsInts();
+        IntVector mi = truncated.sub(1, truncated.convert(VectorOperators.I2F, 0).reinterpretAsFloats()
+                .compare(VectorOperators.GT, t).cast(IntVector.SPECIES_PREFERRED));
+        FloatVector m = mi.convert(VectorOperators.I2F, 0).reinterpretAsFloats();
+        FloatVector r = m.mul(-0.693359375f).add(x);
+        r = m.mul(2.12194440e-4f).add(r);
+        FloatVector r2 = r.mul(r);
+        FloatVector even = r2.mul(1.37449637986719608306884765625e-3f).add(4.166965186595916748046875e-2f);
+        FloatVector odd = r2.mul(8.36894474923610687255859375e-3f).add(0.16666518151760101318359375f);
+        even = r2.mul(even).add(0.49999988079071044921875f);
+        FloatVector y = r2.mul(r.mul(odd).add(even)).add(r.add(1f));
+        IntVector half = mi.lanewise(VectorOperators.ASHR, 1);
         FloatVector s1 = half.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector s2 = ni.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector result = y.mul(s1).mul(s2);
-        result = result.blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, F_MAX));
-        result = result.blend(0f, x.compare(VectorOperators.LT, F_MIN));
-        VectorMask<Float> nan = x.test(VectorOperators.IS_NAN);
-        return result.blend(x, nan);
+        FloatVector s2 = mi.sub(half).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return y.mul(s1).mul(s2).blend(0f, v.compare(VectorOperators.LT, -104f));
     }
 
     private static final double D_LOG2E = 1.4426950408889634;

@@ -2,6 +2,7 @@ package org.jflow.engine;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 
 /**
@@ -72,20 +73,23 @@ public final class VectorMath {
      * float beyond), then an odd degree-13 over an even degree-8 polynomial.
      */
     public static FloatVector erf(FloatVector a) {
-        FloatVector x = a.max(-4f).min(4f);
+        // clamped by compare and blend (NaN stays NaN, and so does the result): cheaper than max/min's Java semantics
+        FloatVector x = a.blend(-4f, a.compare(VectorOperators.LT, -4f));
+        x = x.blend(4f, x.compare(VectorOperators.GT, 4f));
         FloatVector x2 = x.mul(x);
-        FloatVector p = x2.fma(-2.72614225801306e-10f, 2.77068142495902e-08f)
-                .fma(x2, x.broadcast(-2.10102402082508e-06f))
-                .fma(x2, x.broadcast(-5.69250639462346e-05f))
-                .fma(x2, x.broadcast(-7.34990630326855e-04f))
-                .fma(x2, x.broadcast(-2.95459980854025e-03f))
-                .fma(x2, x.broadcast(-1.60960333262415e-02f));
-        FloatVector q = x2.fma(-1.45660718464996e-05f, -2.13374055278905e-04f)
-                .fma(x2, x.broadcast(-1.68282697438203e-03f))
-                .fma(x2, x.broadcast(-7.37332916720468e-03f))
-                .fma(x2, x.broadcast(-1.42647390514189e-02f));
+        // Eigen's pmadd as TF's binaries compute it: multiply, then add (no FMA)
+        FloatVector p = x2.mul(-2.72614225801306e-10f).add(2.77068142495902e-08f)
+                .mul(x2).add(-2.10102402082508e-06f)
+                .mul(x2).add(-5.69250639462346e-05f)
+                .mul(x2).add(-7.34990630326855e-04f)
+                .mul(x2).add(-2.95459980854025e-03f)
+                .mul(x2).add(-1.60960333262415e-02f);
+        FloatVector q = x2.mul(-1.45660718464996e-05f).add(-2.13374055278905e-04f)
+                .mul(x2).add(-1.68282697438203e-03f)
+                .mul(x2).add(-7.37332916720468e-03f)
+                .mul(x2).add(-1.42647390514189e-02f);
         // x times p/q, not (x p)/q: for tiny x the product x p would lose digits as a subnormal
-        return p.div(q).mul(x).blend(a, a.test(VectorOperators.IS_NAN));
+        return p.div(q).mul(x);
     }
 
     /**
@@ -200,15 +204,36 @@ public final class VectorMath {
     private static final double SQRT_HALF = 0.7071067811865476;
     private static final double SQRT_2_OVER_PI = 0.7978845608028654;
 
-    /** TF's selu: {@code scale * x} for x >= 0, else {@code scale * alpha * expm1(x)}, the constants in the dtype. */
+    /**
+     * TF's selu ({@code relu_op_functor.h}): {@code scale * x} for x >= 0, else {@code scale * alpha * (exp(x) - 1)}
+     * (exp, not expm1, as TF's kernel), the constants in the dtype.
+     */
     public static FloatVector selu(FloatVector x) {
-        FloatVector negative = x.lanewise(VectorOperators.EXPM1).mul((float) (SELU_SCALE * SELU_ALPHA));
-        return x.mul((float) SELU_SCALE).blend(negative, x.compare(VectorOperators.LT, 0f));
+        var below = x.compare(VectorOperators.LT, 0f);
+        FloatVector positive = x.mul((float) SELU_SCALE);
+        if (!below.anyTrue()) return positive; // no exp for a vector without negative lanes, as PyTorch's kernel
+        return positive.blend(VectorExp.exp(x).sub(1f).mul((float) (SELU_SCALE * SELU_ALPHA)), below);
     }
 
     public static DoubleVector selu(DoubleVector x) {
-        DoubleVector negative = x.lanewise(VectorOperators.EXPM1).mul(SELU_SCALE * SELU_ALPHA);
-        return x.mul(SELU_SCALE).blend(negative, x.compare(VectorOperators.LT, 0.0));
+        var below = x.compare(VectorOperators.LT, 0.0);
+        DoubleVector positive = x.mul(SELU_SCALE);
+        if (!below.anyTrue()) return positive;
+        return positive.blend(VectorExp.exp(x).sub(1.0).mul(SELU_SCALE * SELU_ALPHA), below);
+    }
+
+    /**
+     * TF's Elu ({@code relu_op_functor.h}): {@code exp(x) - 1} where x < 0 (Eigen's exp, not expm1), x elsewhere;
+     * a vector without negative lanes skips the exp, as PyTorch's kernel does.
+     */
+    public static FloatVector elu(FloatVector x) {
+        var below = x.compare(VectorOperators.LT, 0f);
+        return below.anyTrue() ? x.blend(VectorExp.exp(x).sub(1f), below) : x;
+    }
+
+    public static DoubleVector elu(DoubleVector x) {
+        var below = x.compare(VectorOperators.LT, 0.0);
+        return below.anyTrue() ? x.blend(VectorExp.exp(x).sub(1.0), below) : x;
     }
 
     /** TF's SeluGrad: {@code g * scale} where the activation {@code a >= 0}, else {@code g * (a + scale * alpha)}. */
@@ -227,10 +252,28 @@ public final class VectorMath {
         return erf(x.mul((float) SQRT_HALF)).add(1f).mul(x).mul(0.5f);
     }
 
+    /**
+     * TF's float tanh, Eigen's {@code ptanh_float}: x clamped to +-7.90738964 (where the approximation is
+     * exactly +-1, the bound of TF's x86 builds without FMA), then an odd degree-9 over an even degree-8
+     * polynomial in x^2, each {@code pmadd} a multiply then an add.
+     */
+    public static FloatVector tanh(FloatVector a) {
+        FloatVector x = a.blend(7.90738964080810547f, a.compare(VectorOperators.GT, 7.90738964080810547f));
+        x = x.blend(-7.90738964080810547f, x.compare(VectorOperators.LT, -7.90738964080810547f)); // NaN stays NaN
+        FloatVector x2 = x.mul(x);
+        FloatVector p = x2.mul(1.394553628e-8f).add(2.102733560e-5f).mul(x2).add(3.520756727e-3f).mul(x2).add(1.340216100e-1f);
+        FloatVector q = x2.mul(8.015776984e-7f).add(3.326951409e-4f).mul(x2).add(2.597254514e-2f).mul(x2).add(4.673548340e-1f)
+                .mul(x2).add(1f);
+        return x2.mul(x).mul(p).add(x).div(q);
+    }
+
+    /** float64 tanh: the vector library's (Eigen's double tanh is not ported). */
+    public static DoubleVector tanh(DoubleVector x) { return x.lanewise(VectorOperators.TANH); }
+
     /** {@code tf.nn.gelu(approximate=True)}: TF's composite {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. */
     public static FloatVector geluTanh(FloatVector x) {
         FloatVector inner = x.mul(x).mul(x).mul(0.044715f).add(x).mul((float) SQRT_2_OVER_PI);
-        return inner.lanewise(VectorOperators.TANH).add(1f).mul(x).mul(0.5f);
+        return tanh(inner).add(1f).mul(x).mul(0.5f);
     }
 
     public static DoubleVector geluTanh(DoubleVector x) {
@@ -243,8 +286,30 @@ public final class VectorMath {
 
     public static DoubleVector rsqrt(DoubleVector x) { return x.broadcast(1.0).div(x.sqrt()); }
 
-    /** TF's sigmoid on floats: {@code 1 / (1 + exp(-x))}. */
-    public static FloatVector sigmoid(FloatVector x) { return x.broadcast(1f).div(VectorExp.exp(x.neg()).add(1f)); }
+    /**
+     * TF's float sigmoid, Eigen's {@code scalar_logistic_op<float>} packet op: {@code e / (1 + e)} with
+     * {@code e = exp(x)} from x clamped at 16.6355324 (where the result is 1), computed as {@code exp(x/2)^2}
+     * (so no step is subnormal) by Cody-Waite reduction and a degree-5 polynomial, and 0 below -104; the
+     * steps as {@link VectorExp#exp}'s (no FMA, no helper calls).
+     */
+    public static FloatVector sigmoid(FloatVector v) {
+        FloatVector x = v.blend(16.6355324f, v.compare(VectorOperators.GT, 16.6355324f)).mul(0.5f);
+        FloatVector t = x.mul(1.44269504088896341f).add(0.5f);
+        IntVector truncated = t.convert(VectorOperators.F2I, 0).reinterpretAsInts();
+        IntVector mi = truncated.sub(1, truncated.convert(VectorOperators.I2F, 0).reinterpretAsFloats()
+                .compare(VectorOperators.GT, t).cast(IntVector.SPECIES_PREFERRED));
+        FloatVector m = mi.convert(VectorOperators.I2F, 0).reinterpretAsFloats();
+        FloatVector r = m.mul(-0.693359375f).add(x);
+        r = m.mul(2.12194440e-4f).add(r);
+        FloatVector r2 = r.mul(r);
+        FloatVector even = r2.mul(4.1898667812347412109375e-2f).add(0.49999141693115234375f);
+        FloatVector odd = r2.mul(8.33471305668354034423828125e-3f).add(0.16666877269744873046875f);
+        FloatVector p = r2.mul(r.mul(odd).add(even)).add(r.add(1f));
+        // Eigen's pldexp_fast: 2^m from the exponent bits (m is in [-75, 12] here)
+        FloatVector e = p.mul(mi.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats());
+        e = e.mul(e);
+        return e.div(e.add(1f)).blend(0f, v.compare(VectorOperators.LT, -104f));
+    }
 
     public static DoubleVector sigmoid(DoubleVector x) { return x.broadcast(1.0).div(VectorExp.exp(x.neg()).add(1.0)); }
 }

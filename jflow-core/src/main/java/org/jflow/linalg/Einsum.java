@@ -144,10 +144,21 @@ public final class Einsum extends Op {
             if (target.length() != distinct.length()) {
                 int[] full = new int[distinct.length()];
                 for (int ax = 0; ax < full.length; ax++) full[ax] = plan.sizes().get(distinct.charAt(ax));
-                grad = RawArray.broadcastTo(RawArray.reshape(grad, kept), full);
+                if (Arrays.stream(full).noneMatch(d -> d == Shape.UNKNOWN)) {
+                    grad = RawArray.broadcastTo(RawArray.reshape(grad, kept), full);
+                } else { // a size known only when the graph runs (a traced batch): the summed labels back as 1, broadcast to Shape(x)
+                    if (distinct.length() != own.length()) {
+                        throw new UnimplementedError("JFlow's Einsum gradient needs the sizes of a repeated label known while tracing, got "
+                                + in[i].shape());
+                    }
+                    for (int ax = 0; ax < distinct.length(); ax++) {
+                        if (target.indexOf(distinct.substring(ax, ax + 1)) < 0) grad = RawArray.expandDims(grad, ax);
+                    }
+                    grad = Grads.broadcastLike(grad, in[i]);
+                }
             }
             if (distinct.length() != own.length()) grad = undiagonal(grad, distinct, own, plan);
-            grads[i] = Grads.sumToShape(grad, in[i].shape());
+            grads[i] = Grads.sumToShape(grad, in[i]);
         }
         return grads;
     }

@@ -1,5 +1,6 @@
 package org.jflow.linalg;
 
+import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.autodiff.Grads;
@@ -175,13 +176,26 @@ final class LinalgGradients {
 
     /** The diagonal's gradient placed on the diagonal of a zero matrix of the input's shape. */
     static Tensor[] diagPart(GradientContext g, Tensor[] dy) {
-        requireMatrixDims(g.x(), "MatrixDiagPartV3"); // TF's matrix_set_diag(zeros_like(x), dy) path: JFlow has no MatrixSetDiag yet
-        return new Tensor[] {RawArray.matrixDiagV3(dy[0], g.x().shape().get(-2), g.x().shape().get(-1))};
+        Tensor x = g.x();
+        int r = x.rank(), m = x.shape().get(-2), n = x.shape().get(-1);
+        if (m != Shape.UNKNOWN && n != Shape.UNKNOWN) return new Tensor[] {RawArray.matrixDiagV3(dy[0], m, n)};
+        // TF's matrix_set_diag(zeros_like(x), dy) where the matrix dims are known only when the graph runs: diagonal
+        // element i of matrix b summed into position b * M * N + i * (N + 1) of the flattened matrices
+        Tensor diagonals = r == 2 ? RawArray.expandDims(dy[0], 0) : Grads.flattenLeading(dy[0], r - 2); // [B, min(M, N)]
+        Tensor ones = RawArray.onesLike(diagonals, DType.INT32);
+        Tensor matrixSize = RawMath.mul(Grads.dim(x, r - 2), Grads.dim(x, r - 1));
+        Tensor step = RawMath.addV2(Grads.dim(x, r - 1), Raw.scalar(DType.INT32, 1));
+        Tensor ids = RawMath.addV2(RawMath.mul(RawMath.cumsum(ones, 0, true, false), matrixSize),
+                RawMath.mul(RawMath.cumsum(ones, 1, true, false), step));
+        Tensor summed = RawMath.unsortedSegmentSum(RawArray.reshape(diagonals, new int[] {-1}), RawArray.reshape(ids, new int[] {-1}),
+                RawArray.size(x, DType.INT32));
+        return new Tensor[] {Grads.reshapeLike(summed, x)};
     }
 
     /**
      * These gradients choose their formula (tall, wide, square) by the matrix dims while tracing, so
-     * traced on unknown ones they refuse rather than guess (the batch dims may be unknown).
+     * traced on unknown ones they refuse rather than guess (the batch dims may be unknown), as TF's
+     * QrGrad and SvdGrad raise NotImplementedError for unknown inner matrix dims.
      */
     private static void requireMatrixDims(Tensor x, String op) {
         if (x.shape().get(-2) == Shape.UNKNOWN || x.shape().get(-1) == Shape.UNKNOWN) {

@@ -63,6 +63,11 @@ public final class MatrixMultiply extends Op {
         }
         if (this == MAT_MUL && dtype == DType.INT16) throw MatrixOp.unimplemented(name(), dtype);
         Shape a = in[0].shape(), b = in[1].shape();
+        if (!a.hasRank() || !b.hasRank()) { // an operand of unknown rank (an imported graph's): TF's shape functions
+            if (this != MAT_MUL) return new TensorSpec[] {new TensorSpec(dtype, Shape.unknownRank())};
+            if (!a.hasRank()) a = Shape.of(Shape.UNKNOWN, Shape.UNKNOWN); // MatMul's WithRank(2)
+            if (!b.hasRank()) b = Shape.of(Shape.UNKNOWN, Shape.UNKNOWN);
+        }
         int ra = a.rank(), rb = b.rank();
         if (this == MAT_MUL) {
             if (ra != rb) throw error("In[0] and In[1] has different ndims: " + a.toErrorString() + " vs. " + b.toErrorString());
@@ -127,7 +132,7 @@ public final class MatrixMultiply extends Op {
         Tensor a = g.x(), b = g.y(), dy = upstream[0];
         Tensor da = !g.needs(0) ? null : ta ? self.times(b, tb, dy, true) : self.times(dy, false, b, !tb);
         Tensor db = !g.needs(1) ? null : tb ? self.times(dy, true, a, ta) : self.times(a, !ta, dy, false);
-        return new Tensor[] {da == null ? null : Grads.sumToShape(da, a.shape()), db == null ? null : Grads.sumToShape(db, b.shape())};
+        return new Tensor[] {da == null ? null : Grads.sumToShape(da, a), db == null ? null : Grads.sumToShape(db, b)};
     }
 
     private Tensor times(Tensor a, boolean ta, Tensor b, boolean tb) {

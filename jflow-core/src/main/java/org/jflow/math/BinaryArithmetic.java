@@ -133,10 +133,10 @@ public final class BinaryArithmetic extends BinaryOp {
     private static Tensor[] igammaGradient(GradientContext g, Tensor dy) {
         Tensor da = null, dx = null;
         if (g.needs(0)) {
-            da = Grads.sumToShape(RawMath.mul(dy, RawMath.igammaGradA(g.x(), g.y())), g.x().shape());
+            da = Grads.sumToShape(RawMath.mul(dy, RawMath.igammaGradA(g.x(), g.y())), g.x());
         }
         if (g.needs(1)) {
-            dx = Grads.sumToShape(RawMath.mul(dy, igammaDensity(g.x(), g.y())), g.y().shape());
+            dx = Grads.sumToShape(RawMath.mul(dy, igammaDensity(g.x(), g.y())), g.y());
         }
         return new Tensor[] {da, dx};
     }
@@ -150,7 +150,7 @@ public final class BinaryArithmetic extends BinaryOp {
 
     /** A gradient for the second input only; the first gets none, as TF's registered gradient returns None for it. */
     private static Tensor[] secondOnly(GradientContext g, java.util.function.Supplier<Tensor> dx) {
-        return new Tensor[] {null, g.needs(1) ? org.jflow.autodiff.Grads.sumToShape(dx.get(), g.y().shape()) : null};
+        return new Tensor[] {null, g.needs(1) ? org.jflow.autodiff.Grads.sumToShape(dx.get(), g.y()) : null};
     }
 
     private final BinaryLane lanes;

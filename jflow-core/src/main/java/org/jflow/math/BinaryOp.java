@@ -17,13 +17,22 @@ import org.jflow.device.Devices;
  * and a kernel given as one {@link BroadcastLoop.Run} per call.
  */
 abstract class BinaryOp extends Op {
-    private final TypeList types;
+    final TypeList types;
     /** The dtypes TF's op allows but no TF CPU kernel takes (from the kernel table). */
     private final java.util.Set<DType> withoutCpuKernel;
-    private final String signature;
+    /** TF's signature text, for the refusals. */
+    final String signature;
 
     BinaryOp(String name, TypeList types, String signature, String... attrs) {
         super(name, Signature.of(signature, attrs));
+        this.types = types;
+        this.withoutCpuKernel = types.withoutCpuKernel(name);
+        this.signature = signature;
+    }
+
+    /** An op declared by {@code declared} whose {@link #infer} checks its inputs itself ({@link ElementwiseGradient}). */
+    BinaryOp(String name, Signature declared, TypeList types, String signature) {
+        super(name, declared);
         this.types = types;
         this.withoutCpuKernel = types.withoutCpuKernel(name);
         this.signature = signature;
@@ -34,6 +43,9 @@ abstract class BinaryOp extends Op {
 
     /** The loop body writing {@code o} (of the output dtype) from {@code x} and {@code y} (of dtype {@code in}). */
     abstract BroadcastLoop.Run kernel(DType in, Object x, Object y, Object o);
+
+    /** {@link #kernel(DType, Object, Object, Object)} for a call with {@code attrs}; ops with attributes override it. */
+    BroadcastLoop.Run kernel(DType in, Object x, Object y, Object o, Attrs attrs) { return kernel(in, x, y, o); }
 
     @Override
     public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
@@ -60,10 +72,15 @@ abstract class BinaryOp extends Op {
 
     @Override
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
+        return compute(in, attrs, out, in[0].shape(), in[1].shape());
+    }
+
+    /** The loop over the operands laid out as {@code a} and {@code b} against the output's shape. */
+    final Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out, Shape a, Shape b) {
         Shape shape = out[0].shape();
         DType dtype = out[0].dtype();
         Object o = Buffers.allocateUninitialized(dtype, shape.size()); // the loop writes every element
-        BroadcastLoop.forEach(in[0].shape(), in[1].shape(), shape, kernel(in[0].dtype(), in[0].data(), in[1].data(), o));
+        BroadcastLoop.forEach(a, b, shape, kernel(in[0].dtype(), in[0].data(), in[1].data(), o, attrs));
         return new Tensor[] {Tensor.wrap(dtype, shape, o)};
     }
 }

@@ -66,7 +66,7 @@ public final class ClipByNorm extends Op {
         }
         if (g.needs(1)) {
             Tensor share = RawMath.realDiv(dot, norm);
-            dc = Grads.sumToShape(RawArray.selectV2(clipped, share, Raw.scalarLike(share, 0)), c.shape());
+            dc = Grads.sumToShape(RawArray.selectV2(clipped, share, Raw.scalarLike(share, 0)), c);
         }
         return new Tensor[] {dt, dc};
     }

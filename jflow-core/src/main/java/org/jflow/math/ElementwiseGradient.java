@@ -7,8 +7,6 @@ import org.jflow.engine.Attrs;
 import org.jflow.engine.Buffers;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.GradientContext;
-import org.jflow.engine.Op;
-import org.jflow.engine.Parallel;
 import org.jflow.engine.Signature;
 import org.jflow.engine.TensorSpec;
 import org.jflow.engine.VectorMath;
@@ -24,11 +22,12 @@ import java.util.function.DoubleUnaryOperator;
  * TF's element-wise gradient ops, the kernels that the gradients of the activations and of Sigmoid,
  * Tanh, Rsqrt, Sqrt and Reciprocal call (TF's {@code gen_nn_ops.relu_grad}, {@code gen_math_ops.sigmoid_grad}
  * ...), with TF's names, input orders and numerics: one pass over both inputs instead of three to five
- * composite ops, so a GraphDef export holds the node TF writes. float32 and float64 run the
- * {@link FloatLanes}/{@link DoubleLanes} loops; float16/bfloat16 compute in float32, rounded once.
+ * composite ops, so a GraphDef export holds the node TF writes. They run the loop of every binary op
+ * ({@link BinaryOp}): float32 and float64 the {@link FloatLanes}/{@link DoubleLanes} loops; float16/bfloat16
+ * compute in float32, rounded once.
  * Their own gradients (second order) are TF's {@code _ReluGradGrad}, {@code _SigmoidGradGrad} and so on.
  */
-public final class ElementwiseGradient extends Op {
+public final class ElementwiseGradient extends BinaryOp {
     /**
      * The formula on one element pair {@code (a, b)} in TF's input order; {@code p}: LeakyReluGrad's alpha;
      * {@code r} rounds a step to the dtype, as TF's float16/bfloat16 kernels round every Eigen operation.
@@ -57,16 +56,12 @@ public final class ElementwiseGradient extends Op {
     public static final ElementwiseGradient SELU_GRAD = nn("SeluGrad", TypeList.NN_REAL, BinaryLane.SELU_GRAD,
             (g, a, p, r) -> a < 0 ? r.applyAsDouble(g * r.applyAsDouble(a + r.applyAsDouble(VectorMath.SELU_SCALE_ALPHA)))
                     : r.applyAsDouble(g * r.applyAsDouble(SELU_SCALE)));
-    /**
-     * Scalar: with {@code VectorExp.exp} inside a two-input loop the JIT did not inline the lane code and boxed
-     * every vector (39 ms and 39 MB per 1M call); TF 2.18's Softplus gradient does not call this op.
-     */
-    public static final ElementwiseGradient SOFTPLUS_GRAD = nn("SoftplusGrad", TypeList.NN_REAL, null,
+    public static final ElementwiseGradient SOFTPLUS_GRAD = nn("SoftplusGrad", TypeList.NN_REAL, BinaryLane.SOFTPLUS_GRAD,
             (g, f, p, r) -> r.applyAsDouble(g / r.applyAsDouble(r.applyAsDouble(Math.exp(-f)) + 1)));
     /** TF's {@code alpha} is a float attribute (default 0.2), cast to the inputs' dtype. */
     public static final ElementwiseGradient LEAKY_RELU_GRAD = new ElementwiseGradient("LeakyReluGrad", TypeList.NN_REAL,
             "gradients:T, features:T -> backprops:T; attr=alpha:float,default=0.2",
-            Signature.of("gradients, features -> backprops", "alpha: float = 0.2"), true, null,
+            Signature.of("gradients, features -> backprops", "alpha: float = 0.2"), true, BinaryLane.LEAKY_RELU_GRAD,
             (g, f, alpha, r) -> f > 0 ? g : r.applyAsDouble(g * alpha));
     public static final ElementwiseGradient SIGMOID_GRAD = math("SigmoidGrad", BinaryLane.SIGMOID_GRAD,
             (y, dy, p, r) -> r.applyAsDouble(r.applyAsDouble(dy * y) * r.applyAsDouble(1 - y)))
@@ -144,8 +139,6 @@ public final class ElementwiseGradient extends Op {
         return new Tensor[] {((ElementwiseGradient) g.op()).call(grad, activations, g.attrs()), second};
     }
 
-    private final TypeList types;
-    private final String signature;
     /** Whether TF's kernel is a {@code BinaryElementWiseOp} (the nn ops: same shape required) or a cwise op. */
     private final boolean nnKernel;
     private final BinaryLane lane;
@@ -155,9 +148,7 @@ public final class ElementwiseGradient extends Op {
 
     private ElementwiseGradient(String name, TypeList types, String signature, Signature declared, boolean nnKernel,
                                 BinaryLane lane, Formula formula) {
-        super(name, declared);
-        this.types = types;
-        this.signature = signature;
+        super(name, declared, types, signature);
         this.nnKernel = nnKernel;
         this.lane = lane;
         this.formula = formula;
@@ -207,51 +198,65 @@ public final class ElementwiseGradient extends Op {
     /** LeakyReluGrad's alpha, a float attribute cast to the dtype as TF's kernel does; 0 for the others. */
     private double param(Attrs attrs, DType dtype) {
         if (this != LEAKY_RELU_GRAD) return 0;
-        return Buffers.roundTo(dtype, (float) attrs.getDouble("alpha"));
+        return Buffers.roundTo(dtype, (float) attrs.getDouble("alpha", 0.2));
+    }
+
+    /** The inputs' dtype ({@link #infer} above is this op's own shape and type rule). */
+    @Override
+    DType outputType(DType in) { return in; }
+
+    /** Both operands walk the output's elements: TF's cwise gradient ops need equal sizes only, not equal shapes. */
+    @Override
+    public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
+        return compute(in, attrs, out, out[0].shape(), out[0].shape());
     }
 
     @Override
-    public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
-        DType dtype = out[0].dtype();
-        Shape shape = out[0].shape();
-        int n = shape.size();
+    BroadcastLoop.Run kernel(DType dtype, Object x, Object y, Object o) { return kernel(dtype, x, y, o, Attrs.EMPTY); }
+
+    @Override
+    BroadcastLoop.Run kernel(DType dtype, Object x, Object y, Object o, Attrs attrs) {
         double p = param(attrs, dtype);
-        Object o;
-        if (dtype == DType.FLOAT32) {
-            float[] a = (float[]) in[0].data(), b = (float[]) in[1].data(), r = (float[]) Buffers.allocateUninitialized(dtype, n);
-            float pf = (float) p;
-            int bulk = lane == null ? 0 : n - n % FLOAT_PACKET;
-            if (bulk > 0) Parallel.forRange(bulk, (from, to) -> FloatLanes.binary(lane, a, from, 1, b, from, 1, r, from, to - from));
-            Parallel.forRange(n - bulk, (from, to) -> {
-                for (int i = bulk + from; i < bulk + to; i++) r[i] = (float) formula.apply(a[i], b[i], pf, FLOAT_STEP);
-            });
-            o = r;
-        } else if (dtype == DType.FLOAT64) {
-            double[] a = (double[]) in[0].data(), b = (double[]) in[1].data(), r = (double[]) Buffers.allocateUninitialized(dtype, n);
-            int bulk = lane == null ? 0 : n - n % DOUBLE_PACKET;
-            if (bulk > 0) Parallel.forRange(bulk, (from, to) -> DoubleLanes.binary(lane, a, from, 1, b, from, 1, r, from, to - from));
-            Parallel.forRange(n - bulk, (from, to) -> {
-                for (int i = bulk + from; i < bulk + to; i++) r[i] = formula.apply(a[i], b[i], p, v -> v);
-            });
-            o = r;
-        } else {
-            // float16/bfloat16 through float32, rounded once; integers (ReluGrad, Relu6Grad) keep or zero the gradient
-            Object a = in[0].data(), b = in[1].data();
-            o = Buffers.allocate(dtype, n);
-            boolean floating = dtype.isFloating();
-            DoubleUnaryOperator step = v -> Buffers.roundTo(dtype, v);
-            int bulk = packet == null ? 0 : n - n % HALF_PACKET;
-            for (int i = 0; i < n; i++) {
-                if (floating) {
-                    Formula f = i < bulk ? packet : formula;
-                    double v = f.apply(Buffers.getDouble(a, dtype, i), Buffers.getDouble(b, dtype, i), p, step);
-                    Buffers.setDouble(o, dtype, i, v);
-                } else {
-                    boolean passes = formula.apply(1, Buffers.getDouble(b, dtype, i), p, step) != 0;
-                    Buffers.setLong(o, dtype, i, passes ? Buffers.getLong(a, dtype, i) : 0);
-                }
+        int size = Buffers.elements(o, dtype);
+        return switch (dtype.storage()) {
+            case FLOAT -> {
+                float[] a = (float[]) x, b = (float[]) y, r = (float[]) o;
+                float pf = (float) p;
+                int bulk = size - size % FLOAT_PACKET;
+                yield (ao, as, bo, bs, oo, n) -> {
+                    int packets = Math.clamp(bulk - oo, 0, n);
+                    if (packets > 0) FloatLanes.binary(lane, a, ao, as, b, bo, bs, r, oo, packets, pf);
+                    for (int k = packets; k < n; k++) r[oo + k] = (float) formula.apply(a[ao + k * as], b[bo + k * bs], pf, FLOAT_STEP);
+                };
             }
-        }
-        return new Tensor[] {Tensor.wrap(dtype, shape, o)};
+            case DOUBLE -> {
+                double[] a = (double[]) x, b = (double[]) y, r = (double[]) o;
+                int bulk = size - size % DOUBLE_PACKET;
+                yield (ao, as, bo, bs, oo, n) -> {
+                    int packets = Math.clamp(bulk - oo, 0, n);
+                    if (packets > 0) DoubleLanes.binary(lane, a, ao, as, b, bo, bs, r, oo, packets, p);
+                    for (int k = packets; k < n; k++) r[oo + k] = formula.apply(a[ao + k * as], b[bo + k * bs], p, v -> v);
+                };
+            }
+            default -> {
+                // float16/bfloat16 through float32, rounded once; integers (ReluGrad, Relu6Grad) keep or zero the gradient
+                boolean floating = dtype.isFloating();
+                DoubleUnaryOperator step = v -> Buffers.roundTo(dtype, v);
+                int bulk = packet == null ? 0 : size - size % HALF_PACKET;
+                yield (ao, as, bo, bs, oo, n) -> {
+                    for (int k = 0; k < n; k++) {
+                        int i = ao + k * as, j = bo + k * bs;
+                        if (floating) {
+                            Formula f = oo + k < bulk ? packet : formula;
+                            double v = f.apply(Buffers.getDouble(x, dtype, i), Buffers.getDouble(y, dtype, j), p, step);
+                            Buffers.setDouble(o, dtype, oo + k, v);
+                        } else {
+                            boolean passes = formula.apply(1, Buffers.getDouble(y, dtype, j), p, step) != 0;
+                            Buffers.setLong(o, dtype, oo + k, passes ? Buffers.getLong(x, dtype, i) : 0);
+                        }
+                    }
+                };
+            }
+        };
     }
 }

@@ -194,12 +194,12 @@ abstract class ReduceKernel {
                 case SUM -> sum(xs, off, len);
                 case MAX -> max(xs, off, len, identity);
                 case MIN -> min(xs, off, len, identity);
-                case PROD -> TreeSum.product(xs, off, len);
+                case PROD -> FloatLanes.treeProduct(xs, off, len);
             };
         }
 
-        /** Eigen's tree-reduced sum, as TF's kernels take it (see {@link TreeSum}). */
-        private static float sum(float[] x, int off, int len) { return TreeSum.sum(x, off, len); }
+        /** Eigen's tree-reduced sum, as TF's kernels take it (see {@link FloatLanes#treeSum}). */
+        private static float sum(float[] x, int off, int len) { return FloatLanes.treeSum(x, off, len); }
 
         private static float max(float[] x, int off, int len, float identity) {
             int step = S.length(), i = 0;
@@ -261,18 +261,18 @@ abstract class ReduceKernel {
 
     /**
      * float16 sums, which TF 2.21 computes in half (Eigen's {@code SumReducer<half>}; bfloat16 sums it casts to
-     * float): the float32 kernel's walk with each addition rounded to half ({@link TreeSum#halfSum} for rows).
+     * float): the float32 kernel's walk with each addition rounded to half ({@link HalfTreeSum#sum} for rows).
      */
     static final class HalfSums extends Floats {
         HalfSums() { super(Monoid.SUM, DType.FLOAT16); }
 
         @Override
-        void row(Object x, int off, int len, Object out, int at) { ((float[]) out)[at] = TreeSum.halfSum((float[]) x, off, len); }
+        void row(Object x, int off, int len, Object out, int at) { ((float[]) out)[at] = HalfTreeSum.sum((float[]) x, off, len); }
 
         @Override
         void accumulate(Object x, int off, Object out, int outOff, int len) {
             float[] xs = (float[]) x, o = (float[]) out;
-            for (int i = 0; i < len; i++) o[outOff + i] = TreeSum.half(o[outOff + i] + xs[off + i]);
+            for (int i = 0; i < len; i++) o[outOff + i] = HalfTreeSum.half(o[outOff + i] + xs[off + i]);
         }
     }
 
@@ -301,11 +301,11 @@ abstract class ReduceKernel {
                 case SUM -> sum(xs, off, len);
                 case MAX -> max(xs, off, len, identity);
                 case MIN -> min(xs, off, len, identity);
-                case PROD -> TreeSum.product(xs, off, len);
+                case PROD -> DoubleLanes.treeProduct(xs, off, len);
             };
         }
 
-        private static double sum(double[] x, int off, int len) { return TreeSum.sum(x, off, len); }
+        private static double sum(double[] x, int off, int len) { return DoubleLanes.treeSum(x, off, len); }
 
         private static double max(double[] x, int off, int len, double identity) {
             int step = S.length(), i = 0;

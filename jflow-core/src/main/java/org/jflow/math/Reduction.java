@@ -101,12 +101,34 @@ public final class Reduction extends Op {
      * {@code tf.math.count_nonzero} casts its count to {@code dtype}.
      */
     private Reduction(String name, Kind kind) {
-        super(name, name.equals("CountNonzero")
-                ? Signature.of("input, reduction_indices = axis -> output", "axis: list(int) = None",
-                        "keep_dims: bool = false", "dtype: type = int64")
-                : Signature.of("input, reduction_indices = axis -> output", "axis: list(int) = None",
-                        "keep_dims: bool = false"));
+        super(name, switch (name) {
+            case "CountNonzero" -> Signature.of("input, reduction_indices = axis -> output", "axis: list(int) = None",
+                    "keep_dims: bool = false", "dtype: type = int64");
+            // TF's reduction_indices also as an input, which a gradient passes where the axes are known only when the
+            // graph runs (BroadcastGradientArgs' on a traced batch); the axis attribute stands for it otherwise
+            case "Sum" -> Signature.of("input, reduction_indices?, reduction_indices = axis -> output", "axis: list(int) = None",
+                    "keep_dims: bool = false");
+            default -> Signature.of("input, reduction_indices = axis -> output", "axis: list(int) = None",
+                    "keep_dims: bool = false");
+        });
         this.kind = kind;
+    }
+
+    /** The attributes with the axes of a {@code reduction_indices} input (TF's int32/int64 scalar or vector), if one is given. */
+    private static Attrs withIndices(Tensor[] in, Attrs attrs) {
+        if (in.length == 1) return attrs;
+        checkIndices(in[1]);
+        return attrs.with("axis", in[1].toIntArray());
+    }
+
+    private static void checkIndices(Tensor indices) {
+        DType t = indices.dtype();
+        if (t != DType.INT32 && t != DType.INT64) {
+            throw new InvalidArgumentError("Value for attr 'Tidx' of " + t.kernelName() + " is not in the list of allowed values: int32, int64");
+        }
+        if (indices.shape().hasRank() && indices.rank() > 1) {
+            throw new InvalidArgumentError("Invalid reduction_indices: must be a scalar or a vector, got " + indices.shape().toErrorString());
+        }
     }
 
     /** Attributes for a reduction over {@code axes} (null: all axes). */
@@ -120,8 +142,15 @@ public final class Reduction extends Op {
         checkDType(t);
         DType outType = kind == Kind.COUNT_NONZERO ? outputType(attrs) : t;
         Shape s = in[0].shape();
+        if (in.length > 1 && !in[1].hasValue()) { // axes known when the graph runs: TF's ReductionShape without them
+            checkIndices(in[1]);
+            if (!attrs.getBool("keep_dims") || !s.hasRank()) return new TensorSpec[] {new TensorSpec(outType, Shape.unknownRank())};
+            int[] dims = new int[s.rank()];
+            java.util.Arrays.fill(dims, Shape.UNKNOWN);
+            return new TensorSpec[] {new TensorSpec(outType, Shape.ofOwned(dims))};
+        }
         if (!s.hasRank()) return new TensorSpec[] {new TensorSpec(outType, Shape.unknownRank())};
-        boolean[] reduced = ReducePlan.reducedAxes(s.rank(), (int[]) attrs.get("axis"), name());
+        boolean[] reduced = ReducePlan.reducedAxes(s.rank(), (int[]) withIndices(in, attrs).get("axis"), name());
         return new TensorSpec[] {new TensorSpec(outType, ReducePlan.outputShape(s, reduced, attrs.getBool("keep_dims")))};
     }
 
@@ -163,6 +192,7 @@ public final class Reduction extends Op {
 
     @Override
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
+        if (in.length > 1) return compute(new Tensor[] {in[0]}, withIndices(in, attrs), out);
         if (in[0].dtype().isComplex()) return complex(in[0], attrs, out);
         Tensor x = in[0];
         ReducePlan plan = ReducePlan.of(x.shape(), ReducePlan.reducedAxes(x.rank(), (int[]) attrs.get("axis"), name()));
@@ -274,7 +304,7 @@ public final class Reduction extends Op {
         if (squares == data) squares = Buffers.copy(data);
         switch (squares) {
             // float16 squares round to half, as TF's in * conj(in) in Eigen::half before its half sum
-            case float[] a -> { for (int k = 0; k < a.length; k++) a[k] = t == DType.FLOAT16 ? TreeSum.half(a[k] * a[k]) : a[k] * a[k]; }
+            case float[] a -> { for (int k = 0; k < a.length; k++) a[k] = t == DType.FLOAT16 ? HalfTreeSum.half(a[k] * a[k]) : a[k] * a[k]; }
             case double[] a -> { for (int k = 0; k < a.length; k++) a[k] *= a[k]; }
             case int[] a -> { for (int k = 0; k < a.length; k++) a[k] *= a[k]; }
             case long[] a -> { for (int k = 0; k < a.length; k++) a[k] *= a[k]; }
@@ -355,7 +385,7 @@ public final class Reduction extends Op {
 
     // ---- gradients (TF's math_grad.py), all in terms of the upstream gradient broadcast back over the reduced axes ----
 
-    private static int[] axes(GradientContext g) { return (int[]) g.attrs().get("axis"); }
+    private static int[] axes(GradientContext g) { return (int[]) withIndices(g.inputs(), g.attrs()).get("axis"); }
 
     /** {@code t}, a reduction's shape, reshaped with the reduced axes kept as 1. */
     private static Tensor kept(GradientContext g, Tensor t) { return Grads.kept(t, g.x().shape(), axes(g)); }
@@ -367,6 +397,9 @@ public final class Reduction extends Op {
     }
 
     private static Tensor[] sumGradient(GradientContext g, Tensor[] dy) {
+        if (g.inputs().length > 1 && !g.input(1).hasValue()) { // TF's _SumGrad on axes known when the graph runs
+            return one(Grads.broadcastLike(RawArray.reshape(dy[0], Grads.reducedShape(g.x(), g.input(1))), g.x()));
+        }
         return one(Grads.broadcastLike(kept(g, dy[0]), g.x()));
     }
 
@@ -394,15 +427,29 @@ public final class Reduction extends Op {
         int r = x.rank();
         boolean[] reduced = ReducePlan.reducedAxes(r, axes(g), "Prod");
         int[] perm = new int[r];
-        int n = 0, reducedSize = 1, otherSize = 1;
-        for (int i = 0; i < r; i++) if (reduced[i]) { perm[n++] = i; reducedSize *= x.shape().get(i); }
-        for (int i = 0; i < r; i++) if (!reduced[i]) { perm[n++] = i; otherSize *= x.shape().get(i); }
+        int n = 0, reducedCount = 0;
+        long reducedSize = 1, otherSize = 1; // Shape.UNKNOWN where a dim is unknown while tracing
+        for (int i = 0; i < r; i++) if (reduced[i]) { perm[n++] = i; reducedCount++; reducedSize = times(reducedSize, x.shape().get(i)); }
+        for (int i = 0; i < r; i++) if (!reduced[i]) { perm[n++] = i; otherSize = times(otherSize, x.shape().get(i)); }
         Tensor permuted = RawArray.transpose(x, perm);
-        Tensor flat = RawArray.reshape(permuted, new int[] {reducedSize, otherSize});
+        Tensor flat;
+        if (reducedSize != Shape.UNKNOWN || otherSize != Shape.UNKNOWN) {
+            flat = RawArray.reshape(permuted, new int[] {(int) reducedSize, (int) otherSize}); // one of them may be -1
+        } else { // TF's reshape to (reduce_prod(Shape(x)[reduced]), reduce_prod(Shape(x)[other])) when the graph runs
+            Tensor shape = RawArray.shape(permuted, DType.INT32);
+            Tensor rows = RawMath.prod(RawArray.stridedSlice(shape, new int[] {0}, new int[] {reducedCount}, new int[] {1},
+                    0, 0, 0, 0, 0), new int[] {0}, false);
+            Tensor cols = RawMath.prod(RawArray.stridedSlice(shape, new int[] {reducedCount}, new int[] {0}, new int[] {1},
+                    0, 1, 0, 0, 0), new int[] {0}, false);
+            flat = RawArray.reshape(permuted, RawArray.pack(java.util.List.of(rows, cols), 0));
+        }
         Tensor others = RawMath.mul(RawMath.cumprod(flat, 0, true, false), RawMath.cumprod(flat, 0, true, true));
-        Tensor back = RawArray.transpose(RawArray.reshape(others, permuted.shape().dimsView()), Grads.inverse(perm));
+        Tensor back = RawArray.transpose(Grads.reshapeLike(others, permuted), Grads.inverse(perm));
         return one(RawMath.mul(back, kept(g, dy[0])));
     }
+
+    /** {@code size * d} with an unknown dim (or size) making it unknown. */
+    private static long times(long size, int d) { return size == Shape.UNKNOWN || d == Shape.UNKNOWN ? Shape.UNKNOWN : size * d; }
 
     private static Tensor[] logSumExpGradient(GradientContext g, Tensor[] dy) {
         return one(RawMath.mul(kept(g, dy[0]), RawMath.exp(RawMath.sub(g.x(), kept(g, g.out())))));

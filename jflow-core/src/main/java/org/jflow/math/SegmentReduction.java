@@ -50,8 +50,10 @@ public final class SegmentReduction extends Op {
     private final boolean sorted;
 
     private SegmentReduction(String name, Kind kind, boolean sorted) {
+        // TF's num_segments input, which a gradient passes where the count is known only when the graph runs (the
+        // rows of a traced batch); the num_segments attribute stands for it otherwise
         super(name, sorted ? Signature.of("data, segment_ids -> output")
-                : Signature.of("data, segment_ids -> output", "num_segments: int"));
+                : Signature.of("data, segment_ids, num_segments? -> output", "num_segments: int = None"));
         this.kind = kind;
         this.sorted = sorted;
     }
@@ -72,14 +74,27 @@ public final class SegmentReduction extends Op {
             }
             return new TensorSpec[] {new TensorSpec(t, withRows(data, 1, Shape.UNKNOWN))};
         }
-        int segments = attrs.getInt("num_segments");
-        if (segments < 0) throw error("Input num_segments == " + segments + " must not be negative.");
+        boolean known = in.length < 3 || in[2].hasValue(); // a count known only when the graph runs: checked there
+        int segments = known ? segments(in, attrs) : Shape.UNKNOWN;
+        if (known && segments < 0) throw error("Input num_segments == " + segments + " must not be negative.");
         boolean prefix = seg.rank() <= data.rank();
         for (int i = 0; prefix && i < seg.rank(); i++) prefix = org.jflow.Shape.compatibleDims(seg.get(i), data.get(i));
         if (!prefix) {
             throw error("data.shape = " + data.toErrorString() + " does not start with segment_ids.shape = " + seg.toErrorString());
         }
         return new TensorSpec[] {new TensorSpec(t, withRows(data, seg.rank(), segments))};
+    }
+
+    /** The unsorted reductions' row count: input 2 (an int32/int64 scalar) or the attribute. */
+    private int segments(Tensor[] in, Attrs attrs) {
+        if (in.length < 3) {
+            if (!attrs.has("num_segments")) throw error(name() + " has no num_segments: neither attribute 'num_segments' nor input 2");
+            return attrs.getInt("num_segments");
+        }
+        DType t = in[2].dtype();
+        if (t != DType.INT32 && t != DType.INT64) throw notAllowed("Tnumsegments", t);
+        if (in[2].rank() != 0) throw error("num_segments should be a scalar, not shape " + in[2].shape().toErrorString());
+        return Math.toIntExact(in[2].getLong(0));
     }
 
     /** {@code [rows] + data.shape[skip:]}. */
@@ -100,7 +115,7 @@ public final class SegmentReduction extends Op {
     public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
         Tensor data = in[0], ids = in[1];
         int n = ids.size(), inner = innerSize(data, sorted ? 1 : ids.rank());
-        int rows = sorted ? sortedRows(ids, data) : attrs.getInt("num_segments");
+        int rows = sorted ? sortedRows(ids, data) : segments(in, attrs);
         DType t = data.dtype();
         boolean floating = t.isFloating();
         double[] acc = floating ? new double[rows * inner] : null;
@@ -208,10 +223,9 @@ public final class SegmentReduction extends Op {
     /** Each row's share of its segment's gradient: dy over the segment's row count. */
     private static Tensor[] meanGradient(GradientContext g, Tensor[] dy) {
         Tensor x = g.x(), ids = g.y();
-        int[] ones = new int[x.rank()];
-        java.util.Arrays.fill(ones, 1);
-        ones[0] = x.shape().get(0);
-        Tensor rowOnes = RawArray.fill(ones, Raw.scalar(x.dtype(), 1));
+        // TF's _SegmentMeanGrad: ones shaped as the ids with x's other dims as 1, so no size is needed (a traced batch)
+        Tensor rowOnes = RawArray.onesLike(ids, x.dtype());
+        for (int i = ids.rank(); i < x.rank(); i++) rowOnes = RawArray.expandDims(rowOnes, i);
         Tensor counts = ((SegmentReduction) g.op()).segmentSum(rowOnes, ids, g.attrs());
         return new Tensor[] {rowsOf(RawMath.realDiv(dy[0], counts), ids), null};
     }

@@ -71,7 +71,18 @@ public final class Sorting extends Op {
     }
 
     private static Tensor[] topKGradient(GradientContext g, Tensor[] dy) {
-        return new Tensor[] {scattered(g.outputs()[1], dy[0], g.x().shape().get(-1))};
+        Tensor x = g.x();
+        int n = x.shape().get(-1);
+        if (n != Shape.UNKNOWN) return new Tensor[] {scattered(g.outputs()[1], dy[0], n)};
+        // TF's _TopKGrad where the last dim is known only when the graph runs: each row's indices offset by the row's
+        // start in the flattened input, dy summed into Size(x) segments and reshaped to Shape(x)
+        int lead = x.rank() - 1;
+        Tensor indices = Grads.flattenLeading(lead == 0 ? RawArray.expandDims(g.outputs()[1], 0) : g.outputs()[1], Math.max(lead, 1));
+        Tensor rows = RawMath.cumsum(RawArray.onesLike(indices), 0, true, false);
+        Tensor ids = RawMath.addV2(indices, RawMath.mul(rows, Grads.dim(x, lead)));
+        Tensor flat = RawArray.reshape(dy[0], new int[] {-1});
+        Tensor summed = RawMath.unsortedSegmentSum(flat, RawArray.reshape(ids, new int[] {-1}), RawArray.size(x, DType.INT32));
+        return new Tensor[] {Grads.reshapeLike(summed, x)};
     }
 
     /** Sort: the sorting permutation (a stable argsort in the same direction) routes dy back. */

@@ -15,7 +15,7 @@ import org.jflow.errors.InvalidArgumentError;
 /** {@code BiasAdd}: adds a 1-D bias along the last (channels) dim of a channels-last value. */
 public final class BiasAdd extends Op {
     public static final BiasAdd BIAS_ADD = new BiasAdd()
-            .withGradient((g, dy) -> new Tensor[] {dy[0], g.needs(1) ? Grads.sumToShape(dy[0], g.y().shape()) : null});
+            .withGradient((g, dy) -> new Tensor[] {dy[0], g.needs(1) ? Grads.sumToShape(dy[0], g.y()) : null});
 
     private BiasAdd() { super("BiasAdd", Signature.of("value, bias -> output", "data_format: string = None")); }
 
@@ -29,11 +29,14 @@ public final class BiasAdd extends Op {
         Window.checkChannelsLast(attrs.getString("data_format", null), x.rank() == 3 || x.rank() == 5 ? x.rank() : 4, name());
         if (x.rank() < 2) throw new InvalidArgumentError("Input tensor must be at least 2D: " + x.toErrorString());
         if (b.rank() != 1) throw new InvalidArgumentError("Biases must be 1D: " + b.toErrorString());
-        if (b.get(0) != x.get(-1)) {
+        if (!Shape.compatibleDims(b.get(0), x.get(-1))) { // an unknown dim is checked when the graph runs
             throw new InvalidArgumentError("Must provide as many biases as the last dimension of the input tensor: " + b.toErrorString()
                     + " vs. " + x.toErrorString());
         }
-        return new TensorSpec[] {new TensorSpec(in[0].dtype(), x)};
+        if (x.get(-1) != Shape.UNKNOWN || b.get(0) == Shape.UNKNOWN) return new TensorSpec[] {new TensorSpec(in[0].dtype(), x)};
+        int[] out = x.dims(); // the channels the bias knows
+        out[out.length - 1] = b.get(0);
+        return new TensorSpec[] {new TensorSpec(in[0].dtype(), Shape.ofOwned(out))};
     }
 
     @Override

@@ -46,8 +46,8 @@ public final class SoftmaxCrossEntropy extends Op {
         Tensor dLogits = RawMath.addV2(RawMath.mul(dLoss, g.outputs()[1]),
                 RawMath.mul(RawMath.sub(gg, RawMath.sum(RawMath.mul(gg, p), new int[] {axis}, true)), p));
         Tensor dLabels = g.op() == SPARSE || !g.needs(1) ? null
-                : Grads.sumToShape(RawMath.mul(dLoss, RawMath.neg(RawNn.logSoftmax(logits, axis))), g.y().shape());
-        return new Tensor[] {Grads.sumToShape(dLogits, logits.shape()), dLabels};
+                : Grads.sumToShape(RawMath.mul(dLoss, RawMath.neg(RawNn.logSoftmax(logits, axis))), g.y());
+        return new Tensor[] {Grads.sumToShape(dLogits, logits), dLabels};
     }
 
     private final boolean sparse;

@@ -3,6 +3,7 @@ package org.jflow.random;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.autodiff.Grads;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
 import org.jflow.engine.GradientContext;
@@ -359,11 +360,13 @@ public final class RandomOps {
     private static Tensor[] gammaGradient(GradientContext g, Tensor[] dy) {
         Tensor alpha = g.x(), sample = g.out();
         int sampleDims = sample.rank() - alpha.rank();
-        int[] unit = new int[sample.rank()], leading = new int[sampleDims];
-        java.util.Arrays.fill(unit, 1);
-        System.arraycopy(alpha.shape().dimsView(), 0, unit, sampleDims, alpha.rank());
-        for (int i = 0; i < sampleDims; i++) leading[i] = i;
-        Tensor broadcastAlpha = RawArray.broadcastTo(RawArray.reshape(alpha, unit), sample.shape().dims());
+        int[] leading = new int[sampleDims];
+        Tensor unit = alpha; // alpha under sampleDims leading 1s, no size needed (a traced batch of alphas)
+        for (int i = 0; i < sampleDims; i++) {
+            leading[i] = i;
+            unit = RawArray.expandDims(unit, 0);
+        }
+        Tensor broadcastAlpha = Grads.broadcastLike(unit, sample);
         Tensor partial = Dispatcher.execute1(RANDOM_GAMMA_GRAD, Attrs.EMPTY, broadcastAlpha, sample);
         Tensor grad = RawMath.mul(dy[0], partial);
         return new Tensor[] {sampleDims == 0 ? grad : RawMath.sum(grad, leading, false)};

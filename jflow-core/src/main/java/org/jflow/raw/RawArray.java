@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class RawArray {
     private static final Op BROADCAST_ARGS = Raw.op("BroadcastArgs");
+    private static final Op BROADCAST_GRADIENT_ARGS = Raw.op("BroadcastGradientArgs");
     private static final Op BROADCAST_TO = Raw.op("BroadcastTo");
     private static final Op CONCAT_V2 = Raw.op("ConcatV2");
     private static final Op DEPTH_TO_SPACE = Raw.op("DepthToSpace");
@@ -94,6 +95,14 @@ public final class RawArray {
 
     /** {@code BroadcastArgs}: the broadcast shape of two shape vectors. */
     public static Tensor broadcastArgs(Tensor s0, Tensor s1) { return Raw.one(BROADCAST_ARGS, Attrs.EMPTY, s0, s1); }
+
+    /**
+     * {@code BroadcastGradientArgs}: the axes to sum the gradients of two broadcast operands over,
+     * {@code {r0, r1}}, from their shapes (int32 or int64 vectors of one dtype).
+     */
+    public static Tensor[] broadcastGradientArgs(Tensor s0, Tensor s1) {
+        return Raw.all(BROADCAST_GRADIENT_ARGS, Attrs.EMPTY, s0, s1);
+    }
 
     public static Tensor expandDims(Tensor input, int axis) {
         return Raw.one(EXPAND_DIMS, Attrs.of("axis", axis), input);

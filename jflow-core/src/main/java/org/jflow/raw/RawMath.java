@@ -13,6 +13,8 @@ import java.util.List;
  * method per op. No Python semantics: inputs are tensors of the op's dtypes (no literal
  * conversion, no implicit casts or broadcasting beyond the op's own), attributes are typed values.
  * Also the math ops JFlow has that TF's registry lacks ({@code ReduceLogSumExp}, {@code ClipByNorm}, ...).
+ * {@code Sum} and {@code UnsortedSegmentSum} also take their axes and segment count as tensors (an
+ * overload), which is how a gradient passes them where they are known only when the graph runs.
  */
 public final class RawMath {
     private static final Op ABS = Raw.op("Abs");
@@ -327,6 +329,10 @@ public final class RawMath {
         return reduce(PROD, input, axis, keepDims);
     }
     public static Tensor sum(Tensor input, int[] axis, boolean keepDims) { return reduce(SUM, input, axis, keepDims); }
+    /** {@code Sum} over axes given as an int32/int64 tensor (TF's form: known only when the graph runs). */
+    public static Tensor sum(Tensor input, Tensor reductionIndices, boolean keepDims) {
+        return Raw.one(SUM, Attrs.of("keep_dims", keepDims), input, reductionIndices);
+    }
     public static Tensor euclideanNorm(Tensor input, int[] axis, boolean keepDims) {
         return reduce(EUCLIDEAN_NORM, input, axis, keepDims);
     }
@@ -404,6 +410,10 @@ public final class RawMath {
     }
     public static Tensor unsortedSegmentSum(Tensor data, Tensor segmentIds, int numSegments) {
         return Raw.one(UNSORTED_SEGMENT_SUM, Attrs.of("num_segments", numSegments), data, segmentIds);
+    }
+    /** {@code UnsortedSegmentSum} with {@code num_segments} as an int32/int64 scalar tensor (TF's form: known only when the graph runs). */
+    public static Tensor unsortedSegmentSum(Tensor data, Tensor segmentIds, Tensor numSegments) {
+        return Raw.one(UNSORTED_SEGMENT_SUM, Attrs.EMPTY, data, segmentIds, numSegments);
     }
     public static Tensor unsortedSegmentProd(Tensor data, Tensor segmentIds, int numSegments) {
         return Raw.one(UNSORTED_SEGMENT_PROD, Attrs.of("num_segments", numSegments), data, segmentIds);

@@ -2,9 +2,10 @@ package org.jflow.strings;
 
 /**
  * The string hashes behind TF's hash buckets: {@code Fingerprint64} (FarmHash's {@code farmhashna::Hash64},
- * which never changes across platforms or versions) and {@code StrongKeyedHash} (SipHash-2-4).
+ * which never changes across platforms or versions) and {@code StrongKeyedHash} (SipHash-2-4). Public for
+ * the ops of modules above the core that hash as TF does (jflow-data's crossed feature columns).
  */
-final class Fingerprints {
+public final class Fingerprints {
     private static final long K0 = 0xc3a5c85c97cb3127L, K1 = 0xb492b66fbe98f273L, K2 = 0x9ae16a3b2f90404fL;
 
     private Fingerprints() {}
@@ -83,7 +84,7 @@ final class Fingerprints {
     }
 
     /** TF's {@code Fingerprint64}: FarmHash {@code farmhashna::Hash64}. */
-    static long fingerprint64(byte[] s) {
+    public static long fingerprint64(byte[] s) {
         int len = s.length;
         if (len <= 16) return hashLen0to16(s);
         if (len <= 32) return hashLen17to32(s);

@@ -123,8 +123,10 @@ class BroadcastTest {
         float[] sq = tf.square(t).toFloatArray(), ab = tf.abs(t).toFloatArray(), sin = tf.sin(t).toFloatArray();
         for (int i = 0; i < x.length; i++) {
             assertEquals((float) Math.exp(x[i]), exp[i], Math.ulp(exp[i]) * 2);
-            assertEquals((float) (1 / (1 + Math.exp(-x[i]))), sig[i], Math.ulp(sig[i]) * 2);
-            assertEquals((float) Math.tanh(x[i]), tanh[i], Math.ulp(tanh[i]) * 2);
+            // Eigen's logistic approximation, TF's kernel: TF 2.21's sigmoid is within 6 ulps of the exact value
+            assertEquals((float) (1 / (1 + Math.exp(-x[i]))), sig[i], Math.ulp(sig[i]) * 6);
+            // Eigen's tanh approximation, TF's kernel: TF 2.21's tanh is within 5 ulps of the exact value
+            assertEquals((float) Math.tanh(x[i]), tanh[i], Math.ulp(tanh[i]) * 5);
             assertEquals(x[i] * x[i], sq[i]);
             assertEquals(Math.abs(x[i]), ab[i]);
             // Vector API sin: SVML/SLEEF once compiled, Java's fallback before, within an ulp of each other

@@ -77,6 +77,23 @@ public final class MathCases {
                 new Cases.Case("[2] and [3] (error)", Attrs.EMPTY, int32(Shape.of(1), 2), int32(Shape.of(1), 3)));
     }
 
+    /** Equal shapes (nothing summed, ones included), leading axes added, ones on either side, an empty dim, int64, errors. */
+    public static List<Cases.Case> broadcastGradientArgs(SplittableRandom rnd) {
+        return List.of(new Cases.Case("[2,3,4] and [3,4]", Attrs.EMPTY, int32(Shape.of(3), 2, 3, 4), int32(Shape.of(2), 3, 4)),
+                new Cases.Case("[2,1,3] and [1,4,1]", Attrs.EMPTY, int32(Shape.of(3), 2, 1, 3), int32(Shape.of(3), 1, 4, 1)),
+                new Cases.Case("[1,1] and [1]", Attrs.EMPTY, int32(Shape.of(2), 1, 1), int32(Shape.of(1), 1)),
+                new Cases.Case("[1,1] and [1,1]", Attrs.EMPTY, int32(Shape.of(2), 1, 1), int32(Shape.of(2), 1, 1)),
+                new Cases.Case("[] and [2,3]", Attrs.EMPTY, int32(Shape.of(0)), int32(Shape.of(2), 2, 3)),
+                new Cases.Case("[0,3] and [1,3]", Attrs.EMPTY, int32(Shape.of(2), 0, 3), int32(Shape.of(2), 1, 3)),
+                new Cases.Case("int64 [5,1] and [1]", Attrs.EMPTY, Values.ints(DType.INT64, Shape.of(2), 5, 1),
+                        Values.ints(DType.INT64, Shape.of(1), 1)),
+                new Cases.Case("[2,3] and [3,2] (error)", Attrs.EMPTY, int32(Shape.of(2), 2, 3), int32(Shape.of(2), 3, 2)),
+                new Cases.Case("[[2]] and [3] (error)", Attrs.EMPTY, int32(Shape.of(1, 1), 2), int32(Shape.of(1), 3)),
+                new Cases.Case("int32 and int64 (error)", Attrs.EMPTY, int32(Shape.of(1), 1), Values.ints(DType.INT64, Shape.of(1), 1)),
+                new Cases.Case("float (error)", Attrs.EMPTY, Values.random(DType.FLOAT32, Shape.of(1), rnd),
+                        Values.random(DType.FLOAT32, Shape.of(1), rnd)));
+    }
+
     public static List<Cases.Case> bandPart(SplittableRandom rnd) {
         return of(v("[4,4] lower 1 upper 0", a("num_lower", 1L, "num_upper", 0L), s(4, 4)),
                 v("[2,3,4] lower -1 upper 1", a("num_lower", -1L, "num_upper", 1L), s(2, 3, 4)),

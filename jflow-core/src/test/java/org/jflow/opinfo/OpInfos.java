@@ -203,6 +203,7 @@ public final class OpInfos {
         op("ReduceJoin").samples(StringCases::reduceJoin);
         op("InTopKV2").samples(MathCases::inTopK);
         op("BroadcastArgs").samples(MathCases::broadcastArgs);
+        op("BroadcastGradientArgs").samples(MathCases::broadcastGradientArgs);
         op("MatrixBandPart").samples(MathCases::bandPart);
         op("Complex").samples(MathCases::complexOf);
         op("MatrixSolve").samples(MathCases::matrixSolve).ulps(256);

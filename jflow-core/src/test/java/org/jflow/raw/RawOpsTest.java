@@ -137,7 +137,7 @@ class RawOpsTest {
         Tensor rows = RawMath.sum(x, new int[] {1}, true);
         assertEquals(Shape.of(2, 1), rows.shape());
         assertArrayEquals(new float[] {6, 15}, rows.toFloatArray());
-        assertArrayEquals(new float[] {21}, RawMath.sum(x, null, false).toFloatArray());
+        assertArrayEquals(new float[] {21}, RawMath.sum(x, (int[]) null, false).toFloatArray());
         assertArrayEquals(new float[] {4, 5, 6}, RawMath.max(x, new int[] {0}, false).toFloatArray());
     }
 

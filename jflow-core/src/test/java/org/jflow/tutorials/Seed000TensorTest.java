@@ -110,10 +110,11 @@ class Seed000TensorTest {
             ga = tf.concat(List.of(out, tf.cast(new float[][] {{1.0f}}, tf.float32)), 0);
         }
         Tensor d = out.sub(y);
-        // The book's GPU run printed [[-0.4909289]\n [ 0.5035277]]; float32 math rounded at each op (NumPy
-        // agrees) gives 0.50352764 for the second value, one ulp away: compare values (inventory: rtol 1e-5).
+        // The book's GPU run printed [[-0.4909289]\n [ 0.5035277]]; JFlow's float32 exp (Eigen's packet formula,
+        // which TF's CPU kernel takes for whole packets) gives the same, where correctly rounded exps (NumPy, TF's
+        // scalar tail of a 2-element tensor) give 0.50352764, one ulp away: compare values (inventory: rtol 1e-5).
         assertArrayEquals(new float[] {-0.4909289f, 0.5035277f}, d.toFloatArray(), 1e-6f);
-        assertEquals("误差:  tf.Tensor(\n[[-0.4909289 ]\n [ 0.50352764]], shape=(2, 1), dtype=float32)\n", print("误差: ", d));
+        assertEquals("误差:  tf.Tensor(\n[[-0.4909289]\n [ 0.5035277]], shape=(2, 1), dtype=float32)\n", print("误差: ", d));
         assertEquals(0.24727562f, tf.reduceSum(tf.multiply(0.5f, tf.square(d))).floatValue(), 1e-7f);
     }
 

@@ -36,6 +36,14 @@ public final class DataNamespace {
     /** {@code tf.data.TextLineDataset(x)} of a scalar string tensor, as inside {@code flat_map}. */
     public TextLineDataset TextLineDataset(Tensor filename) { return new TextLineDataset(filename); }
 
+    /** {@code tf.data.TFRecordDataset(filenames)}: each record as a scalar string. */
+    public TFRecordDataset TFRecordDataset(String... filenames) { return new TFRecordDataset(filenames); }
+
+    /** {@code tf.data.TFRecordDataset(filenames, compression_type, buffer_size)}. */
+    public TFRecordDataset TFRecordDataset(List<String> filenames, String compressionType, int bufferSize) {
+        return new TFRecordDataset(filenames, compressionType, bufferSize);
+    }
+
     /** {@code tf.data.Dataset}'s static methods, as members of {@code tf.data.Dataset}. */
     public static final class DatasetFactories {
         DatasetFactories() {}

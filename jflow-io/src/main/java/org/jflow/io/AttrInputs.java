@@ -90,6 +90,9 @@ final class AttrInputs {
     /** The tensor TF's input holds for {@code node}'s attribute, or null when it cannot be known. */
     static Tensor tensor(Spec spec, Node node) {
         Object value = node.attrs().get(spec.attr);
+        // a reduction given TF's axes input itself (a gradient's Sum over the axes BroadcastGradientArgs finds when
+        // the graph runs) needs none; without it, no axes attribute means all of them
+        if (spec.form == Form.AXES && value == null && node.inputs().size() > spec.position) return null;
         if (spec.form == Form.AXES && value == null) {
             Shape s = node.input(0).shape();
             if (!s.hasRank()) return null;

@@ -106,10 +106,26 @@ class GraphDefImporterTest {
                         .putAttr("dtype", AttrCodec.of(tf.float32)).putAttr("shape", AttrCodec.of(Shape.of(2))))
                 .addNode(NodeDef.newBuilder().setName("axes").setOp("Placeholder")
                         .putAttr("dtype", AttrCodec.of(tf.int32)).putAttr("shape", AttrCodec.of(Shape.of(1))))
-                .addNode(NodeDef.newBuilder().setName("Sum").setOp("Sum").addInput("x").addInput("axes"))
+                .addNode(NodeDef.newBuilder().setName("Mean").setOp("Mean").addInput("x").addInput("axes"))
                 .build();
         UnimplementedError e = assertThrows(UnimplementedError.class, () -> GraphDefImporter.toGraph(def));
-        assertEquals("JFlow's Sum takes 'axis' as an attribute: input 'axes' of node 'Sum' must be a Const", e.getMessage());
+        assertEquals("JFlow's Mean takes 'axis' as an attribute: input 'axes' of node 'Mean' must be a Const", e.getMessage());
+    }
+
+    @Test
+    void sumTakesItsAxesAsATensorToo() {
+        // JFlow's Sum also takes TF's reduction_indices as an input (a gradient's, from BroadcastGradientArgs)
+        GraphDef def = GraphDef.newBuilder()
+                .addNode(NodeDef.newBuilder().setName("x").setOp("Placeholder")
+                        .putAttr("dtype", AttrCodec.of(tf.float32)).putAttr("shape", AttrCodec.of(Shape.of(2, 3))))
+                .addNode(NodeDef.newBuilder().setName("axes").setOp("Placeholder")
+                        .putAttr("dtype", AttrCodec.of(tf.int32)).putAttr("shape", AttrCodec.of(Shape.of(1))))
+                .addNode(NodeDef.newBuilder().setName("Sum").setOp("Sum").addInput("x").addInput("axes"))
+                .build();
+        Graph g = GraphDefImporter.toGraph(def);
+        var sum = g.operations().stream().filter(n -> n.type().equals("Sum")).findFirst().orElseThrow();
+        assertEquals(2, sum.numInputs());
+        assertEquals(Shape.unknownRank(), sum.output(0).shape());
     }
 
     @Test

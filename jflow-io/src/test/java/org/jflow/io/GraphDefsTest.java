@@ -156,6 +156,23 @@ class GraphDefsTest {
     }
 
     @Test
+    void broadcastGradientOnAnUnknownBatchSumsOverTheAxesBroadcastGradientArgsGives() {
+        var f = tf.function((Tensor x, Tensor b) -> {
+            try (var tape = tf.GradientTape()) {
+                tape.watch(b);
+                return tape.gradient(tf.add(x, b), b);
+            }
+        }, o -> o.inputSignature(tf.TensorSpec(new int[] {-1, 3}, tf.float32), tf.TensorSpec(new int[] {1, 3}, tf.float32)));
+        GraphDef def = GraphDefs.toGraphDef(f.getConcreteFunction(tf.zeros(2, 3), tf.zeros(1, 3)).graph());
+        NodeDef args = def.getNodeList().stream().filter(n -> n.getOp().equals("BroadcastGradientArgs")).findFirst().orElseThrow();
+        NodeDef sum = def.getNodeList().stream().filter(n -> n.getOp().equals("Sum")).findFirst().orElseThrow();
+        // TF's form: the reduction's axes are BroadcastGradientArgs' first output, no constant axes beside it
+        assertEquals(2, sum.getInputCount());
+        assertEquals(args.getName(), sum.getInput(1).split(":")[0]);
+        assertFalse(sum.containsAttr("axis"));
+    }
+
+    @Test
     void theDeclarationSaysWhichInputsAreAttributesAndWhichTypeAttributesTfNeeds() {
         Graph g = new Graph();
         Tensor x = g.placeholder(tf.float32, Shape.of(2, 3), "x");

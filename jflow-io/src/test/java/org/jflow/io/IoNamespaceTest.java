@@ -49,4 +49,23 @@ class IoNamespaceTest {
         TypeError e = assertThrows(TypeError.class, () -> io.writeGraph("graph", dir.toString(), "g.pbtxt"));
         assertEquals("write_graph expects a Graph or a GraphDef, got String", e.getMessage());
     }
+
+    /** {@code tf.io}'s TFRecord and Example members, as the tutorial's writer and reader call them. */
+    @Test
+    void tfrecordWriterAndParsersReadAsInPython(@TempDir Path dir) {
+        String path = dir.resolve("a.tfrecords").toString();
+        try (var writer = io.TFRecordWriter(path, io.TFRecordOptions("GZIP"))) {
+            writer.write(org.jflow.io.train.Example.of(java.util.Map.of("label", org.jflow.io.train.Feature.int64List(7)))
+                    .serializeToString());
+        }
+        byte[] record;
+        try (var reader = new org.jflow.io.tfrecord.TFRecordReader(path, "GZIP", 0)) {
+            record = reader.next();
+        }
+        var parsed = io.parseSingleExample(Tensor.wrap(org.jflow.DType.STRING, org.jflow.Shape.scalar(), new byte[][] {record}),
+                java.util.Map.of("label", io.FixedLenFeature(new int[] {}, org.jflow.DType.INT64),
+                        "extra", io.VarLenFeature(org.jflow.DType.FLOAT32)));
+        assertEquals("tf.Tensor(7, shape=(), dtype=int64)", parsed.get("label").toString());
+        assertEquals(List.of("extra", "label"), List.copyOf(parsed.keySet()));
+    }
 }

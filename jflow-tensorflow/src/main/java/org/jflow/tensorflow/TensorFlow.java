@@ -2,6 +2,8 @@ package org.jflow.tensorflow;
 
 import org.jflow.TF;
 import org.jflow.data.DataNamespace;
+import org.jflow.featurecolumn.FeatureColumnNamespace;
+import org.jflow.image.ImageNamespace;
 import org.jflow.io.IoNamespace;
 import org.jflow.keras.Keras;
 
@@ -24,11 +26,22 @@ public final class TensorFlow extends TF {
     /** {@code tf.keras}: the same object as {@code Keras.keras}. */
     public final Keras keras = Keras.keras;
 
-    /** {@code tf.io}: {@code writeGraph} (GraphDef) so far. */
+    /** {@code tf.io}: {@code writeGraph} (GraphDef), {@code TFRecordWriter}, the Example parsers. */
     public final IoNamespace io = new IoNamespace();
+
+    /** {@code tf.sparse}: {@code SparseTensor} (what {@code VarLenFeature} parses into) and {@code toDense}. */
+    public final org.jflow.io.sparse.SparseNamespace sparse = new org.jflow.io.sparse.SparseNamespace();
 
     /** {@code tf.data}: {@code tf.data.Dataset.range(12)}, {@code tf.data.TextLineDataset(...)}, {@code tf.data.AUTOTUNE}. */
     public final DataNamespace data = new DataNamespace();
+
+    /** {@code tf.feature_column}: {@code tf.featureColumn.numericColumn("age")} (jflow-data). */
+    public final FeatureColumnNamespace featureColumn = new FeatureColumnNamespace();
+    /**
+     * {@code tf.image} (jflow-data): resize, crops, flips, colour; and the codecs TF has under both
+     * {@code tf.io} and {@code tf.image} ({@code tf.image.decodeJpeg}), since jflow-io's {@code tf.io} cannot see jflow-data.
+     */
+    public final ImageNamespace image = new ImageNamespace();
 
     private TensorFlow() {}
 }

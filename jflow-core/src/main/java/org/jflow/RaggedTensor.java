@@ -23,6 +23,21 @@ public final class RaggedTensor implements RaggedOrDense {
     /** The rows' common length where the partition was built from one, else -1. */
     private final long uniformRowLength;
 
+    /**
+     * A ragged tensor of {@code values} cut by int64 {@code rowSplits} as a kernel gave them (TF's
+     * {@code RaggedTensor(values, row_partition)} of op outputs): only their types and ranks are checked; user splits
+     * go through {@link #fromRowSplits}, which validates them as TF does.
+     */
+    public RaggedTensor(RaggedOrDense values, Tensor rowSplits) {
+        this(values, rowSplits, -1);
+        if (values.shape().hasRank() && values.shape().rank() < 1) {
+            throw new ValueError("values must have rank 1 or more, got shape " + values.shape());
+        }
+        if (rowSplits.dtype() != DType.INT64 || rowSplits.rank() != 1 || rowSplits.size() < 1) {
+            throw new ValueError("row_splits must be a non-empty 1-D int64 tensor, got " + rowSplits.repr());
+        }
+    }
+
     private RaggedTensor(RaggedOrDense values, Tensor rowSplits, long uniformRowLength) {
         this.values = values;
         this.rowSplits = rowSplits;

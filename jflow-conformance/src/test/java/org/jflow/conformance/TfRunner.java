@@ -127,8 +127,12 @@ final class TfRunner implements AutoCloseable {
         return ops.constant(type, shape, DataBuffers.of(bb.array(), true, false)).asOutput();
     }
 
-    /** TF's output as a JFlow tensor. */
+    /**
+     * TF's output as a JFlow tensor; a uint64 one (StatelessRandomGetKeyCounter's key and counter) as the int64 of the
+     * same bits, as JFlow holds TF's uint64 words.
+     */
     Tensor read(Output<?> o) {
+        if (o.dataType() == DataType.DT_UINT64) return read(single("Bitcast", Map.of("type", DataType.DT_INT64), o));
         DType dtype = jflowType(o.dataType());
         Shape shape = jflowShape(o.shape());
         return switch (dtype) {

@@ -3,6 +3,7 @@ package org.jflow.array;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.engine.Allocation;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Broadcast;
 import org.jflow.engine.Convert;
@@ -52,7 +53,7 @@ public interface ArrayFunctions {
     /** {@code tf.fill(dims, value)}: the value's dtype (int gives int32, a double literal float32). */
     default Tensor fill(Object dims, Object value) {
         Tensor v = Convert.toTensor(value);
-        return Dispatcher.execute1(ArrayOps.FILL, Attrs.of("dims", ArraySupport.shape(dims, v.dtype(), "Fill")), v);
+        return Dispatcher.execute1(ArrayOps.FILL, Attrs.of("dims", Allocation.fillDims(ArraySupport.longs(dims), v.dtype(), "Fill")), v);
     }
 
     /** {@code tf.eye(num_rows)}: float32 identity. */

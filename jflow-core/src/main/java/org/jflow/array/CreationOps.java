@@ -22,9 +22,10 @@ final class CreationOps {
         @Override
         public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
             if (in[0].rank() != 0) throw error("value must represent a scalar, got shape " + in[0].shape().toErrorString());
-            int[] dims = attrs.getInts("dims");
-            for (int d : dims) if (d < 0) throw error("Dimension " + d + " must be >= 0");
-            return spec(in[0].dtype(), Shape.of(dims));
+            // int64 dims (an empty shape with a dim past 2**31 - 1, as TF allows) or int dims
+            long[] dims = attrs.get("dims") instanceof long[] wide ? wide : java.util.Arrays.stream(attrs.getInts("dims")).asLongStream().toArray();
+            for (long d : dims) if (d < 0) throw error("Dimension " + d + " must be >= 0");
+            return spec(in[0].dtype(), Shape.ofLong(dims));
         }
 
         @Override

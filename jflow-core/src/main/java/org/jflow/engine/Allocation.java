@@ -55,8 +55,8 @@ public final class Allocation {
     /**
      * A user's int64 shape for a {@code dtype} tensor that op {@code op} creates, as JFlow's int dims:
      * {@link #require(long[], DType, String)}'s errors first (a dim past int32 with no zero beside it is
-     * TF's OOM), then an {@code UnimplementedError} for a dim past 2**31 - 1 of an empty tensor (TF holds
-     * shape (2**32 + 5, 0); JFlow's shapes cannot), never a dim wrapped around to another size.
+     * TF's OOM), then an {@code UnimplementedError} for a dim past 2**31 - 1 of an empty tensor, which only
+     * {@code Fill} ({@link #fillDims}) creates; never a dim wrapped around to another size.
      */
     public static int[] intDims(long[] dims, DType dtype, String op) {
         require(dims, dtype, op);
@@ -70,6 +70,21 @@ public final class Allocation {
             out[i] = (int) Math.max(dims[i], Integer.MIN_VALUE);
         }
         return out;
+    }
+
+    /**
+     * {@code Fill}'s {@code dims} attribute for a user's int64 shape: {@link #intDims}, or the int64 dims themselves
+     * for an empty shape with a dim past 2**31 - 1, which TF creates ({@code tf.zeros([2**32 + 5, 0])}) and
+     * {@link Shape#ofLong} holds.
+     */
+    public static Object fillDims(long[] dims, DType dtype, String op) {
+        require(dims, dtype, op);
+        boolean wide = false, negative = false;
+        for (long d : dims) {
+            wide |= d > Integer.MAX_VALUE;
+            negative |= d < 0;
+        }
+        return wide && !negative ? dims.clone() : intDims(dims, dtype, op);
     }
 
     /** Runs {@code kernel}; a heap that runs out there is the op's {@code ResourceExhaustedError}. */
@@ -103,6 +118,7 @@ public final class Allocation {
 
     /** Elements below 2^20: such an output always fits, so the hot path of small ops skips the full check. */
     private static boolean small(Shape shape) {
+        if (shape.isWide()) return true; // empty
         long elements = 1;
         for (int d : shape.dimsView()) {
             elements *= d;
@@ -111,12 +127,7 @@ public final class Allocation {
         return true;
     }
 
-    private static long[] dims(Shape shape) {
-        int[] d = shape.dimsView();
-        long[] dims = new long[d.length];
-        for (int i = 0; i < d.length; i++) dims[i] = d[i];
-        return dims;
-    }
+    private static long[] dims(Shape shape) { return shape.longDims(); }
 
     private static long elements(TensorSpec s) {
         long n = 1;

@@ -1,5 +1,6 @@
 package org.jflow.format;
 
+import org.jflow.RaggedOrDense;
 import org.jflow.RaggedTensor;
 import org.jflow.Tensor;
 import org.jflow.Variable;
@@ -28,29 +29,115 @@ public final class TensorFormat {
     }
 
     /**
-     * {@code <tf.RaggedTensor [[b'a', b'b'], [b'c']]>}, as TF's {@code RaggedTensor.__repr__}: its
-     * {@code numpy()} (rows of equal length as one 2-D array, else an object array of rows) through
-     * {@code np.array2string(separator=", ")} with every element as Python's {@code str}: bytes for
-     * strings, the shortest digits of each float (float32 0.1 as 0.1), ints; lines wrap at 75 columns.
+     * {@code <tf.RaggedTensor [[b'a', b'b'], [b'c']]>}, as TF's {@code RaggedTensor.__repr__}: its {@code numpy()}
+     * ({@link Numpy}) through {@code np.array2string(separator=", ")} with every element formatted by TF's
+     * {@code _formatter}: a nested array by the same rule, an empty one as Python's {@code repr(tolist())}, a
+     * scalar as Python's {@code str} (bytes for strings, the shortest digits of each float, ints); lines wrap at
+     * 75 columns.
      */
-    public static String ragged(RaggedTensor r) {
-        long[] splits = r.rowSplits().toLongArray();
-        Tensor v = r.values();
-        int rows = splits.length - 1;
-        boolean uniform = true;
-        for (int i = 1; i < rows; i++) uniform &= splits[i + 1] - splits[i] == splits[1] - splits[0];
-        String text;
-        if (rows == 0) {
-            text = "[]";
-        } else if (uniform && splits[1] == splits[0]) { // an empty 2-D array prints as repr(tolist())
-            text = "[" + String.join(", ", java.util.Collections.nCopies(rows, "[]")) + "]";
-        } else if (uniform) {
-            text = NumpyLayout.format(new int[] {rows, (int) (splits[1] - splits[0])}, k -> pythonElement(v, k));
-        } else {
-            text = NumpyLayout.format(new int[] {rows}, i -> splits[i + 1] == splits[i] ? "[]" : NumpyLayout.format(
-                    new int[] {(int) (splits[i + 1] - splits[i])}, k -> pythonElement(v, (int) splits[i] + k)));
+    public static String ragged(RaggedTensor r) { return "<tf.RaggedTensor " + numpy(r).text() + ">"; }
+
+    /**
+     * What {@code RaggedTensor.numpy()} builds: the values' array cut into rows; rows of one length stack into
+     * an array one dimension higher (an object array where the rows are object arrays), rows of several lengths
+     * make a 1-D object array of the row arrays, no rows an empty {@code (0, 0, ...)} array.
+     */
+    private sealed interface Numpy {
+        int[] shape();
+
+        /** The first {@code n} rows from row {@code from}. */
+        Numpy rows(int from, int n);
+
+        /** The first dimension split in two, {@code (rows * length, ...)} to {@code (rows, length, ...)}. */
+        Numpy split(int rows, int length);
+
+        String text();
+
+        default int size() {
+            int n = 1;
+            for (int d : shape()) n *= d;
+            return n;
         }
-        return "<tf.RaggedTensor " + text + ">";
+
+        /** {@code repr(a.tolist())} of an empty array: lists down to the first empty dimension. */
+        static String emptyText(int[] shape, int axis) {
+            if (axis == shape.length || shape[axis] == 0) return "[]";
+            return "[" + String.join(", ", java.util.Collections.nCopies(shape[axis], emptyText(shape, axis + 1))) + "]";
+        }
+
+        static int[] withFirst(int first, int[] shape) {
+            int[] d = shape.clone();
+            d[0] = first;
+            return d;
+        }
+
+        static int[] split(int rows, int length, int[] shape) {
+            int[] d = new int[shape.length + 1];
+            d[0] = rows;
+            d[1] = length;
+            System.arraycopy(shape, 1, d, 2, shape.length - 1);
+            return d;
+        }
+    }
+
+    /** A numeric or string array: elements {@code offset..} of the flat values. */
+    private record Plain(int[] shape, Tensor flat, int offset) implements Numpy {
+        private int innerSize() {
+            int n = 1;
+            for (int k = 1; k < shape.length; k++) n *= shape[k];
+            return n;
+        }
+
+        public Numpy rows(int from, int n) { return new Plain(Numpy.withFirst(n, shape), flat, offset + from * innerSize()); }
+
+        public Numpy split(int rows, int length) { return new Plain(Numpy.split(rows, length, shape), flat, offset); }
+
+        public String text() {
+            return size() == 0 ? Numpy.emptyText(shape, 0) : NumpyLayout.format(shape, k -> pythonElement(flat, offset + k));
+        }
+    }
+
+    /** An object array whose elements are arrays, row-major. */
+    private record Objects(int[] shape, List<Numpy> elements) implements Numpy {
+        private int innerSize() {
+            int n = 1;
+            for (int k = 1; k < shape.length; k++) n *= shape[k];
+            return n;
+        }
+
+        public Numpy rows(int from, int n) {
+            return new Objects(Numpy.withFirst(n, shape), elements.subList(from * innerSize(), (from + n) * innerSize()));
+        }
+
+        public Numpy split(int rows, int length) { return new Objects(Numpy.split(rows, length, shape), elements); }
+
+        public String text() {
+            return size() == 0 ? Numpy.emptyText(shape, 0) : NumpyLayout.format(shape, k -> elements.get(k).text());
+        }
+    }
+
+    private static Numpy numpy(RaggedOrDense v) {
+        if (v instanceof Tensor t) return new Plain(t.shape().dims(), t, 0);
+        RaggedTensor r = (RaggedTensor) v;
+        Numpy values = numpy(r.values());
+        long[] s = r.rowSplits().toLongArray();
+        int rows = s.length - 1;
+        if (rows == 0) {
+            int[] d = values.shape();
+            int[] empty = new int[d.length + 1];
+            System.arraycopy(d, 1, empty, 2, d.length - 1);
+            return new Plain(empty, r.flatValues(), 0);
+        }
+        boolean uniform = true;
+        for (int i = 1; i < rows; i++) uniform &= s[i + 1] - s[i] == s[1] - s[0];
+        if (uniform) {
+            // np.array(rows): consecutive rows of one length, stacked, are their block of the values split in two
+            int length = (int) (s[1] - s[0]);
+            return values.rows((int) s[0], rows * length).split(rows, length);
+        }
+        List<Numpy> each = new ArrayList<>();
+        for (int i = 0; i < rows; i++) each.add(values.rows((int) s[i], (int) (s[i + 1] - s[i])));
+        return new Objects(new int[] {rows}, each);
     }
 
     private static String pythonElement(Tensor v, int k) {

@@ -316,7 +316,9 @@ public final class LinalgOps {
                 }
                 if (in[0].rank() < 1) throw error("Cross", "Input must be at least 1D" + in[0].shape().toErrorString());
                 if (!Shape.compatibleDims(in[0].shape().get(-1), 3)) {
-                    throw error("Cross", "Trailing dimension must be 3, got shape " + in[0].shape().toErrorString());
+                    // TF's CrossOp kernel text and class for a known inner dim other than 3
+                    throw new org.jflow.errors.FailedPreconditionError("Cross-products are only defined for 3-element vectors.")
+                            .withOp("Cross");
                 }
                 return same(in[0]);
             },

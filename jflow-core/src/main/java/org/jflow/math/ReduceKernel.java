@@ -36,6 +36,7 @@ abstract class ReduceKernel {
 
     /** The kernel for buffers of {@code working}'s type holding values of {@code dtype} (whose range gives the integer identities). */
     static ReduceKernel of(Monoid m, DType working, DType dtype) {
+        if (dtype == DType.FLOAT16 && m == Monoid.SUM) return new HalfSums();
         return switch (working.storage()) {
             case FLOAT -> new Floats(m, dtype);
             case DOUBLE -> new Doubles(m, dtype);
@@ -168,7 +169,7 @@ abstract class ReduceKernel {
     // The Vector API compiles to SIMD only when each operation is a constant at its call site, so
     // each monoid gets its own loop (a shared loop taking the operator as a value ran 20x slower),
     // and each element type its own class: Java generics do not reach primitive arrays.
-    static final class Floats extends ReduceKernel {
+    static class Floats extends ReduceKernel {
         private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
         private final float identity;
 
@@ -255,6 +256,23 @@ abstract class ReduceKernel {
                     for (; i < len; i++) o[outOff + i] *= xs[off + i];
                 }
             }
+        }
+    }
+
+    /**
+     * float16 sums, which TF 2.21 computes in half (Eigen's {@code SumReducer<half>}; bfloat16 sums it casts to
+     * float): the float32 kernel's walk with each addition rounded to half ({@link HalfTreeSum#sum} for rows).
+     */
+    static final class HalfSums extends Floats {
+        HalfSums() { super(Monoid.SUM, DType.FLOAT16); }
+
+        @Override
+        void row(Object x, int off, int len, Object out, int at) { ((float[]) out)[at] = HalfTreeSum.sum((float[]) x, off, len); }
+
+        @Override
+        void accumulate(Object x, int off, Object out, int outOff, int len) {
+            float[] xs = (float[]) x, o = (float[]) out;
+            for (int i = 0; i < len; i++) o[outOff + i] = HalfTreeSum.half(o[outOff + i] + xs[off + i]);
         }
     }
 

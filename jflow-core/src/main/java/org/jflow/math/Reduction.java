@@ -281,9 +281,10 @@ public final class Reduction extends Op {
             return t == DType.INT64 ? s : Buffers.convert(s, DType.INT64, t);
         }
         Object sum = reduceWorking(Monoid.SUM, toWorking(data, t), t, l);
-        if (t.storage() == DType.Storage.HALF) {
-            // TF's MeanReducer for half types divides in the dtype: the sum and the count rounded to it, so a
-            // float16 mean over more than 65504 elements divides by inf (100000 x 0.1 gives 0, as in TF)
+        if (t == DType.FLOAT16) {
+            // TF's MeanReducer for float16 divides in the dtype: the half sum and the count rounded to it, so a
+            // mean over more than 65504 elements divides by inf (100000 x 0.1 gives 0, as in TF). bfloat16 is
+            // one of its CASTING_SPECIALIZATIONs: float sum divided by the float count, rounded once (below).
             float[] s = (float[]) toWorking(fromWorking(sum, t), t);
             float count = ((float[]) toWorking(Buffers.convert(new float[] {n}, DType.FLOAT32, t), t))[0];
             for (int k = 0; k < s.length; k++) s[k] /= count;
@@ -302,7 +303,8 @@ public final class Reduction extends Op {
         Object squares = toWorking(data, t);
         if (squares == data) squares = Buffers.copy(data);
         switch (squares) {
-            case float[] a -> { for (int k = 0; k < a.length; k++) a[k] *= a[k]; }
+            // float16 squares round to half, as TF's in * conj(in) in Eigen::half before its half sum
+            case float[] a -> { for (int k = 0; k < a.length; k++) a[k] = t == DType.FLOAT16 ? HalfTreeSum.half(a[k] * a[k]) : a[k] * a[k]; }
             case double[] a -> { for (int k = 0; k < a.length; k++) a[k] *= a[k]; }
             case int[] a -> { for (int k = 0; k < a.length; k++) a[k] *= a[k]; }
             case long[] a -> { for (int k = 0; k < a.length; k++) a[k] *= a[k]; }

@@ -25,34 +25,73 @@ final class RowOrder {
         return x.dtype() == DType.INT64 ? x.data() : Buffers.convert(x.data(), x.dtype(), DType.FLOAT64);
     }
 
-    /**
-     * The first {@code k} positions of row {@code (o, ., i)} of {@code widened} in sorted order, in
-     * {@code into[0, k)}. A small k selects with a heap (n log k) before sorting only the k chosen.
-     */
-    static void order(Object widened, AxisLayout l, int o, int i, boolean descending, int k, int[] scratch, int[] into) {
+    /** The positions of row {@code (o, ., i)} of {@code widened} in sorted order, in {@code into[0, n)}. */
+    static void order(Object widened, AxisLayout l, int o, int i, boolean descending, int[] scratch, int[] into) {
         int n = l.n();
-        double[] d = null;
-        long[] w = null;
-        if (widened instanceof long[] all) {
-            w = new long[n];
-            for (int r = 0; r < n; r++) w[r] = all[l.at(o, r, i)];
-        } else {
-            double[] all = (double[]) widened;
-            d = new double[n];
-            for (int r = 0; r < n; r++) d[r] = all[l.at(o, r, i)];
-        }
-        if (k == n && d != null && hasNaN(d)) {
+        double[] d = widened instanceof double[] all ? doubles(all, l, o, i) : null;
+        long[] w = d == null ? longs((long[]) widened, l, o, i) : null;
+        if (d != null && hasNaN(d)) {
             tfOrderWithNaN(d, descending, into);
             return;
         }
-        RowOrder row = new RowOrder(d, w, descending);
-        if (k < n / 8) {
-            row.selectFirst(k, n, into);
-            row.mergeSort(into, scratch, 0, k);
-        } else {
-            for (int r = 0; r < n; r++) into[r] = r;
-            row.mergeSort(into, scratch, 0, n);
+        for (int r = 0; r < n; r++) into[r] = r;
+        new RowOrder(d, w, descending).mergeSort(into, scratch, 0, n);
+    }
+
+    private static double[] doubles(double[] all, AxisLayout l, int o, int i) {
+        double[] d = new double[l.n()];
+        for (int r = 0; r < d.length; r++) d[r] = all[l.at(o, r, i)];
+        return d;
+    }
+
+    private static long[] longs(long[] all, AxisLayout l, int o, int i) {
+        long[] w = new long[l.n()];
+        for (int r = 0; r < w.length; r++) w[r] = all[l.at(o, r, i)];
+        return w;
+    }
+
+    /**
+     * TF's CPU TopKV2 on row {@code (o, ., i)}: the whole row sorted as {@link #order}; k == 1 the first position
+     * equal to Eigen's maximum ({@link #eigenMax}, AVX packets of {@code packet} lanes); other k gtl::TopN's heap
+     * under the stable "greater" comparison (larger, then lower position), which NaN (equal to everything) steers,
+     * unsorted results in heap order. Puts the k positions in {@code into[0, k)}.
+     */
+    static void topK(Object widened, AxisLayout l, int o, int i, int k, boolean sorted, int packet, int[] scratch, int[] into) {
+        int n = l.n();
+        if (k == n && k != 1) {
+            order(widened, l, o, i, true, scratch, into);
+            return;
         }
+        if (widened instanceof double[] all) {
+            double[] d = doubles(all, l, o, i);
+            if (k == 1) {
+                double max = eigenMax(d, packet);
+                into[0] = 0;
+                for (int c = 0; c < n; c++) if (d[c] == max) { into[0] = c; break; }
+                return;
+            }
+            StdSort.topN(n, k, (a, b) -> d[b] < d[a] || !(d[b] > d[a]) && a < b, sorted, into);
+        } else {
+            long[] w = longs((long[]) widened, l, o, i);
+            StdSort.topN(n, k, (a, b) -> w[b] < w[a] || w[b] == w[a] && a < b, sorted, into);
+        }
+    }
+
+    /**
+     * Eigen's inner-most maximum reduction (PropagateFast) as TF's AVX build runs it: the whole packets into
+     * {@code packet} lanes by {@code pmax(acc, p) = acc < p ? p : acc} (a NaN never enters a lane), the tail
+     * by {@code std::max(t, acc) = t < acc ? acc : t} (a NaN enters, the next number replaces it), then
+     * {@code std::max(tail, max of lanes)}. A NaN result matches no element, and TF then takes position 0.
+     */
+    private static double eigenMax(double[] d, int packet) {
+        int n = d.length, whole = n / packet * packet;
+        double[] lanes = new double[packet];
+        java.util.Arrays.fill(lanes, Double.NEGATIVE_INFINITY);
+        for (int j = 0; j < whole; j++) lanes[j % packet] = lanes[j % packet] < d[j] ? d[j] : lanes[j % packet];
+        double lanesMax = Double.NEGATIVE_INFINITY, tail = Double.NEGATIVE_INFINITY;
+        for (double v : lanes) lanesMax = Math.max(lanesMax, v);
+        for (int j = whole; j < n; j++) tail = d[j] < tail ? tail : d[j];
+        return tail < lanesMax ? lanesMax : tail;
     }
 
     private static boolean hasNaN(double[] d) {
@@ -84,33 +123,6 @@ final class RowOrder {
             }
             begin = end;
         }
-    }
-
-    /** The k positions that sort first, in heap order: a max-heap by {@link #rank} whose root is the worst kept. */
-    private void selectFirst(int k, int n, int[] heap) {
-        if (k == 0) return;
-        for (int r = 0; r < n; r++) {
-            if (r < k) {
-                heap[r] = r;
-                for (int c = r; c > 0 && rank(heap[(c - 1) / 2], heap[c]) < 0; c = (c - 1) / 2) swap(heap, c, (c - 1) / 2);
-            } else if (rank(r, heap[0]) < 0) {
-                heap[0] = r;
-                for (int p = 0; ; ) {
-                    int big = p, a = 2 * p + 1, b = a + 1;
-                    if (a < k && rank(heap[a], heap[big]) > 0) big = a;
-                    if (b < k && rank(heap[b], heap[big]) > 0) big = b;
-                    if (big == p) break;
-                    swap(heap, p, big);
-                    p = big;
-                }
-            }
-        }
-    }
-
-    private static void swap(int[] a, int i, int j) {
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
     }
 
     /** A total order: {@link #compare}, then the lower position first (what keeps sorts stable and top_k's ties). */

@@ -153,9 +153,13 @@ public final class Sorting extends Op {
         if (keep > 0) {
             Object widened = RowOrder.widen(x);
             int[] scratch = new int[l.n()], order = new int[l.n()];
+            boolean sorted = kind != Kind.TOP_K || attrs.getBool("sorted");
+            // Eigen's AVX packets: 4 doubles, 8 of float, half and bfloat16 (TF's x86 wheels are built for AVX)
+            int packet = x.dtype() == DType.FLOAT64 ? 4 : 8;
             for (int o = 0; o < l.outer(); o++) {
                 for (int i = 0; i < l.inner(); i++) {
-                    RowOrder.order(widened, l, o, i, descending, keep, scratch, order);
+                    if (kind == Kind.TOP_K) RowOrder.topK(widened, l, o, i, keep, sorted, packet, scratch, order);
+                    else RowOrder.order(widened, l, o, i, descending, scratch, order);
                     for (int j = 0; j < keep; j++) {
                         positions[outLayout.at(o, j, i)] = order[j];
                         source[outLayout.at(o, j, i)] = l.at(o, order[j], i);

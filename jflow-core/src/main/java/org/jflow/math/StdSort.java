@@ -97,6 +97,38 @@ final class StdSort {
         a[last] = v;
     }
 
+    /**
+     * TF's {@code gtl::TopN<int32, Cmp>(k)} fed the positions {@code 0 .. n-1} ({@code 1 <= k < n}), then
+     * {@code Extract()} ({@code std::sort_heap}) or, unsorted, its heap as it stands: what TF's CPU TopKV2 does
+     * for k below the row length. {@code greater} is TopN's comparison (the heap's order); it puts the k kept
+     * positions in {@code into[0, k)}.
+     */
+    static void topN(int n, int k, Less greater, boolean sorted, int[] into) {
+        int[] e = new int[k + 1];
+        for (int c = 0; c <= k; c++) e[c] = c;
+        // The (k+1)-th push turns the unordered vector into a heap and pops its bottom.
+        makeHeap(e, 0, k + 1, greater);
+        popHeap(e, 0, k, k, greater);
+        for (int c = k + 1; c < n; c++) {
+            if (!greater.test(c, e[0])) continue;
+            if (k > 1) popHeap(e, 0, k - 1, k - 1, greater);
+            e[k - 1] = c;
+            pushHeap(e, 0, k - 1, greater);
+        }
+        if (sorted) for (int last = k - 1; last > 0; last--) popHeap(e, 0, last, last, greater);
+        System.arraycopy(e, 0, into, 0, k);
+    }
+
+    /** {@code std::__push_heap}: the value at {@code first + hole} rises towards the top. */
+    private static void pushHeap(int[] a, int first, int hole, Less less) {
+        int v = a[first + hole];
+        for (int parent = (hole - 1) / 2; hole > 0 && less.test(a[first + parent], v); parent = (hole - 1) / 2) {
+            a[first + hole] = a[first + parent];
+            hole = parent;
+        }
+        a[first + hole] = v;
+    }
+
     private static void makeHeap(int[] a, int first, int last, Less less) {
         int len = last - first;
         if (len < 2) return;

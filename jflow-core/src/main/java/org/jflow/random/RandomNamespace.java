@@ -144,13 +144,13 @@ public final class RandomNamespace {
         }
         // the op that draws, whose name TF's OOM error for a too large shape carries
         Op op = !dtype.isInteger()
-                ? (statelessSeed == null ? RandomOps.RANDOM_UNIFORM : RandomOps.STATELESS_RANDOM_UNIFORM)
+                ? (statelessSeed == null ? RandomOps.RANDOM_UNIFORM : RandomOps.STATELESS_RANDOM_UNIFORM_V2)
                 : statelessSeed == null ? RandomOps.RANDOM_UNIFORM_INT
-                : o.minval == null && o.maxval == null ? RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT
-                : RandomOps.STATELESS_RANDOM_UNIFORM_INT;
+                : o.minval == null && o.maxval == null ? RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT_V2
+                : RandomOps.STATELESS_RANDOM_UNIFORM_INT_V2;
         Shape shape = runtimeShape != null ? null : toShape(shapeArg, dtype, op);
         if (dtype.isInteger() && o.minval == null && o.maxval == null && statelessSeed != null) {
-            return Dispatcher.execute1(RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT, Attrs.of("shape", shape, "dtype", dtype), statelessSeed);
+            return stateless(RandomOps.STATELESS_RANDOM_UNIFORM_FULL_INT_V2, shape, dtype, statelessSeed);
         }
         if (o.minval == null) throw new ValueError("minval=None needs an integer dtype and a stateless or Generator uniform");
         if (dtype.isInteger()) {
@@ -158,14 +158,28 @@ public final class RandomNamespace {
             Tensor lo = Convert.toTensor(o.minval, dtype), hi = Convert.toTensor(o.maxval, dtype);
             return statelessSeed == null
                     ? run(RandomOps.RANDOM_UNIFORM_INT, Attrs.of("shape", shape, "Tout", dtype), o.seed, lo, hi)
-                    : Dispatcher.execute1(RandomOps.STATELESS_RANDOM_UNIFORM_INT, Attrs.of("shape", shape, "dtype", dtype), statelessSeed, lo, hi);
+                    : stateless(RandomOps.STATELESS_RANDOM_UNIFORM_INT_V2, shape, dtype, statelessSeed, lo, hi);
         }
         Tensor lo = Convert.toTensor(o.minval, dtype), hi = Convert.toTensor(o.maxval == null ? 1 : o.maxval, dtype);
         Tensor unit = runtimeShape != null ? run(RandomOps.RANDOM_UNIFORM, Attrs.of("dtype", dtype), o.seed, runtimeShape)
                 : statelessSeed == null
                 ? run(RandomOps.RANDOM_UNIFORM, Attrs.of("shape", shape, "dtype", dtype), o.seed)
-                : Dispatcher.execute1(RandomOps.STATELESS_RANDOM_UNIFORM, Attrs.of("shape", shape, "dtype", dtype), statelessSeed);
+                : stateless(RandomOps.STATELESS_RANDOM_UNIFORM_V2, shape, dtype, statelessSeed);
         return ScaleShift.apply(unit, ScaleShift.sub(hi, lo), lo);
+    }
+
+    /**
+     * A stateless draw as TF 2.21's {@code stateless_random_ops} runs it: {@code StatelessRandomGetKeyCounter} of the
+     * seed, then the V2 op with that key and counter and the auto-selected algorithm (3, Philox on CPU); the
+     * numbers are the V1 ops' own.
+     */
+    private static Tensor stateless(RandomOps.Fill v2, Shape shape, DType dtype, Tensor seed, Tensor... bounds) {
+        Tensor[] keyCounter = Dispatcher.execute(RandomOps.STATELESS_RANDOM_GET_KEY_COUNTER, Attrs.EMPTY, seed);
+        Tensor[] in = new Tensor[2 + bounds.length];
+        in[0] = keyCounter[0];
+        in[1] = keyCounter[1];
+        System.arraycopy(bounds, 0, in, 2, bounds.length);
+        return Dispatcher.execute1(v2, Attrs.of("shape", shape, "dtype", dtype, "alg", RandomOps.AUTO_SELECT), in);
     }
 
     // ---- normal and truncated normal ----
@@ -209,7 +223,7 @@ public final class RandomNamespace {
 
     /** {@code tf.random.stateless_normal(shape, seed, mean=..., stddev=..., dtype=...)}. */
     public Tensor statelessNormal(Object shape, Object seed, UnaryOperator<NormalOptions> options) {
-        return normalWith(RandomOps.STATELESS_RANDOM_NORMAL, shape, options.apply(new NormalOptions()), Convert.toTensor(seed));
+        return normalWith(RandomOps.STATELESS_RANDOM_NORMAL_V2, shape, options.apply(new NormalOptions()), Convert.toTensor(seed));
     }
 
     /** {@code tf.random.stateless_truncated_normal(shape, seed)}. */
@@ -217,13 +231,14 @@ public final class RandomNamespace {
 
     /** {@code tf.random.stateless_truncated_normal(shape, seed, mean=..., stddev=..., dtype=...)}. */
     public Tensor statelessTruncatedNormal(Object shape, Object seed, UnaryOperator<NormalOptions> options) {
-        return normalWith(RandomOps.STATELESS_TRUNCATED_NORMAL, shape, options.apply(new NormalOptions()), Convert.toTensor(seed));
+        return normalWith(RandomOps.STATELESS_TRUNCATED_NORMAL_V2, shape, options.apply(new NormalOptions()), Convert.toTensor(seed));
     }
 
     private static Tensor normalWith(RandomOps.Fill op, Object shapeArg, NormalOptions o, Tensor statelessSeed) {
-        Attrs attrs = Attrs.of("shape", toShape(shapeArg, o.dtype, op), "dtype", o.dtype);
+        Shape shape = toShape(shapeArg, o.dtype, op);
+        Attrs attrs = Attrs.of("shape", shape, "dtype", o.dtype);
         Tensor mean = Convert.toTensor(o.mean, o.dtype), stddev = Convert.toTensor(o.stddev, o.dtype);
-        Tensor standard = statelessSeed == null ? run(op, attrs, o.seed) : Dispatcher.execute1(op, attrs, statelessSeed);
+        Tensor standard = statelessSeed == null ? run(op, attrs, o.seed) : stateless(op, shape, o.dtype, statelessSeed);
         return ScaleShift.apply(standard, stddev, mean);
     }
 

@@ -166,6 +166,28 @@ public final class RandomOps {
     public static final Fill STATELESS_RANDOM_UNIFORM_FULL_INT_V2 = new Fill("StatelessRandomUniformFullIntV2",
             (gen, dtype, n, in, op) -> Distributions.uniformFullInt(gen, dtype, n), Source.KEY_COUNTER, INTS, "dtype");
 
+    /**
+     * {@code StatelessRandomGetKeyCounter(seed) -> key, counter}: what TF 2.21's {@code tf.random.stateless_*} run
+     * first ({@code _get_key_counter_alg} with the auto-selected algorithm, Philox on CPU), the seed pair scrambled
+     * into the V2 ops' key [1] and counter [2]. TF's are uint64, here int64 of the same bits.
+     */
+    public static final Op STATELESS_RANDOM_GET_KEY_COUNTER = new Op("StatelessRandomGetKeyCounter",
+            Signature.of("seed -> key, counter")) {
+        @Override
+        public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
+            checkSeedInput(in[0], name());
+            return new TensorSpec[] {new TensorSpec(DType.INT64, Shape.of(1)), new TensorSpec(DType.INT64, Shape.of(2))};
+        }
+
+        @Override
+        public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
+            checkSeedInput(in[0], name());
+            long[] kc = keyCounter(in[0]);
+            return new Tensor[] {Tensor.wrap(DType.INT64, Shape.of(1), new long[] {kc[0]}),
+                    Tensor.wrap(DType.INT64, Shape.of(2), new long[] {kc[1], kc[2]})};
+        }
+    }.notDifferentiable();
+
     /** {@code RandomShuffle}: permutes the rows (dim 0) with TF's Fisher-Yates over Philox words. */
     public static final RandomOp RANDOM_SHUFFLE = new RandomOp("RandomShuffle",
             RandomOp.signature(Source.KERNEL, "value -> output")) {
@@ -437,9 +459,17 @@ public final class RandomOps {
      * fixed key scrambles it into the key and the counter's upper half, so both seed words matter.
      */
     static Philox statelessGenerator(Tensor seed) {
+        long[] kc = keyCounter(seed);
+        return new Philox((int) kc[1], (int) (kc[1] >>> 32), (int) kc[2], (int) (kc[2] >>> 32), (int) kc[0], (int) (kc[0] >>> 32));
+    }
+
+    /** The seed pair's Philox key and 128-bit counter (low word first), as {@code StatelessRandomGetKeyCounter} gives them. */
+    static long[] keyCounter(Tensor seed) {
         long s0 = seed.getLong(0), s1 = seed.getLong(1);
         int[] mix = new int[4];
         Philox.block((int) s0, (int) (s0 >>> 32), (int) s1, (int) (s1 >>> 32), 0x3ec8f720, 0x02461e29, mix);
-        return new Philox(0, 0, mix[2], mix[3], mix[0], mix[1]);
+        return new long[] {words(mix[0], mix[1]), 0, words(mix[2], mix[3])};
     }
+
+    private static long words(int low, int high) { return (low & 0xFFFFFFFFL) | (long) high << 32; }
 }

@@ -29,6 +29,7 @@ public final class RawRandom {
     private static final Op STATELESS_RANDOM_UNIFORM_INT = Raw.op("StatelessRandomUniformInt");
     private static final Op STATELESS_RANDOM_UNIFORM_INT_V2 = Raw.op("StatelessRandomUniformIntV2");
     private static final Op STATELESS_RANDOM_UNIFORM_V2 = Raw.op("StatelessRandomUniformV2");
+    private static final Op STATELESS_RANDOM_GET_KEY_COUNTER = Raw.op("StatelessRandomGetKeyCounter");
     private static final Op STATELESS_TRUNCATED_NORMAL = Raw.op("StatelessTruncatedNormal");
     private static final Op STATELESS_TRUNCATED_NORMAL_V2 = Raw.op("StatelessTruncatedNormalV2");
     private static final Op TRUNCATED_NORMAL = Raw.op("TruncatedNormal");
@@ -119,6 +120,9 @@ public final class RawRandom {
     private static Attrs v2(Shape shape, DType dtype, int alg) {
         return Attrs.of("shape", shape, "dtype", dtype, "alg", alg);
     }
+
+    /** {@code StatelessRandomGetKeyCounter}: the V2 ops' key [1] and counter [2] (TF's uint64, int64 here) of a seed pair. */
+    public static Tensor[] statelessRandomGetKeyCounter(Tensor seed) { return Raw.all(STATELESS_RANDOM_GET_KEY_COUNTER, Attrs.EMPTY, seed); }
 
     public static Tensor statelessRandomUniformV2(Tensor key, Tensor counter, Shape shape, DType dtype, int alg) {
         return Raw.one(STATELESS_RANDOM_UNIFORM_V2, v2(shape, dtype, alg), key, counter);

@@ -27,6 +27,7 @@ public final class RawStrings {
     private static final Op UNICODE_DECODE = Raw.op("UnicodeDecode");
     private static final Op UNICODE_DECODE_WITH_OFFSETS = Raw.op("UnicodeDecodeWithOffsets");
     private static final Op UNICODE_ENCODE = Raw.op("UnicodeEncode");
+    private static final Op UNICODE_SCRIPT = Raw.op("UnicodeScript");
     private static final Op UNICODE_TRANSCODE = Raw.op("UnicodeTranscode");
 
     private RawStrings() {}
@@ -125,6 +126,8 @@ public final class RawStrings {
         return Raw.one(UNICODE_ENCODE, Attrs.of("errors", errors, "output_encoding", outputEncoding,
                 "replacement_char", replacementChar), inputValues, inputSplits);
     }
+
+    public static Tensor unicodeScript(Tensor input) { return Raw.one(UNICODE_SCRIPT, Attrs.EMPTY, input); }
 
     public static Tensor unicodeTranscode(Tensor input, String inputEncoding, String outputEncoding, String errors,
                                           int replacementChar, boolean replaceControlCharacters) {

@@ -221,17 +221,16 @@ public final class Strings {
     /** {@code tf.strings.split(input, sep, maxsplit)}; {@code maxsplit} -1 is no limit. */
     public <T extends RaggedOrDense> T split(Object input, String sep, int maxsplit) {
         Tensor t = str(input);
-        int rank = Ragged.requireRankAtMost1(t, "split");
-        Tensor vector = rank == 0 ? reshape(t, 1) : t;
+        Tensor vector = t.rank() == 1 ? t : reshape(t, t.size());
         Attrs attrs = Attrs.of("sep", sep, "maxsplit", maxsplit);
         Tensor[] sparse = Dispatcher.execute(StringOps.STRING_SPLIT_V2, attrs, vector);
         // a scalar's tokens are the values alone, as TF returns them: no value is read, so this traces (tf.data's map)
-        if (rank == 0) return Ragged.of(0, sparse[1], null);
+        if (t.rank() == 0) return Ragged.of(t, sparse[1], null);
         long[] indices = sparse[0].toLongArray();
         long[] splits = new long[vector.size() + 1];
         for (int k = 0; k < indices.length; k += 2) splits[(int) indices[k] + 1]++;
         for (int r = 0; r < vector.size(); r++) splits[r + 1] += splits[r];
-        return Ragged.of(rank, sparse[1], splits);
+        return Ragged.of(t, sparse[1], splits);
     }
 
     private static Tensor reshape(Tensor t, int... dims) {
@@ -271,10 +270,9 @@ public final class Strings {
     public <T extends RaggedOrDense> T unicodeDecode(Object input, String inputEncoding,
                                                      UnaryOperator<UnicodeOptions> options) {
         Tensor t = str(input);
-        int rank = Ragged.requireRankAtMost1(t, "unicode_decode");
         Attrs attrs = options.apply(new UnicodeOptions()).attrs().with("input_encoding", inputEncoding);
         Tensor[] out = Dispatcher.execute(UnicodeOps.UNICODE_DECODE, attrs, t);
-        return Ragged.of(rank, out[1], out[0].toLongArray());
+        return Ragged.of(t, out[1], out[0].toLongArray());
     }
 
     /**
@@ -290,7 +288,6 @@ public final class Strings {
     public <T extends RaggedOrDense> T unicodeSplit(Object input, String inputEncoding,
                                                     UnaryOperator<UnicodeOptions> options) {
         Tensor t = str(input);
-        int rank = Ragged.requireRankAtMost1(t, "unicode_split");
         UnicodeOptions o = options.apply(new UnicodeOptions()).replaceControlCharacters(false);
         Attrs decode = o.attrs().with("input_encoding", inputEncoding);
         Tensor[] decoded = Dispatcher.execute(UnicodeOps.UNICODE_DECODE, decode, t);
@@ -302,7 +299,7 @@ public final class Strings {
                 "output_encoding", inputEncoding);
         Tensor strings = Dispatcher.execute1(UnicodeOps.UNICODE_ENCODE, encode, chars,
                 Tensor.wrap(DType.INT64, Shape.of(single.length), single));
-        return Ragged.of(rank, strings, decoded[0].toLongArray());
+        return Ragged.of(t, strings, decoded[0].toLongArray());
     }
 
     /**
@@ -310,17 +307,20 @@ public final class Strings {
      * dimension ("UTF-8", "UTF-16-BE" or "UTF-32-BE"): a 1-D tensor gives a scalar, a {@link RaggedTensor}
      * or an N-D tensor gives one string per row.
      */
-    public Tensor unicodeEncode(Object input, String outputEncoding) {
+    public <T extends RaggedOrDense> T unicodeEncode(Object input, String outputEncoding) {
         return unicodeEncode(input, outputEncoding, o -> o);
     }
 
     /** {@code tf.strings.unicode_encode(input, output_encoding, errors=..., replacement_char=...)}. */
-    public Tensor unicodeEncode(Object input, String outputEncoding, UnaryOperator<UnicodeOptions> options) {
+    @SuppressWarnings("unchecked") // a ragged input of ragged rank 2 or more gives a RaggedTensor, as in TF
+    public <T extends RaggedOrDense> T unicodeEncode(Object input, String outputEncoding, UnaryOperator<UnicodeOptions> options) {
         UnicodeOptions o = options.apply(new UnicodeOptions());
         Attrs attrs = Attrs.of("errors", o.errors, "replacement_char", o.replacementChar,
                 "output_encoding", outputEncoding);
         if (input instanceof RaggedTensor r) {
-            return Dispatcher.execute1(UnicodeOps.UNICODE_ENCODE, attrs, r.values(), r.rowSplits());
+            // TF's Python: the innermost ragged dimension is encoded, the outer ones kept (input.with_values)
+            if (r.values() instanceof RaggedTensor inner) return (T) r.withValues(unicodeEncode(inner, outputEncoding, options));
+            return (T) Dispatcher.execute1(UnicodeOps.UNICODE_ENCODE, attrs, (Tensor) r.values(), r.rowSplits());
         }
         Tensor t = Convert.toTensor(input);
         if (t.rank() == 0) throw new ValueError("input_tensor's rank must be at least 1.");
@@ -331,7 +331,15 @@ public final class Strings {
         for (int r = 0; r <= rows; r++) splits[r] = (long) r * width;
         Tensor strings = Dispatcher.execute1(UnicodeOps.UNICODE_ENCODE, attrs, reshape(t, t.size()),
                 Tensor.wrap(DType.INT64, Shape.of(rows + 1), splits));
-        return reshape(strings, outer);
+        return (T) reshape(strings, outer);
+    }
+
+    /**
+     * {@code tf.strings.unicode_script(input)}: the ICU script code of each int32 code point (Latin 25, Greek 14,
+     * Han 17, Common 0, Unknown 103), -1 for a value that is no code point; same shape.
+     */
+    public Tensor unicodeScript(Object input) {
+        return Dispatcher.execute1(UnicodeOps.UNICODE_SCRIPT, Attrs.EMPTY, Convert.toTensor(input));
     }
 
     /** {@code tf.strings.unicode_transcode(input, input_encoding, output_encoding)}: element by element, same shape. */

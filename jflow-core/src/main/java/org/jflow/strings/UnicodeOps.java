@@ -154,6 +154,28 @@ public final class UnicodeOps {
         }
     }.notDifferentiable();
 
+    /**
+     * {@code UnicodeScript(input: int32) -> output: int32}: each code point's ICU script code, -1 outside
+     * 0..0x10FFFF, same shape ({@link UnicodeScripts}).
+     */
+    public static final Op UNICODE_SCRIPT = new Op("UnicodeScript", Signature.of("input -> output")) {
+        @Override
+        public TensorSpec[] infer(Tensor[] in, Attrs attrs) {
+            if (in[0].dtype() != DType.INT32) {
+                throw error("cannot compute UnicodeScript as input #0(zero-based) was expected to be a int32 tensor but is a "
+                        + in[0].dtype().kernelName() + " tensor", name());
+            }
+            return new TensorSpec[] {new TensorSpec(DType.INT32, in[0].shape())};
+        }
+
+        @Override
+        public Tensor[] compute(Tensor[] in, Attrs attrs, TensorSpec[] out) {
+            int[] x = (int[]) in[0].data(), scripts = new int[x.length];
+            for (int i = 0; i < x.length; i++) scripts[i] = UnicodeScripts.of(x[i]);
+            return new Tensor[] {Tensor.wrap(DType.INT32, in[0].shape(), scripts)};
+        }
+    }.notDifferentiable();
+
     /** {@code UnicodeTranscode(input, input_encoding, output_encoding, errors, replacement_char, ...)}: same shape. */
     public static final Op UNICODE_TRANSCODE = new Op("UnicodeTranscode", Signature.of("input -> output",
             "input_encoding: string", "output_encoding: string", ERRORS, REPLACEMENT_CHAR, REPLACE_CONTROL_CHARACTERS)) {

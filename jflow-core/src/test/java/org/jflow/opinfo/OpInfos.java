@@ -238,6 +238,7 @@ public final class OpInfos {
             op(op).samples(RandomCases::statelessV2).ulps(TRANSCENDENTAL_ULPS);
         }
         op("StatelessRandomUniformIntV2").samples(RandomCases::statelessV2Int);
+        op("StatelessRandomGetKeyCounter").samples(RandomCases::getKeyCounter);
         op("StatelessMultinomial").samples(RandomCases::statelessMultinomial);
         op("Multinomial").samples(RandomCases::multinomial);
         op("RandomGamma").samples(RandomCases::gamma);
@@ -263,6 +264,7 @@ public final class OpInfos {
         op("StringSplitV2").samples(StringCases::stringSplit);
         for (String op : List.of("UnicodeDecode", "UnicodeDecodeWithOffsets")) op(op).samples(StringCases::unicodeDecode);
         op("UnicodeTranscode").samples(StringCases::unicodeTranscode);
+        op("UnicodeScript").samples(StringCases::unicodeScript);
         op("UnicodeEncode").samples(StringCases::unicodeEncode);
         // JFlow's ops that TF's registry lacks (decomposed on export)
         op("ArgSort").samples(MathCases::argSort);

@@ -3,6 +3,7 @@ package org.jflow.opinfo;
 import org.jflow.DType;
 import org.jflow.Shape;
 import org.jflow.Tensor;
+import org.jflow.engine.Attrs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,13 @@ public final class RandomCases {
         int[] mix = new int[4];
         org.jflow.random.Philox.block((int) seed0, (int) (seed0 >>> 32), (int) seed1, (int) (seed1 >>> 32), 0x3ec8f720, 0x02461e29, mix);
         return rawKeyCounter(words(mix[0], mix[1]), 0, words(mix[2], mix[3]));
+    }
+
+    /** Seed pairs in int32 and int64, negative and past int32, and a wrong dtype. */
+    public static List<Cases.Case> getKeyCounter(SplittableRandom rnd) {
+        return List.of(new Cases.Case("int32 [1,2]", Attrs.EMPTY, Values.ints(DType.INT32, Shape.of(2), 1, 2)),
+                new Cases.Case("int64 [-7, 2**40]", Attrs.EMPTY, Values.ints(DType.INT64, Shape.of(2), -7, 1L << 40)),
+                new Cases.Case("float32 (error)", Attrs.EMPTY, Values.random(DType.FLOAT32, Shape.of(2), rnd)));
     }
 
     private static long words(int lo, int hi) { return (lo & 0xFFFFFFFFL) | (long) hi << 32; }

@@ -178,4 +178,12 @@ public final class StringCases {
         cases.add(new Cases.Case("ignore, control", control, utf8));
         return cases;
     }
+
+    /** Code points of several scripts, Common and Inherited ones, a surrogate, an unassigned one and values outside Unicode. */
+    public static List<Cases.Case> unicodeScript(SplittableRandom rnd) {
+        Tensor points = Values.ints(DType.INT32, Shape.of(2, 6), 0x41, 0x3b1, 0x4e00, 0x5d0, 0x20, 0x300,
+                0xd800, 0x10ffff, 0x1f600, -1, 0x110000, 0xac00);
+        return List.of(new Cases.Case("[2,6] code points", Attrs.EMPTY, points),
+                new Cases.Case("int64 (error)", Attrs.EMPTY, Values.ints(DType.INT64, Shape.of(1), 65)));
+    }
 }

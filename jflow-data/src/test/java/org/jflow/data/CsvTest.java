@@ -117,6 +117,7 @@ class CsvTest {
     @Test
     @SuppressWarnings("unchecked")
     void makeCsvDatasetPrintsAsTf() {
+        org.jflow.data.SharedData.assume();
         Dataset<Tuple<Object>> ds4 = new DataNamespace().experimental.makeCsvDataset(TITANIC, 3, new Csv.Options().labelName("Survived").naValue("")
                 .numEpochs(1).ignoreErrors(true).shuffle(false));
         List<String> printed = new ArrayList<>();
@@ -132,6 +133,7 @@ class CsvTest {
     @Test
     @SuppressWarnings("unchecked")
     void makeCsvDatasetWholePassMatchesTf() {
+        org.jflow.data.SharedData.assume();
         Dataset<Tuple<Object>> full = Csv.makeCsvDataset(TITANIC, 64, new Csv.Options().labelName("Survived").numEpochs(1).shuffle(false));
         Map<String, List<Object>> columns = new LinkedHashMap<>();
         Map<String, String> dtypes = new LinkedHashMap<>();
@@ -171,6 +173,7 @@ class CsvTest {
 
     @Test
     void shuffledPassesKeepEveryRecordAndSeedsRepeat() {
+        org.jflow.data.SharedData.assume();
         Csv.Options o = new Csv.Options().labelName("Survived").numEpochs(1).shuffleSeed(7L).shuffleBufferSize(100);
         List<Integer> ids = new ArrayList<>(), again = new ArrayList<>();
         for (Tuple<Object> e : Csv.makeCsvDataset(TITANIC, 50, o)) for (int v : (int[]) Csv.features(e).get("PassengerId").data()) ids.add(v);
@@ -189,6 +192,7 @@ class CsvTest {
     /** A seeded shuffle gives TF 2.21's order: the file shuffle and the record shuffle draw as TF's do. */
     @Test
     void seededShuffleOrderIsTfs() {
+        org.jflow.data.SharedData.assume();
         Dataset<Tuple<Object>> ds = Csv.makeCsvDataset(TITANIC, 4, new Csv.Options().labelName("Survived").numEpochs(1)
                 .shuffleSeed(7L).shuffleBufferSize(50).selectColumns(List.of("PassengerId", "Survived")));
         List<Object> ids = new ArrayList<>();
@@ -203,6 +207,7 @@ class CsvTest {
     /** G-DS4 as the tutorial runs it (shuffled): 11 feature columns in file order, TF's dtypes, batches of 3. */
     @Test
     void gds4ShuffledStructure() {
+        org.jflow.data.SharedData.assume();
         Dataset<Tuple<Object>> ds4 = Csv.makeCsvDataset(TITANIC, 3, new Csv.Options().labelName("Survived").naValue("")
                 .numEpochs(1).ignoreErrors(true));
         for (Tuple<Object> e : ds4.take(2)) {

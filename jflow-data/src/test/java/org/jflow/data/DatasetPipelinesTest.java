@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class DatasetPipelinesTest {
     private static final Golden GOLDEN = Golden.load("pipelines");
     /** The tutorials' data, read by the tests only (the product ships none of it). */
-    static final Path DATA = Path.of("../../shared/data").toAbsolutePath().normalize();
+    static final Path DATA = org.jflow.data.SharedData.DIR;
 
     private static final Dataset<Tensor> WORDS =
             Dataset.fromTensorSlices(new String[] {"hello world", "hello China", "hello Beijing"});
@@ -129,6 +129,7 @@ class DatasetPipelinesTest {
 
     @Test
     void textLinesAndFileLists() {
+        org.jflow.data.SharedData.assume();
         String train = DATA.resolve("titanic/train.csv").toString(), test = DATA.resolve("titanic/test.csv").toString();
         check("text_line_skip", lines(new TextLineDataset(train, test).skip(1).take(5)));
         Dataset<Tensor> files = Dataset.listFiles(DATA + "/titanic/*.csv", false, null);

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@code image_dataset_from_directory} on cifar2's test folder against Keras 3.15 ({@code golden/image_datasets.py}). */
 class ImageDatasetsTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void needsTheTutorialsImages() { SharedData.assume(); }
+
     private static final Golden GOLDEN = Golden.load("image_datasets");
     private static final String DIR = DatasetPipelinesTest.DATA.resolve("cifar2/test").toString();
 

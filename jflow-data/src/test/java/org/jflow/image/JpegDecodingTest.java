@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
  * 5 in 14 values; README "Images").
  */
 class JpegDecodingTest {
-    private static final Path TEST = Path.of("../../shared/data/cifar2/test").toAbsolutePath().normalize();
+    private static final Path TEST = org.jflow.data.SharedData.DIR.resolve("cifar2/test");
 
     @Test
     void decodeJpegEqualsTfsAccurateIdctAndStaysWithin5OfItsDefault() throws IOException {
+        org.jflow.data.SharedData.assume();
         Golden golden = Golden.load("jpeg_cifar2");
         ImageNamespace image = new ImageNamespace();
         long[] histogram = new long[256];

@@ -22,11 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** keras.datasets' loaders on the real files (MNIST's t10k split, golden/mnist_idx.py) and on hostile ones. */
 class LoadersTest {
-    private static final Path MNIST = Path.of("../../shared/data/mnist").toAbsolutePath().normalize();
+    private static final Path MNIST = org.jflow.data.SharedData.DIR.resolve("mnist");
     private static final Golden GOLDEN = Golden.load("mnist_idx");
 
     @Test
     void mnistTestSplitEqualsNumPysDecoding() {
+        org.jflow.data.SharedData.assume();
         Tensor[] test = Mnist.loadTestData(MNIST);
         Tensor x = test[0], y = test[1];
         assertEquals("(10000, 28, 28)", x.shape().toString());
@@ -55,6 +56,7 @@ class LoadersTest {
 
     @Test
     void loadDataReadsAllFourFiles(@TempDir Path dir) throws Exception {
+        org.jflow.data.SharedData.assume();
         for (String split : new String[] {"train", "t10k"}) {
             Files.copy(MNIST.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve(split + "-images-idx3-ubyte.gz"));
             Files.copy(MNIST.resolve("t10k-labels-idx1-ubyte.gz"), dir.resolve(split + "-labels-idx1-ubyte.gz"));

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The tutorials' pandas preprocessing in Java, against pandas 2.3 ({@code golden/csvdata.py}). */
 class DataFrameTest {
     private static final Golden GOLDEN = Golden.load("csvdata");
-    private static final Path DATA = Path.of("../../shared/data").toAbsolutePath().normalize();
+    private static final Path DATA = org.jflow.data.SharedData.DIR;
 
     /** The tutorial's {@code preprocessing(dfdata)}, line for line. */
     static DataFrame preprocessing(DataFrame d) {
@@ -30,6 +30,7 @@ class DataFrameTest {
 
     @Test
     void titanicMatrixEqualsPandas() {
+        org.jflow.data.SharedData.assume();
         DataFrame train = DataFrame.readCsv(DATA.resolve("titanic/train.csv"));
         Map<String, String> dtypes = new LinkedHashMap<>();
         for (String c : train.columns()) dtypes.put(c, train.col(c).dtype());
@@ -47,6 +48,7 @@ class DataFrameTest {
 
     @Test
     void covidDailyIncrements() {
+        org.jflow.data.SharedData.assume();
         DataFrame df = DataFrame.readCsv(DATA.resolve("covid-19.csv"), '\t');
         Tensor diff = df.drop("date").diff(1).dropna().toTensor(DType.FLOAT32);
         assertArrayEquals(Golden.flatten(GOLDEN.get("covid_diff")), diff.toDoubleArray());

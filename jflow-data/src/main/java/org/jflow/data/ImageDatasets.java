@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +24,8 @@ import org.jflow.image.RawImage;
  * {@code keras.utils.image_dataset_from_directory} (Keras 3's {@code image_dataset_utils.py}): one class
  * per subfolder, in sorted order, each image decoded and resized to {@code imageSize}, batched into
  * {@code (images, labels)} tuples. Keras' listing, labels, splits and printed lines are matched; a
- * shuffled order is JFlow's own (Keras' comes from NumPy's RandomState and tf.data's shuffle), with the
- * same seed giving the same order and the same training/validation split on every run.
+ * shuffled order is Keras' for the same seed: NumPy's RandomState(seed) shuffles the files, then
+ * tf.data's seeded shuffle (TF's own order) the elements; the same seed gives the same split.
  */
 public final class ImageDatasets {
     private ImageDatasets() {}
@@ -118,10 +117,21 @@ public final class ImageDatasets {
             }
         }
         o.out.println("Found " + files.size() + " files belonging to " + classes.size() + " classes.");
+        // Keras draws a seed when none is given, and both of its shuffles use it
+        long seed = o.seed != null ? o.seed : new Random().nextInt(1_000_000);
         if (o.shuffle) {
-            long seed = o.seed != null ? o.seed : new Random().nextInt(1_000_000);
-            Collections.shuffle(files, new Random(seed));
-            Collections.shuffle(labels, new Random(seed)); // the same permutation, as Keras' two RandomStates
+            // Keras' index_directory: NumPy's RandomState(seed).shuffle on the paths, and again on the labels
+            int[] order = new int[files.size()];
+            for (int i = 0; i < order.length; i++) order[i] = i;
+            new NumpyRandomState(seed).shuffle(order);
+            List<Path> shuffledFiles = new ArrayList<>(order.length);
+            List<Integer> shuffledLabels = new ArrayList<>(order.length);
+            for (int i : order) {
+                shuffledFiles.add(files.get(i));
+                shuffledLabels.add(labels.get(i));
+            }
+            files = shuffledFiles;
+            labels = shuffledLabels;
         }
         if (o.validationSplit != null) {
             int val = (int) (o.validationSplit * files.size()), n = files.size();
@@ -163,10 +173,10 @@ public final class ImageDatasets {
             }
         }, signature);
         if (o.batchSize != null) {
-            if (o.shuffle) ds = ds.shuffle(o.batchSize * 8L, o.seed, true);
+            if (o.shuffle) ds = ds.shuffle(o.batchSize * 8L, seed, true);
             ds = ds.batch(o.batchSize);
         } else if (o.shuffle) {
-            ds = ds.shuffle(1024, o.seed, true);
+            ds = ds.shuffle(1024, seed, true);
         }
         return ds;
     }

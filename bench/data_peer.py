@@ -83,6 +83,11 @@ cases = {
         lambda x: tf.io.parse_single_example(x, FEATURES))),
     "tfrecord: batch(100).map(parse) cifar2 x5": lambda: consume(
         tf.data.TFRecordDataset(TFRECORDS).repeat(5).batch(100).map(lambda x: tf.io.parse_example(x, FEATURES))),
+    # the image pipeline: cifar2 JPEG folder -> read -> decode -> resize 64x64 -> batch 100
+    "jpeg: cifar2 test decode+resize(64) batch(100)": lambda: consume(
+        tf.data.Dataset.list_files(DATA + "/cifar2/test/*/*.jpg", shuffle=False).map(
+            lambda p: tf.image.resize(tf.io.decode_jpeg(tf.io.read_file(p), channels=3), [64, 64]),
+            num_parallel_calls=AUTOTUNE).batch(100)),
 }
 for name, fn in cases.items():
     if FILTERS and not any(f in name for f in FILTERS):

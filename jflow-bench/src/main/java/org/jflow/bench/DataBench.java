@@ -135,6 +135,12 @@ public final class DataBench {
                 new TFRecordDataset(tfrecords).repeat(5).map(x -> Parsing.parseSingleExample(x, features))));
         cases.put("tfrecord: batch(100).map(parse) cifar2 x5", () -> consume(
                 new TFRecordDataset(tfrecords).repeat(5).batch(100).map(x -> Parsing.parseExample(x, features))));
+        // the data issue's image pipeline: cifar2 JPEG folder -> read -> decode -> resize 64x64 -> batch 100
+        org.jflow.image.ImageNamespace image = new org.jflow.image.ImageNamespace();
+        cases.put("jpeg: cifar2 test decode+resize(64) batch(100)", () -> consume(
+                Dataset.listFiles(data + "/cifar2/test/*/*.jpg", false, null)
+                        .map(p -> image.resize(image.decodeJpeg(org.jflow.io.file.FileOps.readFile(p), 3), 64, 64),
+                                Dataset.AUTOTUNE).batch(100)));
         for (Map.Entry<String, Runnable> c : cases.entrySet()) {
             if (!filters.isEmpty() && filters.stream().noneMatch(c.getKey()::contains)) continue;
             System.out.println(c.getKey() + "\t" + String.format(Locale.ROOT, "%.4f", bestOfTwo(c.getValue())));

@@ -62,6 +62,12 @@ public final class FreeList {
     /** For tests: pool buffers from {@code slots} up (the default is 4096). */
     public static void minimumSlots(int slots) { minimumSlots = slots; }
 
+    /** Buffers handed out again since start, on every thread (tests count reuse with it, exactly). */
+    private static final java.util.concurrent.atomic.LongAdder SERVED = new java.util.concurrent.atomic.LongAdder();
+
+    /** How many buffers free lists have handed out again so far. */
+    public static long served() { return SERVED.sum(); }
+
     /** For tests: fill every buffer given back with garbage, so stale contents cannot pass for results. */
     public static void poison(boolean on) { poison = on; }
 
@@ -98,6 +104,7 @@ public final class FreeList {
             buffer = stacks[b][--sizes[b]];
             stacks[b][sizes[b]] = null;
             bytes -= bytes(buffer);
+            SERVED.increment();
         } else {
             buffer = Buffers.allocate(dtype, n);
         }

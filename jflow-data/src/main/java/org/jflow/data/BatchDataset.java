@@ -11,8 +11,7 @@ import java.util.List;
  * first axis (padded first, for {@code padded_batch}); the last batch is shorter, or dropped with
  * {@code dropRemainder}, which also makes the batch dimension known in the element spec.
  */
-final class BatchDataset<T> extends Dataset<T> {
-    private final Dataset<T> input;
+final class BatchDataset<T> extends UnaryDataset<T, T> {
     private final int batchSize;
     private final boolean dropRemainder;
     /** Null for {@code batch}; else {@link Padding#LARGEST} or the padded shapes' structure. */
@@ -20,8 +19,8 @@ final class BatchDataset<T> extends Dataset<T> {
     private final Object paddingValues;
 
     BatchDataset(Dataset<T> input, int batchSize, boolean dropRemainder, Object paddedShapes, Object paddingValues) {
+        super(input);
         if (batchSize <= 0) throw new InvalidArgumentError("Batch size must be greater than zero.");
-        this.input = input;
         this.batchSize = batchSize;
         this.dropRemainder = dropRemainder;
         this.paddedShapes = paddedShapes;
@@ -57,7 +56,4 @@ final class BatchDataset<T> extends Dataset<T> {
         if (n < 0) return n;
         return dropRemainder ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -9,11 +9,10 @@ import java.util.List;
  * replays it (so a shuffle before the cache is frozen after the first epoch, as in TF). A pass
  * abandoned before the end caches nothing.
  */
-final class CacheDataset<T> extends Dataset<T> {
-    private final Dataset<T> input;
+final class CacheDataset<T> extends UnaryDataset<T, T> {
     private volatile List<T> cached;
 
-    CacheDataset(Dataset<T> input) { this.input = input; }
+    CacheDataset(Dataset<T> input) { super(input); }
 
     @Override
     public Iterator<T> iterator() {
@@ -37,12 +36,7 @@ final class CacheDataset<T> extends Dataset<T> {
         };
     }
 
-    @Override
-    public Object elementSpec() { return input.elementSpec(); }
 
     @Override
     public long cardinality() { return input.cardinality(); }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -4,16 +4,14 @@ import org.jflow.DType;
 import org.jflow.Tensor;
 import org.jflow.errors.ValueError;
 
-import java.util.List;
 import java.util.Iterator;
 
 /** {@code filter(predicate)}: the elements whose traced predicate is a scalar bool true. */
-final class FilterDataset<T> extends Dataset<T> {
-    private final Dataset<T> input;
+final class FilterDataset<T> extends UnaryDataset<T, T> {
     private final ElementFunction predicate;
 
     FilterDataset(Dataset<T> input, ElementFunction predicate) {
-        this.input = input;
+        super(input);
         this.predicate = predicate;
         Object spec = predicate.outputSpec();
         if (spec != null && !(spec instanceof org.jflow.engine.TensorSpec ts && ts.dtype() == DType.BOOL
@@ -50,12 +48,7 @@ final class FilterDataset<T> extends Dataset<T> {
                 + "is " + org.jflow.format.TensorFormat.repr(spec) + ".");
     }
 
-    @Override
-    public Object elementSpec() { return input.elementSpec(); }
 
     @Override
     public long cardinality() { return input.cardinality() == INFINITE ? INFINITE : UNKNOWN; }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -14,15 +14,14 @@ import java.util.function.Function;
  * dataset for it is emitted. At the end of the input the remaining partial windows are reduced in
  * ascending key order, as TF flushes its key-ordered map.
  */
-final class GroupByWindowDataset<T, R> extends Dataset<R> {
-    private final Dataset<T> input;
+final class GroupByWindowDataset<T, R> extends UnaryDataset<T, R> {
     private final Function<? super T, Long> key;
     private final BiFunction<Long, Dataset<T>, Dataset<R>> reduce;
     private final Function<Long, Long> windowSize;
 
     GroupByWindowDataset(Dataset<T> input, Function<? super T, Long> key, BiFunction<Long, Dataset<T>, Dataset<R>> reduce,
                          Function<Long, Long> windowSize) {
-        this.input = input;
+        super(input);
         this.key = key;
         this.reduce = reduce;
         this.windowSize = windowSize;
@@ -65,7 +64,4 @@ final class GroupByWindowDataset<T, R> extends Dataset<R> {
         if (!it.hasNext()) throw new org.jflow.errors.InvalidArgumentError("Cannot find the element spec of an empty group_by_window");
         return Structure.spec(it.next());
     }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

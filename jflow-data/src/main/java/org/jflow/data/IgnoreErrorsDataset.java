@@ -2,7 +2,6 @@ package org.jflow.data;
 
 import org.jflow.errors.OpError;
 
-import java.util.List;
 import java.util.Iterator;
 import java.util.logging.Logger;
 
@@ -11,13 +10,12 @@ import java.util.logging.Logger;
  * {@link OpError}: a failed decode, a bad record, a map that fails) are dropped and the pass goes on.
  * Other exceptions (bugs) still propagate.
  */
-final class IgnoreErrorsDataset<T> extends Dataset<T> {
+final class IgnoreErrorsDataset<T> extends UnaryDataset<T, T> {
     private static final Logger LOG = Logger.getLogger("tensorflow");
-    private final Dataset<T> input;
     private final boolean logWarning;
 
     IgnoreErrorsDataset(Dataset<T> input, boolean logWarning) {
-        this.input = input;
+        super(input);
         this.logWarning = logWarning;
     }
 
@@ -37,10 +35,4 @@ final class IgnoreErrorsDataset<T> extends Dataset<T> {
             }
         };
     }
-
-    @Override
-    public Object elementSpec() { return input.elementSpec(); }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

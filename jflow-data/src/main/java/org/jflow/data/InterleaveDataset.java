@@ -1,6 +1,5 @@
 package org.jflow.data;
 
-import java.util.List;
 import java.util.Iterator;
 import java.util.function.Function;
 
@@ -10,14 +9,13 @@ import java.util.function.Function;
  * and visited round robin, {@code blockLength} elements at a time; an exhausted slot is refilled with the
  * next input's dataset when the round comes back to it, as TF's deterministic interleave does.
  */
-final class InterleaveDataset<T, R> extends Dataset<R> {
-    private final Dataset<T> input;
+final class InterleaveDataset<T, R> extends UnaryDataset<T, R> {
     private final Function<? super T, ? extends Dataset<R>> fn;
     private final int cycleLength, blockLength;
 
     InterleaveDataset(Dataset<T> input, Function<? super T, ? extends Dataset<R>> fn, int cycleLength, int blockLength) {
+        super(input);
         if (blockLength < 1) throw new org.jflow.errors.InvalidArgumentError("block_length must be greater than zero.");
-        this.input = input;
         this.fn = fn;
         this.cycleLength = cycleLength;
         this.blockLength = blockLength;
@@ -69,7 +67,4 @@ final class InterleaveDataset<T, R> extends Dataset<R> {
                 + "input to flat_map or interleave");
         return fn.apply(in.next()).elementSpec();
     }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -14,15 +14,14 @@ import java.util.concurrent.Future;
  * of consecutive elements (longer runs for cheaper functions); elements are delivered in input order,
  * or, when not deterministic, run by run as the runs finish.
  */
-final class MapDataset<T, R> extends Dataset<R> {
-    private final Dataset<T> input;
+final class MapDataset<T, R> extends UnaryDataset<T, R> {
     private final ElementFunction fn;
     private final int numParallelCalls;
     /** Null: as the pipeline's {@code options.deterministic} says (true by default). */
     private final Boolean deterministic;
 
     MapDataset(Dataset<T> input, ElementFunction fn, int numParallelCalls, Boolean deterministic) {
-        this.input = input;
+        super(input);
         this.fn = fn;
         this.numParallelCalls = numParallelCalls;
         this.deterministic = deterministic;
@@ -155,7 +154,4 @@ final class MapDataset<T, R> extends Dataset<R> {
 
     @Override
     public long cardinality() { return input.cardinality(); }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

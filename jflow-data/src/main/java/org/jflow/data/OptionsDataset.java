@@ -1,20 +1,18 @@
 package org.jflow.data;
 
 import java.util.Iterator;
-import java.util.List;
 
 /**
  * {@code with_options(options)}: the same elements; while its pass is set up, the merged options are
  * in effect for every stage above it ({@link #inEffect()}), so options set at the end of a pipeline
  * reach the maps and prefetches before them, as in TF.
  */
-final class OptionsDataset<T> extends Dataset<T> {
+final class OptionsDataset<T> extends UnaryDataset<T, T> {
     private static final ThreadLocal<Options> IN_EFFECT = new ThreadLocal<>();
-    private final Dataset<T> input;
     private final Options options;
 
     OptionsDataset(Dataset<T> input, Options options) {
-        this.input = input;
+        super(input);
         this.options = options;
     }
 
@@ -37,12 +35,7 @@ final class OptionsDataset<T> extends Dataset<T> {
     @Override
     public Options options() { return input.options().merge(options); }
 
-    @Override
-    public Object elementSpec() { return input.elementSpec(); }
 
     @Override
     public long cardinality() { return input.cardinality(); }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -112,12 +112,11 @@ public final class PipelineStats {
         return n;
     }
 
-    private static final class Recorded<T> extends Dataset<T> {
-        private final Dataset<T> input;
+    private static final class Recorded<T> extends UnaryDataset<T, T> {
         private final Stage stage;
 
         Recorded(Dataset<T> input, Stage stage) {
-            this.input = input;
+            super(input);
             this.stage = stage;
         }
 
@@ -136,13 +135,8 @@ public final class PipelineStats {
             };
         }
 
-        @Override
-        public Object elementSpec() { return input.elementSpec(); }
 
         @Override
         public long cardinality() { return input.cardinality(); }
-
-        @Override
-        List<Dataset<?>> inputs() { return List.of(input); }
     }
 }

@@ -1,7 +1,6 @@
 package org.jflow.data;
 
 import java.lang.ref.WeakReference;
-import java.util.List;
 import java.util.Iterator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -13,18 +12,17 @@ import java.util.concurrent.TimeUnit;
  * where they happened. A consumer that stops early lets the producer go: the producer holds the
  * consumer's iterator only weakly and ends once it is unreachable.
  */
-final class PrefetchDataset<T> extends Dataset<T> {
-    private final Dataset<T> input;
+final class PrefetchDataset<T> extends UnaryDataset<T, T> {
     private final int bufferSize;
 
     /** The end of the input, or an error, in the queue. */
     private record End(RuntimeException error) {}
 
     PrefetchDataset(Dataset<T> input, int bufferSize) {
+        super(input);
         if (bufferSize < 0 && bufferSize != AUTOTUNE) {
             throw new org.jflow.errors.InvalidArgumentError("buffer_size must be >= 0 or AUTOTUNE, got " + bufferSize);
         }
-        this.input = input;
         this.bufferSize = bufferSize == AUTOTUNE ? 2 * Runtime.getRuntime().availableProcessors() : Math.max(bufferSize, 1);
     }
 
@@ -87,12 +85,7 @@ final class PrefetchDataset<T> extends Dataset<T> {
         }
     }
 
-    @Override
-    public Object elementSpec() { return input.elementSpec(); }
 
     @Override
     public long cardinality() { return input.cardinality(); }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

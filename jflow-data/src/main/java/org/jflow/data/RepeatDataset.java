@@ -1,15 +1,13 @@
 package org.jflow.data;
 
-import java.util.List;
 import java.util.Iterator;
 
 /** {@code repeat(count)}: the input's passes one after another, {@code count} times or forever (-1). */
-final class RepeatDataset<T> extends Dataset<T> {
-    private final Dataset<T> input;
+final class RepeatDataset<T> extends UnaryDataset<T, T> {
     private final long count;
 
     RepeatDataset(Dataset<T> input, long count) {
-        this.input = input;
+        super(input);
         this.count = count;
     }
 
@@ -39,8 +37,6 @@ final class RepeatDataset<T> extends Dataset<T> {
         };
     }
 
-    @Override
-    public Object elementSpec() { return input.elementSpec(); }
 
     @Override
     public long cardinality() {
@@ -50,7 +46,4 @@ final class RepeatDataset<T> extends Dataset<T> {
         if (n < 0) return n;
         return Math.multiplyHigh(n, count) != 0 || n * count < 0 ? INFINITE : n * count;
     }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

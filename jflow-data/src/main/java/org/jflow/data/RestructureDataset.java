@@ -8,12 +8,11 @@ import java.util.function.Function;
  * tracing: {@code make_csv_dataset}'s tuple-to-(OrderedDict, label) step, which TF runs as a map
  * whose graph holds no ops.
  */
-final class RestructureDataset<T, R> extends Dataset<R> {
-    private final Dataset<T> input;
+final class RestructureDataset<T, R> extends UnaryDataset<T, R> {
     private final Function<Object, R> fn;
 
     RestructureDataset(Dataset<T> input, Function<Object, R> fn) {
-        this.input = input;
+        super(input);
         this.fn = fn;
     }
 

@@ -9,13 +9,12 @@ import java.util.List;
  * {@code scan(initial_state, scan_func)}: the traced function maps (state, element) to
  * (new state, output); the outputs are the elements, the state carries over, starting fresh each pass.
  */
-final class ScanDataset<T, R> extends Dataset<R> {
-    private final Dataset<T> input;
+final class ScanDataset<T, R> extends UnaryDataset<T, R> {
     private final Object initialState;
     private final ElementFunction fn;
 
     ScanDataset(Dataset<T> input, Object initialState, ElementFunction fn) {
-        this.input = input;
+        super(input);
         this.initialState = initialState;
         this.fn = fn;
         Object spec = fn.outputSpec();
@@ -52,7 +51,4 @@ final class ScanDataset<T, R> extends Dataset<R> {
 
     @Override
     public long cardinality() { return input.cardinality(); }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

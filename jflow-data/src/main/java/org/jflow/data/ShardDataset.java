@@ -2,20 +2,18 @@ package org.jflow.data;
 
 import org.jflow.errors.InvalidArgumentError;
 
-import java.util.List;
 import java.util.Iterator;
 
 /** {@code shard(num_shards, index)}: the elements whose position modulo {@code numShards} is {@code index}. */
-final class ShardDataset<T> extends Dataset<T> {
-    private final Dataset<T> input;
+final class ShardDataset<T> extends UnaryDataset<T, T> {
     private final long numShards, index;
 
     ShardDataset(Dataset<T> input, long numShards, long index) {
+        super(input);
         if (numShards <= 0) throw new InvalidArgumentError("Number of shards must be greater than zero (currently num_shards = "
                 + numShards + ").");
         if (index < 0 || index >= numShards) throw new InvalidArgumentError("Index must be between 0 and " + (numShards - 1)
                 + " (currently index = " + index + ").");
-        this.input = input;
         this.numShards = numShards;
         this.index = index;
     }
@@ -37,15 +35,10 @@ final class ShardDataset<T> extends Dataset<T> {
         };
     }
 
-    @Override
-    public Object elementSpec() { return input.elementSpec(); }
 
     @Override
     public long cardinality() {
         long n = input.cardinality();
         return n < 0 ? n : n / numShards + (n % numShards > index ? 1 : 0);
     }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -4,7 +4,6 @@ import org.jflow.random.Philox;
 import org.jflow.random.RandomSeed;
 
 import java.security.SecureRandom;
-import java.util.List;
 import java.util.Iterator;
 
 /**
@@ -17,9 +16,8 @@ import java.util.Iterator;
  * per dataset (TF's RandomSeedGenerator); without, every pass uses the same seeds. Seeds of
  * (0, 0), no seed and no global seed, are drawn at random, as in TF.
  */
-final class ShuffleDataset<T> extends Dataset<T> {
+final class ShuffleDataset<T> extends UnaryDataset<T, T> {
     private static final SecureRandom ENTROPY = new SecureRandom();
-    private final Dataset<T> input;
     private final int bufferSize;
     private final boolean reshuffle;
     private final long seed, seed2;
@@ -27,10 +25,10 @@ final class ShuffleDataset<T> extends Dataset<T> {
     private final Philox.SingleSamples seedGenerator;
 
     ShuffleDataset(Dataset<T> input, long bufferSize, Long opSeed, boolean reshuffleEachIteration) {
+        super(input);
         if (bufferSize <= 0 && bufferSize != UNKNOWN) {
             throw new org.jflow.errors.InvalidArgumentError("buffer_size must be greater than zero or UNKNOWN_CARDINALITY");
         }
-        this.input = input;
         // UNKNOWN_CARDINALITY: a buffer as large as the dataset
         this.bufferSize = bufferSize == UNKNOWN ? Integer.MAX_VALUE - 8 : (int) Math.min(bufferSize, Integer.MAX_VALUE - 8);
         this.reshuffle = reshuffleEachIteration;
@@ -90,12 +88,7 @@ final class ShuffleDataset<T> extends Dataset<T> {
         };
     }
 
-    @Override
-    public Object elementSpec() { return input.elementSpec(); }
 
     @Override
     public long cardinality() { return input.cardinality(); }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -1,15 +1,13 @@
 package org.jflow.data;
 
-import java.util.List;
 import java.util.Iterator;
 
 /** {@code skip(count)}: the elements after the first {@code count}; -1 skips all. */
-final class SkipDataset<T> extends Dataset<T> {
-    private final Dataset<T> input;
+final class SkipDataset<T> extends UnaryDataset<T, T> {
     private final long count;
 
     SkipDataset(Dataset<T> input, long count) {
-        this.input = input;
+        super(input);
         this.count = count;
     }
 
@@ -30,8 +28,6 @@ final class SkipDataset<T> extends Dataset<T> {
         };
     }
 
-    @Override
-    public Object elementSpec() { return input.elementSpec(); }
 
     @Override
     public long cardinality() {
@@ -39,7 +35,4 @@ final class SkipDataset<T> extends Dataset<T> {
         if (n < 0) return count < 0 && n == INFINITE ? 0 : n;
         return count < 0 ? 0 : Math.max(0, n - count);
     }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -1,15 +1,13 @@
 package org.jflow.data;
 
-import java.util.List;
 import java.util.Iterator;
 
 /** {@code take(count)}: at most the first {@code count} elements; -1 takes all. */
-final class TakeDataset<T> extends Dataset<T> {
-    private final Dataset<T> input;
+final class TakeDataset<T> extends UnaryDataset<T, T> {
     private final long count;
 
     TakeDataset(Dataset<T> input, long count) {
-        this.input = input;
+        super(input);
         this.count = count;
     }
 
@@ -29,8 +27,6 @@ final class TakeDataset<T> extends Dataset<T> {
         };
     }
 
-    @Override
-    public Object elementSpec() { return input.elementSpec(); }
 
     @Override
     public long cardinality() {
@@ -39,7 +35,4 @@ final class TakeDataset<T> extends Dataset<T> {
         if (n == INFINITE) return count;
         return n == UNKNOWN ? UNKNOWN : Math.min(n, count);
     }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -2,16 +2,14 @@ package org.jflow.data;
 
 import org.jflow.Tensor;
 
-import java.util.List;
 import java.util.Iterator;
 
 /** {@code take_while(predicate)}: the elements before the first one whose traced predicate is false. */
-final class TakeWhileDataset<T> extends Dataset<T> {
-    private final Dataset<T> input;
+final class TakeWhileDataset<T> extends UnaryDataset<T, T> {
     private final ElementFunction predicate;
 
     TakeWhileDataset(Dataset<T> input, ElementFunction predicate) {
-        this.input = input;
+        super(input);
         this.predicate = predicate;
     }
 
@@ -31,10 +29,4 @@ final class TakeWhileDataset<T> extends Dataset<T> {
             }
         };
     }
-
-    @Override
-    public Object elementSpec() { return input.elementSpec(); }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

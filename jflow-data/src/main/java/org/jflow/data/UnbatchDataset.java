@@ -1,13 +1,10 @@
 package org.jflow.data;
 
-import java.util.List;
 import java.util.Iterator;
 
 /** {@code unbatch()}: each element split along its first axis into that many elements. */
-final class UnbatchDataset<T> extends Dataset<T> {
-    private final Dataset<T> input;
-
-    UnbatchDataset(Dataset<T> input) { this.input = input; }
+final class UnbatchDataset<T> extends UnaryDataset<T, T> {
+    UnbatchDataset(Dataset<T> input) { super(input); }
 
     @Override
     public Iterator<T> iterator() {
@@ -32,7 +29,4 @@ final class UnbatchDataset<T> extends Dataset<T> {
 
     @Override
     public Object elementSpec() { return Structure.unbatchedSpec(input.elementSpec()); }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -5,22 +5,19 @@ import org.jflow.Tensor;
 import org.jflow.engine.TensorSpec;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
 
 /** {@code unique()}: each distinct scalar once, at its first occurrence; int32, int64 and string scalars only. */
-final class UniqueDataset extends Dataset<Tensor> {
-    private final Dataset<Tensor> input;
-
+final class UniqueDataset extends UnaryDataset<Tensor, Tensor> {
     UniqueDataset(Dataset<Tensor> input) {
+        super(input);
         Object spec = input.elementSpec();
         if (!(spec instanceof TensorSpec s) || !(s.dtype() == DType.INT32 || s.dtype() == DType.INT64 || s.dtype() == DType.STRING)) {
             throw new org.jflow.errors.TypeError("`tf.data.Dataset.unique` does not support type " + describe(spec)
                     + " -- only `tf.int32`, `tf.int64`, and `tf.string` are supported.");
         }
-        this.input = input;
     }
 
     private static String describe(Object spec) {
@@ -47,10 +44,4 @@ final class UniqueDataset extends Dataset<Tensor> {
             }
         };
     }
-
-    @Override
-    public Object elementSpec() { return input.elementSpec(); }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

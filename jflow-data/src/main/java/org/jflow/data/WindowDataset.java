@@ -11,16 +11,15 @@ import java.util.List;
  * unless dropped. For a dataset of tensors this is TF's element exactly; for structured elements
  * each window yields whole elements (TF gives a structure of datasets instead).
  */
-final class WindowDataset<T> extends Dataset<Dataset<T>> {
-    private final Dataset<T> input;
+final class WindowDataset<T> extends UnaryDataset<T, Dataset<T>> {
     private final int size, shift, stride;
     private final boolean dropRemainder;
 
     WindowDataset(Dataset<T> input, int size, int shift, int stride, boolean dropRemainder) {
+        super(input);
         if (size <= 0) throw new org.jflow.errors.InvalidArgumentError("Window size must be greater than zero.");
         if (shift <= 0) throw new org.jflow.errors.InvalidArgumentError("Window shift must be greater than zero.");
         if (stride <= 0) throw new org.jflow.errors.InvalidArgumentError("Window stride must be greater than zero.");
-        this.input = input;
         this.size = size;
         this.shift = shift;
         this.stride = stride;
@@ -58,7 +57,4 @@ final class WindowDataset<T> extends Dataset<Dataset<T>> {
 
     @Override
     public Object elementSpec() { return new DatasetSpec(input.elementSpec()); }
-
-    @Override
-    List<Dataset<?>> inputs() { return List.of(input); }
 }

@@ -45,71 +45,58 @@ public final class Gfile {
 
     /** {@code makedirs(path)}: the directory and its missing parents; an existing one is fine. */
     public void makedirs(String path) {
-        try {
-            Files.createDirectories(Path.of(path));
-        } catch (FileAlreadyExistsException e) {
+        if (Files.exists(Path.of(path)) && !Files.isDirectory(Path.of(path))) {
             throw new FailedPreconditionError(path + " is not a directory");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        io(path, () -> Files.createDirectories(Path.of(path)));
     }
 
-    /** {@code mkdir(path)}: one directory; its parent must exist and it must not. */
+    /** {@code mkdir(path)}: one directory, whose parent must exist; an existing one is fine, as in TF. */
     public void mkdir(String path) {
-        try {
-            Files.createDirectory(Path.of(path));
-        } catch (FileAlreadyExistsException e) {
-            throw new AlreadyExistsError("File already exists");
-        } catch (NoSuchFileException e) {
-            throw new NotFoundError(path + "; No such file or directory");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        if (!Files.isDirectory(Path.of(path))) io(path, () -> Files.createDirectory(Path.of(path)));
     }
 
     /** {@code remove(path)}: one file. */
-    public void remove(String path) {
-        try {
-            Files.delete(Path.of(path));
-        } catch (NoSuchFileException e) {
-            throw new NotFoundError(path + "; No such file or directory");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    public void remove(String path) { io(path, () -> Files.delete(Path.of(path))); }
 
     /** {@code rmtree(path)}: a directory and everything under it. */
     public void rmtree(String path) {
         Path root = Path.of(path);
-        if (!Files.exists(root)) throw new NotFoundError(path + "; No such file or directory");
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        if (!Files.exists(root)) throw new NotFoundError(path + " not found");
+        io(path, () -> {
+            try (Stream<Path> all = Files.walk(root)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        });
     }
 
     /** {@code copy(src, dst, overwrite=False)}. */
     public void copy(String src, String dst, boolean overwrite) {
-        try {
+        io(src, () -> {
             if (overwrite) Files.copy(Path.of(src), Path.of(dst), StandardCopyOption.REPLACE_EXISTING);
             else Files.copy(Path.of(src), Path.of(dst));
-        } catch (FileAlreadyExistsException e) {
-            throw new AlreadyExistsError("file already exists");
-        } catch (NoSuchFileException e) {
-            throw new NotFoundError(src + "; No such file or directory");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** {@code rename(src, dst, overwrite=False)}. */
     public void rename(String src, String dst, boolean overwrite) {
+        if (!overwrite && Files.exists(Path.of(dst))) throw new AlreadyExistsError("file already exists");
+        io(src, () -> Files.move(Path.of(src), Path.of(dst), StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    /** A file system action on {@code path}. */
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code action} with TF's errors: NotFoundError naming {@code path}, AlreadyExistsError for an existing target. */
+    private static void io(String path, IoAction action) {
         try {
-            if (!overwrite && Files.exists(Path.of(dst))) throw new AlreadyExistsError("file already exists");
-            Files.move(Path.of(src), Path.of(dst), StandardCopyOption.REPLACE_EXISTING);
+            action.run();
         } catch (NoSuchFileException e) {
-            throw new NotFoundError(src + "; No such file or directory");
+            throw new NotFoundError(path + "; No such file or directory");
+        } catch (FileAlreadyExistsException e) {
+            throw new AlreadyExistsError("file already exists");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

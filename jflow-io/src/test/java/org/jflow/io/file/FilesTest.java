@@ -62,6 +62,13 @@ class FilesTest {
         check("read_int", () -> FileOps.readFile(tf.constant(1)));
         check("read_directory", () -> IO.readFile("/tmp"));
         check("listdir_missing", () -> IO.gfile.listdir("/nonexistent-jflow"));
+        check("mkdir_missing_parent", () -> IO.gfile.mkdir("/nonexistent-jflow/a/b"));
+        check("remove_missing", () -> IO.gfile.remove("/nonexistent-jflow/zz"));
+        check("copy_missing", () -> IO.gfile.copy("/nonexistent-jflow/zz", "/tmp/jflow-never", false));
+        check("rmtree_missing", () -> IO.gfile.rmtree("/nonexistent-jflow/zz"));
+        check("makedirs_over_a_file", () -> IO.gfile.makedirs("/bin/sh"));
+        assertEquals(null, GOLDEN.cases().get("mkdir_existing"), "TF's mkdir of an existing folder succeeds");
+        IO.gfile.mkdir("/tmp");
     }
 
     @Test

@@ -67,6 +67,9 @@ public final class Raw {
         return Tensor.wrap(dtype, Shape.scalar(), buf);
     }
 
+    /** A scalar string tensor holding {@code bytes} as they are (file contents, a record, an encoded image). */
+    public static Tensor scalarString(byte[] bytes) { return Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {bytes}); }
+
     /** {@code Cast} to {@code dtype}, or {@code x} itself where it has that dtype, as TF's {@code math_ops.cast}. */
     public static Tensor castTo(Tensor x, DType dtype) { return x.dtype() == dtype ? x : RawMath.cast(x, dtype); }
 

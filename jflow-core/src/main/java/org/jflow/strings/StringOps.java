@@ -320,7 +320,7 @@ public final class StringOps {
             int summarize = attrs.getInt("summarize");
             StringBuilder sb = new StringBuilder(pieces.get(0));
             for (int k = 0; k < in.length; k++) sb.append(PrintFormat.summarizeValue(in[k], summarize)).append(pieces.get(k + 1));
-            return new Tensor[] {Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {utf8(sb.toString())})};
+            return new Tensor[] {org.jflow.raw.Raw.scalarString(utf8(sb.toString()))};
         }
     }.notDifferentiable();
 

@@ -147,7 +147,7 @@ class NumpyFormatTest {
         assertEquals("b'a\\tb\\n\\\\'", NumpyFormat.str(tf.constant("a\tb\n\\")));
         byte[][] raw = {{(byte) 0xff, 0x00, 0x7f}};
         assertEquals("[b'\\xff\\x00\\x7f']", NumpyFormat.str(Tensor.wrap(DType.STRING, Shape.of(1), raw)));
-        assertEquals("b'x'", NumpyFormat.str(Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {"x".getBytes(StandardCharsets.UTF_8)})));
+        assertEquals("b'x'", NumpyFormat.str(org.jflow.raw.Raw.scalarString("x".getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test

@@ -34,7 +34,7 @@ class UnicodeTest {
 
     /** A scalar string tensor of the given bytes, each char of {@code latin1} one byte. */
     private static Tensor raw(String latin1) {
-        return Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {latin1.getBytes(StandardCharsets.ISO_8859_1)});
+        return org.jflow.raw.Raw.scalarString(latin1.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static Tensor rawVector(String... latin1) {

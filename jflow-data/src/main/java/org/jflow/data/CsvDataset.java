@@ -98,7 +98,7 @@ public final class CsvDataset extends Dataset<Tuple<Tensor>> {
                 case Long v -> defaults[i] = scalar(DType.INT64, new long[] {v});
                 case Float v -> defaults[i] = scalar(DType.FLOAT32, new float[] {v});
                 case Double v -> defaults[i] = scalar(DType.FLOAT64, new double[] {v});
-                case String v -> defaults[i] = Scalars.string(v.getBytes(StandardCharsets.UTF_8));
+                case String v -> defaults[i] = org.jflow.raw.Raw.scalarString(v.getBytes(StandardCharsets.UTF_8));
                 case null, default -> throw new TypeError("record_defaults must be dtypes or scalar values, got " + d);
             }
             if (defaults[i] != null) dtypes[i] = defaults[i].dtype();
@@ -193,7 +193,7 @@ public final class CsvDataset extends Dataset<Tuple<Tensor>> {
                 case INT64 -> scalar(DType.INT64, new long[] {Long.parseLong(integer(text))});
                 case FLOAT32 -> scalar(DType.FLOAT32, new float[] {Float.parseFloat(floating(parser, i, text, "float"))});
                 case FLOAT64 -> scalar(DType.FLOAT64, new double[] {Double.parseDouble(floating(parser, i, text, "double"))});
-                default -> Scalars.string(field);
+                default -> org.jflow.raw.Raw.scalarString(field);
             };
         } catch (NumberFormatException e) {
             throw parser.error("Field " + i + " in record is not a valid " + dtypes[i].tfName() + ": " + text);

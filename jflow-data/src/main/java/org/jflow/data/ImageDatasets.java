@@ -167,7 +167,7 @@ public final class ImageDatasets {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                Tensor img = IMAGE.decodeImage(RawImage.bytes(bytes), channels, DType.UINT8, false);
+                Tensor img = IMAGE.decodeImage(org.jflow.raw.Raw.scalarString(bytes), channels, DType.UINT8, false);
                 img = IMAGE.resize(img, h, w, o.interpolation);
                 return Tuple.of(img, labelTensor(o.labelMode, y, k));
             }

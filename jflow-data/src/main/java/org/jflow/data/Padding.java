@@ -103,7 +103,7 @@ final class Padding {
     }
 
     private static Tensor defaultValue(DType dtype) {
-        return dtype == DType.STRING ? Scalars.string(new byte[0]) : Raw.scalar(dtype, 0L);
+        return dtype == DType.STRING ? org.jflow.raw.Raw.scalarString(new byte[0]) : Raw.scalar(dtype, 0L);
     }
 
     /** The element spec of a padded batch: declared dims where given, unknown elsewhere, under the batch dim. */

@@ -1,7 +1,6 @@
 package org.jflow.data;
 
 import org.jflow.DType;
-import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.errors.InvalidArgumentError;
 
@@ -10,9 +9,6 @@ import java.nio.charset.StandardCharsets;
 /** Scalar string tensors as the readers make and take them: bytes in, bytes (or a UTF-8 path) out. */
 final class Scalars {
     private Scalars() {}
-
-    /** A scalar string tensor holding {@code bytes}. */
-    static Tensor string(byte[] bytes) { return Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {bytes}); }
 
     /** The bytes of a scalar string tensor, or TF's error for another dtype or shape. */
     static byte[] bytes(Tensor t) {

@@ -53,7 +53,7 @@ public final class TFRecordDataset extends Dataset<Tensor> {
                         reader.close();
                         throw e;
                     }
-                    if (record != null) return Scalars.string(record);
+                    if (record != null) return org.jflow.raw.Raw.scalarString(record);
                     reader.close();
                     reader = null;
                 }

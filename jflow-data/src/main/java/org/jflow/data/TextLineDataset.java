@@ -60,7 +60,7 @@ public final class TextLineDataset extends Dataset<Tensor> {
                             in = open(filenames.get(file));
                         }
                         byte[] line = readLine(in);
-                        if (line != null) return Scalars.string(line);
+                        if (line != null) return org.jflow.raw.Raw.scalarString(line);
                         in.close();
                         in = null;
                     }

@@ -44,7 +44,7 @@ final class Columns {
 
     /** TF's ignored input values: the empty string, and -1 for integer features. */
     static Tensor missing(Tensor x) {
-        Tensor ignored = x.dtype() == DType.STRING ? Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {{}})
+        Tensor ignored = x.dtype() == DType.STRING ? org.jflow.raw.Raw.scalarString(new byte[0])
                 : Raw.scalar(x.dtype(), -1L);
         return RawMath.equal(x, ignored);
     }

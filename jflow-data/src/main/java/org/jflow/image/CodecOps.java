@@ -169,7 +169,7 @@ public final class CodecOps {
 
         @Override
         public Tensor[] compute(Tensor[] inputs, Attrs attrs, TensorSpec[] outputs) {
-            return new Tensor[] {Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {ImageCodecs.encodePng(inputs[0])})};
+            return new Tensor[] {org.jflow.raw.Raw.scalarString(ImageCodecs.encodePng(inputs[0]))};
         }
     }.notDifferentiable();
 
@@ -189,7 +189,7 @@ public final class CodecOps {
         @Override
         public Tensor[] compute(Tensor[] inputs, Attrs attrs, TensorSpec[] outputs) {
             byte[] jpeg = ImageCodecs.encodeJpeg(inputs[0], attrs.getInt("quality"));
-            return new Tensor[] {Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {jpeg})};
+            return new Tensor[] {org.jflow.raw.Raw.scalarString(jpeg)};
         }
     }.notDifferentiable();
 

@@ -27,7 +27,7 @@ public final class ImageNamespace {
 
     public Tensor decodeJpeg(Tensor contents) { return decodeJpeg(contents, 0); }
 
-    public Tensor decodeJpeg(byte[] contents, int channels) { return decodeJpeg(RawImage.bytes(contents), channels); }
+    public Tensor decodeJpeg(byte[] contents, int channels) { return decodeJpeg(org.jflow.raw.Raw.scalarString(contents), channels); }
 
     public Tensor decodePng(Tensor contents, int channels) { return RawImage.decodePng(contents, channels); }
 
@@ -44,7 +44,7 @@ public final class ImageNamespace {
 
     public Tensor decodeImage(Tensor contents) { return decodeImage(contents, 0, DType.UINT8, true); }
 
-    public Tensor decodeImage(byte[] contents) { return decodeImage(RawImage.bytes(contents)); }
+    public Tensor decodeImage(byte[] contents) { return decodeImage(org.jflow.raw.Raw.scalarString(contents)); }
 
     public Tensor extractJpegShape(Tensor contents) { return RawImage.extractJpegShape(contents, DType.INT32); }
 

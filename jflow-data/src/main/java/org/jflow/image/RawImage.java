@@ -1,7 +1,6 @@
 package org.jflow.image;
 
 import org.jflow.DType;
-import org.jflow.Shape;
 import org.jflow.Tensor;
 import org.jflow.engine.Attrs;
 import org.jflow.engine.Dispatcher;
@@ -15,11 +14,6 @@ public final class RawImage {
     private RawImage() {}
 
     private static Tensor one(Op op, Attrs attrs, Tensor... inputs) { return Dispatcher.execute1(op, attrs, inputs); }
-
-    /** A scalar string tensor holding {@code bytes} (an encoded image). */
-    public static Tensor bytes(byte[] bytes) {
-        return Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {bytes});
-    }
 
     public static Tensor decodeJpeg(Tensor contents, int channels, String dctMethod) {
         return one(CodecOps.DECODE_JPEG, Attrs.of("channels", channels, "dct_method", dctMethod), contents);

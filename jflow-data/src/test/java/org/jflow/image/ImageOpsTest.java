@@ -69,7 +69,7 @@ class ImageOpsTest {
         assertTrue(worst <= tol, key + ": max |diff| " + worst + " > " + tol + " at flat index " + at);
     }
 
-    static Tensor bytes(String name) { return RawImage.bytes(fixture(name)); }
+    static Tensor bytes(String name) { return org.jflow.raw.Raw.scalarString(fixture(name)); }
 
     @Test
     void decodersGiveTfsPixelsForEveryChannelCount() {
@@ -120,11 +120,11 @@ class ImageOpsTest {
         System.arraycopy(big, 0, png, 16, 4);
         System.arraycopy(big, 0, png, 20, 4);
         long t0 = System.nanoTime();
-        OpError e = assertThrows(OpError.class, () -> IMAGE.decodePng(RawImage.bytes(png)));
+        OpError e = assertThrows(OpError.class, () -> IMAGE.decodePng(org.jflow.raw.Raw.scalarString(png)));
         assertEquals("Invalid PNG. Failed to initialize decoder. [Op:DecodePng]", e.getMessage());
         byte[] gif = fixture("anim.gif").clone();
         gif[6] = gif[7] = gif[8] = gif[9] = (byte) 0xff;
-        assertThrows(org.jflow.errors.InvalidArgumentError.class, () -> IMAGE.decodeGif(RawImage.bytes(gif)));
+        assertThrows(org.jflow.errors.InvalidArgumentError.class, () -> IMAGE.decodeGif(org.jflow.raw.Raw.scalarString(gif)));
         assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
     }
 

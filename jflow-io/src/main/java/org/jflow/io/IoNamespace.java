@@ -39,7 +39,7 @@ public final class IoNamespace {
 
     /** {@code tf.io.write_file(filename, contents)}: replaces the file (creating its folder), atomically. */
     public void writeFile(Object filename, Object contents) {
-        Tensor bytes = contents instanceof byte[] b ? Tensor.wrap(DType.STRING, org.jflow.Shape.scalar(), new byte[][] {b})
+        Tensor bytes = contents instanceof byte[] b ? org.jflow.raw.Raw.scalarString(b)
                 : org.jflow.engine.Convert.toTensor(contents, DType.STRING);
         org.jflow.io.file.FileOps.writeFile(org.jflow.engine.Convert.toTensor(filename, DType.STRING), bytes);
     }

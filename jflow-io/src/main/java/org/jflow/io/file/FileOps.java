@@ -46,7 +46,7 @@ public final class FileOps {
                 if (size > Integer.MAX_VALUE - 8) {
                     throw new ResourceExhaustedError("File " + name + " is too large to read into a string: " + size + " bytes");
                 }
-                return new Tensor[] {Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {Files.readAllBytes(path)})};
+                return new Tensor[] {org.jflow.raw.Raw.scalarString(Files.readAllBytes(path))};
             } catch (NoSuchFileException e) {
                 throw new NotFoundError(name + "; No such file or directory");
             } catch (AccessDeniedException e) {

@@ -33,7 +33,7 @@ class ParsingTest {
     private static final byte[] SE2 = SequenceExample.of(Map.of(), Map.of("t",
             org.jflow.io.train.FeatureList.of(Feature.int64List(9, 9)))).serializeToString();
 
-    private static Tensor one(byte[] b) { return Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {b}); }
+    private static Tensor one(byte[] b) { return org.jflow.raw.Raw.scalarString(b); }
 
     private static Tensor batch(byte[]... b) { return Tensor.wrap(DType.STRING, Shape.of(b.length), b); }
 

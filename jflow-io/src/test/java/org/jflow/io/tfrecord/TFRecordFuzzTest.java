@@ -74,7 +74,7 @@ class TFRecordFuzzTest {
                 byte[] mutated = mutate(base, rnd);
                 try {
                     // Alternately one example (TF's single-example path) and a batch of two (its batch path).
-                    if (i % 2 == 0) Parsing.parseSingleExample(Tensor.wrap(DType.STRING, Shape.scalar(), new byte[][] {mutated}), spec);
+                    if (i % 2 == 0) Parsing.parseSingleExample(org.jflow.raw.Raw.scalarString(mutated), spec);
                     else Parsing.parseExample(Tensor.wrap(DType.STRING, Shape.of(2), new byte[][] {base, mutated}), spec);
                     parsed++;
                 } catch (InvalidArgumentError e) {
